@@ -1,0 +1,70 @@
+//! The one error type of the calculator: a stable machine `code`, the JSON path of the offending
+//! `field` (as the caller spelled it, camelCase), and a message in English and in Chinese.
+
+use std::fmt;
+
+/// An invalid scenario or input file. Never a panic: every rejection reaches the caller as this value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioError {
+    /// Stable identifier, e.g. `out_of_range`, `unknown_field`, `missing_field` (see [`codes`]).
+    pub code: &'static str,
+    /// JSON path of the offending value, e.g. `system.capacityKwp`; empty for the whole input.
+    pub field: String,
+    /// Explanation in English.
+    pub message: String,
+    /// Explanation in Chinese (zh-CN).
+    pub message_zh: String,
+}
+
+/// The stable error codes.
+pub mod codes {
+    /// The input is not valid JSON (or not an object where one is needed).
+    pub const INVALID_JSON: &str = "invalid_json";
+    /// A value has the wrong JSON type (e.g. a string where a number belongs).
+    pub const INVALID_TYPE: &str = "invalid_type";
+    /// A required field is absent.
+    pub const MISSING_FIELD: &str = "missing_field";
+    /// A field name that the scenario does not know (often a typo).
+    pub const UNKNOWN_FIELD: &str = "unknown_field";
+    /// A string that must be one of a fixed set (mode, kind, method) is not.
+    pub const UNKNOWN_VARIANT: &str = "unknown_variant";
+    /// NaN or ±Infinity where a finite number is needed.
+    pub const NOT_FINITE: &str = "not_finite";
+    /// A number outside its allowed range.
+    pub const OUT_OF_RANGE: &str = "out_of_range";
+    /// An array with the wrong number of elements.
+    pub const INVALID_LENGTH: &str = "invalid_length";
+    /// A preset id that does not exist.
+    pub const UNKNOWN_PRESET: &str = "unknown_preset";
+    /// Two fields that cannot be given together, or a field that the chosen option does not use.
+    pub const CONFLICT: &str = "conflict";
+}
+
+impl ScenarioError {
+    /// Builds an error from its parts.
+    pub fn new(
+        code: &'static str,
+        field: impl Into<String>,
+        message: impl Into<String>,
+        message_zh: impl Into<String>,
+    ) -> Self {
+        Self {
+            code,
+            field: field.into(),
+            message: message.into(),
+            message_zh: message_zh.into(),
+        }
+    }
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "{} [{}]", self.message, self.code)
+        } else {
+            write!(f, "{}: {} [{}]", self.field, self.message, self.code)
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}

@@ -1,0 +1,317 @@
+//! The scenario: what the caller describes, exactly as it crosses the JSON / JavaScript boundary
+//! (camelCase names, units in the names, every field but `system` and `resource` optional).
+//!
+//! These are plain data. [`crate::validate`] checks them and resolves defaults; parsing JSON with
+//! [`Scenario::from_json`] reports the JSON path of any wrong, missing or unknown field.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{codes, ScenarioError};
+
+/// One calculation request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Scenario {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<Site>,
+    pub system: System,
+    pub resource: Resource,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime: Option<Lifetime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage: Option<Usage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tariff: Option<Tariff>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ownership: Option<Ownership>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emissions: Option<EmissionsChoice>,
+}
+
+/// Where the roof is. Used by the hourly methods; the yield-based methods ignore it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Site {
+    /// [°], north positive.
+    pub latitude: f64,
+    /// [°], east positive.
+    pub longitude: f64,
+    /// [m] above sea level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elevation_m: Option<f64>,
+    /// [h] offset of local standard time from UTC (China: 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone_h: Option<f64>,
+    /// Ground reflectance [0–1], default 0.2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub albedo: Option<f64>,
+}
+
+/// The PV system.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct System {
+    /// DC nameplate capacity [kWp].
+    pub capacity_kwp: f64,
+    /// Roof planes sharing the capacity; default one plane.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planes: Option<Vec<Plane>>,
+    /// DC nameplate over inverter AC rating [-], default 1.2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dc_ac_ratio: Option<f64>,
+    /// Nominal inverter efficiency [%], default 96.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inverter_efficiency_pct: Option<f64>,
+    /// Lumped DC system losses [%], default 14.08.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub losses_pct: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub module_type: Option<ModuleType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mounting: Option<Mounting>,
+    /// Module area over ground area for racks in rows (open rack) [-], default 0.3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ground_coverage_ratio: Option<f64>,
+}
+
+/// One roof plane.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Plane {
+    /// Tilt from horizontal [°].
+    pub tilt_deg: f64,
+    /// Azimuth [°]: 0 north, 90 east, 180 south, 270 west.
+    pub azimuth_deg: f64,
+    /// Fraction of the DC capacity on this plane [0–1]; the planes' shares sum to 1.
+    pub share_of_capacity: f64,
+}
+
+/// PVWatts module types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ModuleType {
+    Standard,
+    Premium,
+    ThinFilm,
+}
+
+/// PVWatts fixed mountings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Mounting {
+    Roof,
+    OpenRack,
+}
+
+/// How the yield is estimated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ResourceMethod {
+    /// Annual full-load hours [kWh/kWp], as the user knows them.
+    FullLoadHours,
+    /// GB 50797-2012 §6.6: Ep = HA × PAZ / Es × K.
+    Gb50797,
+}
+
+/// The solar resource, one of the methods; which fields apply depends on `method`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Resource {
+    pub method: ResourceMethod,
+    /// `fullLoadHours`: annual full-load hours [h] = [kWh/kWp].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    /// `gb50797`: annual irradiation on the horizontal, HA [kWh/m²].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizontal_irradiation_kwh_m2: Option<f64>,
+    /// `gb50797`: comprehensive efficiency coefficient K [-].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub k: Option<f64>,
+}
+
+/// Lifetime and degradation.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Lifetime {
+    /// Years of operation, default 25.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<u32>,
+    /// Output lost during the first year [%], default 1 (felt from year 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_year_degradation_pct: Option<f64>,
+    /// Output lost each further year [%/yr], default 0.4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_degradation_pct: Option<f64>,
+}
+
+/// How the site uses the power.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum UsageMode {
+    /// 全额上网: everything is exported.
+    FullExport,
+    /// 自发自用、余电上网: the site uses a share, the rest is exported.
+    SelfUseSurplus,
+    /// 全部自发自用 (防逆流): the site uses a share, the rest is curtailed.
+    FullSelfUse,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Usage {
+    pub mode: UsageMode,
+    /// Share of generation used on site [%]; default 80 for `selfUseSurplus`, 100 for `fullSelfUse`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_use_share_pct: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Tariff {
+    /// Price the site pays the grid [yuan/kWh].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grid_price_yuan_kwh: Option<f64>,
+    /// Price paid for exported power [yuan/kWh].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_price_yuan_kwh: Option<f64>,
+    /// Annual change of both prices [%/yr], default 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalation_pct: Option<f64>,
+}
+
+/// Who owns the system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum OwnershipKind {
+    /// The site owner invests and keeps every yuan.
+    Owner,
+    /// 合同能源管理 (EMC): an investor owns the system and sells its power to the site at a discount.
+    ThirdParty,
+}
+
+/// Ownership; which fields apply depends on `kind`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Ownership {
+    pub kind: OwnershipKind,
+    /// `owner`: investment [yuan/W], default 3.0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capex_yuan_per_w: Option<f64>,
+    /// `owner`: operation and maintenance [yuan/kWp/yr], default 1 % of the investment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub om_yuan_per_kwp_year: Option<f64>,
+    /// `owner`: discount rate for NPV and LCOE [%/yr], default 6.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_rate_pct: Option<f64>,
+    /// `thirdParty`: discount on the grid price the site gets for PV power [%] (required).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_pct: Option<f64>,
+    /// `thirdParty`: rent the investor pays for the roof [yuan/yr], default 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roof_rent_yuan_year: Option<f64>,
+}
+
+/// Which emission factors to apply: a preset id, or custom factors (which win).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EmissionsChoice {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factors: Option<crate::emissions::EmissionFactors>,
+}
+
+impl Scenario {
+    /// Parses a scenario from JSON text, naming the JSON path of the first problem.
+    pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let parsed = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| deserialize_error(e.path().to_string(), &e.into_inner().to_string()))?;
+        de.end()
+            .map_err(|e| deserialize_error(String::new(), &e.to_string()))?;
+        Ok(parsed)
+    }
+}
+
+/// Turns the message of a serde deserializer's error at JSON path `path` into a [`ScenarioError`]
+/// with a stable code. The messages are serde's own (`missing field`, `unknown field`, `invalid type`,
+/// `unknown variant`, …), shared by serde_json and serde-wasm-bindgen.
+pub fn deserialize_error(path: String, text: &str) -> ScenarioError {
+    let path = if path == "." { String::new() } else { path };
+    // serde_json appends " at line L column C"; keep it only for syntax errors.
+    let detail = text.split(" at line ").next().unwrap_or(text).to_string();
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
+    let expected = |s: &str| s.split("expected ").nth(1).unwrap_or("").to_string();
+    let join = |field: &str| {
+        if path.is_empty() {
+            field.to_string()
+        } else {
+            format!("{path}.{field}")
+        }
+    };
+    let (code, field, en, zh) = if detail.starts_with("missing field") {
+        let field = join(&quoted(&detail));
+        (
+            codes::MISSING_FIELD,
+            field.clone(),
+            format!("{field} is required"),
+            format!("缺少必填项 {field}"),
+        )
+    } else if detail.starts_with("unknown field") {
+        let field = join(&quoted(&detail));
+        let exp = expected(&detail);
+        (
+            codes::UNKNOWN_FIELD,
+            field.clone(),
+            format!("unknown field {field} (a typo?); expected {exp}"),
+            format!("未知字段 {field}（可能拼写错误）；应为 {exp}"),
+        )
+    } else if detail.starts_with("unknown variant") {
+        let (value, exp) = (quoted(&detail), expected(&detail));
+        (
+            codes::UNKNOWN_VARIANT,
+            path.clone(),
+            format!("{path}: unknown value `{value}`; expected {exp}"),
+            format!("{path} 的取值 `{value}` 无效；应为 {exp}"),
+        )
+    } else if detail.starts_with("invalid type") {
+        (
+            codes::INVALID_TYPE,
+            path.clone(),
+            format!("{path}: {detail}"),
+            format!("{path} 的类型错误（{detail}）"),
+        )
+    } else if detail.starts_with("invalid value") {
+        (
+            codes::OUT_OF_RANGE,
+            path.clone(),
+            format!("{path}: {detail}"),
+            format!("{path} 的取值超出允许范围（{detail}）"),
+        )
+    } else if detail.starts_with("invalid length") {
+        (
+            codes::INVALID_LENGTH,
+            path.clone(),
+            format!("{path}: {detail}"),
+            format!("{path} 的长度错误（{detail}）"),
+        )
+    } else {
+        (
+            codes::INVALID_JSON,
+            path,
+            format!("the scenario is not valid JSON: {text}"),
+            format!("情景不是有效的 JSON：{text}"),
+        )
+    };
+    ScenarioError::new(code, field, en, zh)
+}
+
+/// The error for NaN or ±Infinity at `field`.
+pub(crate) fn not_finite(field: &str) -> ScenarioError {
+    ScenarioError::new(
+        codes::NOT_FINITE,
+        field,
+        format!("{field} must be a finite number (not NaN or Infinity)"),
+        format!("{field} 必须是有限数值（不能是 NaN 或 Infinity）"),
+    )
+}

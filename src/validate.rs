@@ -1,0 +1,496 @@
+//! Checks a [`Scenario`] and resolves its defaults into [`Inputs`]. Every rejection is a
+//! [`ScenarioError`] naming the JSON path; nothing is clamped or silently fixed.
+
+use crate::emissions::{self, EmissionFactors};
+use crate::energy::{self, Degradation};
+use crate::error::{codes, ScenarioError};
+use crate::report::Warning;
+use crate::scenario::{
+    not_finite, Ownership, OwnershipKind, Resource, ResourceMethod, Scenario, System, UsageMode,
+};
+use crate::tariff;
+
+/// Default lifetime [years] and degradation [%] (n-type modules today: ≈1 % in year 1, 0.4 %/yr after;
+/// shared reference `china-factors.md` §5).
+pub const DEFAULT_YEARS: u32 = 25;
+pub const DEFAULT_FIRST_YEAR_DEGRADATION_PCT: f64 = 1.0;
+pub const DEFAULT_ANNUAL_DEGRADATION_PCT: f64 = 0.4;
+/// Default self-use share for self-use + surplus [%] when none is given (a warning says so).
+pub const DEFAULT_SELF_USE_SHARE_PCT: f64 = 80.0;
+/// Default owner investment [yuan/W]: commercial rooftop 2024–25 costs 2.8–3.5 yuan/W; public
+/// calculators use 2.9–3.0 (`china-factors.md` §5).
+pub const DEFAULT_CAPEX_YUAN_PER_W: f64 = 3.0;
+/// Default yearly O&M as a share of the investment [-] (`china-factors.md` §5: ≈1 % of capex per year).
+pub const DEFAULT_OM_SHARE_OF_CAPEX: f64 = 0.01;
+/// Default discount rate [%/yr].
+pub const DEFAULT_DISCOUNT_RATE_PCT: f64 = 6.0;
+
+/// Ownership with its defaults resolved.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum OwnershipModel {
+    Owner {
+        capex_yuan_per_w: f64,
+        om_yuan_per_kwp_year: f64,
+        discount_rate: f64,
+    },
+    ThirdParty {
+        discount: f64,
+        roof_rent_yuan_year: f64,
+    },
+}
+
+/// A checked scenario with every default filled in; fractions [-] instead of percentages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inputs {
+    pub capacity_kwp: f64,
+    pub method: ResourceMethod,
+    /// First-year AC energy [kWh].
+    pub annual_kwh: f64,
+    pub degradation: Degradation,
+    pub usage_mode: UsageMode,
+    pub self_use_share: f64,
+    pub grid_price_yuan_kwh: f64,
+    pub export_price_yuan_kwh: f64,
+    pub escalation: f64,
+    pub ownership: OwnershipModel,
+    pub factors: EmissionFactors,
+    pub factor_preset: Option<String>,
+    pub warnings: Vec<Warning>,
+}
+
+fn out_of_range(field: &str, en: String, zh: String) -> ScenarioError {
+    ScenarioError::new(
+        codes::OUT_OF_RANGE,
+        field,
+        format!("{field} {en}"),
+        format!("{field} {zh}"),
+    )
+}
+
+/// `min ≤ v ≤ max`.
+fn between(field: &str, v: f64, min: f64, max: f64) -> Result<f64, ScenarioError> {
+    if !v.is_finite() {
+        return Err(not_finite(field));
+    }
+    if v < min || v > max {
+        return Err(out_of_range(
+            field,
+            format!("must be between {min} and {max} (got {v})"),
+            format!("必须在 {min} 到 {max} 之间（当前为 {v}）"),
+        ));
+    }
+    Ok(v)
+}
+
+/// `0 < v ≤ max`.
+fn positive(field: &str, v: f64, max: f64) -> Result<f64, ScenarioError> {
+    if !v.is_finite() {
+        return Err(not_finite(field));
+    }
+    if v <= 0.0 || v > max {
+        return Err(out_of_range(
+            field,
+            format!("must be greater than 0 and at most {max} (got {v})"),
+            format!("必须大于 0 且不超过 {max}（当前为 {v}）"),
+        ));
+    }
+    Ok(v)
+}
+
+fn optional(
+    field: &str,
+    v: Option<f64>,
+    default: f64,
+    check: impl Fn(&str, f64) -> Result<f64, ScenarioError>,
+) -> Result<f64, ScenarioError> {
+    v.map_or(Ok(default), |v| check(field, v))
+}
+
+fn required(field: &str, v: Option<f64>) -> Result<f64, ScenarioError> {
+    v.ok_or_else(|| {
+        ScenarioError::new(
+            codes::MISSING_FIELD,
+            field,
+            format!("{field} is required"),
+            format!("缺少必填项 {field}"),
+        )
+    })
+}
+
+fn conflict(field: &str, en: &str, zh: &str) -> ScenarioError {
+    ScenarioError::new(
+        codes::CONFLICT,
+        field,
+        format!("{field}: {en}"),
+        format!("{field}：{zh}"),
+    )
+}
+
+/// A field that belongs to another choice of `selector` must be absent.
+fn unused(field: &str, present: bool, selector: &str) -> Result<(), ScenarioError> {
+    if present {
+        return Err(conflict(
+            field,
+            &format!("does not apply to the chosen {selector}; remove it or change {selector}"),
+            &format!("不适用于所选的 {selector}，请删除或更改 {selector}"),
+        ));
+    }
+    Ok(())
+}
+
+fn warning(code: &'static str, en: &str, zh: &str) -> Warning {
+    Warning {
+        code,
+        message: en.to_string(),
+        message_zh: zh.to_string(),
+    }
+}
+
+/// Checks the system; its layout fields only matter to the hourly methods.
+fn check_system(s: &System) -> Result<(), ScenarioError> {
+    positive("system.capacityKwp", s.capacity_kwp, 1e6)?;
+    if let Some(planes) = &s.planes {
+        if planes.is_empty() {
+            return Err(ScenarioError::new(
+                codes::INVALID_LENGTH,
+                "system.planes",
+                "system.planes must hold at least one plane",
+                "system.planes 至少需要一个朝向面",
+            ));
+        }
+        for (i, p) in planes.iter().enumerate() {
+            between(
+                &format!("system.planes[{i}].tiltDeg"),
+                p.tilt_deg,
+                0.0,
+                90.0,
+            )?;
+            between(
+                &format!("system.planes[{i}].azimuthDeg"),
+                p.azimuth_deg,
+                0.0,
+                360.0,
+            )?;
+            positive(
+                &format!("system.planes[{i}].shareOfCapacity"),
+                p.share_of_capacity,
+                1.0,
+            )?;
+        }
+        let total: f64 = planes.iter().map(|p| p.share_of_capacity).sum();
+        if (total - 1.0).abs() > 1e-6 {
+            return Err(out_of_range(
+                "system.planes",
+                format!("shares of capacity must add up to 1 (got {total})"),
+                format!("各朝向面的容量占比之和必须为 1（当前为 {total}）"),
+            ));
+        }
+    }
+    optional("system.dcAcRatio", s.dc_ac_ratio, 1.2, |f, v| {
+        between(f, v, 0.5, 3.0)
+    })?;
+    optional(
+        "system.inverterEfficiencyPct",
+        s.inverter_efficiency_pct,
+        96.0,
+        |f, v| between(f, v, 90.0, 99.5),
+    )?;
+    optional("system.lossesPct", s.losses_pct, 14.08, |f, v| {
+        between(f, v, -5.0, 99.0)
+    })?;
+    optional(
+        "system.groundCoverageRatio",
+        s.ground_coverage_ratio,
+        0.3,
+        |f, v| between(f, v, 0.01, 0.99),
+    )?;
+    Ok(())
+}
+
+/// First-year energy [kWh] of the yield-based methods.
+fn resource_kwh(r: &Resource, capacity_kwp: f64) -> Result<f64, ScenarioError> {
+    let method = "resource.method";
+    match r.method {
+        ResourceMethod::FullLoadHours => {
+            unused(
+                "resource.horizontalIrradiationKwhM2",
+                r.horizontal_irradiation_kwh_m2.is_some(),
+                method,
+            )?;
+            unused("resource.k", r.k.is_some(), method)?;
+            let hours = positive(
+                "resource.hours",
+                required("resource.hours", r.hours)?,
+                8760.0,
+            )?;
+            Ok(energy::from_full_load_hours(hours, capacity_kwp))
+        }
+        ResourceMethod::Gb50797 => {
+            unused("resource.hours", r.hours.is_some(), method)?;
+            // The highest annual horizontal irradiation measured anywhere is ≈2,600 kWh/m² (Atacama).
+            let field = "resource.horizontalIrradiationKwhM2";
+            let ha = positive(
+                field,
+                required(field, r.horizontal_irradiation_kwh_m2)?,
+                3000.0,
+            )?;
+            let k = positive("resource.k", required("resource.k", r.k)?, 1.0)?;
+            Ok(energy::from_gb50797(ha, capacity_kwp, k))
+        }
+    }
+}
+
+fn check_ownership(o: Option<&Ownership>) -> Result<OwnershipModel, ScenarioError> {
+    let Some(o) = o else {
+        return Ok(OwnershipModel::Owner {
+            capex_yuan_per_w: DEFAULT_CAPEX_YUAN_PER_W,
+            om_yuan_per_kwp_year: DEFAULT_CAPEX_YUAN_PER_W * 1000.0 * DEFAULT_OM_SHARE_OF_CAPEX,
+            discount_rate: DEFAULT_DISCOUNT_RATE_PCT / 100.0,
+        });
+    };
+    let kind = "ownership.kind";
+    match o.kind {
+        OwnershipKind::Owner => {
+            unused("ownership.discountPct", o.discount_pct.is_some(), kind)?;
+            unused(
+                "ownership.roofRentYuanYear",
+                o.roof_rent_yuan_year.is_some(),
+                kind,
+            )?;
+            let capex = optional(
+                "ownership.capexYuanPerW",
+                o.capex_yuan_per_w,
+                DEFAULT_CAPEX_YUAN_PER_W,
+                |f, v| between(f, v, 0.0, 50.0),
+            )?;
+            let om = optional(
+                "ownership.omYuanPerKwpYear",
+                o.om_yuan_per_kwp_year,
+                capex * 1000.0 * DEFAULT_OM_SHARE_OF_CAPEX,
+                |f, v| between(f, v, 0.0, 1000.0),
+            )?;
+            let rate = optional(
+                "ownership.discountRatePct",
+                o.discount_rate_pct,
+                DEFAULT_DISCOUNT_RATE_PCT,
+                |f, v| between(f, v, 0.0, 50.0),
+            )?;
+            Ok(OwnershipModel::Owner {
+                capex_yuan_per_w: capex,
+                om_yuan_per_kwp_year: om,
+                discount_rate: rate / 100.0,
+            })
+        }
+        OwnershipKind::ThirdParty => {
+            unused(
+                "ownership.capexYuanPerW",
+                o.capex_yuan_per_w.is_some(),
+                kind,
+            )?;
+            unused(
+                "ownership.omYuanPerKwpYear",
+                o.om_yuan_per_kwp_year.is_some(),
+                kind,
+            )?;
+            unused(
+                "ownership.discountRatePct",
+                o.discount_rate_pct.is_some(),
+                kind,
+            )?;
+            let field = "ownership.discountPct";
+            let discount = between(field, required(field, o.discount_pct)?, 0.0, 100.0)?;
+            let rent = optional(
+                "ownership.roofRentYuanYear",
+                o.roof_rent_yuan_year,
+                0.0,
+                |f, v| between(f, v, 0.0, 1e9),
+            )?;
+            Ok(OwnershipModel::ThirdParty {
+                discount: discount / 100.0,
+                roof_rent_yuan_year: rent,
+            })
+        }
+    }
+}
+
+fn check_factors(f: &EmissionFactors) -> Result<(), ScenarioError> {
+    let p = "emissions.factors.";
+    between(&format!("{p}coalKgce"), f.coal_kgce, 0.0, 1.0)?;
+    between(&format!("{p}co2Kg"), f.co2_kg, 0.0, 2.0)?;
+    between(&format!("{p}so2G"), f.so2_g, 0.0, 100.0)?;
+    between(&format!("{p}noxG"), f.nox_g, 0.0, 100.0)?;
+    between(&format!("{p}dustG"), f.dust_g, 0.0, 1000.0)?;
+    between(&format!("{p}waterKg"), f.water_kg, 0.0, 10.0)?;
+    Ok(())
+}
+
+fn choose_factors(s: &Scenario) -> Result<(EmissionFactors, Option<String>), ScenarioError> {
+    let choice = s.emissions.clone().unwrap_or_default();
+    if let Some(factors) = choice.factors {
+        unused(
+            "emissions.preset",
+            choice.preset.is_some(),
+            "emissions.factors (custom factors)",
+        )?;
+        check_factors(&factors)?;
+        return Ok((factors, None));
+    }
+    let id = choice
+        .preset
+        .unwrap_or_else(|| emissions::DEFAULT_PRESET.to_string());
+    match emissions::preset(&id) {
+        Some(p) => Ok((p.factors, Some(id))),
+        None => {
+            let ids: Vec<&str> = emissions::presets().iter().map(|p| p.id).collect();
+            let ids = ids.join(", ");
+            Err(ScenarioError::new(
+                codes::UNKNOWN_PRESET,
+                "emissions.preset",
+                format!("unknown emission factor preset `{id}`; available: {ids}"),
+                format!("未知的排放因子预设 `{id}`；可选：{ids}"),
+            ))
+        }
+    }
+}
+
+/// Checks `s` and resolves its defaults.
+pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
+    let mut warnings = Vec::new();
+    if let Some(site) = &s.site {
+        between("site.latitude", site.latitude, -90.0, 90.0)?;
+        between("site.longitude", site.longitude, -180.0, 180.0)?;
+        optional("site.elevationM", site.elevation_m, 0.0, |f, v| {
+            between(f, v, -500.0, 9000.0)
+        })?;
+        optional("site.timezoneH", site.timezone_h, 8.0, |f, v| {
+            between(f, v, -12.0, 14.0)
+        })?;
+        optional("site.albedo", site.albedo, 0.2, |f, v| {
+            between(f, v, 0.0, 1.0)
+        })?;
+    }
+    check_system(&s.system)?;
+    let capacity_kwp = s.system.capacity_kwp;
+    let annual_kwh = resource_kwh(&s.resource, capacity_kwp)?;
+    let layout_given = s.site.is_some()
+        || s.system.planes.is_some()
+        || s.system.dc_ac_ratio.is_some()
+        || s.system.inverter_efficiency_pct.is_some()
+        || s.system.losses_pct.is_some()
+        || s.system.module_type.is_some()
+        || s.system.mounting.is_some()
+        || s.system.ground_coverage_ratio.is_some();
+    if layout_given {
+        warnings.push(warning(
+            "layout_unused",
+            "The site and system layout do not change a yield given as full-load hours or by GB 50797; \
+             they matter to the hourly methods.",
+            "按满发小时数或 GB 50797 计算发电量时，场址与系统布置参数不影响结果；它们用于逐时计算方法。",
+        ));
+    }
+
+    let life = s.lifetime.clone().unwrap_or_default();
+    let years = life.years.unwrap_or(DEFAULT_YEARS);
+    if !(1..=50).contains(&years) {
+        return Err(out_of_range(
+            "lifetime.years",
+            format!("must be between 1 and 50 (got {years})"),
+            format!("必须在 1 到 50 之间（当前为 {years}）"),
+        ));
+    }
+    let first = optional(
+        "lifetime.firstYearDegradationPct",
+        life.first_year_degradation_pct,
+        DEFAULT_FIRST_YEAR_DEGRADATION_PCT,
+        |f, v| between(f, v, 0.0, 20.0),
+    )?;
+    let annual = optional(
+        "lifetime.annualDegradationPct",
+        life.annual_degradation_pct,
+        DEFAULT_ANNUAL_DEGRADATION_PCT,
+        |f, v| between(f, v, 0.0, 5.0),
+    )?;
+    let degradation = Degradation {
+        years,
+        first_year: first / 100.0,
+        annual: annual / 100.0,
+    };
+    if degradation.factor(years) < 0.0 {
+        return Err(out_of_range(
+            "lifetime.annualDegradationPct",
+            "degrades the output below zero before the end of the lifetime".into(),
+            "使组件在寿命期结束前输出降至零以下".into(),
+        ));
+    }
+
+    let (usage_mode, self_use_share_pct) = match &s.usage {
+        None => {
+            warnings.push(warning(
+                "assumed_self_use_share",
+                "No usage given: self-use with surplus export and an assumed 80 % self-use share.",
+                "未指定消纳方式：按“自发自用、余电上网”、自用比例 80% 估算。",
+            ));
+            (UsageMode::SelfUseSurplus, DEFAULT_SELF_USE_SHARE_PCT)
+        }
+        Some(u) => {
+            let field = "usage.selfUseSharePct";
+            let share = match (u.mode, u.self_use_share_pct) {
+                (UsageMode::FullExport, given) => {
+                    unused(field, given.is_some(), "usage.mode")?;
+                    0.0
+                }
+                (_, Some(v)) => between(field, v, 0.0, 100.0)?,
+                (UsageMode::FullSelfUse, None) => 100.0,
+                (UsageMode::SelfUseSurplus, None) => {
+                    warnings.push(warning(
+                        "assumed_self_use_share",
+                        "No self-use share given: 80 % assumed.",
+                        "未指定自用比例：按 80% 估算。",
+                    ));
+                    DEFAULT_SELF_USE_SHARE_PCT
+                }
+            };
+            (u.mode, share)
+        }
+    };
+
+    let t = s.tariff.clone().unwrap_or_default();
+    let default_grid =
+        tariff::preset(tariff::DEFAULT_GRID_PRICE_ID).map_or(0.55, |p| p.value_yuan_kwh);
+    let default_export =
+        tariff::preset(tariff::DEFAULT_EXPORT_PRICE_ID).map_or(0.332, |p| p.value_yuan_kwh);
+    let grid = optional(
+        "tariff.gridPriceYuanKwh",
+        t.grid_price_yuan_kwh,
+        default_grid,
+        |f, v| positive(f, v, 10.0),
+    )?;
+    let export = optional(
+        "tariff.exportPriceYuanKwh",
+        t.export_price_yuan_kwh,
+        default_export,
+        |f, v| between(f, v, 0.0, 10.0),
+    )?;
+    let escalation = optional("tariff.escalationPct", t.escalation_pct, 0.0, |f, v| {
+        between(f, v, -20.0, 20.0)
+    })?;
+
+    let ownership = check_ownership(s.ownership.as_ref())?;
+    let (factors, factor_preset) = choose_factors(s)?;
+
+    Ok(Inputs {
+        capacity_kwp,
+        method: s.resource.method,
+        annual_kwh,
+        degradation,
+        usage_mode,
+        self_use_share: self_use_share_pct / 100.0,
+        grid_price_yuan_kwh: grid,
+        export_price_yuan_kwh: export,
+        escalation: escalation / 100.0,
+        ownership,
+        factors,
+        factor_preset,
+        warnings,
+    })
+}
