@@ -1,0 +1,54 @@
+# rooftop-pv — the two commands: `make serve` (build and serve the calculator) and `make test`.
+# Every target installs what a fresh machine lacks and is fast when nothing changed.
+
+PORT ?= 8080
+WASM_BINDGEN_VERSION := 0.2.130
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+PKG_INPUTS := Cargo.toml $(wildcard Cargo.lock) $(shell find src js -type f) scripts/build-pkg.sh
+
+.PHONY: serve test pkg site bench lint setup-wasm setup-node setup-chromium clean
+
+serve: site
+	@echo "rooftop-pv is served at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
+	cd target/site && python3 -m http.server $(PORT) --bind 127.0.0.1
+
+test: lint pkg site setup-chromium
+	cargo test --quiet
+	scripts/test-package.sh
+	node --test tests/e2e/
+
+pkg: pkg/package.json
+pkg/package.json: $(PKG_INPUTS) | setup-wasm setup-node
+	scripts/build-pkg.sh
+
+site: target/site/index.html
+target/site/index.html: pkg/package.json $(shell find www -type f)
+	rm -rf target/site && mkdir -p target && cp -r www target/site && cp -r pkg/web target/site/pkg
+
+bench: pkg
+	cargo bench --bench calculate
+	node scripts/bench-node.mjs
+
+lint:
+	cargo fmt --check
+	cargo clippy --quiet --all-targets -- -D warnings
+
+setup-wasm:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] || \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+setup-node: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || ($(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y nodejs npm)
+	npm ci --no-audit --no-fund
+	touch $@
+
+setup-chromium:
+	@command -v chromium >/dev/null || ($(SUDO) apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium chromium-driver)
+
+clean:
+	rm -rf pkg target/site target/npm-consumer

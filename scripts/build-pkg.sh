@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: release wasm (LTO) → wasm-bindgen (Node CommonJS + web ESM)
+# → wasm-opt -Oz (npm binaryen) → package.json with "exports", hand-written types, README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+cargo build --quiet --release --target wasm32-unknown-unknown --lib
+wasm=target/wasm32-unknown-unknown/release/rooftop_pv.wasm
+
+rm -rf pkg.tmp && mkdir -p pkg.tmp/node pkg.tmp/web
+wasm-bindgen "$wasm" --target nodejs --out-dir pkg.tmp/node --no-typescript
+wasm-bindgen "$wasm" --target web --out-dir pkg.tmp/web --no-typescript
+for dir in node web; do
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "pkg.tmp/$dir/rooftop_pv_bg.wasm" -o "pkg.tmp/$dir/rooftop_pv_bg.wasm"
+done
+echo '{ "type": "commonjs" }' > pkg.tmp/node/package.json
+echo '{ "type": "module" }' > pkg.tmp/web/package.json
+cp js/node.mjs pkg.tmp/node/index.mjs
+cp js/rooftop-pv.d.ts pkg.tmp/rooftop-pv.d.ts
+cp js/README.md pkg.tmp/README.md
+cat > pkg.tmp/package.json <<JSON
+{
+  "name": "rooftop-pv",
+  "version": "$version",
+  "description": "Rooftop photovoltaic yield, savings and avoided emissions (coal, CO2, SO2, NOx, dust, water) — Rust compiled to WebAssembly, offline, zh-CN/en",
+  "license": "MIT",
+  "keywords": ["photovoltaic", "solar", "pv", "pvwatts", "emissions", "china", "wasm"],
+  "types": "./rooftop-pv.d.ts",
+  "main": "./node/rooftop_pv.js",
+  "module": "./web/rooftop_pv.js",
+  "exports": {
+    ".": {
+      "types": "./rooftop-pv.d.ts",
+      "node": {
+        "import": "./node/index.mjs",
+        "require": "./node/rooftop_pv.js"
+      },
+      "default": "./web/rooftop_pv.js"
+    },
+    "./web": {
+      "types": "./rooftop-pv.d.ts",
+      "default": "./web/rooftop_pv.js"
+    },
+    "./package.json": "./package.json"
+  },
+  "files": ["node/", "web/", "rooftop-pv.d.ts", "README.md"],
+  "sideEffects": ["./web/rooftop_pv.js"],
+  "engines": { "node": ">=18" }
+}
+JSON
+rm -rf pkg && mv pkg.tmp pkg
+printf 'pkg/ built: rooftop-pv %s, wasm %s bytes (%s gzipped)\n' "$version" \
+  "$(wc -c < pkg/web/rooftop_pv_bg.wasm)" "$(gzip -9c pkg/web/rooftop_pv_bg.wasm | wc -c)"
