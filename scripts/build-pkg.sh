@@ -19,7 +19,9 @@ done
 echo '{ "type": "commonjs" }' > pkg.tmp/node/package.json
 echo '{ "type": "module" }' > pkg.tmp/web/package.json
 cp js/node.mjs pkg.tmp/node/index.mjs
-cp js/rooftop-pv.d.ts pkg.tmp/rooftop-pv.d.ts
+# One hand-written declaration file, in an ESM flavour (with the default init) and a CommonJS one.
+cp js/rooftop-pv.d.ts pkg.tmp/rooftop-pv.d.mts
+grep -v -e '^export default function init' -e '^/\*\* Loads the WebAssembly' js/rooftop-pv.d.ts > pkg.tmp/rooftop-pv.d.cts
 cp js/README.md pkg.tmp/README.md
 cat > pkg.tmp/package.json <<JSON
 {
@@ -28,25 +30,25 @@ cat > pkg.tmp/package.json <<JSON
   "description": "Rooftop photovoltaic yield, savings and avoided emissions (coal, CO2, SO2, NOx, dust, water) — Rust compiled to WebAssembly, offline, zh-CN/en",
   "license": "MIT",
   "keywords": ["photovoltaic", "solar", "pv", "pvwatts", "emissions", "china", "wasm"],
-  "types": "./rooftop-pv.d.ts",
+  "types": "./rooftop-pv.d.mts",
   "main": "./node/rooftop_pv.js",
   "module": "./web/rooftop_pv.js",
   "exports": {
     ".": {
-      "types": "./rooftop-pv.d.ts",
       "node": {
-        "import": "./node/index.mjs",
-        "require": "./node/rooftop_pv.js"
+        "import": { "types": "./rooftop-pv.d.mts", "default": "./node/index.mjs" },
+        "require": { "types": "./rooftop-pv.d.cts", "default": "./node/rooftop_pv.js" }
       },
+      "types": "./rooftop-pv.d.mts",
       "default": "./web/rooftop_pv.js"
     },
     "./web": {
-      "types": "./rooftop-pv.d.ts",
+      "types": "./rooftop-pv.d.mts",
       "default": "./web/rooftop_pv.js"
     },
     "./package.json": "./package.json"
   },
-  "files": ["node/", "web/", "rooftop-pv.d.ts", "README.md"],
+  "files": ["node/", "web/", "rooftop-pv.d.mts", "rooftop-pv.d.cts", "README.md"],
   "sideEffects": ["./web/rooftop_pv.js"],
   "engines": { "node": ">=18" }
 }

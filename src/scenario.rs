@@ -224,6 +224,10 @@ pub struct EmissionsChoice {
 impl Scenario {
     /// Parses a scenario from JSON text, naming the JSON path of the first problem.
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
+        // serde would also accept a struct written as an array of its fields: not at the top.
+        if text.trim_start().starts_with('[') {
+            return Err(not_an_object());
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         let parsed = serde_path_to_error::deserialize(&mut de)
             .map_err(|e| deserialize_error(e.path().to_string(), &e.into_inner().to_string()))?;
@@ -235,8 +239,8 @@ impl Scenario {
 
 /// Turns the message of a serde deserializer's error at JSON path `path` into a [`ScenarioError`]
 /// with a stable code. The messages are serde's own (`missing field`, `unknown field`, `invalid type`,
-/// `unknown variant`, …), shared by serde_json and serde-wasm-bindgen.
-pub fn deserialize_error(path: String, text: &str) -> ScenarioError {
+/// `unknown variant`, …).
+fn deserialize_error(path: String, text: &str) -> ScenarioError {
     let path = if path == "." { String::new() } else { path };
     // serde_json appends " at line L column C"; keep it only for syntax errors.
     let detail = text.split(" at line ").next().unwrap_or(text).to_string();
@@ -258,7 +262,8 @@ pub fn deserialize_error(path: String, text: &str) -> ScenarioError {
             format!("缺少必填项 {field}"),
         )
     } else if detail.starts_with("unknown field") {
-        let field = join(&quoted(&detail));
+        // The path already ends with the unknown key.
+        let field = path.clone();
         let exp = expected(&detail);
         (
             codes::UNKNOWN_FIELD,
@@ -274,6 +279,16 @@ pub fn deserialize_error(path: String, text: &str) -> ScenarioError {
             format!("{path}: unknown value `{value}`; expected {exp}"),
             format!("{path} 的取值 `{value}` 无效；应为 {exp}"),
         )
+    } else if [
+        "string \"NaN\"",
+        "string \"Infinity\"",
+        "string \"-Infinity\"",
+    ]
+    .iter()
+    .any(|s| detail.starts_with(&format!("invalid type: {s}")))
+    {
+        // How the JavaScript binding passes non-finite numbers (JSON has none).
+        return not_finite(&path);
     } else if detail.starts_with("invalid type") {
         (
             codes::INVALID_TYPE,
@@ -304,6 +319,16 @@ pub fn deserialize_error(path: String, text: &str) -> ScenarioError {
         )
     };
     ScenarioError::new(code, field, en, zh)
+}
+
+/// The error for a scenario that is not an object (an array, a number, null…).
+pub fn not_an_object() -> ScenarioError {
+    ScenarioError::new(
+        codes::INVALID_TYPE,
+        "",
+        "the scenario must be an object such as {\"system\": …, \"resource\": …}",
+        "情景必须是对象，例如 {\"system\": …, \"resource\": …}",
+    )
 }
 
 /// The error for NaN or ±Infinity at `field`.

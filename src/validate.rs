@@ -148,7 +148,8 @@ fn warning(code: &'static str, en: &str, zh: &str) -> Warning {
 
 /// Checks the system; its layout fields only matter to the hourly methods.
 fn check_system(s: &System) -> Result<(), ScenarioError> {
-    positive("system.capacityKwp", s.capacity_kwp, 1e6)?;
+    // At least 10 W: smaller is no PV system, and it keeps every ratio of the report finite.
+    between("system.capacityKwp", s.capacity_kwp, 0.01, 1e6)?;
     if let Some(planes) = &s.planes {
         if planes.is_empty() {
             return Err(ScenarioError::new(
@@ -218,23 +219,26 @@ fn resource_kwh(r: &Resource, capacity_kwp: f64) -> Result<f64, ScenarioError> {
                 method,
             )?;
             unused("resource.k", r.k.is_some(), method)?;
-            let hours = positive(
+            let hours = between(
                 "resource.hours",
                 required("resource.hours", r.hours)?,
+                1.0,
                 8760.0,
             )?;
             Ok(energy::from_full_load_hours(hours, capacity_kwp))
         }
         ResourceMethod::Gb50797 => {
             unused("resource.hours", r.hours.is_some(), method)?;
-            // The highest annual horizontal irradiation measured anywhere is ≈2,600 kWh/m² (Atacama).
+            // Annual horizontal irradiation on Earth spans ≈600 (polar) to ≈2,600 kWh/m² (Atacama);
+            // K is typically 0.75–0.85 (GB 50797-2012 §6.6).
             let field = "resource.horizontalIrradiationKwhM2";
-            let ha = positive(
+            let ha = between(
                 field,
                 required(field, r.horizontal_irradiation_kwh_m2)?,
+                100.0,
                 3000.0,
             )?;
-            let k = positive("resource.k", required("resource.k", r.k)?, 1.0)?;
+            let k = between("resource.k", required("resource.k", r.k)?, 0.1, 1.0)?;
             Ok(energy::from_gb50797(ha, capacity_kwp, k))
         }
     }

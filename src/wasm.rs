@@ -6,7 +6,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::scenario::{deserialize_error, Scenario};
+use crate::error::codes;
+use crate::scenario::{not_an_object, Scenario};
 use crate::ScenarioError;
 
 fn js_error(e: &ScenarioError) -> JsValue {
@@ -27,16 +28,47 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
+/// The scenario as JSON text. `JSON.stringify` would turn NaN and ±Infinity into `null` and drop
+/// functions and symbols; the replacer writes them as strings instead, so that validation names them
+/// (`not_finite`, `invalid_type`) at their JSON path. (serde-wasm-bindgen's own deserializer reads
+/// only the fields a struct knows, so it cannot report unknown fields: hence JSON text.)
+fn scenario_json(value: &JsValue) -> Result<String, ScenarioError> {
+    thread_local! {
+        static REPLACER: Closure<dyn Fn(JsValue, JsValue) -> JsValue> = Closure::new(|_key: JsValue, v: JsValue| {
+            match v.as_f64() {
+                Some(n) if n.is_nan() => JsValue::from_str("NaN"),
+                Some(n) if n.is_infinite() => JsValue::from_str(if n > 0.0 { "Infinity" } else { "-Infinity" }),
+                _ if v.is_bigint() => JsValue::from_str("a BigInt"),
+                _ if v.is_function() => JsValue::from_str("a function"),
+                _ if v.is_symbol() => JsValue::from_str("a Symbol"),
+                _ => v,
+            }
+        });
+    }
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(not_an_object());
+    }
+    let text = REPLACER.with(|r| js_sys::JSON::stringify_with_replacer(value, r.as_ref()));
+    match text {
+        Ok(t) => Ok(String::from(t)),
+        Err(e) => {
+            let why = js_sys::Error::from(e).message();
+            Err(ScenarioError::new(
+                codes::INVALID_JSON,
+                "",
+                format!("the scenario cannot be read as JSON: {why}"),
+                format!("情景无法转换为 JSON：{why}"),
+            ))
+        }
+    }
+}
+
 /// `calculate(scenario: Scenario): Report`; throws `ScenarioError`.
 #[wasm_bindgen(js_name = calculate, skip_typescript)]
 pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
-    let de = serde_wasm_bindgen::Deserializer::from(scenario);
-    let scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
-        js_error(&deserialize_error(
-            e.path().to_string(),
-            &e.into_inner().to_string(),
-        ))
-    })?;
+    let scenario = scenario_json(&scenario)
+        .and_then(|text| Scenario::from_json(&text))
+        .map_err(|e| js_error(&e))?;
     let report = crate::calculate(&scenario).map_err(|e| js_error(&e))?;
     to_js(&report)
 }

@@ -1,0 +1,81 @@
+//! Every invalid scenario of tests/data/invalid-scenarios.json is rejected with its code and field
+//! (the same table runs through the npm package in tests/js/errors.test.mjs).
+
+use rooftop_pv::{calculate, calculate_json, Scenario};
+use serde_json::Value;
+
+#[test]
+fn each_invalid_scenario_gives_its_code_and_field() {
+    let table: Value = serde_json::from_str(include_str!("data/invalid-scenarios.json")).unwrap();
+    let cases = table["cases"].as_array().unwrap();
+    assert!(cases.len() >= 30);
+    let mut failures = Vec::new();
+    for case in cases {
+        let name = case["name"].as_str().unwrap();
+        match calculate_json(&case["scenario"].to_string()) {
+            Ok(_) => failures.push(format!("{name}: accepted")),
+            Err(e) => {
+                if e.code != case["code"] || e.field != case["field"] {
+                    failures.push(format!(
+                        "{name}: got {} at '{}' ({})",
+                        e.code, e.field, e.message
+                    ));
+                }
+                assert!(!e.message.is_empty() && !e.message_zh.is_empty(), "{name}");
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn valid() -> Scenario {
+    Scenario::from_json(
+        r#"{"system":{"capacityKwp":100},"resource":{"method":"fullLoadHours","hours":1200}}"#,
+    )
+    .unwrap()
+}
+
+#[test]
+fn non_finite_numbers_from_rust_callers_are_rejected_at_their_path() {
+    type Setter = fn(&mut Scenario, f64);
+    let cases: [(Setter, &str); 3] = [
+        (|s, v| s.system.capacity_kwp = v, "system.capacityKwp"),
+        (|s, v| s.resource.hours = Some(v), "resource.hours"),
+        (
+            |s, v| {
+                s.tariff = Some(rooftop_pv::scenario::Tariff {
+                    escalation_pct: Some(v),
+                    ..Default::default()
+                })
+            },
+            "tariff.escalationPct",
+        ),
+    ];
+    for (set, field) in cases {
+        for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let mut s = valid();
+            set(&mut s, v);
+            let e = calculate(&s).unwrap_err();
+            assert_eq!((e.code, e.field.as_str()), ("not_finite", field));
+        }
+    }
+}
+
+#[test]
+fn malformed_json_is_an_error_not_a_panic() {
+    for text in [
+        "",
+        "{",
+        "nul",
+        "{\"system\":}",
+        "[1,",
+        "{} trailing",
+        "\u{0}",
+    ] {
+        let e = calculate_json(text).unwrap_err();
+        assert!(
+            ["invalid_json", "invalid_type", "missing_field"].contains(&e.code),
+            "{text:?}: {e}"
+        );
+    }
+}
