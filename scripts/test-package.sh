@@ -15,3 +15,15 @@ ROOFTOP_PV_REPO="$repo" node --test test/
 echo "== tsc --noEmit on test/example.ts against the package's types"
 "$repo/node_modules/.bin/tsc" -p test/tsconfig.json
 echo "tsc: the example compiles against the package types"
+echo "== the README's Node examples, run against the installed package"
+node -e '
+  const fs = require("fs");
+  const blocks = [...fs.readFileSync(process.argv[1], "utf8").matchAll(/```js\n(.*?)```/gs)].map((m) => m[1]);
+  const esm = blocks.find((b) => b.startsWith("// Node, ES module"));
+  const cjs = blocks.find((b) => b.startsWith("// Node, CommonJS"));
+  if (!esm || !cjs) { console.error("README lacks its Node examples"); process.exit(1); }
+  fs.writeFileSync("readme-esm.mjs", esm);
+  fs.writeFileSync("readme-cjs.cjs", cjs);
+' "$repo/README.md"
+node readme-esm.mjs
+node readme-cjs.cjs

@@ -148,3 +148,8 @@ pub fn calculate_json(scenario_json: &str) -> Result<String, ScenarioError> {
         )
     })
 }
+
+/// The README's Rust example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
