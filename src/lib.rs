@@ -16,6 +16,7 @@ pub mod emissions;
 pub mod energy;
 pub mod error;
 pub mod finance;
+pub mod json;
 pub mod money;
 pub mod presets;
 pub mod report;

@@ -224,16 +224,18 @@ pub struct EmissionsChoice {
 impl Scenario {
     /// Parses a scenario from JSON text, naming the JSON path of the first problem.
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
-        // serde would also accept a struct written as an array of its fields: not at the top.
-        if text.trim_start().starts_with('[') {
+        let value: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| deserialize_error(String::new(), &e.to_string()))?;
+        Self::from_json_value(&value)
+    }
+
+    /// Reads a scenario from a parsed JSON value; structs must be JSON objects (see [`crate::json`]).
+    pub fn from_json_value(value: &serde_json::Value) -> Result<Self, ScenarioError> {
+        if !value.is_object() {
             return Err(not_an_object());
         }
-        let mut de = serde_json::Deserializer::from_str(text);
-        let parsed = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| deserialize_error(e.path().to_string(), &e.into_inner().to_string()))?;
-        de.end()
-            .map_err(|e| deserialize_error(String::new(), &e.to_string()))?;
-        Ok(parsed)
+        serde_path_to_error::deserialize(crate::json::Strict(value))
+            .map_err(|e| deserialize_error(e.path().to_string(), &e.into_inner().to_string()))
     }
 }
 
