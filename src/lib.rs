@@ -24,6 +24,7 @@ pub mod scenario;
 pub mod tariff;
 pub mod usage;
 pub mod validate;
+pub mod weather;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
