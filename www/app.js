@@ -35,6 +35,7 @@ const state = {
   fieldErrors: [], // [{ el, core?: ScenarioError, key?: string }]
   generalError: null, // ScenarioError or { key, vars }
   example: null,
+  exampleScenario: null, // JSON of the form's scenario right after loading the example
   exampleEdited: false,
 };
 
@@ -78,6 +79,7 @@ function applyStaticText() {
   for (const el of document.querySelectorAll('[data-i18n-aria-label]')) {
     el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
   }
+  for (const el of document.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
   $('footer-about').textContent = t('footer.about', { v: version() });
   $('version').textContent = `rooftop-pv ${version()}`;
   fillFactorSetOptions();
@@ -369,6 +371,7 @@ function renderErrors() {
   }
   const stale = (state.fieldErrors.length > 0 || state.generalError !== null) && state.report !== null;
   $('stale').hidden = !stale;
+  $('mobile-summary').classList.toggle('is-stale', stale);
   $('results-body').classList.toggle('is-stale', stale);
   $('results-body').setAttribute('aria-disabled', String(stale));
 }
@@ -423,6 +426,7 @@ function renderReport() {
     return;
   }
   $('results-body').hidden = false;
+  $('mobile-summary').hidden = false;
   const zh = lang() === 'zh-CN';
   const e = r.energy;
   const m = r.money;
@@ -477,6 +481,8 @@ function renderReport() {
     }
   }
 
+  $('ms-kwh').textContent = `${fmt(e.annualKwh)} kWh`;
+  $('ms-yuan').textContent = `${fmt(m.firstYearSavingsYuan)} ${t('unit.yuan')}`;
   renderUsage(r);
   renderEmissions(r);
   renderMonthly(r);
@@ -534,14 +540,22 @@ function renderEmissions(r) {
     th.scope = 'row';
     th.textContent = t(`em.${row.id}`);
     const src = vs.find((v) => v.quantity === row.factor);
-    const fcell = document.createElement('td');
-    fcell.className = 'num-col factor-cell';
-    fcell.textContent = `${fmtMax(em.factors[row.factor], 4)} ${factorUnit(row.factor)}`;
-    if (src && !src.confirmed) {
+    const factorText = `${fmtMax(em.factors[row.factor], 4)} ${factorUnit(row.factor)}`;
+    const unconfirmed = () => {
       const b = badge();
       if (src.note) b.title = `${t('em.unconfirmedTitle')}${colon()}${sourceText(src.note, lang())}`;
-      fcell.append(' ', b);
-    }
+      return b;
+    };
+    // On narrow cards the factor goes under the item name instead of in its own column.
+    const inline = document.createElement('span');
+    inline.className = 'factor-inline';
+    inline.textContent = factorText;
+    if (src && !src.confirmed) inline.append(' ', unconfirmed());
+    th.append(inline);
+    const fcell = document.createElement('td');
+    fcell.className = 'num-col factor-cell factor-col';
+    fcell.textContent = factorText;
+    if (src && !src.confirmed) fcell.append(' ', unconfirmed());
     tr.append(th, fcell);
     for (const period of ['annual', 'lifetime']) {
       const td = document.createElement('td');
@@ -638,12 +652,37 @@ function renderEmissions(r) {
   }
 }
 
+/** The width the chart will be shown at (its card's content box). */
+function chartWidth(id) {
+  return $(id).clientWidth || 640;
+}
+
+/** Charts are drawn at their shown size: redraw them when the results column changes width. */
+function watchChartWidth() {
+  let last = 0;
+  let pending = false;
+  new ResizeObserver(() => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const w = $('monthly-chart').clientWidth;
+      if (!state.report || Math.abs(w - last) < 2) return;
+      last = w;
+      renderMonthly(state.report);
+      renderCashFlow(state.report);
+    });
+  }).observe($('results'));
+}
+
 function renderMonthly(r) {
   const months = t('months');
   const values = r.energy.monthlyKwh;
   $('monthly-chart').replaceChildren(
     barChart({
       values,
+      width: chartWidth('monthly-chart'),
+      minLabelGap: lang() === 'zh-CN' ? 30 : 26,
       labels: months,
       tick: compact,
       title: (i) => `${months[i]}: ${fmt(values[i])} kWh`,
@@ -658,15 +697,16 @@ function renderCashFlow(r) {
   const values = rows.map((y) => (owner ? y.netCashFlowYuan : y.savingsYuan));
   let acc = 0;
   const cumulative = values.map((v) => (acc += v));
-  const every = rows.length > 30 ? 5 : rows.length > 12 ? 2 : 1;
   $('cash-chart').replaceChildren(
     barChart({
       values,
       line: cumulative,
+      width: chartWidth('cash-chart'),
       labels: rows.map((y) => String(y.year)),
-      labelEvery: every,
       tick: compact,
-      title: (i) => `${t('yearN', { n: rows[i].year })}: ${fmt(values[i])} ${t('unit.yuan')} · ${t('cash.cumulative')} ${fmt(cumulative[i])}`,
+      title: (i) =>
+        `${t('yearN', { n: rows[i].year })}: ${fmt(values[i])} ${t('unit.yuan')} · ` +
+        `${t(owner ? 'cash.cumulative' : 'cash.cumulativeSavings')} ${fmt(cumulative[i])} ${t('unit.yuan')}`,
       ariaLabel: t('cash.title'),
     }),
   );
@@ -674,10 +714,9 @@ function renderCashFlow(r) {
   legend.replaceChildren();
   for (const [cls, key] of [
     ['pos', owner ? 'cash.net' : 'cash.savings'],
-    ...(owner ? [['neg', 'cash.net']] : []),
-    ['line', 'cash.cumulative'],
+    ...(owner ? [['neg', 'cash.investment']] : []),
+    ['line', owner ? 'cash.cumulative' : 'cash.cumulativeSavings'],
   ]) {
-    if (cls === 'neg') continue;
     const s = document.createElement('span');
     s.innerHTML = `<i class="lg lg-${cls}"></i>`;
     s.append(`${t(key)} (${t('unit.yuan')})`);
@@ -758,12 +797,13 @@ function renderAssumptions(r) {
     );
   }
   const set = r.emissions.preset ? state.presets.emissionFactors.find((p) => p.id === r.emissions.preset) : null;
-  items.push(['as.factors', set ? presetName(set) : t('em.custom')]);
+  items.push(['as.factors', set ? presetName(set) : t('em.custom'), undefined, 'wide']);
 
   const dl = $('assumptions');
   dl.replaceChildren();
-  for (const [key, value, defKey] of items) {
+  for (const [key, value, defKey, cls] of items) {
     const div = document.createElement('div');
+    if (cls) div.className = cls;
     const dt = document.createElement('dt');
     dt.textContent = t(key);
     const dd = document.createElement('dd');
@@ -843,6 +883,8 @@ function loadExample(id) {
   fillForm(ex.scenario);
   state.example = ex;
   state.exampleEdited = false;
+  applyVisibility();
+  state.exampleScenario = JSON.stringify(buildScenario().scenario);
   renderExampleDesc();
   recalc();
 }
@@ -875,11 +917,15 @@ function onUserInput(e) {
       for (const k of FACTOR_KEYS) $(k).value = String(prev.factors[k]);
     }
   }
-  if (state.example && !state.exampleEdited) {
-    state.exampleEdited = true;
-    renderExampleDesc();
-  }
   recalc();
+  if (state.example) {
+    applyVisibility();
+    const edited = JSON.stringify(buildScenario().scenario) !== state.exampleScenario;
+    if (edited !== state.exampleEdited) {
+      state.exampleEdited = edited;
+      renderExampleDesc();
+    }
+  }
 }
 
 function switchLanguage(l) {
@@ -947,6 +993,7 @@ async function main() {
   });
   $('lang').addEventListener('change', () => switchLanguage($('lang').value));
   $('print').addEventListener('click', () => window.print());
+  watchChartWidth();
   document.body.dataset.ready = 'true';
 }
 

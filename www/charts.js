@@ -27,12 +27,14 @@ function niceStep(lo, hi, n) {
  * @param {(v:number)=>string} o.tick formats y-axis ticks
  * @param {(i:number)=>string} o.title tooltip of bar i
  * @param {string} o.ariaLabel
- * @param {number} [o.labelEvery]
+ * @param {number} [o.width] drawing width [px]; the SVG is drawn at the size it is shown so text stays legible
+ * @param {number} [o.height]
+ * @param {number} [o.minLabelGap] least space [px] between two x-axis labels
  */
 export function barChart(o) {
-  const W = 640;
-  const H = 240;
-  const padL = 64;
+  const W = Math.max(240, Math.round(o.width ?? 640));
+  const H = o.height ?? (W < 480 ? 200 : 240);
+  const padL = W < 480 ? 48 : 60;
   const padR = 12;
   const padT = 12;
   const padB = 28;
@@ -82,10 +84,10 @@ export function barChart(o) {
   });
   svg.append(bars);
 
-  const every = o.labelEvery ?? 1;
+  const every = Math.max(1, Math.ceil((o.minLabelGap ?? 28) / slot));
   const labels = el('g', { class: 'labels' });
   o.labels.forEach((l, i) => {
-    if (i % every !== 0 && i !== n - 1) return;
+    if (i % every !== 0) return;
     labels.append(el('text', { x: x(i) + barW / 2, y: H - padB + 16, 'text-anchor': 'middle' }, l));
   });
   svg.append(labels);

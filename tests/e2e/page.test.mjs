@@ -336,7 +336,9 @@ test('the calculator page works end to end', async (t) => {
     const form = await page.locator('#form').boundingBox();
     const results = await page.locator('#results').boundingBox();
     assert.ok(results.y >= form.y + form.height - 1, 'results should come below the form on a narrow screen');
-    await shot('06-zh-mobile');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('06-zh-mobile-top', false);
+    await shot('07-zh-mobile-full');
     await page.setViewportSize({ width: 1366, height: 900 });
     assertNoProblems();
   });
