@@ -151,6 +151,32 @@ function shown(message, field, label) {
 
 const SHUOZHOU = { system: { capacityKwp: 6000 }, resource: { method: 'fullLoadHours', hours: 1241.6 } };
 
+/** Latin words (3+ letters) in the visible text, options and tooltips, less units and names. */
+const LATIN_ALLOWED = new Set(
+  'Language English kWp kWh MWh kgce gce NOx NPV IRR LCOE PDF rooftop-pv Rust WebAssembly MIT'.split(' '),
+);
+async function latinWords() {
+  await page.$$eval('details', (ds) => ds.forEach((d) => (d.open = true)));
+  const words = await page.evaluate(() => {
+    const out = new Set();
+    const add = (text) => {
+      for (const m of text.matchAll(/[A-Za-z][A-Za-z-]{2,}/g)) out.add(m[0]);
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (el && !el.closest('[hidden], script, style') && el.tagName !== 'OPTION') add(n.textContent);
+    }
+    for (const o of document.querySelectorAll('option')) add(o.textContent);
+    for (const e of document.querySelectorAll('[title], [placeholder], [aria-label]')) {
+      add(`${e.getAttribute('title') ?? ''} ${e.getAttribute('placeholder') ?? ''} ${e.getAttribute('aria-label') ?? ''}`);
+    }
+    return [...out];
+  });
+  await page.$$eval('details', (ds) => ds.forEach((d) => (d.open = false)));
+  return words.filter((w) => !LATIN_ALLOWED.has(w));
+}
+
 function assertNoProblems() {
   assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
 }
@@ -185,6 +211,7 @@ test('the calculator page works end to end', async (t) => {
     assert.equal(await rounded('annual-kwh'), 1200000);
     assert.equal(await text('annual-kwh'), '1,200,000');
     assert.match(await page.locator('#version').textContent(), /rooftop-pv \d+\.\d+\.\d+/);
+    assert.deepEqual(await latinWords(), [], 'English words in the Chinese page');
     await shot('01-zh-default');
     assertNoProblems();
   });
@@ -205,6 +232,8 @@ test('the calculator page works end to end', async (t) => {
     assert.match(await text('factor-source'), /中国电力企业联合会/);
     assert.match(await text('factor-source'), /2018/);
     assert.match(await text('emissions-table'), /待核实/);
+    // the sources (given in English or both languages by the core) are shown in Chinese too
+    assert.deepEqual(await latinWords(), [], 'English words in the Chinese page');
     await shot('02-zh-shuozhou-6mw');
     assertNoProblems();
   });
@@ -232,6 +261,14 @@ test('the calculator page works end to end', async (t) => {
     assert.match(await text('example-desc'), /Shuozhou report/);
     assert.match(await text('warnings'), /months are shared in proportion to their days/);
     assert.equal(await text('coal-annual'), '2291.50');
+    // no Chinese left in the English labels (the language switch keeps its bilingual label)
+    const chinese = await page.$$eval('[data-i18n]', (els) =>
+      els
+        .filter((e) => e.offsetParent !== null && !e.closest('.topbar-tools'))
+        .map((e) => e.textContent.trim())
+        .filter((s) => /[\u4e00-\u9fff]/.test(s)),
+    );
+    assert.deepEqual(chinese, [], 'Chinese text in the English page');
     await shot('03-en-shuozhou-6mw');
     assertNoProblems();
   });
@@ -302,6 +339,16 @@ test('the calculator page works end to end', async (t) => {
     assert.equal(await page.getByTestId('emc-note').isVisible(), true);
     assert.equal(await page.getByTestId('npv').isVisible(), false);
     assert.equal(await page.getByTestId('discount-pct').inputValue(), '36');
+    // a reference price fills the field and shows its source
+    await page.locator('label[for="kind-owner"]').click();
+    await page.getByTestId('mode').selectOption('selfUseSurplus');
+    await page.getByTestId('export-preset').selectOption('benchmark-jiangsu');
+    assert.equal(await page.getByTestId('export-price').inputValue(), '0.391');
+    assert.match(await page.locator('#export-source').textContent(), /国家发展和改革委员会/);
+    assert.equal(await page.getByTestId('export-preset').inputValue(), 'benchmark-jiangsu');
+    await typeInto('export-price', '0.4');
+    assert.equal(await page.getByTestId('export-preset').inputValue(), '');
+    await page.locator('label[for="kind-thirdParty"]').click();
     // GB 50797: 1000 kWp × 1500 kWh/m² / 1 kW/m² × 0.8 = 1,200,000 kWh
     await page.getByTestId('method').selectOption('gb50797');
     await typeInto('capacity', '1000');
