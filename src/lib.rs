@@ -24,9 +24,9 @@ pub mod scenario;
 pub mod tariff;
 pub mod usage;
 pub mod validate;
-pub mod weather;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+pub mod weather;
 
 pub use error::ScenarioError;
 pub use presets::{presets, Presets};
