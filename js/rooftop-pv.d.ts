@@ -147,18 +147,23 @@ export interface EmissionFactors {
   valueSources?: ValueSource[];
 }
 
+/** Who published a figure, where, for which year; English, with the Chinese beside it (shipped sources always have both). */
 export interface Source {
   issuer: string;
+  issuerZh?: string;
   document: string;
+  documentZh?: string;
   /** the year the data describe */
   dataYear: number;
   note?: string;
+  noteZh?: string;
 }
 
-export interface ValueSource extends Source {
+export interface ValueSource {
   quantity: 'coalKgce' | 'co2Kg' | 'so2G' | 'noxG' | 'dustG' | 'waterKg';
   /** read in the document (true), or a widely quoted figure still to confirm (false) */
   confirmed: boolean;
+  source: Source;
 }
 
 export interface Report {
@@ -240,6 +245,9 @@ export interface Presets {
     confirmed: boolean;
     source: Source;
   }[];
+  /** ids of the prices used when a scenario gives none */
+  defaultGridPrice: string;
+  defaultExportPrice: string;
   scenarios: {
     id: string; nameZh: string; nameEn: string;
     descriptionZh: string; descriptionEn: string;

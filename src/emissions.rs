@@ -6,16 +6,54 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Who published a figure, where and for which year.
+/// Who published a figure, where and for which year, in English and Chinese.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Source {
     pub issuer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer_zh: Option<String>,
     pub document: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_zh: Option<String>,
     /// Year the data describe (not the year of publication).
     pub data_year: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_zh: Option<String>,
+}
+
+/// A text in English and Chinese.
+#[derive(Debug, Clone, Copy)]
+pub struct Bilingual {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+/// Shorthand for a [`Bilingual`] text.
+pub const fn bi(en: &'static str, zh: &'static str) -> Bilingual {
+    Bilingual { en, zh }
+}
+
+impl Source {
+    /// A shipped source: issuer, document and note in both languages.
+    pub fn shipped(
+        issuer: Bilingual,
+        document: Bilingual,
+        data_year: u32,
+        note: Option<Bilingual>,
+    ) -> Self {
+        Self {
+            issuer: issuer.en.into(),
+            issuer_zh: Some(issuer.zh.into()),
+            document: document.en.into(),
+            document_zh: Some(document.zh.into()),
+            data_year,
+            note: note.map(|n| n.en.into()),
+            note_zh: note.map(|n| n.zh.into()),
+        }
+    }
 }
 
 /// The source of one value of a factor set.
@@ -24,13 +62,9 @@ pub struct Source {
 pub struct ValueSource {
     /// Which factor: `coalKgce`, `co2Kg`, `so2G`, `noxG`, `dustG` or `waterKg`.
     pub quantity: String,
-    pub issuer: String,
-    pub document: String,
-    pub data_year: u32,
     /// True when the value was read in the named document; false for a widely quoted figure to confirm.
     pub confirmed: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub source: Source,
 }
 
 /// Per-kWh factors of the grid or thermal power that PV generation displaces.
@@ -96,42 +130,51 @@ pub struct FactorPreset {
 /// The preset used when a scenario names none: the newest national grid factor.
 pub const DEFAULT_PRESET: &str = "mee-2023-national";
 
-const MEE: &str =
-    "生态环境部、国家统计局 Ministry of Ecology and Environment & National Bureau of Statistics";
-const CEC: &str = "中国电力企业联合会 China Electricity Council (CEC)";
-const CEC_2018: &str = "《中国电力行业年度发展报告2019》 China Power Industry Annual Development Report 2019 (2018 data)";
-const CEC_RECENT: &str = "《中国电力行业年度发展报告》 China Power Industry Annual Development Report (2022–2024 editions)";
+const MEE: Bilingual = bi(
+    "Ministry of Ecology and Environment & National Bureau of Statistics",
+    "生态环境部、国家统计局",
+);
+const CEC: Bilingual = bi("China Electricity Council (CEC)", "中国电力企业联合会");
+const CEC_2018: Bilingual = bi(
+    "China Power Industry Annual Development Report 2019 (2018 data)",
+    "《中国电力行业年度发展报告2019》（2018 年数据）",
+);
+const CEC_RECENT: Bilingual = bi(
+    "China Power Industry Annual Development Report (2022–2024 editions)",
+    "《中国电力行业年度发展报告》（2022–2024 年版）",
+);
+const YOUTH_NET: Bilingual = bi("China Youth Net (as quoted)", "中国青年网（转引）");
 
-fn value(q: &str, issuer: &str, doc: &str, year: u32, confirmed: bool, note: &str) -> ValueSource {
+fn value(
+    quantity: &str,
+    confirmed: bool,
+    issuer: Bilingual,
+    doc: Bilingual,
+    year: u32,
+    note: Bilingual,
+) -> ValueSource {
     ValueSource {
-        quantity: q.to_string(),
-        issuer: issuer.to_string(),
-        document: doc.to_string(),
-        data_year: year,
+        quantity: quantity.into(),
         confirmed,
-        note: (!note.is_empty()).then(|| note.to_string()),
+        source: Source::shipped(issuer, doc, year, Some(note)),
     }
-}
-
-fn source(issuer: &str, document: &str, data_year: u32, note: &str) -> Option<Source> {
-    Some(Source {
-        issuer: issuer.to_string(),
-        document: document.to_string(),
-        data_year,
-        note: Some(note.to_string()),
-    })
 }
 
 /// Coal, pollutant and water values of recent years (2022 coal rate; 2021–2023 pollutant
 /// intensities; 2020 water), shared by the MEE grid-factor presets.
 fn recent_thermal_values() -> Vec<ValueSource> {
     vec![
-        value("coalKgce", CEC, CEC_RECENT, 2022, false,
-              "national average coal use per kWh supplied, 300.7 gce/kWh (plants ≥ 6 MW); widely quoted, to confirm"),
-        value("so2G", CEC, CEC_RECENT, 2022, false, "thermal-power SO₂ ≈0.10 g/kWh (2021–2023); to confirm"),
-        value("noxG", CEC, CEC_RECENT, 2022, false, "thermal-power NOx ≈0.15 g/kWh (2021–2023); to confirm"),
-        value("dustG", CEC, CEC_RECENT, 2022, false, "thermal-power dust ≈0.02 g/kWh (2021–2023); to confirm"),
-        value("waterKg", CEC, CEC_RECENT, 2020, false, "thermal-power water consumption ≈1.18 kg/kWh (2020); to confirm"),
+        value("coalKgce", false, CEC, CEC_RECENT, 2022, bi(
+            "national average coal use per kWh supplied, 300.7 gce/kWh (plants ≥ 6 MW); widely quoted, to confirm",
+            "全国平均供电标准煤耗 300.7 gce/kWh（6 MW 及以上电厂）；广泛引用，待核实")),
+        value("so2G", false, CEC, CEC_RECENT, 2022, bi(
+            "thermal-power SO₂ ≈0.10 g/kWh (2021–2023); to confirm", "火电 SO₂ 约 0.10 g/kWh（2021–2023 年）；待核实")),
+        value("noxG", false, CEC, CEC_RECENT, 2022, bi(
+            "thermal-power NOx ≈0.15 g/kWh (2021–2023); to confirm", "火电 NOx 约 0.15 g/kWh（2021–2023 年）；待核实")),
+        value("dustG", false, CEC, CEC_RECENT, 2022, bi(
+            "thermal-power dust ≈0.02 g/kWh (2021–2023); to confirm", "火电烟尘约 0.02 g/kWh（2021–2023 年）；待核实")),
+        value("waterKg", false, CEC, CEC_RECENT, 2020, bi(
+            "thermal-power water consumption ≈1.18 kg/kWh (2020); to confirm", "火电耗水约 1.18 kg/kWh（2020 年）；待核实")),
     ]
 }
 
@@ -141,10 +184,20 @@ fn mee_preset(
     name_en: &'static str,
     co2_kg: f64,
     year: u32,
-    what: &str,
+    what: Bilingual,
 ) -> FactorPreset {
-    let doc = format!("《{year}年电力二氧化碳排放因子》 {year} electricity CO₂ emission factors");
-    let mut sources = vec![value("co2Kg", MEE, &doc, year, true, what)];
+    let doc = if year == 2023 {
+        bi(
+            "2023 electricity CO₂ emission factors",
+            "《2023年电力二氧化碳排放因子》",
+        )
+    } else {
+        bi(
+            "2022 electricity CO₂ emission factors",
+            "《2022年电力二氧化碳排放因子》",
+        )
+    };
+    let mut sources = vec![value("co2Kg", true, MEE, doc, year, what)];
     sources.extend(recent_thermal_values());
     FactorPreset {
         id,
@@ -157,13 +210,11 @@ fn mee_preset(
             nox_g: 0.15,
             dust_g: 0.02,
             water_kg: 1.18,
-            source: source(
-                MEE,
-                &doc,
-                year,
+            source: Some(Source::shipped(MEE, doc, year, Some(bi(
                 "Location-based grid CO₂ factor (kg CO₂ per kWh consumed); coal, pollutant and water values from \
                  the nearest year with a published national figure, see valueSources.",
-            ),
+                "基于地理位置的电网 CO₂ 排放因子（每消费 1 kWh 电的 kg CO₂）；标准煤、污染物和耗水取有全国公布数据的最近年份，见各因子出处。",
+            )))),
             value_sources: Some(sources),
         },
     }
@@ -171,6 +222,15 @@ fn mee_preset(
 
 /// Every shipped factor set.
 pub fn presets() -> Vec<FactorPreset> {
+    let legacy_doc = bi(
+        "2017 article quoting the \"1 kWh saved\" set: 0.4 kgce, 0.997 kg CO₂, 0.03 kg SO₂, 0.015 kg NOx, \
+         0.272 kg carbon dust, 4 L water",
+        "2017 年文章转引的“节约 1 度电”系数：0.4 kgce 标准煤、0.997 kg CO₂、0.03 kg SO₂、0.015 kg NOx、0.272 kg 碳粉尘、4 L 水",
+    );
+    let legacy_value = bi(
+        "checked as quoted in the article; the figures themselves predate it",
+        "已按文章引文核对；数值本身早于该文章",
+    );
     vec![
         FactorPreset {
             id: "cec-2018",
@@ -183,24 +243,32 @@ pub fn presets() -> Vec<FactorPreset> {
                 nox_g: 0.19,
                 dust_g: 0.04,
                 water_kg: 1.23,
-                source: source(
-                    CEC,
-                    CEC_2018,
-                    2018,
+                source: Some(Source::shipped(CEC, CEC_2018, 2018, Some(bi(
                     "Reproduces the Shuozhou 6 MW report (2291.50 t coal, 7427.25 t CO₂, 1.42 t NOx, 9163.01 t water \
                      for 7,449,600 kWh). CO₂ is the legacy 0.997 kg/kWh, far above today's official grid factors.",
-                ),
+                    "可复现朔州 6 MW 项目报道中的数字（7,449,600 kWh 对应标准煤 2291.50 吨、CO₂ 7427.25 吨、NOx 1.42 吨、\
+                     水 9163.01 吨）。其中 CO₂ 为旧口径 0.997 kg/kWh，远高于现行官方电网排放因子。",
+                )))),
                 value_sources: Some(vec![
-                    value("coalKgce", CEC, CEC_2018, 2018, false,
-                          "307.6 gce/kWh national average coal use per kWh supplied; corroborated by the exact Shuozhou fit"),
-                    value("co2Kg", "(legacy, no issuing body)", "0.272 kg carbon/kWh × 44/12, long-circulating figure", 2018, false,
-                          "legacy figure used by the Shuozhou report; prefer an MEE grid factor for official documents"),
-                    value("so2G", CEC, CEC_2018, 2018, false, "≈0.20 g/kWh thermal-power SO₂; to confirm"),
-                    value("noxG", CEC, CEC_2018, 2018, false,
-                          "0.19 g/kWh thermal-power NOx; corroborated by the exact Shuozhou fit"),
-                    value("dustG", CEC, CEC_2018, 2018, false, "≈0.04 g/kWh thermal-power dust; to confirm"),
-                    value("waterKg", CEC, CEC_2018, 2018, false,
-                          "1.23 kg/kWh thermal-power water consumption; corroborated by the exact Shuozhou fit"),
+                    value("coalKgce", false, CEC, CEC_2018, 2018, bi(
+                        "307.6 gce/kWh national average coal use per kWh supplied; corroborated by the exact Shuozhou fit",
+                        "全国平均供电标准煤耗 307.6 gce/kWh；与朔州项目数字精确吻合")),
+                    value("co2Kg", false,
+                        bi("(legacy, no issuing body)", "（旧口径，无发布机构）"),
+                        bi("0.272 kg carbon/kWh × 44/12, long-circulating figure", "0.272 kg 碳/kWh × 44/12，长期流传的数值"),
+                        2018,
+                        bi("legacy figure used by the Shuozhou report; prefer an MEE grid factor for official documents",
+                           "朔州报道所用的旧口径数值；正式文件建议采用生态环境部发布的电网排放因子")),
+                    value("so2G", false, CEC, CEC_2018, 2018, bi(
+                        "≈0.20 g/kWh thermal-power SO₂; to confirm", "火电 SO₂ 约 0.20 g/kWh；待核实")),
+                    value("noxG", false, CEC, CEC_2018, 2018, bi(
+                        "0.19 g/kWh thermal-power NOx; corroborated by the exact Shuozhou fit",
+                        "火电 NOx 0.19 g/kWh；与朔州项目数字精确吻合")),
+                    value("dustG", false, CEC, CEC_2018, 2018, bi(
+                        "≈0.04 g/kWh thermal-power dust; to confirm", "火电烟尘约 0.04 g/kWh；待核实")),
+                    value("waterKg", false, CEC, CEC_2018, 2018, bi(
+                        "1.23 kg/kWh thermal-power water consumption; corroborated by the exact Shuozhou fit",
+                        "火电耗水 1.23 kg/kWh；与朔州项目数字精确吻合")),
                 ]),
             },
         },
@@ -215,54 +283,29 @@ pub fn presets() -> Vec<FactorPreset> {
                 nox_g: 15.0,
                 dust_g: 272.0,
                 water_kg: 4.0,
-                source: source(
-                    "中国青年网 China Youth Net (as quoted)",
-                    "2017 article quoting the \"1 kWh saved\" set: 0.4 kgce, 0.997 kg CO₂, 0.03 kg SO₂, 0.015 kg NOx, 0.272 kg carbon dust, 4 L water",
-                    2017,
+                source: Some(Source::shipped(YOUTH_NET, legacy_doc, 2017, Some(bi(
                     "Pre ultra-low-emission era: SO₂, NOx and dust are 100–1000× today's fleet. For comparison only; \
                      the 0.272 kg \"dust\" is really the carbon content of the CO₂ figure.",
-                ),
+                    "超低排放改造之前的口径：SO₂、NOx 和烟尘为现役机组的 100–1000 倍，仅供对比；其中 0.272 kg“粉尘”实为 CO₂ 数值对应的碳含量。",
+                )))),
                 value_sources: Some(
                     ["coalKgce", "co2Kg", "so2G", "noxG", "dustG", "waterKg"]
                         .iter()
-                        .map(|q| value(q, "中国青年网 China Youth Net (as quoted)", "2017 article, legacy slogan set", 2017, true,
-                                       "checked as quoted in the article; the figures themselves predate it"))
+                        .map(|q| value(q, true, YOUTH_NET, legacy_doc, 2017, legacy_value))
                         .collect(),
                 ),
             },
         },
-        mee_preset(
-            "mee-2023-national",
-            "全国电网平均排放因子（2023年）",
-            "National grid average factor (2023)",
-            0.5306,
-            2023,
-            "national average 0.5306 kg CO₂/kWh",
-        ),
-        mee_preset(
-            "mee-2023-north-china",
-            "华北区域电网排放因子（2023年）",
-            "North China regional grid factor (2023)",
-            0.6361,
-            2023,
-            "North China regional 0.6361 kg CO₂/kWh",
-        ),
-        mee_preset(
-            "mee-2022-shanxi",
-            "山西省电网排放因子（2022年）",
-            "Shanxi provincial grid factor (2022)",
-            0.7096,
-            2022,
-            "Shanxi provincial 0.7096 kg CO₂/kWh",
-        ),
-        mee_preset(
-            "mee-2022-national-fossil",
-            "全国化石能源电力排放因子（2022年，上限）",
-            "National fossil-only power factor (2022, upper bound)",
-            0.8325,
-            2022,
-            "national fossil-fuel power 0.8325 kg CO₂/kWh: a defensible upper bound for power displaced by PV",
-        ),
+        mee_preset("mee-2023-national", "全国电网平均排放因子（2023年）", "National grid average factor (2023)",
+            0.5306, 2023, bi("national average 0.5306 kg CO₂/kWh", "全国平均 0.5306 kg CO₂/kWh")),
+        mee_preset("mee-2023-north-china", "华北区域电网排放因子（2023年）", "North China regional grid factor (2023)",
+            0.6361, 2023, bi("North China regional 0.6361 kg CO₂/kWh", "华北区域 0.6361 kg CO₂/kWh")),
+        mee_preset("mee-2022-shanxi", "山西省电网排放因子（2022年）", "Shanxi provincial grid factor (2022)",
+            0.7096, 2022, bi("Shanxi provincial 0.7096 kg CO₂/kWh", "山西省 0.7096 kg CO₂/kWh")),
+        mee_preset("mee-2022-national-fossil", "全国化石能源电力排放因子（2022年，上限）",
+            "National fossil-only power factor (2022, upper bound)", 0.8325, 2022,
+            bi("national fossil-fuel power 0.8325 kg CO₂/kWh: a defensible upper bound for power displaced by PV",
+               "全国化石能源电力 0.8325 kg CO₂/kWh：可作为光伏替代电量排放因子的合理上限")),
     ]
 }
 

@@ -30,6 +30,10 @@ pub struct Presets {
     /// Id of the factor set used when a scenario names none.
     pub default_emission_factors: &'static str,
     pub tariffs: Vec<TariffPreset>,
+    /// Id of the grid price used when a scenario gives none.
+    pub default_grid_price: &'static str,
+    /// Id of the export price used when a scenario gives none.
+    pub default_export_price: &'static str,
     pub scenarios: Vec<ExampleScenario>,
 }
 
@@ -128,6 +132,8 @@ pub fn presets() -> Presets {
         emission_factors: emissions::presets(),
         default_emission_factors: emissions::DEFAULT_PRESET,
         tariffs: tariff::presets(),
+        default_grid_price: tariff::DEFAULT_GRID_PRICE_ID,
+        default_export_price: tariff::DEFAULT_EXPORT_PRICE_ID,
         scenarios: example_scenarios(),
     }
 }

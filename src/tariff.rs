@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::emissions::Source;
+use crate::emissions::{bi, Bilingual, Source};
 
 /// What a price preset is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -35,9 +35,17 @@ pub const DEFAULT_GRID_PRICE_ID: &str = "shanxi-ci-representative";
 /// Default export price [yuan/kWh]: the Shanxi coal-fired benchmark.
 pub const DEFAULT_EXPORT_PRICE_ID: &str = "benchmark-shanxi";
 
-const BENCHMARK_DOC: &str = "燃煤发电基准价（各省）Provincial coal-fired generation benchmark prices, public provincial table \
-     (basis of NDRC 发改价格规〔2019〕1658号); since NDRC document 136 (Feb 2025) new commercial/industrial projects \
-     from 2025-06-01 sell exported power at market prices, so the benchmark is only a default";
+const NDRC: Bilingual = bi(
+    "National Development and Reform Commission (NDRC)",
+    "国家发展和改革委员会",
+);
+const BENCHMARK_DOC: Bilingual = bi(
+    "Provincial coal-fired generation benchmark prices, public provincial table (basis: NDRC Price Regulation \
+     [2019] No. 1658); since NDRC document 136 (Feb 2025) new commercial/industrial projects from 2025-06-01 \
+     sell exported power at market prices, so the benchmark is only a default",
+    "燃煤发电基准价（各省），公开的分省价格表（依据发改价格规〔2019〕1658号）；自国家发展改革委 2025 年 2 月 136 号文起，\
+     2025 年 6 月 1 日及以后投产的工商业项目上网电量按市场价格结算，基准价仅作默认值",
+);
 
 fn benchmark(
     id: &'static str,
@@ -52,12 +60,12 @@ fn benchmark(
         kind: PriceKind::ExportPrice,
         value_yuan_kwh: value,
         confirmed: true,
-        source: Source {
-            issuer: "国家发展和改革委员会 National Development and Reform Commission (NDRC)".into(),
-            document: BENCHMARK_DOC.into(),
-            data_year: 2019,
-            note: Some("燃煤发电基准价 coal-fired benchmark price".into()),
-        },
+        source: Source::shipped(
+            NDRC,
+            BENCHMARK_DOC,
+            2019,
+            Some(bi("coal-fired benchmark price", "燃煤发电基准价")),
+        ),
     }
 }
 
@@ -71,16 +79,17 @@ pub fn presets() -> Vec<TariffPreset> {
             kind: PriceKind::GridPrice,
             value_yuan_kwh: 0.55,
             confirmed: false,
-            source: Source {
-                issuer: "国网山西省电力公司 State Grid Shanxi (agency purchase price notice)".into(),
-                document: "代理购电价格表 agency-purchase price table, Sept 2026, as read in a public coefficient registry".into(),
-                data_year: 2026,
-                note: Some(
-                    "≈0.55 yuan/kWh representative average of the 0.55–0.65 range; the actual price depends on voltage \
-                     level and time of use — enter your own bill's average price (to confirm)"
-                        .into(),
-                ),
-            },
+            source: Source::shipped(
+                bi("State Grid Shanxi Electric Power (agency purchase price notice)", "国网山西省电力公司（代理购电价格公告）"),
+                bi("Agency-purchase price table, Sept 2026, as read in a public coefficient registry",
+                   "代理购电价格表（2026 年 9 月，据公开系数库）"),
+                2026,
+                Some(bi(
+                    "≈0.55 yuan/kWh, a representative value of the 0.55–0.65 range; the actual price depends on voltage \
+                     level and time of use — enter your own bill's average price (to confirm)",
+                    "约 0.55 元/kWh，为 0.55–0.65 元/kWh 区间的代表值；实际电价取决于电压等级和分时段，请填写本单位电费单的平均电价（待核实）",
+                )),
+            ),
         },
         TariffPreset {
             id: "shanxi-residential",
@@ -89,12 +98,12 @@ pub fn presets() -> Vec<TariffPreset> {
             kind: PriceKind::GridPrice,
             value_yuan_kwh: 0.477,
             confirmed: false,
-            source: Source {
-                issuer: "山西省发展和改革委员会 Shanxi Development and Reform Commission".into(),
-                document: "居民阶梯电价 residential tiered tariff, first tier".into(),
-                data_year: 2024,
-                note: Some("widely quoted, to confirm".into()),
-            },
+            source: Source::shipped(
+                bi("Shanxi Development and Reform Commission", "山西省发展和改革委员会"),
+                bi("Residential tiered tariff, first tier", "居民阶梯电价（第一档）"),
+                2024,
+                Some(bi("widely quoted, to confirm", "广泛引用，待核实")),
+            ),
         },
         benchmark("benchmark-shanxi", "山西燃煤发电基准价", "Shanxi coal-fired benchmark", 0.332),
         benchmark("benchmark-shaanxi", "陕西燃煤发电基准价", "Shaanxi coal-fired benchmark", 0.3545),

@@ -166,17 +166,17 @@ function sourceDetails(src, confirmed, prefixKey = 'tariff.source') {
   const d = document.createElement('details');
   d.className = 'src';
   const s = document.createElement('summary');
-  s.append(`${t(prefixKey)}${colon()}`, sourceText(src.issuer, lang()));
+  s.append(`${t(prefixKey)}${colon()}`, sourceText(src, 'issuer', lang()));
   s.append(` (${src.dataYear})`);
   if (confirmed === false) s.append(' ', badge());
   d.append(s);
   const doc = document.createElement('p');
-  doc.textContent = sourceText(src.document, lang());
+  doc.textContent = sourceText(src, 'document', lang());
   d.append(doc);
   if (src.note) {
     const n = document.createElement('p');
     n.className = 'muted';
-    n.textContent = sourceText(src.note, lang());
+    n.textContent = sourceText(src, 'note', lang());
     d.append(n);
   }
   return d;
@@ -192,9 +192,9 @@ function badge() {
 
 /** The source under each price field and under the factor-set choice. */
 function updateSources() {
-  for (const [inputId, selId, kind, defKey] of [
-    ['grid', 'grid-preset', 'gridPrice', 'gridPriceYuanKwh'],
-    ['export', 'export-preset', 'exportPrice', 'exportPriceYuanKwh'],
+  for (const [inputId, selId, kind, defKey, defId] of [
+    ['grid', 'grid-preset', 'gridPrice', 'gridPriceYuanKwh', state.presets.defaultGridPrice],
+    ['export', 'export-preset', 'exportPrice', 'exportPriceYuanKwh', state.presets.defaultExportPrice],
   ]) {
     const input = $(inputId);
     const sel = $(selId);
@@ -205,7 +205,7 @@ function updateSources() {
     if (parsed.empty) {
       sel.value = '';
       const def = state.defaults?.[defKey];
-      const p = list.find((x) => x.valueYuanKwh === def);
+      const p = list.find((x) => x.id === defId);
       box.replaceChildren();
       if (def !== undefined) {
         const line = document.createElement('span');
@@ -543,7 +543,7 @@ function renderEmissions(r) {
     const factorText = `${fmtMax(em.factors[row.factor], 4)} ${factorUnit(row.factor)}`;
     const unconfirmed = () => {
       const b = badge();
-      if (src.note) b.title = `${t('em.unconfirmedTitle')}${colon()}${sourceText(src.note, lang())}`;
+      if (src.source.note) b.title = `${t('em.unconfirmedTitle')}${colon()}${sourceText(src.source, 'note', lang())}`;
       return b;
     };
     // On narrow cards the factor goes under the item name instead of in its own column.
@@ -595,10 +595,10 @@ function renderEmissions(r) {
       dd.textContent = v;
       dl.append(dt, dd);
     };
-    add('em.issuer', sourceText(src.issuer, lang()));
-    add('em.document', sourceText(src.document, lang()));
+    add('em.issuer', sourceText(src, 'issuer', lang()));
+    add('em.document', sourceText(src, 'document', lang()));
     add('em.dataYear', String(src.dataYear));
-    if (src.note) add('em.note', sourceText(src.note, lang()));
+    if (src.note) add('em.note', sourceText(src, 'note', lang()));
     box.append(dl);
   }
   if (vs.some((v) => !v.confirmed)) {
@@ -632,10 +632,10 @@ function renderEmissions(r) {
       const tr = document.createElement('tr');
       const cells = [
         t(`f.${row.factor}`),
-        sourceText(v.issuer, lang()),
-        sourceText(v.document, lang()),
-        String(v.dataYear),
-        sourceText(v.note ?? '', lang()),
+        sourceText(v.source, 'issuer', lang()),
+        sourceText(v.source, 'document', lang()),
+        String(v.source.dataYear),
+        sourceText(v.source, 'note', lang()),
       ];
       cells.forEach((c, i) => {
         const td = document.createElement('td');

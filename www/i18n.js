@@ -439,75 +439,11 @@ const en = {
 
 export const DICT = { 'zh-CN': zh, en };
 
-// Chinese renderings of the source texts that the core's presets give in English or in both languages
-// (issuer, document, note). Keyed by the exact text of the core; a text not listed falls back to its
-// leading Chinese part, or to the text itself.
-export const SOURCE_ZH = {
-  '中国电力企业联合会 China Electricity Council (CEC)': '中国电力企业联合会',
-  '《中国电力行业年度发展报告2019》 China Power Industry Annual Development Report 2019 (2018 data)':
-    '《中国电力行业年度发展报告2019》（2018 年数据）',
-  'Reproduces the Shuozhou 6 MW report (2291.50 t coal, 7427.25 t CO₂, 1.42 t NOx, 9163.01 t water for 7,449,600 kWh). CO₂ is the legacy 0.997 kg/kWh, far above today\'s official grid factors.':
-    '可复现朔州 6 MW 项目报道中的数字（7,449,600 kWh 对应标准煤 2291.50 吨、CO₂ 7427.25 吨、NOx 1.42 吨、水 9163.01 吨）。其中 CO₂ 为旧口径 0.997 kg/kWh，远高于现行官方电网排放因子。',
-  '307.6 gce/kWh national average coal use per kWh supplied; corroborated by the exact Shuozhou fit':
-    '全国平均供电标准煤耗 307.6 gce/kWh；与朔州项目数字精确吻合',
-  '(legacy, no issuing body)': '（旧口径，无发布机构）',
-  '0.272 kg carbon/kWh × 44/12, long-circulating figure': '0.272 kg 碳/kWh × 44/12，长期流传的数值',
-  'legacy figure used by the Shuozhou report; prefer an MEE grid factor for official documents':
-    '朔州报道所用的旧口径数值；正式文件建议采用生态环境部发布的电网排放因子',
-  '≈0.20 g/kWh thermal-power SO₂; to confirm': '火电 SO₂ 约 0.20 g/kWh；待核实',
-  '0.19 g/kWh thermal-power NOx; corroborated by the exact Shuozhou fit': '火电 NOx 0.19 g/kWh；与朔州项目数字精确吻合',
-  '≈0.04 g/kWh thermal-power dust; to confirm': '火电烟尘约 0.04 g/kWh；待核实',
-  '1.23 kg/kWh thermal-power water consumption; corroborated by the exact Shuozhou fit':
-    '火电耗水 1.23 kg/kWh；与朔州项目数字精确吻合',
-  '中国青年网 China Youth Net (as quoted)': '中国青年网（转引）',
-  '2017 article quoting the "1 kWh saved" set: 0.4 kgce, 0.997 kg CO₂, 0.03 kg SO₂, 0.015 kg NOx, 0.272 kg carbon dust, 4 L water':
-    '2017 年文章转引的“节约 1 度电”系数：0.4 kgce 标准煤、0.997 kg CO₂、0.03 kg SO₂、0.015 kg NOx、0.272 kg 碳粉尘、4 L 水',
-  'Pre ultra-low-emission era: SO₂, NOx and dust are 100–1000× today\'s fleet. For comparison only; the 0.272 kg "dust" is really the carbon content of the CO₂ figure.':
-    '超低排放改造之前的口径：SO₂、NOx 和烟尘为现役机组的 100–1000 倍，仅供对比；其中 0.272 kg“粉尘”实为 CO₂ 数值对应的碳含量。',
-  '2017 article, legacy slogan set': '2017 年文章，旧宣传口径',
-  'checked as quoted in the article; the figures themselves predate it': '已按文章引文核对；数值本身早于该文章',
-  '生态环境部、国家统计局 Ministry of Ecology and Environment & National Bureau of Statistics': '生态环境部、国家统计局',
-  '《2023年电力二氧化碳排放因子》 2023 electricity CO₂ emission factors': '《2023年电力二氧化碳排放因子》',
-  'Location-based grid CO₂ factor (kg CO₂ per kWh consumed); coal, pollutant and water values from the nearest year with a published national figure, see valueSources.':
-    '基于地理位置的电网 CO₂ 排放因子（每消费 1 kWh 电的 kg CO₂）；标准煤、污染物和耗水取有全国公布数据的最近年份，见各因子出处。',
-  'national average 0.5306 kg CO₂/kWh': '全国平均 0.5306 kg CO₂/kWh',
-  '《中国电力行业年度发展报告》 China Power Industry Annual Development Report (2022–2024 editions)':
-    '《中国电力行业年度发展报告》（2022–2024 年版）',
-  'national average coal use per kWh supplied, 300.7 gce/kWh (plants ≥ 6 MW); widely quoted, to confirm':
-    '全国平均供电标准煤耗 300.7 gce/kWh（6 MW 及以上电厂）；广泛引用，待核实',
-  'thermal-power SO₂ ≈0.10 g/kWh (2021–2023); to confirm': '火电 SO₂ 约 0.10 g/kWh（2021–2023 年）；待核实',
-  'thermal-power NOx ≈0.15 g/kWh (2021–2023); to confirm': '火电 NOx 约 0.15 g/kWh（2021–2023 年）；待核实',
-  'thermal-power dust ≈0.02 g/kWh (2021–2023); to confirm': '火电烟尘约 0.02 g/kWh（2021–2023 年）；待核实',
-  'thermal-power water consumption ≈1.18 kg/kWh (2020); to confirm': '火电耗水约 1.18 kg/kWh（2020 年）；待核实',
-  'North China regional 0.6361 kg CO₂/kWh': '华北区域 0.6361 kg CO₂/kWh',
-  '《2022年电力二氧化碳排放因子》 2022 electricity CO₂ emission factors': '《2022年电力二氧化碳排放因子》',
-  'Shanxi provincial 0.7096 kg CO₂/kWh': '山西省 0.7096 kg CO₂/kWh',
-  'national fossil-fuel power 0.8325 kg CO₂/kWh: a defensible upper bound for power displaced by PV':
-    '全国化石能源电力 0.8325 kg CO₂/kWh：可作为光伏替代电量排放因子的合理上限',
-  '国网山西省电力公司 State Grid Shanxi (agency purchase price notice)': '国网山西省电力公司（代理购电价格公告）',
-  '代理购电价格表 agency-purchase price table, Sept 2026, as read in a public coefficient registry':
-    '代理购电价格表（2026 年 9 月，据公开系数库）',
-  '≈0.55 yuan/kWh representative average of the 0.55–0.65 range; the actual price depends on voltage level and time of use — enter your own bill\'s average price (to confirm)':
-    '约 0.55 元/kWh，为 0.55–0.65 元/kWh 区间的代表值；实际电价取决于电压等级和分时段，请填写本单位电费单的平均电价（待核实）',
-  '山西省发展和改革委员会 Shanxi Development and Reform Commission': '山西省发展和改革委员会',
-  '居民阶梯电价 residential tiered tariff, first tier': '居民阶梯电价（第一档）',
-  'widely quoted, to confirm': '广泛引用，待核实',
-  '国家发展和改革委员会 National Development and Reform Commission (NDRC)': '国家发展和改革委员会',
-  '燃煤发电基准价（各省）Provincial coal-fired generation benchmark prices, public provincial table (basis of NDRC 发改价格规〔2019〕1658号); since NDRC document 136 (Feb 2025) new commercial/industrial projects from 2025-06-01 sell exported power at market prices, so the benchmark is only a default':
-    '燃煤发电基准价（各省），公开的分省价格表（依据发改价格规〔2019〕1658号）；自国家发展改革委 2025 年 2 月 136 号文起，2025 年 6 月 1 日及以后投产的工商业项目上网电量按市场价格结算，基准价仅作默认值',
-  '燃煤发电基准价 coal-fired benchmark price': '燃煤发电基准价',
-};
-
-const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
-
-/** A source text (issuer, document or note) in the language `lang`. */
-export function sourceText(text, lang) {
-  if (!text || lang !== 'zh-CN') return text ?? '';
-  if (Object.hasOwn(SOURCE_ZH, text)) return SOURCE_ZH[text];
-  // Unknown text: keep its leading Chinese part ("机构名 English name" → "机构名").
-  const m = text.match(/^[^A-Za-z]*/);
-  const lead = m ? m[0].trim() : '';
-  return lead && CJK.test(lead) ? lead : text;
+/** A source's `field` (issuer, document or note) in the language `lang`: the core ships each in
+ * English with the Chinese beside it (`issuerZh`, …); a custom source may have English only. */
+export function sourceText(source, field, lang) {
+  const zh = lang === 'zh-CN' ? source?.[`${field}Zh`] : undefined;
+  return zh ?? source?.[field] ?? '';
 }
 
 let current = 'zh-CN';

@@ -47,7 +47,7 @@ function use(r: Report): number[] {
     ...m.byYear.map((y) => y.year + y.generationKwh + y.savingsYuan + y.costsYuan + y.netCashFlowYuan),
     x.annual.coalT, x.annual.co2T, x.annual.so2T, x.annual.noxT, x.annual.dustT, x.annual.waterT,
     x.lifetime.coalT, x.factors.coalKgce, x.factors.co2Kg, x.factors.so2G, x.factors.noxG, x.factors.dustG, x.factors.waterKg,
-    x.factors.source?.dataYear ?? 0, ...(x.factors.valueSources ?? []).map((v) => v.dataYear),
+    x.factors.source?.dataYear ?? 0, ...(x.factors.valueSources ?? []).map((v) => v.source.dataYear),
     a.capacityKwp, a.lifetimeYears, a.firstYearDegradationPct, a.annualDegradationPct, a.selfUseSharePct,
     a.gridPriceYuanKwh, a.exportPriceYuanKwh, a.escalationPct, a.capexYuanPerW ?? 0, a.omYuanPerKwpYear ?? 0,
     a.discountRatePct ?? 0, a.discountPct ?? 0, a.roofRentYuanYear ?? 0,
@@ -68,4 +68,4 @@ try {
 }
 const p = presets();
 console.log(version(), p.defaultEmissionFactors, p.emissionFactors[0]?.factors.co2Kg, p.tariffs[0]?.source.issuer,
-  p.tariffs[0]?.kind, p.tariffs[0]?.confirmed, p.scenarios[0]?.scenario.system.capacityKwp, p.scenarios[0]?.descriptionZh);
+  p.tariffs[0]?.kind, p.tariffs[0]?.confirmed, p.tariffs[0]?.source.noteZh, p.defaultGridPrice, p.defaultExportPrice, p.scenarios[0]?.scenario.system.capacityKwp, p.scenarios[0]?.descriptionZh);

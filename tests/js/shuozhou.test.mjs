@@ -45,9 +45,11 @@ test('the required presets exist, every value with a source', () => {
   for (const f of p.emissionFactors) {
     const q = f.factors.valueSources.map((v) => v.quantity).sort();
     assert.deepEqual(q, ['co2Kg', 'coalKgce', 'dustG', 'noxG', 'so2G', 'waterKg'], f.id);
-    for (const v of f.factors.valueSources) assert.ok(v.issuer && v.document && v.dataYear > 2000, `${f.id} ${v.quantity}`);
+    for (const { quantity, source: s } of f.factors.valueSources) {
+      assert.ok(s.issuer && s.issuerZh && s.document && s.documentZh && s.dataYear > 2000, `${f.id} ${quantity}`);
+    }
   }
-  const shanxi = p.tariffs.find((t) => t.id === 'benchmark-shanxi');
+  const shanxi = p.tariffs.find((t) => t.id === p.defaultExportPrice);
   assert.equal(shanxi.valueYuanKwh, 0.332);
   assert.equal(calculate({ system: { capacityKwp: 1 }, resource: { method: 'fullLoadHours', hours: 1000 } })
     .assumptions.exportPriceYuanKwh, 0.332);
