@@ -47,9 +47,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# Chromium for the page tests, and CJK fonts so that its screenshots show the Chinese text.
 setup-chromium:
-	@command -v chromium >/dev/null || ($(SUDO) apt-get update && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium chromium-driver)
+	@(command -v chromium >/dev/null && fc-list :lang=zh 2>/dev/null | grep -q .) || ($(SUDO) apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium chromium-driver fonts-noto-cjk)
 
 clean:
 	rm -rf pkg target/site target/npm-consumer

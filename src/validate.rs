@@ -334,7 +334,7 @@ fn choose_factors(s: &Scenario) -> Result<(EmissionFactors, Option<String>), Sce
         unused(
             "emissions.preset",
             choice.preset.is_some(),
-            "emissions.factors (custom factors)",
+            "emissions.factors",
         )?;
         check_factors(&factors)?;
         return Ok((factors, None));
