@@ -38,6 +38,22 @@ pub mod codes {
     pub const UNKNOWN_PRESET: &str = "unknown_preset";
     /// Two fields that cannot be given together, or a field that the chosen option does not use.
     pub const CONFLICT: &str = "conflict";
+    /// A weather file larger than the limit (50 MiB), refused before parsing.
+    pub const WEATHER_TOO_LARGE: &str = "weather_too_large";
+    /// A weather text that is not one of the known formats, or not the format asked for.
+    pub const WEATHER_FORMAT: &str = "weather_format";
+    /// A weather line that cannot be read: wrong column count, non-numeric cell, bad date.
+    pub const WEATHER_PARSE: &str = "weather_parse";
+    /// A weather file without a usable location (latitude, longitude, time zone).
+    pub const WEATHER_LOCATION: &str = "weather_location";
+    /// Weather rows that are not one regular year: irregular steps, gaps, duplicates, several years.
+    pub const WEATHER_TIME: &str = "weather_time";
+    /// A weather file that ends before its year is complete.
+    pub const WEATHER_TRUNCATED: &str = "weather_truncated";
+    /// A run of missing weather values too long to fill, or a required column absent.
+    pub const WEATHER_MISSING_VALUES: &str = "weather_missing_values";
+    /// A weather value outside its physical range.
+    pub const WEATHER_OUT_OF_RANGE: &str = "weather_out_of_range";
 }
 
 impl ScenarioError {

@@ -4,8 +4,46 @@
 //! format's specification, and a stamp (the time written in the file) somewhere in that interval.
 //! [`Timing`] says where within the interval the row's values hold — a property of the data set,
 //! not of the format (shared reference `pv-model.md`, "Time").
+//!
+//! Entry points: [`parse`] (text, optional format and timing), [`parse_with`] (all options),
+//! [`detect_format`], [`summarize`] for `parseWeather()`, and in [`timing`] the per-data-set
+//! defaults and the daily-centroid timing check.
+//!
+//! Decisions, the same for every format (each documented where it is made):
+//! - **One regular year.** Rows must run from 1 January 00:00 to 31 December 24:00 (interval
+//!   starts, local standard time) at a step of 60 minutes or a divisor of it; the year number may
+//!   change between rows (typical years join months of different years). Partial years, several
+//!   years, gaps, repeats and irregular steps are errors (`weather_time`, `weather_truncated`).
+//! - **29 February is dropped** (8784-row leap-year files give 8760 rows), as ssc and PVWatts do;
+//!   the count is in [`Provenance::dropped_leap_day_rows`].
+//! - **Sub-hourly files keep their step** (PVWatts v8 accepts 5- to 30-minute data); nothing is
+//!   aggregated, `step_minutes` says how long each row lasts.
+//! - **Missing values** (each format's marker: EPW 9999/99.9/999999/999, TMY3 −9900, TMY2 all
+//!   nines, SAM CSV empty/NaN/≤ −999): runs of at most 3 hours are filled by linear interpolation
+//!   and counted in [`Provenance::filled_values`]; a longer run is an error
+//!   (`weather_missing_values`) naming its first line. A file without pressure gets the standard
+//!   atmosphere at its elevation ([`Provenance::pressure_estimated`]). Values are never clamped:
+//!   out-of-range values are errors (`weather_out_of_range`).
+//! - **Files above [`MAX_BYTES`]** (50 MiB) are refused before parsing (`weather_too_large`).
+
+mod assemble;
+pub mod epw;
+pub mod pvgis;
+pub mod sam_csv;
+mod text;
+pub mod timing;
+pub mod tmy2;
+pub mod tmy3;
 
 use serde::{Deserialize, Serialize};
+
+use crate::error::{codes, ScenarioError};
+use text::err;
+
+pub use timing::{daily_centroids, timing_check, DayCentroid, TimingCheck};
+
+/// Largest weather text accepted [bytes] (50 MiB); larger texts are refused before parsing.
+pub const MAX_BYTES: usize = 50 * 1024 * 1024;
 
 /// Where within its nominal interval a row's irradiance holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,7 +56,8 @@ pub enum Timing {
     Centre,
     /// At the end of the interval.
     End,
-    /// At the instant written in the file's own time columns.
+    /// At the instant written in the file's own time columns (interval start +
+    /// [`Weather::stamp_offset_minutes`]).
     Instant,
 }
 
@@ -61,7 +100,27 @@ pub struct Stamp {
     pub minute: u8,
 }
 
-/// A year (or more) of weather rows, as arrays (one element per row, in file order).
+/// What the reader found out about the data set besides the values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provenance {
+    /// The data set as the file names it: EPW source field (`CSWD`, `IWEC`, `TMYx` …), `TMY3`,
+    /// `TMY2`, the SAM CSV `Source` (`NSRDB` …), `PVGIS-SARAH3` …; empty when unknown.
+    pub source: String,
+    /// The timing convention of this data set, before the caller's override.
+    pub timing_default: Timing,
+    /// Why that default, with its source (English).
+    pub timing_basis: &'static str,
+    /// Values filled by interpolation over short gaps (a warning, not an error).
+    pub filled_values: u32,
+    /// Rows of 29 February dropped.
+    pub dropped_leap_day_rows: u32,
+    /// The file has no pressure: the standard atmosphere at its elevation was used.
+    pub pressure_estimated: bool,
+    /// Line of the first data row in the file.
+    pub first_data_line: u32,
+}
+
+/// One year of weather rows, as arrays (one element per row, in file order, 29 February dropped).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weather {
     pub location: Location,
@@ -74,6 +133,8 @@ pub struct Weather {
     pub stamps: Vec<Stamp>,
     /// Minutes from the interval start to the time written in the file (EPW, TMY3, TMY2: 60 — the
     /// stamp is the interval end; PVGIS: 0; PSM3 hourly with minute 30: 30). Used by [`Timing::Instant`].
+    /// PVGIS files that declare an irradiance time offset (satellite observation time) carry it
+    /// here, rounded to the minute.
     pub stamp_offset_minutes: u32,
     /// Global horizontal irradiance [W/m²].
     pub ghi_w_m2: Vec<f64>,
@@ -87,4 +148,233 @@ pub struct Weather {
     pub wind_speed_m_s: Vec<f64>,
     /// Station pressure [mbar] = [hPa].
     pub pressure_mbar: Vec<f64>,
+    /// Ground albedo [-] per row, when the file carries a plausible value (0 < a ≤ 1) in every
+    /// row (TMY3 `Alb`, EPW field 33, SAM CSV/PSM3 `Surface Albedo`); `None` otherwise.
+    pub albedo: Option<Vec<f64>>,
+    /// Data set, defaults and repairs.
+    pub provenance: Provenance,
+}
+
+/// Everything [`parse_with`] can be told.
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    /// The format; `None`: [`detect_format`].
+    pub format: Option<WeatherFormat>,
+    /// The timing convention; `None`: the data set's default ([`timing`]).
+    pub timing: Option<Timing>,
+    /// The file's name, if known: only a hint for the data set (`…_CSWD.epw`).
+    pub file_name: Option<String>,
+    /// Location for files that carry none (a bare CSV with a column header only, a PVGIS CSV
+    /// without its header block). A file's own location always wins.
+    pub fallback_location: Option<Location>,
+    /// PVGIS (UTC) only: the local standard time zone to convert to [h, whole hours];
+    /// `None`: the zone of the longitude, `round(longitude / 15)`.
+    pub timezone_h: Option<f64>,
+}
+
+/// Reads a weather text of a known or detected format.
+pub fn parse(
+    text: &str,
+    format: Option<WeatherFormat>,
+    timing: Option<Timing>,
+) -> Result<Weather, ScenarioError> {
+    parse_with(
+        text,
+        &ParseOptions {
+            format,
+            timing,
+            ..ParseOptions::default()
+        },
+    )
+}
+
+/// Reads a weather text with every option.
+pub fn parse_with(text: &str, options: &ParseOptions) -> Result<Weather, ScenarioError> {
+    check_size(text.len())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let format = match options.format {
+        Some(f) => f,
+        None => detect_format(text)?,
+    };
+    match format {
+        WeatherFormat::Epw => epw::read(text, options),
+        WeatherFormat::Tmy3 => tmy3::read(text, options),
+        WeatherFormat::Tmy2 => tmy2::read(text, options),
+        WeatherFormat::SamCsv => sam_csv::read(text, options),
+        WeatherFormat::PvgisCsv => pvgis::read_csv(text, options),
+        WeatherFormat::PvgisJson => pvgis::read_json(text, options),
+    }
+}
+
+/// Reads weather bytes (any encoding: invalid UTF-8, such as GBK station names, becomes U+FFFD;
+/// only the numbers matter). The size is checked before anything is converted.
+pub fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Weather, ScenarioError> {
+    check_size(bytes.len())?;
+    parse_with(&String::from_utf8_lossy(bytes), options)
+}
+
+fn check_size(len: usize) -> Result<(), ScenarioError> {
+    if len > MAX_BYTES {
+        return Err(err(
+            codes::WEATHER_TOO_LARGE,
+            None,
+            format!(
+                "the weather file has {:.1} MiB; at most {} MiB are read (one year of hourly data is about 2 MiB)",
+                len as f64 / 1048576.0,
+                MAX_BYTES / 1048576
+            ),
+            format!(
+                "气象文件大小为 {:.1} MiB，上限为 {} MiB（一年的逐时数据约 2 MiB）",
+                len as f64 / 1048576.0,
+                MAX_BYTES / 1048576
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Recognises the format from the first lines.
+pub fn detect_format(text: &str) -> Result<WeatherFormat, ScenarioError> {
+    check_size(text.len())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text::Lines::new(text).map(|(_, l)| l);
+    let first = lines.next().unwrap_or("");
+    let second = lines.next().unwrap_or("");
+    let third = lines.next().unwrap_or("");
+    let f1 = first.trim_start();
+    let lower1 = f1
+        .get(..f1.len().min(400))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+
+    if f1.starts_with('{') {
+        return Ok(WeatherFormat::PvgisJson);
+    }
+    if lower1.starts_with("location,") {
+        return Ok(WeatherFormat::Epw);
+    }
+    if lower1.starts_with("latitude (decimal degrees)") || lower1.starts_with("time(utc),") {
+        return Ok(WeatherFormat::PvgisCsv);
+    }
+    if second
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("date (mm/dd/yyyy)")
+    {
+        return Ok(WeatherFormat::Tmy3);
+    }
+    if tmy2::looks_like(first, second) {
+        return Ok(WeatherFormat::Tmy2);
+    }
+    if sam_csv::looks_like(first, second, third) {
+        return Ok(WeatherFormat::SamCsv);
+    }
+    Err(err(
+        codes::WEATHER_FORMAT,
+        Some(1),
+        "not a weather file this calculator reads (EPW, TMY3 CSV, TMY2, SAM/NSRDB CSV, PVGIS TMY CSV or JSON)",
+        "不是可识别的气象文件（支持 EPW、TMY3 CSV、TMY2、SAM/NSRDB CSV、PVGIS TMY CSV 或 JSON）",
+    ))
+}
+
+/// The summary `parseWeather()` returns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WeatherSummary {
+    pub location: Location,
+    pub format: WeatherFormat,
+    /// Data set named by the file (`CSWD`, `IWEC`, `TMY3`, `NSRDB`, `PVGIS-SARAH3` …).
+    pub source: String,
+    /// Timing in force, the data set's default, and why.
+    pub timing: Timing,
+    pub timing_default: Timing,
+    pub timing_basis: String,
+    /// First and last interval start.
+    pub first: Stamp,
+    pub last: Stamp,
+    /// Distinct years present, ascending (a typical year joins months of several years).
+    pub years: Vec<i32>,
+    pub rows: u32,
+    pub step_minutes: u32,
+    /// Annual sums [kWh/m²].
+    pub annual_ghi_kwh_m2: f64,
+    pub annual_dni_kwh_m2: f64,
+    pub annual_dhi_kwh_m2: f64,
+    /// Mean air temperature [°C].
+    pub mean_temp_c: f64,
+    /// Highest global horizontal irradiance [W/m²].
+    pub max_ghi_w_m2: f64,
+    /// Values filled over short gaps.
+    pub filled_values: u32,
+    pub dropped_leap_day_rows: u32,
+    pub pressure_estimated: bool,
+    pub has_albedo: bool,
+}
+
+/// Location, period, size, annual sums and repairs of parsed weather.
+pub fn summarize(w: &Weather) -> WeatherSummary {
+    let h = f64::from(w.step_minutes) / 60.0 / 1000.0; // W/m² per row → kWh/m²
+    let sum = |v: &[f64]| v.iter().sum::<f64>() * h;
+    let mut years: Vec<i32> = w.stamps.iter().map(|s| s.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let n = w.stamps.len();
+    let zero = Stamp {
+        year: 0,
+        month: 1,
+        day: 1,
+        hour: 0,
+        minute: 0,
+    };
+    WeatherSummary {
+        location: w.location.clone(),
+        format: w.format,
+        source: w.provenance.source.clone(),
+        timing: w.timing,
+        timing_default: w.provenance.timing_default,
+        timing_basis: w.provenance.timing_basis.to_string(),
+        first: w.stamps.first().copied().unwrap_or(zero),
+        last: w.stamps.last().copied().unwrap_or(zero),
+        years,
+        rows: n as u32,
+        step_minutes: w.step_minutes,
+        annual_ghi_kwh_m2: sum(&w.ghi_w_m2),
+        annual_dni_kwh_m2: sum(&w.dni_w_m2),
+        annual_dhi_kwh_m2: sum(&w.dhi_w_m2),
+        mean_temp_c: if n == 0 {
+            0.0
+        } else {
+            w.temp_air_c.iter().sum::<f64>() / n as f64
+        },
+        max_ghi_w_m2: w.ghi_w_m2.iter().copied().fold(0.0, f64::max),
+        filled_values: w.provenance.filled_values,
+        dropped_leap_day_rows: w.provenance.dropped_leap_day_rows,
+        pressure_estimated: w.provenance.pressure_estimated,
+        has_albedo: w.albedo.is_some(),
+    }
+}
+
+/// Checks a location read from a file (or given by the caller).
+pub(crate) fn check_location(loc: &Location, line: u32) -> Result<(), ScenarioError> {
+    let bad = |what: &str, what_zh: &str, v: f64, range: &str| {
+        err(
+            codes::WEATHER_LOCATION,
+            Some(line),
+            format!("{what} {v} is outside {range}"),
+            format!("{what_zh} {v} 超出范围 {range}"),
+        )
+    };
+    if !(-90.0..=90.0).contains(&loc.latitude) {
+        return Err(bad("latitude", "纬度", loc.latitude, "−90…90°"));
+    }
+    if !(-180.0..=180.0).contains(&loc.longitude) {
+        return Err(bad("longitude", "经度", loc.longitude, "−180…180°"));
+    }
+    if !(-12.0..=14.0).contains(&loc.timezone_h) {
+        return Err(bad("time zone", "时区", loc.timezone_h, "−12…+14 h"));
+    }
+    if !(-500.0..=9000.0).contains(&loc.elevation_m) {
+        return Err(bad("elevation", "海拔", loc.elevation_m, "−500…9000 m"));
+    }
+    Ok(())
 }

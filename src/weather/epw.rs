@@ -1,0 +1,242 @@
+//! EnergyPlus weather (EPW): a `LOCATION` line, seven more header lines up to `DATA PERIODS`, then
+//! one comma-separated row per interval (EnergyPlus Auxiliary Programs, "Weather Data Format";
+//! read as ssc `lib_weatherfile.cpp` and pvlib `iotools/epw.py` do).
+//!
+//! Fields used (0-based): 0 year, 1 month, 2 day, 3 hour (1–24, the interval end), 4 minute,
+//! 6 dry bulb [°C] (missing 99.9), 9 station pressure [Pa] (missing 999999), 13 GHI, 14 DNI,
+//! 15 DHI [Wh/m² over the interval = mean W/m²] (missing 9999), 21 wind speed [m/s] (missing 999),
+//! 32 albedo (missing 999). `DATA PERIODS,n,r,…` gives r records per hour (step 60/r minutes).
+//!
+//! Data set: the `LOCATION` source field (CSWD, IWEC, TMYx …). A CSWD file (that field, a comment
+//! naming CSWD / China Standard Weather Data, or a file name containing CSWD) defaults to
+//! [`Timing::Start`], any other EPW to [`Timing::Centre`] (see [`super::timing`]).
+
+use super::assemble::{check_date, finish, Meta, Rows};
+use super::text::{err, int, not_a_number, num, split_fields, Lines};
+use super::{
+    check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
+};
+use crate::error::{codes, ScenarioError};
+
+/// Reads an EPW text.
+pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
+    let mut lines = Lines::new(text);
+    let (n1, first) = lines.next().unwrap_or((1, ""));
+    let mut f = [""; 16];
+    let nf = split_fields(first, &mut f);
+    if !f[0].trim().eq_ignore_ascii_case("LOCATION") || nf == 0 {
+        return Err(err(
+            codes::WEATHER_FORMAT,
+            Some(n1),
+            "not an EPW file: the first line must start with LOCATION",
+            "不是 EPW 文件：第一行应以 LOCATION 开头",
+        ));
+    }
+    if nf < 10 {
+        return Err(err(
+            codes::WEATHER_LOCATION,
+            Some(n1),
+            format!("the EPW LOCATION line has {nf} fields; 10 are needed (LOCATION, city, state, country, source, station, latitude, longitude, time zone, elevation)"),
+            format!("EPW 的 LOCATION 行只有 {nf} 个字段，需要 10 个（LOCATION、城市、省/州、国家、数据来源、站号、纬度、经度、时区、海拔）"),
+        ));
+    }
+    let loc_num = |i: usize, en: &str, zh: &str| {
+        num(f[i]).ok_or_else(|| {
+            err(
+                codes::WEATHER_LOCATION,
+                Some(n1),
+                format!("the EPW {en} is not a number: {}", super::text::show(f[i])),
+                format!("EPW 的{zh}不是数字：{}", super::text::show(f[i])),
+            )
+        })
+    };
+    let location = Location {
+        name: [f[1], f[2], f[3]]
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty() && !s.eq_ignore_ascii_case("unknown") && *s != "-")
+            .collect::<Vec<_>>()
+            .join(", "),
+        latitude: loc_num(6, "latitude", "纬度")?,
+        longitude: loc_num(7, "longitude", "经度")?,
+        timezone_h: loc_num(8, "time zone", "时区")?,
+        elevation_m: loc_num(9, "elevation", "海拔")?,
+    };
+    check_location(&location, n1)?;
+    let source = f[4].trim().to_string();
+
+    // Header lines up to DATA PERIODS.
+    let mut cswd =
+        contains_cswd(&source) || opt.file_name.as_deref().map(contains_cswd).unwrap_or(false);
+    let mut per_hour = None;
+    for (no, line) in lines.by_ref() {
+        let head = line.trim_start();
+        if head.len() >= 12 && head[..12].eq_ignore_ascii_case("DATA PERIODS") {
+            let mut g = [""; 4];
+            split_fields(line, &mut g);
+            let r = int(g[2]).filter(|r| (1..=60).contains(r) && 60 % r == 0);
+            per_hour = Some(r.ok_or_else(|| {
+                err(
+                    codes::WEATHER_PARSE,
+                    Some(no),
+                    format!("DATA PERIODS: records per hour {} is not 1, 2, 4, 6, 12 … (a divisor of 60)", super::text::show(g[2])),
+                    format!("DATA PERIODS：每小时记录数 {} 不是 60 的约数", super::text::show(g[2])),
+                )
+            })? as u32);
+            break;
+        }
+        if head.as_bytes().first().is_some_and(u8::is_ascii_digit) || no > 40 {
+            return Err(err(
+                codes::WEATHER_FORMAT,
+                Some(no),
+                "EPW header without a DATA PERIODS line before the data",
+                "EPW 文件头缺少 DATA PERIODS 行",
+            ));
+        }
+        if head.len() >= 8 && head[..8].eq_ignore_ascii_case("COMMENTS") && contains_cswd(head) {
+            cswd = true;
+        }
+    }
+    let Some(per_hour) = per_hour else {
+        return Err(err(
+            codes::WEATHER_TRUNCATED,
+            Some(lines.next_line_no().saturating_sub(1).max(1)),
+            "the EPW file ends inside its header (no DATA PERIODS line, no data)",
+            "EPW 文件在文件头中结束（没有 DATA PERIODS 行和数据）",
+        ));
+    };
+    let step = 60 / per_hour;
+
+    let mut rows = Rows::with_capacity(8784 * per_hour as usize, true);
+    let mut width = 0usize;
+    let mut last_line = 1;
+    let mut f = [""; 40];
+    for (no, line) in lines {
+        last_line = no;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let n = split_fields(line, &mut f);
+        if width == 0 {
+            if n < 22 {
+                return Err(super::text::too_few_fields(no, n, 22, "EPW"));
+            }
+            if n > 36 {
+                return Err(err(
+                    codes::WEATHER_PARSE,
+                    Some(no),
+                    format!("EPW data line has {n} fields; an EPW row has 35"),
+                    format!("EPW 数据行有 {n} 个字段，应为 35 个"),
+                ));
+            }
+            width = n;
+        } else if n != width {
+            return Err(err(
+                codes::WEATHER_PARSE,
+                Some(no),
+                format!("EPW data line has {n} fields where the first data line has {width}"),
+                format!("EPW 数据行有 {n} 个字段，而第一行数据有 {width} 个"),
+            ));
+        }
+        let i =
+            |k: usize, en: &str, zh: &str| int(f[k]).ok_or_else(|| not_a_number(no, en, zh, f[k]));
+        let (year, month, day) = (
+            i(0, "year", "年份")?,
+            i(1, "month", "月份")?,
+            i(2, "day", "日期")?,
+        );
+        let (hour, minute) = (i(3, "hour", "小时")?, i(4, "minute", "分钟")?);
+        check_date(no, year, month, day)?;
+        if !(1..=24).contains(&hour) || !(0..=60).contains(&minute) {
+            return Err(err(
+                codes::WEATHER_PARSE,
+                Some(no),
+                format!("EPW hour {hour} minute {minute}: hours run 1–24 and minutes 0–60"),
+                format!("EPW 小时 {hour}、分钟 {minute}：小时应为 1–24，分钟应为 0–60"),
+            ));
+        }
+        // Interval start: hourly rows cover (h−1):00–h:00 whatever the minute field says
+        // (CSWD and TMYx write 0, others 60); sub-hourly rows end at (h−1):minute (0 meaning 60).
+        let end = (hour - 1) * 60
+            + if per_hour == 1 || minute == 0 {
+                60
+            } else {
+                minute
+            };
+        let start = end - i64::from(step);
+        if start < 0 || start % i64::from(step) != 0 {
+            return Err(err(
+                codes::WEATHER_TIME,
+                Some(no),
+                format!(
+                    "EPW hour {hour} minute {minute} is not the end of a {step}-minute interval"
+                ),
+                format!("EPW 小时 {hour} 分钟 {minute} 不是 {step} 分钟时段的终点"),
+            ));
+        }
+        rows.stamps.push(Stamp {
+            year: year as i32,
+            month: month as u8,
+            day: day as u8,
+            hour: (start / 60) as u8,
+            minute: (start % 60) as u8,
+        });
+        rows.lines.push(no);
+        let v = |k: usize, en: &str, zh: &str, missing: f64| -> Result<f64, ScenarioError> {
+            let x = num(f[k]).ok_or_else(|| not_a_number(no, en, zh, f[k]))?;
+            Ok(if x >= missing { f64::NAN } else { x })
+        };
+        rows.temp
+            .push(v(6, "dry-bulb temperature", "干球温度", 99.9)?);
+        rows.pres
+            .push(v(9, "station pressure", "气压", 999_999.0)? / 100.0);
+        rows.ghi.push(v(
+            13,
+            "global horizontal radiation",
+            "水平面总辐射",
+            9999.0,
+        )?);
+        rows.dni
+            .push(v(14, "direct normal radiation", "法向直射辐射", 9999.0)?);
+        rows.dhi.push(v(
+            15,
+            "diffuse horizontal radiation",
+            "水平面散射辐射",
+            9999.0,
+        )?);
+        rows.wind.push(v(21, "wind speed", "风速", 999.0)?);
+        // Albedo is optional: absent, unreadable or missing (999) all mean "none".
+        rows.albedo.push(if width > 32 {
+            num(f[32]).filter(|a| *a < 999.0).unwrap_or(f64::NAN)
+        } else {
+            f64::NAN
+        });
+    }
+
+    let (timing_default, basis) = if cswd {
+        (Timing::Start, timing::CSWD_EPW)
+    } else {
+        (Timing::Centre, timing::EPW)
+    };
+    finish(
+        rows,
+        Meta {
+            location,
+            format: WeatherFormat::Epw,
+            timing_override: opt.timing,
+            timing_default,
+            timing_basis: basis,
+            source,
+            step_minutes: Some(step),
+            stamp_offset_minutes: step,
+            roll_hours: 0,
+            last_line,
+            has_pressure: true,
+        },
+    )
+}
+
+fn contains_cswd(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    l.contains("cswd") || l.contains("china standard weather data")
+}

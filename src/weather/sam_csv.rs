@@ -1,0 +1,428 @@
+//! SAM CSV and NSRDB PSM3 CSV ("Standard Time Series Data File Format", SAM `wfcsv`): line 1
+//! metadata names (`Source, Location ID, City, State, Country, Latitude, Longitude, Time Zone,
+//! Elevation, …`), line 2 their values, line 3 the column names, then one row per step
+//! (`Year, Month, Day, Hour, Minute, GHI, DNI, DHI, Temperature, Wind Speed, Pressure, …`).
+//! A file whose first line is already the column row (a bare CSV, e.g. a data frame written by
+//! pandas) has no location: give [`ParseOptions::fallback_location`].
+//!
+//! Names are matched case-insensitively after dropping a unit in brackets (`GHI (W/m2)`), with
+//! the aliases ssc accepts (`lib_weatherfile.cpp`): e.g. `tdry`, `dry bulb`, `temperature`,
+//! `air temperature`; `wspd`, `wind speed`, `windspeed`; `pres`, `pressure`; `alb`,
+//! `surface albedo`. Hours run 0–23 (1–24 is shifted by one, as ssc does); pressure is in mbar.
+//! Missing values: an empty cell, `NaN`, or a value ≤ −999.
+//!
+//! Timing default: with a Minute column [`Timing::Instant`] at hour:minute (ssc); without one
+//! [`Timing::Centre`] (see [`super::timing`]).
+
+use super::assemble::{check_date, finish, Meta, Rows};
+use super::text::{err, int, not_a_number, num, show, split_fields, split_quoted, Lines};
+use super::{
+    check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
+};
+use crate::error::{codes, ScenarioError};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Year,
+    Month,
+    Day,
+    Hour,
+    Minute,
+    Ghi,
+    Dni,
+    Dhi,
+    Temp,
+    Wind,
+    Pres,
+    Albedo,
+}
+
+/// Lower case, without quotes, a trailing unit in brackets, `_` and repeated spaces.
+fn norm(name: &str, buf: &mut String) {
+    buf.clear();
+    let mut s = name.trim().trim_matches('"').trim();
+    if let Some(i) = s.find(['(', '[']) {
+        if i > 0 {
+            s = s[..i].trim_end();
+        }
+    }
+    let mut space = false;
+    for c in s.chars() {
+        let c = if c == '_' {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        };
+        if c == ' ' {
+            if !space && !buf.is_empty() {
+                buf.push(' ');
+            }
+            space = true;
+        } else {
+            buf.push(c);
+            space = false;
+        }
+    }
+    if buf.ends_with(' ') {
+        buf.pop();
+    }
+}
+
+fn column(name: &str) -> Option<Col> {
+    Some(match name {
+        "yr" | "year" => Col::Year,
+        "mo" | "month" => Col::Month,
+        "day" => Col::Day,
+        "hour" | "hr" => Col::Hour,
+        "min" | "minute" => Col::Minute,
+        "ghi" | "gh" | "global" | "global horizontal" | "global horizontal irradiance" => Col::Ghi,
+        "dni"
+        | "dn"
+        | "beam"
+        | "direct normal"
+        | "direct normal irradiance"
+        | "direct (beam) normal irradiance" => Col::Dni,
+        "dhi" | "df" | "diffuse" | "diffuse horizontal" | "diffuse horizontal irradiance" => {
+            Col::Dhi
+        }
+        "tdry"
+        | "dry bulb"
+        | "dry bulb temp"
+        | "dry bulb temperature"
+        | "temperature"
+        | "ambient"
+        | "ambient temp"
+        | "tamb"
+        | "air temperature"
+        | "temp" => Col::Temp,
+        "wspd" | "wind speed" | "windspeed" | "ws" | "windvel" => Col::Wind,
+        "pres" | "pressure" | "air pressure" | "surface pressure" => Col::Pres,
+        "alb" | "albedo" | "surface albedo" => Col::Albedo,
+        _ => return None,
+    })
+}
+
+/// Indices of the known columns in a column-name line.
+#[derive(Default)]
+struct Columns {
+    idx: [Option<usize>; 12],
+    width: usize,
+}
+
+impl Columns {
+    fn read(line: &str) -> Self {
+        let mut c = Columns::default();
+        let mut buf = String::with_capacity(48);
+        for (i, name) in line.split(',').enumerate() {
+            c.width = i + 1;
+            norm(name, &mut buf);
+            if let Some(col) = column(&buf) {
+                let slot = &mut c.idx[col as usize];
+                if slot.is_none() {
+                    *slot = Some(i);
+                }
+            }
+        }
+        c
+    }
+    fn get(&self, col: Col) -> Option<usize> {
+        self.idx[col as usize]
+    }
+    fn is_data_header(&self) -> bool {
+        self.get(Col::Month).is_some()
+            && self.get(Col::Day).is_some()
+            && self.get(Col::Hour).is_some()
+            && (self.get(Col::Ghi).is_some()
+                || self.get(Col::Dni).is_some()
+                || self.get(Col::Dhi).is_some())
+    }
+}
+
+fn is_meta_header(line: &str) -> bool {
+    let mut buf = String::new();
+    let (mut lat, mut lon) = (false, false);
+    for name in line.split(',') {
+        norm(name, &mut buf);
+        lat |= matches!(buf.as_str(), "lat" | "latitude");
+        lon |= matches!(buf.as_str(), "lon" | "long" | "longitude" | "lng");
+    }
+    lat && lon
+}
+
+/// The first lines look like SAM CSV (with metadata, or a bare column row).
+pub(crate) fn looks_like(first: &str, _second: &str, third: &str) -> bool {
+    (is_meta_header(first) && Columns::read(third).is_data_header())
+        || Columns::read(first).is_data_header()
+        || is_meta_header(first)
+}
+
+/// Reads a SAM CSV / NSRDB PSM3 CSV text.
+pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
+    let mut lines = Lines::new(text);
+    let (n1, first) = lines.next().unwrap_or((1, ""));
+    let mut source = String::from("SAM CSV");
+    let mut has_units = false;
+    let (n_cols, cols_line, location) = if Columns::read(first).is_data_header() {
+        let Some(loc) = opt.fallback_location.clone() else {
+            return Err(err(
+                codes::WEATHER_LOCATION,
+                Some(n1),
+                "this CSV has a column header but no location rows (SAM/NSRDB metadata with Latitude, Longitude, Time Zone, Elevation): give the location",
+                "此 CSV 只有列名行，没有位置信息（SAM/NSRDB 的 Latitude、Longitude、Time Zone、Elevation 元数据行）：请提供位置",
+            ));
+        };
+        check_location(&loc, n1)?;
+        (n1, first, loc)
+    } else {
+        if !is_meta_header(first) {
+            return Err(err(
+                codes::WEATHER_FORMAT,
+                Some(n1),
+                "not a SAM/NSRDB CSV: line 1 must name Latitude and Longitude (metadata) or the data columns (Year, Month, Day, Hour, GHI …)",
+                "不是 SAM/NSRDB CSV：第 1 行应为含 Latitude、Longitude 的元数据名称，或数据列名（Year、Month、Day、Hour、GHI …）",
+            ));
+        }
+        let (n2, second) = lines.next().unwrap_or((2, ""));
+        let mut names = [""; 128];
+        let mut values = [""; 128];
+        let nn = split_quoted(first, &mut names).min(names.len());
+        let nv = split_quoted(second, &mut values).min(values.len());
+        let mut buf = String::new();
+        let (mut lat, mut lon, mut tz, mut elev) = (None, None, None, None);
+        let mut name = String::new();
+        for i in 0..nn {
+            norm(names[i], &mut buf);
+            let v = if i < nv { values[i] } else { "" };
+            let numeric = |en: &str, zh: &str| {
+                num(v).ok_or_else(|| {
+                    err(
+                        codes::WEATHER_LOCATION,
+                        Some(n2),
+                        format!("{en} is not a number: {}", show(v)),
+                        format!("{zh}不是数字：{}", show(v)),
+                    )
+                })
+            };
+            match buf.as_str() {
+                "lat" | "latitude" => lat = Some(numeric("latitude", "纬度")?),
+                "lon" | "long" | "longitude" | "lng" => lon = Some(numeric("longitude", "经度")?),
+                "tz" | "timezone" | "time zone" => tz = Some(numeric("time zone", "时区")?),
+                "el" | "elev" | "elevation" | "site elevation" | "altitude" => {
+                    elev = Some(numeric("elevation", "海拔")?)
+                }
+                "source" | "src" | "data source" if !v.is_empty() => source = v.to_string(),
+                "city" if !v.is_empty() && v != "-" => name = v.to_string(),
+                "id" | "location" | "location id" | "station" | "station id" | "site"
+                    if name.is_empty() && !v.is_empty() =>
+                {
+                    name = v.to_string()
+                }
+                "hasunits" | "units" => {
+                    has_units = v.eq_ignore_ascii_case("yes") || int(v).is_some_and(|u| u != 0)
+                }
+                _ => {}
+            }
+        }
+        let missing = |en: &str, zh: &str| {
+            err(
+                codes::WEATHER_LOCATION,
+                Some(n2),
+                format!("the SAM CSV header has no {en}"),
+                format!("SAM CSV 文件头缺少{zh}"),
+            )
+        };
+        let location = Location {
+            name,
+            latitude: lat.ok_or_else(|| missing("latitude", "纬度"))?,
+            longitude: lon.ok_or_else(|| missing("longitude", "经度"))?,
+            timezone_h: tz.ok_or_else(|| missing("time zone", "时区"))?,
+            elevation_m: elev.unwrap_or(0.0),
+        };
+        check_location(&location, n2)?;
+        let (n3, third) = lines.next().unwrap_or((3, ""));
+        (n3, third, location)
+    };
+
+    let cols = Columns::read(cols_line);
+    let need = |col: Col, label: &str| {
+        cols.get(col).ok_or_else(|| {
+            err(
+                codes::WEATHER_MISSING_VALUES,
+                Some(n_cols),
+                format!("the column header has no {label} column"),
+                format!("列名行缺少 {label} 列"),
+            )
+        })
+    };
+    let c_month = need(Col::Month, "Month")?;
+    let c_day = need(Col::Day, "Day")?;
+    let c_hour = need(Col::Hour, "Hour")?;
+    let c_ghi = need(Col::Ghi, "GHI")?;
+    let c_dni = need(Col::Dni, "DNI")?;
+    let c_dhi = need(Col::Dhi, "DHI")?;
+    let c_temp = need(Col::Temp, "Temperature")?;
+    let c_wind = need(Col::Wind, "Wind Speed")?;
+    let c_year = cols.get(Col::Year);
+    let c_minute = cols.get(Col::Minute);
+    let c_pres = cols.get(Col::Pres);
+    let c_alb = cols.get(Col::Albedo);
+    let max_used = cols.idx.iter().flatten().copied().max().unwrap_or(0);
+    if has_units {
+        lines.next();
+    }
+
+    let mut rows = Rows::with_capacity(8784, c_alb.is_some());
+    let mut f = [""; 128];
+    let mut width = 0usize;
+    let mut last_line = n_cols;
+    let mut hours_from_one = false;
+    for (no, line) in lines {
+        last_line = no;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let n = split_fields(line, &mut f);
+        if width == 0 {
+            width = n;
+        }
+        if n != width || n <= max_used || n > f.len() {
+            return Err(err(
+                codes::WEATHER_PARSE,
+                Some(no),
+                format!(
+                    "data line has {n} fields where {} are expected",
+                    width.max(max_used + 1)
+                ),
+                format!("数据行有 {n} 个字段，应为 {} 个", width.max(max_used + 1)),
+            ));
+        }
+        let i =
+            |k: usize, en: &str, zh: &str| int(f[k]).ok_or_else(|| not_a_number(no, en, zh, f[k]));
+        let year = match c_year {
+            Some(c) => i(c, "year", "年份")?,
+            None => 1900,
+        };
+        let (month, day, hour) = (
+            i(c_month, "month", "月份")?,
+            i(c_day, "day", "日期")?,
+            i(c_hour, "hour", "小时")?,
+        );
+        let minute = match c_minute {
+            Some(c) => i(c, "minute", "分钟")?,
+            None => 0,
+        };
+        check_date(no, year, month, day)?;
+        if !(0..=24).contains(&hour) || !(0..=59).contains(&minute) {
+            return Err(err(
+                codes::WEATHER_PARSE,
+                Some(no),
+                format!("hour {hour} minute {minute}: hours run 0–23 and minutes 0–59"),
+                format!("小时 {hour}、分钟 {minute}：小时应为 0–23，分钟应为 0–59"),
+            ));
+        }
+        hours_from_one |= hour == 24;
+        rows.stamps.push(Stamp {
+            year: year as i32,
+            month: month as u8,
+            day: day as u8,
+            hour: hour as u8,
+            minute: minute as u8,
+        });
+        rows.lines.push(no);
+        let v = |k: usize, en: &str, zh: &str| -> Result<f64, ScenarioError> {
+            let s = f[k].trim();
+            if s.is_empty() || s.eq_ignore_ascii_case("nan") {
+                return Ok(f64::NAN);
+            }
+            let x = num(s).ok_or_else(|| not_a_number(no, en, zh, s))?;
+            Ok(if x <= -999.0 { f64::NAN } else { x })
+        };
+        rows.ghi.push(v(c_ghi, "GHI", "GHI")?);
+        rows.dni.push(v(c_dni, "DNI", "DNI")?);
+        rows.dhi.push(v(c_dhi, "DHI", "DHI")?);
+        rows.temp.push(v(c_temp, "temperature", "气温")?);
+        rows.wind.push(v(c_wind, "wind speed", "风速")?);
+        rows.pres.push(match c_pres {
+            Some(c) => v(c, "pressure", "气压")?,
+            None => f64::NAN,
+        });
+        if let Some(c) = c_alb {
+            rows.albedo.push(v(c, "albedo", "反照率")?);
+        }
+    }
+
+    // Hours 1–24 (interval ends) are shifted to 0–23, as ssc's start_hours_at_0 does.
+    if hours_from_one {
+        for (s, no) in rows.stamps.iter_mut().zip(&rows.lines) {
+            if s.hour == 0 {
+                return Err(err(
+                    codes::WEATHER_TIME,
+                    Some(*no),
+                    "hour 0 in a file whose hours reach 24: hours must run 0–23 or 1–24",
+                    "小时同时出现 0 和 24：小时应为 0–23 或 1–24",
+                ));
+            }
+            s.hour -= 1;
+        }
+    }
+
+    // Step and stamp offset from the first two rows (outside 29 February): with minutes such as
+    // 30 on hourly rows, the interval starts on the hour and the written time is 30 min into it.
+    let mut step = None;
+    let mut offset = 0u32;
+    let usable: Vec<usize> = rows
+        .stamps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !(s.month == 2 && s.day == 29))
+        .map(|(k, _)| k)
+        .take(2)
+        .collect();
+    if let [a, b] = usable[..] {
+        let (ma, mb) = (
+            super::assemble::minute_of_year(&rows.stamps[a]),
+            super::assemble::minute_of_year(&rows.stamps[b]),
+        );
+        if mb > ma && 60 % (mb - ma) == 0 {
+            let st = mb - ma;
+            offset = u32::from(rows.stamps[a].minute) % st;
+            for (s, no) in rows.stamps.iter_mut().zip(&rows.lines) {
+                if u32::from(s.minute) % st != offset {
+                    return Err(err(
+                        codes::WEATHER_TIME,
+                        Some(*no),
+                        format!(
+                            "minute {} does not fit the {st}-minute step of the first rows (minute {} + multiples of {st})",
+                            s.minute, offset
+                        ),
+                        format!("分钟 {} 与前几行的 {st} 分钟步长不符", s.minute),
+                    ));
+                }
+                s.minute -= offset as u8;
+            }
+            step = Some(st);
+        }
+    }
+
+    let (timing_default, basis) = if c_minute.is_some() {
+        (Timing::Instant, timing::SAM_CSV_MINUTE)
+    } else {
+        (Timing::Centre, timing::SAM_CSV_HOURLY)
+    };
+    finish(
+        rows,
+        Meta {
+            location,
+            format: WeatherFormat::SamCsv,
+            timing_override: opt.timing,
+            timing_default,
+            timing_basis: basis,
+            source,
+            step_minutes: step,
+            stamp_offset_minutes: offset,
+            roll_hours: 0,
+            last_line,
+            has_pressure: c_pres.is_some(),
+        },
+    )
+}
