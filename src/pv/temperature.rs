@@ -1,0 +1,41 @@
+//! Cell temperature: the SAM NOCT model as PVWatts v8 uses it.
+//!
+//! References: NREL SAM, "CEC performance model with module database: NOCT cell temperature model"
+//! (Duffie & Beckman §23.3 energy balance, with the wind adjustment 9.5/(5.7 + 3.8·v));
+//! NREL ssc `shared/lib_cec6par.cpp` (`noct_celltemp_t`) and `ssc/cmod_pvwattsv8.cpp`
+//! (T_NOCT 49 °C roof mount, 45 °C otherwise; wind factor 0.51 for arrays below 22 ft; no standoff
+//! adjustment). pvlib `temperature.noct_sam` is a close relative.
+
+/// NOCT of a roof-mounted (flush) array in PVWatts v8 [°C].
+pub const NOCT_ROOF_MOUNT: f64 = 49.0;
+/// NOCT of an open-rack array in PVWatts v8 [°C].
+pub const NOCT_OPEN_RACK: f64 = 45.0;
+/// Wind-speed adjustment from 10 m to module height (arrays below 22 ft) [-].
+pub const WIND_FACTOR: f64 = 0.51;
+/// Transmittance-absorptance product assumed by the model [-].
+pub const TAU_ALPHA: f64 = 0.9;
+
+/// SAM NOCT cell temperature [°C]:
+/// T_c = T_a + (G/800)·(T_NOCT − 20)·(1 − η_ref/τα′)·9.5/(5.7 + 3.8·0.51·v), with τα′ = 0.9·G_eff/G.
+///
+/// `poa_global` [W/m²] is the plane-of-array irradiance on the cover, `poa_effective` [W/m²] the
+/// irradiance reaching the cells after cover and spectral losses, `temp_air` [°C], `wind_speed`
+/// [m/s] at 10 m, `t_noct` [°C], `eta_ref` [-] the module efficiency at reference conditions.
+/// Without effective irradiance the cells are at air temperature.
+pub fn noct_sam(
+    poa_global: f64,
+    poa_effective: f64,
+    temp_air: f64,
+    wind_speed: f64,
+    t_noct: f64,
+    eta_ref: f64,
+) -> f64 {
+    if !(poa_effective > 0.0 && poa_global > 0.0) {
+        return temp_air;
+    }
+    let tau_alpha = TAU_ALPHA * poa_effective / poa_global;
+    let wind = (wind_speed * WIND_FACTOR).max(0.001);
+    temp_air
+        + poa_global / 800.0 * (t_noct - 20.0) * (1.0 - eta_ref / tau_alpha) * 9.5
+            / (5.7 + 3.8 * wind)
+}

@@ -1,0 +1,980 @@
+//! Sun position: the NREL Solar Position Algorithm (SPA) with atmospheric refraction, and sunrise,
+//! transit and sunset (SPA appendix A.2).
+//!
+//! Reference: I. Reda and A. Andreas, "Solar position algorithm for solar radiation applications",
+//! Solar Energy 76(5) 577–589 (2004), doi:10.1016/j.solener.2003.12.003; NREL/TP-560-34302 (rev. 2008).
+//! Tables A4.2 (Earth periodic terms) and A4.3 (nutation terms) are carried over from the paper.
+//! pvlib-python `pvlib/spa.py` (`solarposition.spa_python`) is the implementation the tests compare with.
+//!
+//! Angles are degrees at the API. Azimuth is measured east of north (0 = north, 90 = east,
+//! 180 = south). Times are local standard time with an explicit UTC offset; ΔT = TT − UT1 [s].
+//!
+//! The SPA is split in two stages: the geocentric sun ([`geocentric`], the costly periodic-term sums,
+//! a function of Terrestrial Time only) and the topocentric, refracted position ([`topocentric`],
+//! a handful of trigonometric calls for one observer). [`GeocentricCache`] evaluates the geocentric
+//! stage on a grid of days and interpolates between the grid points (the device of SPA appendix A.2,
+//! here with 4-point Lagrange interpolation on a 2-day grid), so a year of hourly positions costs one
+//! full geocentric evaluation per grid node instead of one per hour, with an added error below 1e-5°.
+
+use std::f64::consts::PI;
+
+const DEG: f64 = PI / 180.0;
+
+/// Julian day of 2000-01-01 00:00 (the grid origin of [`GeocentricCache`]).
+const JD_2000_MIDNIGHT: f64 = 2_451_544.5;
+
+/// Sun altitude at sunrise and sunset [°]: standard refraction 34′ plus the solar semidiameter 16′
+/// (SPA appendix A.2, h0′ = −0.8333°).
+pub const SUNRISE_ALTITUDE: f64 = -0.8333;
+
+// ---------------------------------------------------------------------------------------------
+// Calendar and time scales
+// ---------------------------------------------------------------------------------------------
+
+/// Days from 1970-01-01 to a date of the proleptic Gregorian calendar
+/// (H. Hinnant, "chrono-compatible low-level date algorithms", `days_from_civil`).
+pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (i64::from(month) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date (year, month, day) of a day count from 1970-01-01 (inverse of [`days_from_civil`]).
+pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (
+        (yoe + era * 400 + i64::from(month <= 2)) as i32,
+        month as u8,
+        day as u8,
+    )
+}
+
+/// Julian day (UT) of the local standard time `hours` [h] on a date, in a zone `timezone_h` [h]
+/// east of UTC (SPA eq. 4, through the day count from 1970-01-01, JD 2440587.5).
+pub fn julian_day(year: i32, month: u8, day: u8, hours: f64, timezone_h: f64) -> f64 {
+    2_440_587.5 + days_from_civil(year, month, day) as f64 + (hours - timezone_h) / 24.0
+}
+
+/// ΔT = TT − UT1 [s] estimated from the year and month by the polynomials of F. Espenak and
+/// J. Meeus (NASA, "Polynomial expressions for Delta T", 2006), as pvlib `spa.calculate_deltat`.
+pub fn delta_t_espenak_meeus(year: i32, month: u8) -> f64 {
+    let y = f64::from(year) + (f64::from(month) - 0.5) / 12.0;
+    let long_term = |y: f64| -20.0 + 32.0 * ((y - 1820.0) / 100.0).powi(2);
+    match year {
+        i32::MIN..=1799 => long_term(y),
+        1800..=1859 => {
+            let t = y - 1800.0;
+            13.72 - 0.332447 * t + 0.0068612 * t.powi(2) + 0.0041116 * t.powi(3)
+                - 0.00037436 * t.powi(4)
+                + 0.0000121272 * t.powi(5)
+                - 0.0000001699 * t.powi(6)
+                + 0.000000000875 * t.powi(7)
+        }
+        1860..=1899 => {
+            let t = y - 1860.0;
+            7.62 + 0.5737 * t - 0.251754 * t.powi(2) + 0.01680668 * t.powi(3)
+                - 0.0004473624 * t.powi(4)
+                + t.powi(5) / 233_174.0
+        }
+        1900..=1919 => {
+            let t = y - 1900.0;
+            -2.79 + 1.494119 * t - 0.0598939 * t.powi(2) + 0.0061966 * t.powi(3)
+                - 0.000197 * t.powi(4)
+        }
+        1920..=1940 => {
+            let t = y - 1920.0;
+            21.20 + 0.84493 * t - 0.076100 * t.powi(2) + 0.0020936 * t.powi(3)
+        }
+        1941..=1960 => {
+            let t = y - 1950.0;
+            29.07 + 0.407 * t - t.powi(2) / 233.0 + t.powi(3) / 2547.0
+        }
+        1961..=1985 => {
+            let t = y - 1975.0;
+            45.45 + 1.067 * t - t.powi(2) / 260.0 - t.powi(3) / 718.0
+        }
+        1986..=2004 => {
+            let t = y - 2000.0;
+            63.86 + 0.3345 * t - 0.060374 * t.powi(2)
+                + 0.0017275 * t.powi(3)
+                + 0.000651814 * t.powi(4)
+                + 0.00002373599 * t.powi(5)
+        }
+        2005..=2049 => {
+            let t = y - 2000.0;
+            62.92 + 0.32217 * t + 0.005589 * t.powi(2)
+        }
+        2050..=2149 => long_term(y) - 0.5628 * (2150.0 - y),
+        _ => long_term(y),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geocentric stage (SPA steps 3.1–3.10)
+// ---------------------------------------------------------------------------------------------
+
+/// The geocentric sun at one instant (SPA sections 3.2–3.10).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geocentric {
+    /// Geocentric right ascension α [°], in [0, 360).
+    pub right_ascension: f64,
+    /// Geocentric declination δ [°].
+    pub declination: f64,
+    /// Earth–sun distance R [AU].
+    pub radius_au: f64,
+    /// Nutation in longitude Δψ [°].
+    pub nutation_longitude: f64,
+    /// True obliquity of the ecliptic ε [°].
+    pub true_obliquity: f64,
+}
+
+impl Geocentric {
+    /// Nutation correction of the sidereal time, Δψ·cos ε [°] (SPA eq. 15).
+    pub fn sidereal_nutation(&self) -> f64 {
+        self.nutation_longitude * (self.true_obliquity * DEG).cos()
+    }
+}
+
+fn periodic_sum(terms: &[[f64; 3]], jme: f64) -> f64 {
+    terms.iter().map(|t| t[0] * (t[1] + t[2] * jme).cos()).sum()
+}
+
+/// Σ_i S_i·jme^i / 1e8 over the series S_i of SPA eqs. 9–11 [rad or AU].
+fn earth_series(series: &[&[[f64; 3]]], jme: f64) -> f64 {
+    series
+        .iter()
+        .rev()
+        .fold(0.0, |acc, terms| acc * jme + periodic_sum(terms, jme))
+        / 1e8
+}
+
+/// The geocentric sun at a Julian ephemeris day `jde` (TT): SPA sections 3.1–3.10 in full
+/// (Earth heliocentric L, B, R from Table A4.2, nutation from Table A4.3, aberration).
+pub fn geocentric(jde: f64) -> Geocentric {
+    let jce = (jde - 2_451_545.0) / 36_525.0;
+    let jme = jce / 10.0;
+
+    let l = (earth_series(&[&L0, &L1, &L2, &L3, &L4, &L5], jme) / DEG).rem_euclid(360.0);
+    let b = earth_series(&[&B0, &B1], jme) / DEG;
+    let r = earth_series(&[&R0, &R1, &R2, &R3, &R4], jme);
+
+    let theta = (l + 180.0).rem_euclid(360.0);
+    let beta = -b;
+
+    let x = [
+        297.85036 + jce * (445_267.111_480 + jce * (-0.001_914_2 + jce / 189_474.0)),
+        357.52772 + jce * (35_999.050_340 + jce * (-0.000_160_3 - jce / 300_000.0)),
+        134.96298 + jce * (477_198.867_398 + jce * (0.008_697_2 + jce / 56_250.0)),
+        93.27191 + jce * (483_202.017_538 + jce * (-0.003_682_5 + jce / 327_270.0)),
+        125.04452 + jce * (-1_934.136_261 + jce * (0.002_070_8 + jce / 450_000.0)),
+    ];
+    let (mut dpsi, mut deps) = (0.0, 0.0);
+    for (y, abcd) in NUTATION.iter() {
+        let arg = (f64::from(y[0]) * x[0]
+            + f64::from(y[1]) * x[1]
+            + f64::from(y[2]) * x[2]
+            + f64::from(y[3]) * x[3]
+            + f64::from(y[4]) * x[4])
+            * DEG;
+        let (s, c) = arg.sin_cos();
+        dpsi += (abcd[0] + abcd[1] * jce) * s;
+        deps += (abcd[2] + abcd[3] * jce) * c;
+    }
+    let dpsi = dpsi / 36_000_000.0;
+    let deps = deps / 36_000_000.0;
+
+    let u = jme / 10.0;
+    let eps0 = 84_381.448
+        + u * (-4_680.93
+            + u * (-1.55
+                + u * (1_999.25
+                    + u * (-51.38
+                        + u * (-249.67
+                            + u * (-39.05 + u * (7.12 + u * (27.87 + u * (5.79 + u * 2.45)))))))));
+    let eps = eps0 / 3600.0 + deps;
+
+    let aberration = -20.4898 / (3600.0 * r);
+    let lambda = theta + dpsi + aberration;
+
+    let (sl, cl) = (lambda * DEG).sin_cos();
+    let (se, ce) = (eps * DEG).sin_cos();
+    let (sb, cb) = (beta * DEG).sin_cos();
+    let alpha = ((sl * ce - sb / cb * se).atan2(cl) / DEG).rem_euclid(360.0);
+    let delta = (sb * ce + cb * se * sl).asin() / DEG;
+
+    Geocentric {
+        right_ascension: alpha,
+        declination: delta,
+        radius_au: r,
+        nutation_longitude: dpsi,
+        true_obliquity: eps,
+    }
+}
+
+/// Greenwich mean sidereal time ν0 [°] at a Julian day `jd` (UT) (SPA eq. 12).
+pub fn mean_sidereal_time(jd: f64) -> f64 {
+    let d = jd - 2_451_545.0;
+    let jc = d / 36_525.0;
+    (280.460_618_37 + 360.985_647_366_29 * d + jc * jc * (0.000_387_933 - jc / 38_710_000.0))
+        .rem_euclid(360.0)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Topocentric stage (SPA steps 3.11–3.15)
+// ---------------------------------------------------------------------------------------------
+
+/// An observer: latitude [°] (north positive), longitude [°] (east positive), elevation [m], with
+/// the terms of SPA eqs. 24–26 precomputed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Site {
+    pub latitude: f64,
+    pub longitude: f64,
+    pub elevation_m: f64,
+    sin_lat: f64,
+    cos_lat: f64,
+    x: f64,
+    y: f64,
+}
+
+impl Site {
+    pub fn new(latitude: f64, longitude: f64, elevation_m: f64) -> Site {
+        let phi = latitude * DEG;
+        let u = (0.996_647_19 * phi.tan()).atan();
+        let (sin_lat, cos_lat) = phi.sin_cos();
+        Site {
+            latitude,
+            longitude,
+            elevation_m,
+            sin_lat,
+            cos_lat,
+            x: u.cos() + elevation_m / 6_378_140.0 * cos_lat,
+            y: 0.996_647_19 * u.sin() + elevation_m / 6_378_140.0 * sin_lat,
+        }
+    }
+}
+
+/// Where the sun is seen from a [`Site`].
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct SolarPosition {
+    /// Topocentric zenith angle with atmospheric refraction [°] (pvlib `apparent_zenith`).
+    pub zenith: f64,
+    /// Topocentric zenith angle without refraction [°] (pvlib `zenith`).
+    pub geometric_zenith: f64,
+    /// Topocentric azimuth, east of north [°], in [0, 360).
+    pub azimuth: f64,
+    /// cos(zenith) of the refracted zenith [-].
+    pub cos_zenith: f64,
+    /// East component of the unit vector towards the sun, sin(zenith)·sin(azimuth) [-].
+    pub east: f64,
+    /// North component of the unit vector towards the sun, sin(zenith)·cos(azimuth) [-].
+    pub north: f64,
+}
+
+/// Atmospheric refraction correction Δe [°] of a geometric elevation `e0` [°] at a station pressure
+/// [mbar] and air temperature [°C] (SPA eq. 42); zero below −(0.26667° + 0.5667°), the sun's
+/// semidiameter plus the refraction at sunrise, as in the SPA and pvlib.
+pub fn refraction_spa(e0: f64, pressure_mbar: f64, temp_air_c: f64) -> f64 {
+    if e0 >= -(0.26667 + 0.5667) {
+        (pressure_mbar / 1010.0) * (283.0 / (273.0 + temp_air_c)) * 1.02
+            / (60.0 * ((e0 + 10.3 / (e0 + 5.11)) * DEG).tan())
+    } else {
+        0.0
+    }
+}
+
+/// The topocentric, refracted sun (SPA sections 3.11–3.15) from the apparent Greenwich sidereal
+/// time ν [°], the geocentric right ascension α [°], declination δ [°] and Earth–sun distance [AU],
+/// for an observer at a station pressure [mbar] and air temperature [°C].
+///
+/// The parallax in right ascension (below 0.003°) is evaluated with series of its small angle
+/// (errors below 1e-12°); everything else follows the SPA equations.
+pub fn topocentric(
+    site: &Site,
+    sidereal_time: f64,
+    right_ascension: f64,
+    declination: f64,
+    radius_au: f64,
+    pressure_mbar: f64,
+    temp_air_c: f64,
+) -> SolarPosition {
+    let (sh, ch) = ((sidereal_time + site.longitude - right_ascension) * DEG).sin_cos();
+    let (sd, cd) = (declination * DEG).sin_cos();
+    let xi = 8.794 / (3600.0 * radius_au) * DEG;
+    let sxi = xi - xi * xi * xi / 6.0;
+    let den = cd - site.x * sxi * ch;
+    // Parallax in right ascension Δα (SPA eq. 27), a small angle: atan, sin, cos by series.
+    let t = -site.x * sxi * sh / den;
+    let da = t - t * t * t / 3.0;
+    let sda = da - da * da * da / 6.0;
+    let cda = 1.0 - da * da / 2.0;
+    // Topocentric declination δ′ (eq. 28) through its tangent; topocentric hour angle H′ = H − Δα.
+    let tdp = (sd - site.y * sxi) * cda / den;
+    let cdp = 1.0 / (1.0 + tdp * tdp).sqrt();
+    let sdp = tdp * cdp;
+    let shp = sh * cda - ch * sda;
+    let chp = ch * cda + sh * sda;
+    // Elevation without (eq. 41) and with refraction (eqs. 42–43).
+    let sin_e0 = (site.sin_lat * sdp + site.cos_lat * cdp * chp).clamp(-1.0, 1.0);
+    let e0 = sin_e0.asin() / DEG;
+    let de = refraction_spa(e0, pressure_mbar, temp_air_c);
+    let e = e0 + de;
+    let (sin_e, cos_e) = if de == 0.0 {
+        (sin_e0, (1.0 - sin_e0 * sin_e0).max(0.0).sqrt())
+    } else {
+        (e * DEG).sin_cos()
+    };
+    // Azimuth (eqs. 45–46): astronomers' azimuth Γ from the south, Φ = Γ + 180°.
+    let ay = shp;
+    let ax = chp * site.sin_lat - tdp * site.cos_lat;
+    let azimuth = (ay.atan2(ax) / DEG + 180.0).rem_euclid(360.0);
+    let hyp = (ax * ax + ay * ay).sqrt();
+    let (sin_az, cos_az) = if hyp > 0.0 {
+        (-ay / hyp, -ax / hyp)
+    } else {
+        (0.0, 0.0)
+    };
+    SolarPosition {
+        zenith: 90.0 - e,
+        geometric_zenith: 90.0 - e0,
+        azimuth,
+        cos_zenith: sin_e,
+        east: cos_e * sin_az,
+        north: cos_e * cos_az,
+    }
+}
+
+/// The full SPA at one instant: Julian day `jd` (UT), ΔT [s], observer, station pressure [mbar]
+/// and air temperature [°C]. No interpolation: the reference for [`GeocentricCache`].
+pub fn spa(
+    jd: f64,
+    delta_t: f64,
+    site: &Site,
+    pressure_mbar: f64,
+    temp_air_c: f64,
+) -> SolarPosition {
+    let geo = geocentric(jd + delta_t / 86_400.0);
+    let nu = mean_sidereal_time(jd) + geo.sidereal_nutation();
+    topocentric(
+        site,
+        nu,
+        geo.right_ascension,
+        geo.declination,
+        geo.radius_au,
+        pressure_mbar,
+        temp_air_c,
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interpolated geocentric sun
+// ---------------------------------------------------------------------------------------------
+
+/// Geocentric values interpolated by [`GeocentricCache::at`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GeocentricPoint {
+    /// α [°], not reduced to [0, 360).
+    pub right_ascension: f64,
+    /// δ [°].
+    pub declination: f64,
+    /// R [AU].
+    pub radius_au: f64,
+    /// Δψ·cos ε [°], to add to the mean sidereal time.
+    pub sidereal_nutation: f64,
+}
+
+/// The geocentric sun evaluated in full on a grid of days (00:00 TT, every `step_days` days,
+/// aligned on 2000-01-01) and interpolated between grid points with 4-point Lagrange polynomials.
+///
+/// Grid points are computed when first needed and kept while the requested instants stay within
+/// reach; a jump to a distant date (the months of a typical-year file come from different years)
+/// starts a new window. With the 2-day grid of [`GRID_STEP_DAYS`] the interpolation error is below 1e-5° in α and δ
+/// over 1960–2050 (tested against [`geocentric`]).
+#[derive(Debug, Clone)]
+pub struct GeocentricCache {
+    step_days: i64,
+    first: i64,
+    nodes: Vec<GeocentricPoint>,
+}
+
+/// Grid spacing used by [`crate::solar::sunpath::SunPath`] [d].
+pub const GRID_STEP_DAYS: i64 = 2;
+
+impl Default for GeocentricCache {
+    fn default() -> Self {
+        GeocentricCache::new(GRID_STEP_DAYS)
+    }
+}
+
+impl GeocentricCache {
+    pub fn new(step_days: i64) -> GeocentricCache {
+        GeocentricCache {
+            step_days: step_days.max(1),
+            first: 0,
+            nodes: Vec::new(),
+        }
+    }
+
+    fn node(k: i64, step: i64) -> GeocentricPoint {
+        let g = geocentric(JD_2000_MIDNIGHT + (k * step) as f64);
+        GeocentricPoint {
+            right_ascension: g.right_ascension,
+            declination: g.declination,
+            radius_au: g.radius_au,
+            sidereal_nutation: g.sidereal_nutation(),
+        }
+    }
+
+    fn ensure(&mut self, lo: i64, hi: i64) {
+        let end = self.first + self.nodes.len() as i64; // one past the last node
+        if self.nodes.is_empty() || lo < self.first || lo > end {
+            self.first = lo;
+            self.nodes.clear();
+        }
+        let mut k = self.first + self.nodes.len() as i64;
+        while k <= hi {
+            self.nodes.push(Self::node(k, self.step_days));
+            k += 1;
+        }
+    }
+
+    /// Geocentric α, δ, R and Δψ·cos ε at a Julian ephemeris day `jde` (TT).
+    pub fn at(&mut self, jde: f64) -> GeocentricPoint {
+        let u = (jde - JD_2000_MIDNIGHT) / self.step_days as f64;
+        let k1 = u.floor();
+        let f = u - k1;
+        let k1 = k1 as i64;
+        self.ensure(k1 - 1, k1 + 2);
+        let i = (k1 - 1 - self.first) as usize;
+        let p = &self.nodes[i..i + 4];
+        // Lagrange weights for nodes at −1, 0, 1, 2 evaluated at f ∈ [0, 1).
+        let w = [
+            -f * (f - 1.0) * (f - 2.0) / 6.0,
+            (f + 1.0) * (f - 1.0) * (f - 2.0) / 2.0,
+            -(f + 1.0) * f * (f - 2.0) / 2.0,
+            (f + 1.0) * f * (f - 1.0) / 6.0,
+        ];
+        let a0 = p[1].right_ascension;
+        let unwrap = |a: f64| {
+            let d = a - a0;
+            d - 360.0 * (d / 360.0).round()
+        };
+        let mut point = GeocentricPoint {
+            right_ascension: a0,
+            declination: 0.0,
+            radius_au: 0.0,
+            sidereal_nutation: 0.0,
+        };
+        for (w, n) in w.iter().zip(p) {
+            point.right_ascension += w * unwrap(n.right_ascension);
+            point.declination += w * n.declination;
+            point.radius_au += w * n.radius_au;
+            point.sidereal_nutation += w * n.sidereal_nutation;
+        }
+        point
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sunrise, transit, sunset (SPA appendix A.2)
+// ---------------------------------------------------------------------------------------------
+
+/// Sunrise, transit and sunset of one local date, in local standard time [h] counted from 00:00
+/// of that date. The events are those of the solar day whose transit falls on the date, so a
+/// sunrise may be negative or a sunset beyond 24 h where the zone is far from the meridian. Near
+/// polar day, when the sun stays up through a lower culmination, the sunrise (sunset) is placed at
+/// that culmination (transit ∓ 12 h), so that the up-intervals of consecutive days join.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SunEvents {
+    /// The sun's upper limb crosses the horizon (altitude −0.8333°) twice.
+    RiseSet {
+        sunrise: f64,
+        transit: f64,
+        sunset: f64,
+    },
+    /// Polar day: above the horizon all day.
+    AlwaysUp { transit: f64 },
+    /// Polar night: below the horizon all day.
+    AlwaysDown { transit: f64 },
+}
+
+impl SunEvents {
+    /// Solar noon [h].
+    pub fn transit(&self) -> f64 {
+        match *self {
+            SunEvents::RiseSet { transit, .. }
+            | SunEvents::AlwaysUp { transit }
+            | SunEvents::AlwaysDown { transit } => transit,
+        }
+    }
+}
+
+fn limit_pm180(deg: f64) -> f64 {
+    deg - 360.0 * (deg / 360.0).round()
+}
+
+/// SPA appendix A.2 for the local date `day_number` (days from 1970-01-01), with the geocentric sun
+/// given by `geo(jde)` (right ascension [°], declination [°], Δψ·cos ε [°]).
+fn rise_transit_set_by<F>(
+    day_number: i64,
+    timezone_h: f64,
+    site: &Site,
+    delta_t: f64,
+    mut geo: F,
+) -> SunEvents
+where
+    F: FnMut(f64) -> (f64, f64, f64),
+{
+    let jd0 = 2_440_587.5 + day_number as f64; // 00:00 UT of the date
+    let dt = delta_t / 86_400.0;
+    let (alpha0, delta0, nut0) = geo(jd0 + dt);
+    let nu = mean_sidereal_time(jd0) + nut0;
+    let mut m0 = (alpha0 - site.longitude - nu) / 360.0;
+    m0 -= (m0 + timezone_h / 24.0).floor(); // the transit of the local date
+    let (sphi, cphi) = (site.latitude * DEG).sin_cos();
+    // Hour angle and altitude [°] of the sun at the day fraction m (geocentric δ, as SPA A.2).
+    let mut sun_at = |m: f64| -> (f64, f64, f64) {
+        let (alpha, delta, _) = geo(jd0 + m + dt);
+        let hp = limit_pm180(nu + 360.985_647 * m + site.longitude - alpha);
+        let (sd, cd) = (delta * DEG).sin_cos();
+        let alt = (sphi * sd + cphi * cd * (hp * DEG).cos())
+            .clamp(-1.0, 1.0)
+            .asin()
+            / DEG;
+        (hp, alt, cd)
+    };
+    // Transit: H′ = 0 (SPA eq. A.15, iterated).
+    let mut mt = m0;
+    for _ in 0..4 {
+        let dm = -sun_at(mt).0 / 360.0;
+        mt += dm;
+        if dm.abs() < 1e-9 {
+            break;
+        }
+    }
+    let local = |m: f64| 24.0 * m + timezone_h;
+    let transit = local(mt);
+    let (_, alt_upper, _) = sun_at(mt);
+    if alt_upper < SUNRISE_ALTITUDE {
+        return SunEvents::AlwaysDown { transit };
+    }
+    let (_, alt_lower_before, _) = sun_at(mt - 0.5);
+    let (_, alt_lower_after, _) = sun_at(mt + 0.5);
+    if alt_lower_before > SUNRISE_ALTITUDE && alt_lower_after > SUNRISE_ALTITUDE {
+        return SunEvents::AlwaysUp { transit };
+    }
+    // Sunrise in [mt − 0.5, mt], sunset in [mt, mt + 0.5]: from the first estimate of SPA eqs.
+    // A.11–A.12, the correction of eq. A.33 as a Newton step, kept in the bracket (bisection when a
+    // step leaves it) until it moves less than 1e-8 day.
+    let (sd0, cd0) = (delta0 * DEG).sin_cos();
+    let cos_h0 = ((SUNRISE_ALTITUDE * DEG).sin() - sphi * sd0) / (cphi * cd0);
+    let h0 = cos_h0.clamp(-1.0, 1.0).acos() / DEG;
+    let mut solve = |mut lo: f64, mut hi: f64, start: f64, rising: bool| -> f64 {
+        let mut m = start.clamp(lo, hi);
+        for _ in 0..40 {
+            let (hp, alt, cd) = sun_at(m);
+            let f = alt - SUNRISE_ALTITUDE;
+            if (f < 0.0) == rising {
+                lo = m;
+            } else {
+                hi = m;
+            }
+            let denom = 360.0 * cd * cphi * (hp * DEG).sin();
+            let mut next = m + f / denom;
+            if !(next > lo && next < hi) || denom.abs() < 1e-12 {
+                next = 0.5 * (lo + hi);
+            }
+            let step = (next - m).abs();
+            m = next;
+            if step < 1e-8 || hi - lo < 1e-8 {
+                break;
+            }
+        }
+        m
+    };
+    let sunrise = local(solve(mt - 0.5, mt, m0 - h0 / 360.0, true));
+    let sunset = local(solve(mt, mt + 0.5, m0 + h0 / 360.0, false));
+    SunEvents::RiseSet {
+        sunrise,
+        transit,
+        sunset,
+    }
+}
+
+/// Sunrise, transit and sunset of a local date (SPA appendix A.2), with the geocentric sun
+/// evaluated in full at each event's first estimate: `timezone_h` [h] east of UTC, ΔT [s].
+pub fn sun_rise_transit_set(
+    year: i32,
+    month: u8,
+    day: u8,
+    timezone_h: f64,
+    site: &Site,
+    delta_t: f64,
+) -> SunEvents {
+    rise_transit_set_by(
+        days_from_civil(year, month, day),
+        timezone_h,
+        site,
+        delta_t,
+        |jde| {
+            let g = geocentric(jde);
+            (g.right_ascension, g.declination, g.sidereal_nutation())
+        },
+    )
+}
+
+/// As [`sun_rise_transit_set`], with the geocentric sun interpolated from a cache.
+pub fn sun_rise_transit_set_cached(
+    cache: &mut GeocentricCache,
+    day_number: i64,
+    timezone_h: f64,
+    site: &Site,
+    delta_t: f64,
+) -> SunEvents {
+    rise_transit_set_by(day_number, timezone_h, site, delta_t, |jde| {
+        let g = cache.at(jde);
+        (g.right_ascension, g.declination, g.sidereal_nutation)
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables (Reda & Andreas 2004, Table A4.2: Earth periodic terms; Table A4.3: nutation)
+// ---------------------------------------------------------------------------------------------
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const L0: [[f64; 3]; 64] = [
+    [175347046.0, 0.0, 0.0],
+    [3341656.0, 4.6692568, 6283.07585],
+    [34894.0, 4.6261, 12566.1517],
+    [3497.0, 2.7441, 5753.3849],
+    [3418.0, 2.8289, 3.5231],
+    [3136.0, 3.6277, 77713.7715],
+    [2676.0, 4.4181, 7860.4194],
+    [2343.0, 6.1352, 3930.2097],
+    [1324.0, 0.7425, 11506.7698],
+    [1273.0, 2.0371, 529.691],
+    [1199.0, 1.1096, 1577.3435],
+    [990.0, 5.233, 5884.927],
+    [902.0, 2.045, 26.298],
+    [857.0, 3.508, 398.149],
+    [780.0, 1.179, 5223.694],
+    [753.0, 2.533, 5507.553],
+    [505.0, 4.583, 18849.228],
+    [492.0, 4.205, 775.523],
+    [357.0, 2.92, 0.067],
+    [317.0, 5.849, 11790.629],
+    [284.0, 1.899, 796.298],
+    [271.0, 0.315, 10977.079],
+    [243.0, 0.345, 5486.778],
+    [206.0, 4.806, 2544.314],
+    [205.0, 1.869, 5573.143],
+    [202.0, 2.458, 6069.777],
+    [156.0, 0.833, 213.299],
+    [132.0, 3.411, 2942.463],
+    [126.0, 1.083, 20.775],
+    [115.0, 0.645, 0.98],
+    [103.0, 0.636, 4694.003],
+    [102.0, 0.976, 15720.839],
+    [102.0, 4.267, 7.114],
+    [99.0, 6.21, 2146.17],
+    [98.0, 0.68, 155.42],
+    [86.0, 5.98, 161000.69],
+    [85.0, 1.3, 6275.96],
+    [85.0, 3.67, 71430.7],
+    [80.0, 1.81, 17260.15],
+    [79.0, 3.04, 12036.46],
+    [75.0, 1.76, 5088.63],
+    [74.0, 3.5, 3154.69],
+    [74.0, 4.68, 801.82],
+    [70.0, 0.83, 9437.76],
+    [62.0, 3.98, 8827.39],
+    [61.0, 1.82, 7084.9],
+    [57.0, 2.78, 6286.6],
+    [56.0, 4.39, 14143.5],
+    [56.0, 3.47, 6279.55],
+    [52.0, 0.19, 12139.55],
+    [52.0, 1.33, 1748.02],
+    [51.0, 0.28, 5856.48],
+    [49.0, 0.49, 1194.45],
+    [41.0, 5.37, 8429.24],
+    [41.0, 2.4, 19651.05],
+    [39.0, 6.17, 10447.39],
+    [37.0, 6.04, 10213.29],
+    [37.0, 2.57, 1059.38],
+    [36.0, 1.71, 2352.87],
+    [36.0, 1.78, 6812.77],
+    [33.0, 0.59, 17789.85],
+    [30.0, 0.44, 83996.85],
+    [30.0, 2.74, 1349.87],
+    [25.0, 3.16, 4690.48],
+];
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const L1: [[f64; 3]; 34] = [
+    [628331966747.0, 0.0, 0.0],
+    [206059.0, 2.678235, 6283.07585],
+    [4303.0, 2.6351, 12566.1517],
+    [425.0, 1.59, 3.523],
+    [119.0, 5.796, 26.298],
+    [109.0, 2.966, 1577.344],
+    [93.0, 2.59, 18849.23],
+    [72.0, 1.14, 529.69],
+    [68.0, 1.87, 398.15],
+    [67.0, 4.41, 5507.55],
+    [59.0, 2.89, 5223.69],
+    [56.0, 2.17, 155.42],
+    [45.0, 0.4, 796.3],
+    [36.0, 0.47, 775.52],
+    [29.0, 2.65, 7.11],
+    [21.0, 5.34, 0.98],
+    [19.0, 1.85, 5486.78],
+    [19.0, 4.97, 213.3],
+    [17.0, 2.99, 6275.96],
+    [16.0, 0.03, 2544.31],
+    [16.0, 1.43, 2146.17],
+    [15.0, 1.21, 10977.08],
+    [12.0, 2.83, 1748.02],
+    [12.0, 3.26, 5088.63],
+    [12.0, 5.27, 1194.45],
+    [12.0, 2.08, 4694.0],
+    [11.0, 0.77, 553.57],
+    [10.0, 1.3, 6286.6],
+    [10.0, 4.24, 1349.87],
+    [9.0, 2.7, 242.73],
+    [9.0, 5.64, 951.72],
+    [8.0, 5.3, 2352.87],
+    [6.0, 2.65, 9437.76],
+    [6.0, 4.67, 4690.48],
+];
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const L2: [[f64; 3]; 20] = [
+    [52919.0, 0.0, 0.0],
+    [8720.0, 1.0721, 6283.0758],
+    [309.0, 0.867, 12566.152],
+    [27.0, 0.05, 3.52],
+    [16.0, 5.19, 26.3],
+    [16.0, 3.68, 155.42],
+    [10.0, 0.76, 18849.23],
+    [9.0, 2.06, 77713.77],
+    [7.0, 0.83, 775.52],
+    [5.0, 4.66, 1577.34],
+    [4.0, 1.03, 7.11],
+    [4.0, 3.44, 5573.14],
+    [3.0, 5.14, 796.3],
+    [3.0, 6.05, 5507.55],
+    [3.0, 1.19, 242.73],
+    [3.0, 6.12, 529.69],
+    [3.0, 0.31, 398.15],
+    [3.0, 2.28, 553.57],
+    [2.0, 4.38, 5223.69],
+    [2.0, 3.75, 0.98],
+];
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const L3: [[f64; 3]; 7] = [
+    [289.0, 5.844, 6283.076],
+    [35.0, 0.0, 0.0],
+    [17.0, 5.49, 12566.15],
+    [3.0, 5.2, 155.42],
+    [1.0, 4.72, 3.52],
+    [1.0, 5.3, 18849.23],
+    [1.0, 5.97, 242.73],
+];
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const L4: [[f64; 3]; 3] = [
+    [114.0, 3.142, 0.0],
+    [8.0, 4.13, 6283.08],
+    [1.0, 3.84, 12566.15],
+];
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const L5: [[f64; 3]; 1] = [
+    [1.0, 3.14, 0.0],
+];
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const B0: [[f64; 3]; 5] = [
+    [280.0, 3.199, 84334.662],
+    [102.0, 5.422, 5507.553],
+    [80.0, 3.88, 5223.69],
+    [44.0, 3.7, 2352.87],
+    [32.0, 4.0, 1577.34],
+];
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const B1: [[f64; 3]; 2] = [
+    [9.0, 3.9, 5507.55],
+    [6.0, 1.73, 5223.69],
+];
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const R0: [[f64; 3]; 40] = [
+    [100013989.0, 0.0, 0.0],
+    [1670700.0, 3.0984635, 6283.07585],
+    [13956.0, 3.05525, 12566.1517],
+    [3084.0, 5.1985, 77713.7715],
+    [1628.0, 1.1739, 5753.3849],
+    [1576.0, 2.8469, 7860.4194],
+    [925.0, 5.453, 11506.77],
+    [542.0, 4.564, 3930.21],
+    [472.0, 3.661, 5884.927],
+    [346.0, 0.964, 5507.553],
+    [329.0, 5.9, 5223.694],
+    [307.0, 0.299, 5573.143],
+    [243.0, 4.273, 11790.629],
+    [212.0, 5.847, 1577.344],
+    [186.0, 5.022, 10977.079],
+    [175.0, 3.012, 18849.228],
+    [110.0, 5.055, 5486.778],
+    [98.0, 0.89, 6069.78],
+    [86.0, 5.69, 15720.84],
+    [86.0, 1.27, 161000.69],
+    [65.0, 0.27, 17260.15],
+    [63.0, 0.92, 529.69],
+    [57.0, 2.01, 83996.85],
+    [56.0, 5.24, 71430.7],
+    [49.0, 3.25, 2544.31],
+    [47.0, 2.58, 775.52],
+    [45.0, 5.54, 9437.76],
+    [43.0, 6.01, 6275.96],
+    [39.0, 5.36, 4694.0],
+    [38.0, 2.39, 8827.39],
+    [37.0, 0.83, 19651.05],
+    [37.0, 4.9, 12139.55],
+    [36.0, 1.67, 12036.46],
+    [35.0, 1.84, 2942.46],
+    [33.0, 0.24, 7084.9],
+    [32.0, 0.18, 5088.63],
+    [32.0, 1.78, 398.15],
+    [28.0, 1.21, 6286.6],
+    [28.0, 1.9, 6279.55],
+    [26.0, 4.59, 10447.39],
+];
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const R1: [[f64; 3]; 10] = [
+    [103019.0, 1.10749, 6283.07585],
+    [1721.0, 1.0644, 12566.1517],
+    [702.0, 3.142, 0.0],
+    [32.0, 1.02, 18849.23],
+    [31.0, 2.84, 5507.55],
+    [25.0, 1.32, 5223.69],
+    [18.0, 1.42, 1577.34],
+    [10.0, 5.91, 10977.08],
+    [9.0, 1.42, 6275.96],
+    [9.0, 0.27, 5486.78],
+];
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const R2: [[f64; 3]; 6] = [
+    [4359.0, 5.7846, 6283.0758],
+    [124.0, 5.579, 12566.152],
+    [12.0, 3.14, 0.0],
+    [9.0, 3.63, 77713.77],
+    [6.0, 1.87, 5573.14],
+    [3.0, 5.47, 18849.23],
+];
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const R3: [[f64; 3]; 2] = [
+    [145.0, 4.273, 6283.076],
+    [7.0, 3.92, 12566.15],
+];
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const R4: [[f64; 3]; 1] = [
+    [4.0, 2.56, 6283.08],
+];
+
+#[rustfmt::skip]
+#[allow(clippy::approx_constant)] // table values of the SPA paper, not π
+const NUTATION: [([i8; 5], [f64; 4]); 63] = [
+    ([0, 0, 0, 0, 1], [-171996.0, -174.2, 92025.0, 8.9]),
+    ([-2, 0, 0, 2, 2], [-13187.0, -1.6, 5736.0, -3.1]),
+    ([0, 0, 0, 2, 2], [-2274.0, -0.2, 977.0, -0.5]),
+    ([0, 0, 0, 0, 2], [2062.0, 0.2, -895.0, 0.5]),
+    ([0, 1, 0, 0, 0], [1426.0, -3.4, 54.0, -0.1]),
+    ([0, 0, 1, 0, 0], [712.0, 0.1, -7.0, 0.0]),
+    ([-2, 1, 0, 2, 2], [-517.0, 1.2, 224.0, -0.6]),
+    ([0, 0, 0, 2, 1], [-386.0, -0.4, 200.0, 0.0]),
+    ([0, 0, 1, 2, 2], [-301.0, 0.0, 129.0, -0.1]),
+    ([-2, -1, 0, 2, 2], [217.0, -0.5, -95.0, 0.3]),
+    ([-2, 0, 1, 0, 0], [-158.0, 0.0, 0.0, 0.0]),
+    ([-2, 0, 0, 2, 1], [129.0, 0.1, -70.0, 0.0]),
+    ([0, 0, -1, 2, 2], [123.0, 0.0, -53.0, 0.0]),
+    ([2, 0, 0, 0, 0], [63.0, 0.0, 0.0, 0.0]),
+    ([0, 0, 1, 0, 1], [63.0, 0.1, -33.0, 0.0]),
+    ([2, 0, -1, 2, 2], [-59.0, 0.0, 26.0, 0.0]),
+    ([0, 0, -1, 0, 1], [-58.0, -0.1, 32.0, 0.0]),
+    ([0, 0, 1, 2, 1], [-51.0, 0.0, 27.0, 0.0]),
+    ([-2, 0, 2, 0, 0], [48.0, 0.0, 0.0, 0.0]),
+    ([0, 0, -2, 2, 1], [46.0, 0.0, -24.0, 0.0]),
+    ([2, 0, 0, 2, 2], [-38.0, 0.0, 16.0, 0.0]),
+    ([0, 0, 2, 2, 2], [-31.0, 0.0, 13.0, 0.0]),
+    ([0, 0, 2, 0, 0], [29.0, 0.0, 0.0, 0.0]),
+    ([-2, 0, 1, 2, 2], [29.0, 0.0, -12.0, 0.0]),
+    ([0, 0, 0, 2, 0], [26.0, 0.0, 0.0, 0.0]),
+    ([-2, 0, 0, 2, 0], [-22.0, 0.0, 0.0, 0.0]),
+    ([0, 0, -1, 2, 1], [21.0, 0.0, -10.0, 0.0]),
+    ([0, 2, 0, 0, 0], [17.0, -0.1, 0.0, 0.0]),
+    ([2, 0, -1, 0, 1], [16.0, 0.0, -8.0, 0.0]),
+    ([-2, 2, 0, 2, 2], [-16.0, 0.1, 7.0, 0.0]),
+    ([0, 1, 0, 0, 1], [-15.0, 0.0, 9.0, 0.0]),
+    ([-2, 0, 1, 0, 1], [-13.0, 0.0, 7.0, 0.0]),
+    ([0, -1, 0, 0, 1], [-12.0, 0.0, 6.0, 0.0]),
+    ([0, 0, 2, -2, 0], [11.0, 0.0, 0.0, 0.0]),
+    ([2, 0, -1, 2, 1], [-10.0, 0.0, 5.0, 0.0]),
+    ([2, 0, 1, 2, 2], [-8.0, 0.0, 3.0, 0.0]),
+    ([0, 1, 0, 2, 2], [7.0, 0.0, -3.0, 0.0]),
+    ([-2, 1, 1, 0, 0], [-7.0, 0.0, 0.0, 0.0]),
+    ([0, -1, 0, 2, 2], [-7.0, 0.0, 3.0, 0.0]),
+    ([2, 0, 0, 2, 1], [-7.0, 0.0, 3.0, 0.0]),
+    ([2, 0, 1, 0, 0], [6.0, 0.0, 0.0, 0.0]),
+    ([-2, 0, 2, 2, 2], [6.0, 0.0, -3.0, 0.0]),
+    ([-2, 0, 1, 2, 1], [6.0, 0.0, -3.0, 0.0]),
+    ([2, 0, -2, 0, 1], [-6.0, 0.0, 3.0, 0.0]),
+    ([2, 0, 0, 0, 1], [-6.0, 0.0, 3.0, 0.0]),
+    ([0, -1, 1, 0, 0], [5.0, 0.0, 0.0, 0.0]),
+    ([-2, -1, 0, 2, 1], [-5.0, 0.0, 3.0, 0.0]),
+    ([-2, 0, 0, 0, 1], [-5.0, 0.0, 3.0, 0.0]),
+    ([0, 0, 2, 2, 1], [-5.0, 0.0, 3.0, 0.0]),
+    ([-2, 0, 2, 0, 1], [4.0, 0.0, 0.0, 0.0]),
+    ([-2, 1, 0, 2, 1], [4.0, 0.0, 0.0, 0.0]),
+    ([0, 0, 1, -2, 0], [4.0, 0.0, 0.0, 0.0]),
+    ([-1, 0, 1, 0, 0], [-4.0, 0.0, 0.0, 0.0]),
+    ([-2, 1, 0, 0, 0], [-4.0, 0.0, 0.0, 0.0]),
+    ([1, 0, 0, 0, 0], [-4.0, 0.0, 0.0, 0.0]),
+    ([0, 0, 1, 2, 0], [3.0, 0.0, 0.0, 0.0]),
+    ([0, 0, -2, 2, 2], [-3.0, 0.0, 0.0, 0.0]),
+    ([-1, -1, 1, 0, 0], [-3.0, 0.0, 0.0, 0.0]),
+    ([0, 1, 1, 0, 0], [-3.0, 0.0, 0.0, 0.0]),
+    ([0, -1, 1, 2, 2], [-3.0, 0.0, 0.0, 0.0]),
+    ([2, -1, -1, 2, 2], [-3.0, 0.0, 0.0, 0.0]),
+    ([0, 0, 3, 2, 2], [-3.0, 0.0, 0.0, 0.0]),
+    ([2, -1, 0, 2, 2], [-3.0, 0.0, 0.0, 0.0]),
+];
