@@ -38,6 +38,18 @@ pub mod codes {
     pub const UNKNOWN_PRESET: &str = "unknown_preset";
     /// Two fields that cannot be given together, or a field that the chosen option does not use.
     pub const CONFLICT: &str = "conflict";
+    /// A required part is incomplete: e.g. months that no time-of-use schedule row covers.
+    pub const INCOMPLETE: &str = "incomplete";
+    /// A load file that cannot be read: too large, wrong columns, a cell that is not a number or a time.
+    pub const LOAD_FORMAT: &str = "load_format";
+    /// A load file whose unit (kW or kWh) is unknown, or disagrees with `usage.load.unit`.
+    pub const LOAD_UNIT: &str = "load_unit";
+    /// Load rows that are not one regular series: gaps, repeats, backward or irregular steps.
+    pub const LOAD_TIME: &str = "load_time";
+    /// A load file that does not hold exactly one year.
+    pub const LOAD_LENGTH: &str = "load_length";
+    /// A load value that is missing, negative or implausible, or a load that is zero all year.
+    pub const LOAD_VALUE: &str = "load_value";
     /// A weather file larger than the limit (50 MiB), refused before parsing.
     pub const WEATHER_TOO_LARGE: &str = "weather_too_large";
     /// A weather text that is not one of the known formats, or not the format asked for.

@@ -12,28 +12,65 @@ pub fn npv(rate: f64, cash_flows: &[f64]) -> f64 {
         .sum()
 }
 
-/// Internal rate of return [-/yr]: the r with NPV(r) = 0, by bisection on (−0.99, 10).
-/// `None` when NPV does not change sign there (e.g. the investment never pays back).
+/// NPV at rate `r` by Horner's rule in v = 1/(1 + r) (for the IRR search).
+fn npv_horner(rate: f64, cash_flows: &[f64]) -> f64 {
+    let v = 1.0 / (1.0 + rate);
+    cash_flows.iter().rev().fold(0.0, |acc, cf| acc * v + cf)
+}
+
+/// Internal rate of return [-/yr]: a rate r > −1 with NPV(r) = 0. Where the cash flow changes sign
+/// more than once there may be several; like numpy-financial's `irr` this returns the one closest to
+/// zero. The roots are bracketed on a grid of 1,400 rates, even in ln(1 + r) from r = −0.99 to 10,
+/// and refined by bisection to 1e-13. `None` when NPV does not change sign there (e.g. an investment
+/// that never pays back anything).
 pub fn irr(cash_flows: &[f64]) -> Option<f64> {
-    let (mut lo, mut hi) = (-0.99, 10.0);
-    let (mut f_lo, f_hi) = (npv(lo, cash_flows), npv(hi, cash_flows));
-    if !(f_lo.is_finite() && f_hi.is_finite()) || f_lo.signum() == f_hi.signum() {
+    const N: usize = 1400;
+    let (lo, hi) = ((0.01f64).ln(), (11.0f64).ln());
+    let rate = |k: usize| (lo + (hi - lo) * k as f64 / N as f64).exp() - 1.0;
+    let mut best: Option<f64> = None;
+    let mut keep = |r: f64| {
+        if best.map_or(true, |b: f64| r.abs() < b.abs()) {
+            best = Some(r);
+        }
+    };
+    let mut r0 = rate(0);
+    let mut f0 = npv_horner(r0, cash_flows);
+    if !f0.is_finite() {
         return None;
     }
-    for _ in 0..200 {
-        let mid = 0.5 * (lo + hi);
-        let f_mid = npv(mid, cash_flows);
-        if f_mid == 0.0 || hi - lo < 1e-12 {
-            return Some(mid);
+    for k in 1..=N {
+        let r1 = rate(k);
+        let f1 = npv_horner(r1, cash_flows);
+        if !f1.is_finite() {
+            return None;
         }
-        if f_mid.signum() == f_lo.signum() {
-            lo = mid;
-            f_lo = f_mid;
-        } else {
-            hi = mid;
+        if f0 == 0.0 {
+            keep(r0);
+        } else if f0.signum() != f1.signum() && f1 != 0.0 {
+            let (mut a, mut b, mut fa) = (r0, r1, f0);
+            while b - a > 1e-13 {
+                let m = 0.5 * (a + b);
+                let fm = npv_horner(m, cash_flows);
+                if fm == 0.0 {
+                    a = m;
+                    b = m;
+                    break;
+                }
+                if fm.signum() == fa.signum() {
+                    a = m;
+                    fa = fm;
+                } else {
+                    b = m;
+                }
+            }
+            keep(0.5 * (a + b));
         }
+        (r0, f0) = (r1, f1);
     }
-    Some(0.5 * (lo + hi))
+    if f0 == 0.0 {
+        keep(r0);
+    }
+    best
 }
 
 /// Simple payback [years]: when the cumulative cash flow first reaches zero, interpolated
@@ -51,6 +88,53 @@ pub fn payback_years(cash_flows: &[f64]) -> Option<f64> {
         cumulative = next;
     }
     None
+}
+
+/// Discounted payback [years]: [`payback_years`] of the cash flows discounted at `rate`
+/// (cf_y / (1 + r)^y). `None` when they never pay back.
+pub fn discounted_payback_years(rate: f64, cash_flows: &[f64]) -> Option<f64> {
+    let discounted: Vec<f64> = cash_flows
+        .iter()
+        .enumerate()
+        .map(|(y, cf)| cf / (1.0 + rate).powi(y as i32))
+        .collect();
+    payback_years(&discounted)
+}
+
+/// One year of a loan repayment [yuan].
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Instalment {
+    pub interest: f64,
+    pub principal: f64,
+}
+
+/// Equal yearly instalments (等额本息, an annuity) repaying `amount` at `rate` [-/yr] over `years`:
+/// A = P·i / (1 − (1 + i)^−n) (A = P/n at i = 0); each year's interest is i × the balance, the
+/// rest of A repays principal.
+pub fn annuity(amount: f64, rate: f64, years: u32) -> Vec<Instalment> {
+    let n = years as i32;
+    let payment = if rate == 0.0 {
+        amount / f64::from(years)
+    } else {
+        amount * rate / (1.0 - (1.0 + rate).powi(-n))
+    };
+    let mut balance = amount;
+    (0..years)
+        .map(|y| {
+            let interest = balance * rate;
+            // The last instalment clears the balance exactly.
+            let principal = if y + 1 == years {
+                balance
+            } else {
+                payment - interest
+            };
+            balance -= principal;
+            Instalment {
+                interest,
+                principal,
+            }
+        })
+        .collect()
 }
 
 /// Levelised cost of energy [yuan/kWh]:
@@ -88,6 +172,52 @@ mod tests {
         assert!((r - 0.130_662_386_291_807).abs() < 1e-9, "{r}");
         assert_eq!(irr(&[-100.0, 10.0, 10.0]).map(|r| r < 0.0), Some(true));
         assert_eq!(irr(&[100.0, 10.0]), None);
+    }
+
+    #[test]
+    fn irr_closest_to_zero_when_there_are_several() {
+        // numpy-financial's docstring examples: npf.irr(...) rounded to 5 digits.
+        let cases: [(&[f64], f64); 5] = [
+            (&[-100.0, 39.0, 59.0, 55.0, 20.0], 0.28095),
+            (&[-100.0, 0.0, 0.0, 74.0], -0.0955),
+            (&[-100.0, 100.0, 0.0, -7.0], -0.0833),
+            (&[-100.0, 100.0, 0.0, 7.0], 0.06206),
+            (&[-5.0, 10.5, 1.0, -8.0, 1.0], 0.0886),
+        ];
+        for (flows, want) in cases {
+            let r = irr(flows).unwrap();
+            assert!((r - want).abs() < 5e-5, "{flows:?}: {r}");
+        }
+    }
+
+    #[test]
+    fn annuity_by_hand() {
+        // 1000 at 10 % over 2 years: A = 1000 × 0.1 / (1 − 1.1⁻²) = 576.190476…;
+        // year 1 interest 100, principal 476.19…; year 2 interest 52.38…, principal 523.81….
+        let s = annuity(1000.0, 0.1, 2);
+        assert!((s[0].interest - 100.0).abs() < 1e-9);
+        assert!((s[0].principal - 476.190_476_190_476).abs() < 1e-9);
+        assert!((s[1].interest - 52.380_952_380_952).abs() < 1e-9);
+        assert!((s[1].interest + s[1].principal - 576.190_476_190_476).abs() < 1e-9);
+        assert!((s.iter().map(|i| i.principal).sum::<f64>() - 1000.0).abs() < 1e-9);
+        assert_eq!(
+            annuity(900.0, 0.0, 3)[2],
+            Instalment {
+                interest: 0.0,
+                principal: 300.0
+            }
+        );
+    }
+
+    #[test]
+    fn discounted_payback_by_hand() {
+        // −100, then 60 a year at 10 %: 54.545…, 49.587…: cumulative −45.45… then +4.13… →
+        // 1 + 45.4545/49.5868 = 1.916666… years.
+        let p = discounted_payback_years(0.1, &[-100.0, 60.0, 60.0]).unwrap();
+        assert!(
+            (p - (1.0 + 45.454_545_454_545 / 49.586_776_859_504)).abs() < 1e-9,
+            "{p}"
+        );
     }
 
     #[test]

@@ -12,16 +12,20 @@
 //! assert_eq!(format!("{:.2}", report.emissions.annual.coal_t), "2291.50");
 //! ```
 
+pub mod calendar;
 pub mod emissions;
 pub mod energy;
 pub mod error;
 pub mod finance;
 pub mod json;
+pub mod load;
 pub mod money;
+pub mod ownership;
 pub mod presets;
 pub mod pv;
 pub mod report;
 pub mod scenario;
+pub mod shape;
 pub mod solar;
 pub mod tariff;
 pub mod usage;
@@ -35,8 +39,8 @@ pub use presets::{presets, Presets};
 pub use report::Report;
 pub use scenario::Scenario;
 
-use report::{Assumptions, Emissions, Energy, UsageTotals, YearKwh};
-use validate::OwnershipModel;
+use ownership::OwnershipModel;
+use report::{Assumptions, Emissions, Energy, HoursFrom, TariffKind, YearKwh};
 
 /// The crate version.
 pub fn version() -> &'static str {
@@ -56,38 +60,67 @@ pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
         message_zh: "仅知年发电量：各月发电量按天数比例分配。".into(),
     });
 
-    let first = usage::split_by_share(inp.annual_kwh, inp.usage_mode, inp.self_use_share);
-    let money = money::money(&inp, &yearly_kwh);
-    if matches!(inp.ownership, OwnershipModel::Owner { .. }) && money.payback_years.is_none() {
+    // Year-1 AC generation by hour [kWh], when the load, an export limit or time-of-use prices need
+    // hours. Only an annual yield is known here, so it is shaped over clear-sky days at the site;
+    // the hourly engine's AC output takes its place where it exists.
+    let shape_site = inp.site.unwrap_or(shape::DEFAULT_SITE);
+    let hours: Option<Vec<f64>> =
+        money::needs_hours(&inp).then(|| shape::annual_to_hours(inp.annual_kwh, &shape_site));
+    let hours_from = hours.as_ref().map(|_| HoursFrom::ClearSkyShape);
+    if hours.is_some() {
+        let (en, zh) = if inp.site.is_some() {
+            (
+                format!(
+                    "Only an annual yield is known: its hours are shaped as equal days following the clear-sky sun at the site ({:.2}° N, {:.2}° E); a weather file or station gives real hours.",
+                    shape_site.latitude_deg, shape_site.longitude_deg
+                ),
+                format!(
+                    "仅知年发电量：逐时发电量按每日等量、日内随场址（北纬 {:.2}°、东经 {:.2}°）晴空太阳变化估算；气象文件或气象站可给出真实逐时值。",
+                    shape_site.latitude_deg, shape_site.longitude_deg
+                ),
+            )
+        } else {
+            (
+                "Only an annual yield is known and no site is given: its hours are shaped as equal days following the clear-sky sun at Zhengzhou (34.75° N, 113.63° E, Beijing time); give site.latitude and site.longitude for your roof.".to_string(),
+                "仅知年发电量且未给出场址：逐时发电量按每日等量、日内随郑州（北纬 34.75°、东经 113.63°，北京时间）晴空太阳变化估算；请填写屋顶的 site.latitude 与 site.longitude。".to_string(),
+            )
+        };
         warnings.push(report::Warning {
-            code: "no_payback",
-            message: "The investment does not pay back within the lifetime.".into(),
-            message_zh: "投资在寿命期内无法收回。".into(),
+            code: if inp.site.is_some() {
+                "hours_shaped"
+            } else {
+                "hours_shaped_default_site"
+            },
+            message: en,
+            message_zh: zh,
         });
     }
 
-    let (capex, om, rate, discount, rent) = match inp.ownership {
-        OwnershipModel::Owner {
-            capex_yuan_per_w,
-            om_yuan_per_kwp_year,
-            discount_rate,
-        } => (
-            Some(capex_yuan_per_w),
-            Some(om_yuan_per_kwp_year),
-            Some(discount_rate * 100.0),
-            None,
-            None,
-        ),
+    let eval = money::evaluate(&inp, hours.as_deref());
+    warnings.extend(eval.warnings.iter().cloned());
+    let delivered_first = eval.delivered_kwh.first().copied().unwrap_or(0.0);
+    let delivered_lifetime: f64 = eval.delivered_kwh.iter().sum();
+
+    let fin = inp.ownership.finance();
+    let (discount, rent) = match &inp.ownership {
+        OwnershipModel::Owner(_) => (None, None),
         OwnershipModel::ThirdParty {
             discount,
             roof_rent_yuan_year,
-        } => (
-            None,
-            None,
-            None,
-            Some(discount * 100.0),
-            Some(roof_rent_yuan_year),
-        ),
+            ..
+        } => (Some(discount * 100.0), Some(*roof_rent_yuan_year)),
+    };
+    let om_pct = match &fin.om {
+        ownership::Om::ShareOfCapex(s) => Some(s * 100.0),
+        _ => None,
+    };
+    let om_steps = match &fin.om {
+        ownership::Om::Steps(s) => Some(s.clone()),
+        _ => None,
+    };
+    let (tou, tariff_kind) = match &inp.tariff.purchase {
+        money::Purchase::Flat(_) => (None, TariffKind::Flat),
+        money::Purchase::TimeOfUse(t) => (Some(t.clone()), TariffKind::TimeOfUse),
     };
     Ok(Report {
         energy: Energy {
@@ -100,16 +133,11 @@ pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
                 .map(|(year, &kwh)| YearKwh { year, kwh })
                 .collect(),
         },
-        usage: UsageTotals {
-            self_used_kwh: first.self_used_kwh,
-            exported_kwh: first.exported_kwh,
-            curtailed_kwh: first.curtailed_kwh,
-            self_use_share_pct: inp.self_use_share * 100.0,
-        },
-        money,
+        usage: eval.usage.clone(),
+        money: eval.money,
         emissions: Emissions {
-            annual: emissions::avoided(inp.annual_kwh, &inp.factors),
-            lifetime: emissions::avoided(lifetime_kwh, &inp.factors),
+            annual: emissions::avoided(delivered_first, &inp.factors),
+            lifetime: emissions::avoided(delivered_lifetime, &inp.factors),
             factors: inp.factors.clone(),
             preset: inp.factor_preset.clone(),
         },
@@ -120,17 +148,28 @@ pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
             first_year_degradation_pct: inp.degradation.first_year * 100.0,
             annual_degradation_pct: inp.degradation.annual * 100.0,
             usage_mode: inp.usage_mode,
-            self_use_share_pct: inp.self_use_share * 100.0,
-            grid_price_yuan_kwh: inp.grid_price_yuan_kwh,
-            export_price_yuan_kwh: inp.export_price_yuan_kwh,
-            escalation_pct: inp.escalation * 100.0,
-            ownership: scenario
-                .ownership
-                .as_ref()
-                .map_or(scenario::OwnershipKind::Owner, |o| o.kind),
-            capex_yuan_per_w: capex,
-            om_yuan_per_kwp_year: om,
-            discount_rate_pct: rate,
+            self_use_share_pct: eval.usage.self_use_share_pct,
+            load: inp.load.as_ref().map(|l| l.summary.clone()),
+            export_limit_kw: inp.export_limit_kw,
+            hours_from,
+            shape_latitude_deg: hours_from.map(|_| shape_site.latitude_deg),
+            shape_longitude_deg: hours_from.map(|_| shape_site.longitude_deg),
+            tariff_kind,
+            grid_price_yuan_kwh: inp.tariff.mean_purchase_price(),
+            time_of_use: tou,
+            time_of_use_preset: inp.tariff.time_of_use_preset.clone(),
+            export_price_yuan_kwh: inp.tariff.export_price_yuan_kwh,
+            escalation_pct: inp.tariff.escalation * 100.0,
+            export_escalation_pct: inp.tariff.export_escalation * 100.0,
+            ownership: inp.ownership.kind(),
+            capex_yuan_per_w: Some(fin.capex_yuan_per_w),
+            om_yuan_per_kwp_year: Some(fin.om.yuan_per_kwp(1, fin.capex_yuan_per_w)),
+            om_pct_of_capex: om_pct,
+            om_steps,
+            discount_rate_pct: Some(fin.discount_rate * 100.0),
+            inverter_replacement: fin.inverter,
+            loan: fin.loan,
+            tax: fin.tax,
             discount_pct: discount,
             roof_rent_yuan_year: rent,
         },

@@ -1,86 +1,512 @@
-//! The money of a scenario: yearly savings under the usage mode, tariff and ownership model, and the
-//! owner's cash flow with its metrics (business models: shared reference `china-factors.md` §4).
+//! The money of a scenario: where each year's generation goes (by share, or hour by hour against a
+//! load, an export limit and time-of-use prices), what it is worth to whom, and the cash flows with
+//! their metrics (business models: shared reference `china-factors.md` §4).
+//!
+//! Every year of the lifetime is matched on its own: year y's hours are year 1's × the degradation
+//! factor f(y), the load is the same each year, purchase prices grow by `escalationPct` and the export
+//! price by `exportEscalationPct` a year: p(y) = p(1)·(1 + e)^(y − 1).
+//!
+//! Cash-flow conventions (year 0 = the investment, cash flows at the end of years 1..N):
+//! - owner: savings = self-used kWh × purchase price + exported kWh × export price; costs = O&M +
+//!   inverter replacement + loan instalment (interest and principal) + income tax; year 0 = the
+//!   investment less the loan;
+//! - third-party host: savings = self-used kWh × purchase price × discount + roof rent; no costs;
+//! - third-party investor: revenue = self-used kWh × purchase price × (1 − discount) + exported kWh ×
+//!   export price; costs as the owner's plus the roof rent.
+//!
+//! Income tax (when asked for): taxable = savings − O&M − inverter − rent − depreciation − interest,
+//! losses carried forward up to 5 years, × rate (× 0 in years 1–3 and × 0.5 in years 4–6 under
+//! 三免三减半); depreciation straight-line over `depreciationYears` down to the residual value. The
+//! project IRR is that of the cash flow before financing and taxes. LCOE = (investment + Σ discounted
+//! O&M and inverter) / Σ discounted delivered kWh (self-used + exported; curtailed energy is not
+//! delivered). Value-added tax is not modelled: prices are taken as the user pays and is paid them.
 
+use std::collections::VecDeque;
+
+use crate::calendar::HOURS;
+use crate::energy::monthly_by_days;
 use crate::finance;
-use crate::report::{CashFlowYear, Money};
-use crate::tariff::escalated;
-use crate::usage::{split_by_share, Split};
-use crate::validate::{Inputs, OwnershipModel};
+use crate::ownership::{Finance, OwnershipModel, LOSS_CARRY_FORWARD_YEARS};
+use crate::report::{
+    CashFlowYear, InvestorMoney, Money, PeriodMoney, UsageMethod, UsagePart, UsageTotals, Warning,
+};
+use crate::scenario::{Period, TimeOfUse};
+use crate::tariff::{hourly_periods, period_index, period_price};
+use crate::usage::{match_year, split_by_share, Bucket, Detail, Prices, Rule, YearSums};
+use crate::validate::Inputs;
 
-/// What year `year`'s split is worth to the PV's user [yuan]:
-/// owner: self-used × grid price + exported × export price;
-/// third party (EMC): self-used × grid price × discount + roof rent (exports belong to the investor).
-fn savings_yuan(inp: &Inputs, split: &Split, year: u32) -> f64 {
-    let grid = escalated(inp.grid_price_yuan_kwh, inp.escalation, year);
-    let export = escalated(inp.export_price_yuan_kwh, inp.escalation, year);
-    match inp.ownership {
-        OwnershipModel::Owner { .. } => split.self_used_kwh * grid + split.exported_kwh * export,
-        OwnershipModel::ThirdParty {
-            discount,
-            roof_rent_yuan_year,
-        } => split.self_used_kwh * grid * discount + roof_rent_yuan_year,
+/// Purchase prices, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Purchase {
+    /// One price [yuan/kWh].
+    Flat(f64),
+    /// Time-of-use prices (checked).
+    TimeOfUse(TimeOfUse),
+}
+
+/// Prices with their defaults resolved; escalations as fractions [-/yr].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TariffInputs {
+    pub purchase: Purchase,
+    /// The shipped time-of-use tariff, when one was named.
+    pub time_of_use_preset: Option<String>,
+    pub export_price_yuan_kwh: f64,
+    pub escalation: f64,
+    pub export_escalation: f64,
+}
+
+impl TariffInputs {
+    /// The price of each period [yuan/kWh] in [`Period::ALL`] order (time of use only).
+    pub fn period_prices(&self) -> Option<[f64; 4]> {
+        match &self.purchase {
+            Purchase::Flat(_) => None,
+            Purchase::TimeOfUse(t) => Some(Period::ALL.map(|p| period_price(&t.prices, p))),
+        }
+    }
+
+    /// Flat: the price; time of use: the mean of the 8,760 hourly prices of year 1 [yuan/kWh].
+    pub fn mean_purchase_price(&self) -> f64 {
+        match &self.purchase {
+            Purchase::Flat(p) => *p,
+            Purchase::TimeOfUse(t) => {
+                let prices = self.period_prices().unwrap_or_default();
+                hourly_periods(t)
+                    .iter()
+                    .map(|&k| prices[k as usize])
+                    .sum::<f64>()
+                    / HOURS as f64
+            }
+        }
     }
 }
 
-/// Money over the lifetime for the yearly generation `yearly_kwh` [kWh] (year 1 first).
-pub fn money(inp: &Inputs, yearly_kwh: &[f64]) -> Money {
-    let mut rows = Vec::with_capacity(yearly_kwh.len() + 1);
-    let yearly_costs = match inp.ownership {
-        OwnershipModel::Owner {
-            capex_yuan_per_w,
-            om_yuan_per_kwp_year,
-            ..
-        } => {
-            let capex = capex_yuan_per_w * 1000.0 * inp.capacity_kwp;
-            rows.push(CashFlowYear {
-                year: 0,
-                generation_kwh: 0.0,
-                savings_yuan: 0.0,
-                costs_yuan: capex,
-                net_cash_flow_yuan: -capex,
-            });
-            om_yuan_per_kwp_year * inp.capacity_kwp
-        }
-        OwnershipModel::ThirdParty { .. } => 0.0,
-    };
-    for (year, &kwh) in (1u32..).zip(yearly_kwh) {
-        let split = split_by_share(kwh, inp.usage_mode, inp.self_use_share);
-        let savings = savings_yuan(inp, &split, year);
-        rows.push(CashFlowYear {
-            year,
-            generation_kwh: kwh,
-            savings_yuan: savings,
-            costs_yuan: yearly_costs,
-            net_cash_flow_yuan: savings - yearly_costs,
-        });
+/// Whether the usage or the tariff needs hourly generation.
+pub fn needs_hours(inp: &Inputs) -> bool {
+    inp.load.is_some()
+        || inp.export_limit_kw.is_some()
+        || matches!(inp.tariff.purchase, Purchase::TimeOfUse(_))
+}
+
+/// Usage and money of a scenario, with the energy delivered each year (for the emissions).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub usage: UsageTotals,
+    pub money: Money,
+    /// Self-used + exported energy of each year 1..N [kWh].
+    pub delivered_kwh: Vec<f64>,
+    pub warnings: Vec<Warning>,
+}
+
+fn part(index: u32, b: &Bucket, with_load: bool) -> UsagePart {
+    UsagePart {
+        index,
+        generation_kwh: b.generation_kwh,
+        self_used_kwh: b.split.self_used_kwh,
+        exported_kwh: b.split.exported_kwh,
+        curtailed_kwh: b.split.curtailed_kwh,
+        load_kwh: with_load.then_some(b.load_kwh),
+        grid_import_kwh: with_load.then_some(b.load_kwh - b.split.self_used_kwh),
     }
-    let first_year = rows
+}
+
+/// Matches every year of the lifetime and computes the money. `hours` is year 1's generation by
+/// hour [kWh] (8,760 values), required when [`needs_hours`]; without it the year is split by the
+/// self-use share.
+pub fn evaluate(inp: &Inputs, hours: Option<&[f64]>) -> Evaluation {
+    let years = inp.degradation.years;
+    let rule = Rule {
+        mode: inp.usage_mode,
+        self_use_share: inp.self_use_share,
+        load_kwh: inp.load.as_ref().map(|l| l.hourly_kwh.as_slice()),
+        export_limit_kw: inp.export_limit_kw,
+    };
+    let periods = match &inp.tariff.purchase {
+        Purchase::TimeOfUse(t) => hourly_periods(t),
+        Purchase::Flat(_) => Vec::new(),
+    };
+    let prices = match (&inp.tariff.purchase, inp.tariff.period_prices()) {
+        (Purchase::TimeOfUse(_), Some(by_period)) => Prices::TimeOfUse {
+            by_period,
+            periods: &periods,
+        },
+        (Purchase::Flat(p), _) => Prices::Flat(*p),
+        (Purchase::TimeOfUse(t), None) => Prices::Flat(t.prices.flat),
+    };
+    let flat_price = match &inp.tariff.purchase {
+        Purchase::Flat(p) => *p,
+        Purchase::TimeOfUse(t) => t.prices.flat,
+    };
+
+    let mut detail = Detail::default();
+    let mut sums: Vec<YearSums> = Vec::with_capacity(years as usize);
+    for y in 1..=years {
+        let f = inp.degradation.factor(y);
+        let s = match hours {
+            Some(h) => match_year(h, f, &rule, &prices, (y == 1).then_some(&mut detail)),
+            None => {
+                let g = inp.annual_kwh * f;
+                let split = split_by_share(g, inp.usage_mode, inp.self_use_share);
+                YearSums {
+                    generation_kwh: g,
+                    split,
+                    self_use_value_yuan: split.self_used_kwh * flat_price,
+                    ..YearSums::default()
+                }
+            }
+        };
+        sums.push(s);
+    }
+    if hours.is_none() {
+        for (m, g) in monthly_by_days(inp.annual_kwh).iter().enumerate() {
+            let split = split_by_share(*g, inp.usage_mode, inp.self_use_share);
+            detail.by_month[m] = Bucket {
+                generation_kwh: *g,
+                split,
+                load_kwh: 0.0,
+            };
+        }
+    }
+
+    // Yearly values [yuan] of self-use (at the full purchase price) and of exports.
+    let grow = |e: f64, y: usize| (1.0 + e).powi(y as i32);
+    let value: Vec<f64> = sums
+        .iter()
+        .enumerate()
+        .map(|(i, s)| s.self_use_value_yuan * grow(inp.tariff.escalation, i))
+        .collect();
+    let export: Vec<f64> = sums
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            s.split.exported_kwh
+                * inp.tariff.export_price_yuan_kwh
+                * grow(inp.tariff.export_escalation, i)
+        })
+        .collect();
+    let delivered: Vec<f64> = sums
+        .iter()
+        .map(|s| s.split.self_used_kwh + s.split.exported_kwh)
+        .collect();
+
+    let mut warnings = Vec::new();
+    let (money_rows, owner_metrics, investor) = match &inp.ownership {
+        OwnershipModel::Owner(fin) => {
+            let (rows, project) = cash_flow(fin, inp.capacity_kwp, &sums, &value, &export, 0.0);
+            let m = metrics(fin, inp.capacity_kwp, &rows, &project, &delivered);
+            if m.payback_years.is_none() {
+                warnings.push(Warning {
+                    code: "no_payback",
+                    message: "The investment does not pay back within the lifetime.".into(),
+                    message_zh: "投资在寿命期内无法收回。".into(),
+                });
+            }
+            (rows, Some(m), None)
+        }
+        OwnershipModel::ThirdParty {
+            discount,
+            roof_rent_yuan_year,
+            investor,
+        } => {
+            let mut cum = 0.0;
+            let host: Vec<CashFlowYear> = sums
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let saved = value[i] * discount;
+                    let savings = saved + roof_rent_yuan_year;
+                    cum += savings;
+                    CashFlowYear {
+                        year: i as u32 + 1,
+                        generation_kwh: s.generation_kwh,
+                        self_used_kwh: s.split.self_used_kwh,
+                        exported_kwh: s.split.exported_kwh,
+                        curtailed_kwh: s.split.curtailed_kwh,
+                        self_use_yuan: saved,
+                        roof_rent_yuan: *roof_rent_yuan_year,
+                        savings_yuan: savings,
+                        net_cash_flow_yuan: savings,
+                        cumulative_yuan: cum,
+                        ..CashFlowYear::default()
+                    }
+                })
+                .collect();
+            let sales: Vec<f64> = value.iter().map(|v| v * (1.0 - discount)).collect();
+            let (rows, project) = cash_flow(
+                investor,
+                inp.capacity_kwp,
+                &sums,
+                &sales,
+                &export,
+                *roof_rent_yuan_year,
+            );
+            let m = metrics(investor, inp.capacity_kwp, &rows, &project, &delivered);
+            if m.payback_years.is_none() {
+                warnings.push(Warning {
+                    code: "investor_no_payback",
+                    message: "The investor's investment does not pay back within the lifetime at this discount and rent.".into(),
+                    message_zh: "在此折扣和租金下，投资方的投资在寿命期内无法收回。".into(),
+                });
+            }
+            let revenue: Vec<f64> = rows.iter().map(|r| r.savings_yuan).collect();
+            let inv = InvestorMoney {
+                first_year_revenue_yuan: revenue.get(1).copied().unwrap_or(0.0),
+                lifetime_revenue_yuan: revenue.iter().sum(),
+                investment_yuan: m.investment_yuan,
+                npv_yuan: m.npv_yuan,
+                irr_pct: m.irr_pct,
+                project_irr_pct: m.project_irr_pct,
+                payback_years: m.payback_years,
+                discounted_payback_years: m.discounted_payback_years,
+                lcoe_yuan_kwh: m.lcoe_yuan_kwh,
+                by_year: rows,
+            };
+            (host, None, Some(Box::new(inv)))
+        }
+    };
+
+    let y1 = sums.first().copied().unwrap_or_default();
+    let first_year = money_rows
         .iter()
         .find(|r| r.year == 1)
         .map_or(0.0, |r| r.savings_yuan);
-    let lifetime: f64 = rows.iter().map(|r| r.savings_yuan).sum();
-    let mut out = Money {
-        first_year_savings_yuan: first_year,
-        lifetime_savings_yuan: lifetime,
-        npv_yuan: None,
-        irr_pct: None,
-        payback_years: None,
-        lcoe_yuan_kwh: None,
-        by_year: rows,
+    let by_period = match inp.tariff.period_prices() {
+        Some(p) => Period::ALL
+            .iter()
+            .filter(|&&k| periods.iter().any(|&x| x as usize == period_index(k)))
+            .map(|&k| {
+                let i = period_index(k);
+                PeriodMoney {
+                    period: k,
+                    price_yuan_kwh: p[i],
+                    self_used_kwh: y1.self_used_by_period_kwh[i],
+                    self_use_value_yuan: y1.self_use_value_by_period_yuan[i],
+                }
+            })
+            .collect(),
+        None => Vec::new(),
     };
-    if let OwnershipModel::Owner {
-        capex_yuan_per_w,
-        discount_rate,
-        ..
-    } = inp.ownership
-    {
-        let flows: Vec<f64> = out.by_year.iter().map(|r| r.net_cash_flow_yuan).collect();
-        let costs: Vec<f64> = out.by_year[1..].iter().map(|r| r.costs_yuan).collect();
-        out.npv_yuan = Some(finance::npv(discount_rate, &flows));
-        out.irr_pct = finance::irr(&flows).map(|r| r * 100.0);
-        out.payback_years = finance::payback_years(&flows);
-        let capex = capex_yuan_per_w * 1000.0 * inp.capacity_kwp;
-        out.lcoe_yuan_kwh = Some(finance::lcoe(capex, &costs, yearly_kwh, discount_rate));
+    let m = owner_metrics.unwrap_or_default();
+    let money = Money {
+        first_year_savings_yuan: first_year,
+        lifetime_savings_yuan: money_rows.iter().map(|r| r.savings_yuan).sum(),
+        npv_yuan: owner_metrics.map(|m| m.npv_yuan),
+        irr_pct: m.irr_pct,
+        payback_years: m.payback_years,
+        lcoe_yuan_kwh: m.lcoe_yuan_kwh,
+        discounted_payback_years: m.discounted_payback_years,
+        project_irr_pct: m.project_irr_pct,
+        investment_yuan: owner_metrics.map(|m| m.investment_yuan),
+        self_use_price_yuan_kwh: (y1.split.self_used_kwh > 0.0)
+            .then(|| y1.self_use_value_yuan / y1.split.self_used_kwh),
+        by_period,
+        by_year: money_rows,
+        investor,
+    };
+
+    let with_load = inp.load.is_some();
+    let load_kwh = with_load.then(|| detail.by_month.iter().map(|b| b.load_kwh).sum::<f64>());
+    let share = if y1.generation_kwh > 0.0 {
+        y1.split.self_used_kwh / y1.generation_kwh * 100.0
+    } else {
+        0.0
+    };
+    if y1.split.curtailed_kwh > 1e-9 * y1.generation_kwh.max(1.0) {
+        warnings.push(Warning {
+            code: "curtailed",
+            message: format!(
+                "{:.1} % of the first year's generation is curtailed (no export allowed or above the export limit): it earns nothing and avoids no emissions.",
+                y1.split.curtailed_kwh / y1.generation_kwh * 100.0
+            ),
+            message_zh: format!(
+                "首年发电量的 {:.1}% 被弃（不允许上网或超出上网功率限制）：这部分电量没有收益，也不计入节能减排。",
+                y1.split.curtailed_kwh / y1.generation_kwh * 100.0
+            ),
+        });
     }
-    out
+    let usage = UsageTotals {
+        self_used_kwh: y1.split.self_used_kwh,
+        exported_kwh: y1.split.exported_kwh,
+        curtailed_kwh: y1.split.curtailed_kwh,
+        self_use_share_pct: share,
+        method: if hours.is_some() {
+            UsageMethod::Hourly
+        } else {
+            UsageMethod::Share
+        },
+        load_kwh,
+        grid_import_kwh: load_kwh.map(|l| l - y1.split.self_used_kwh),
+        self_sufficiency_pct: load_kwh.map(|l| {
+            if l > 0.0 {
+                y1.split.self_used_kwh / l * 100.0
+            } else {
+                0.0
+            }
+        }),
+        lifetime_self_used_kwh: sums.iter().map(|s| s.split.self_used_kwh).sum(),
+        lifetime_exported_kwh: sums.iter().map(|s| s.split.exported_kwh).sum(),
+        lifetime_curtailed_kwh: sums.iter().map(|s| s.split.curtailed_kwh).sum(),
+        by_month: (1u32..)
+            .zip(&detail.by_month)
+            .map(|(i, b)| part(i, b, with_load))
+            .collect(),
+        by_hour_of_day: if hours.is_some() {
+            (0u32..)
+                .zip(&detail.by_hour)
+                .map(|(i, b)| part(i, b, with_load))
+                .collect()
+        } else {
+            Vec::new()
+        },
+    };
+    Evaluation {
+        usage,
+        money,
+        delivered_kwh: delivered,
+        warnings,
+    }
+}
+
+/// The cash flow of whoever owns the equipment: year 0 (investment less loan), then one row per year
+/// with `self_use` and `export` income [yuan], and `rent_paid` [yuan/yr]. Also returns the project
+/// cash flow (before financing and taxes).
+fn cash_flow(
+    fin: &Finance,
+    capacity_kwp: f64,
+    sums: &[YearSums],
+    self_use: &[f64],
+    export: &[f64],
+    rent_paid: f64,
+) -> (Vec<CashFlowYear>, Vec<f64>) {
+    let capex = fin.capex_yuan_per_w * 1000.0 * capacity_kwp;
+    let loan = fin.loan.map_or(0.0, |l| capex * l.share_pct / 100.0);
+    let schedule = fin
+        .loan
+        .map(|l| finance::annuity(loan, l.rate_pct / 100.0, l.years))
+        .unwrap_or_default();
+    let equity = capex - loan;
+    let mut rows = Vec::with_capacity(sums.len() + 1);
+    rows.push(CashFlowYear {
+        year: 0,
+        investment_yuan: equity,
+        costs_yuan: equity,
+        net_cash_flow_yuan: -equity,
+        cumulative_yuan: -equity,
+        ..CashFlowYear::default()
+    });
+    let mut project = Vec::with_capacity(sums.len() + 1);
+    project.push(-capex);
+    let mut losses: VecDeque<(u32, f64)> = VecDeque::new();
+    let mut cum = -equity;
+    for (i, s) in sums.iter().enumerate() {
+        let year = i as u32 + 1;
+        let om = fin.om.yuan_per_kwp(year, fin.capex_yuan_per_w) * capacity_kwp;
+        let inverter = fin
+            .inverter
+            .filter(|r| r.year == year)
+            .map_or(0.0, |r| r.cost_yuan_per_w * 1000.0 * capacity_kwp);
+        let inst = schedule.get(i).copied().unwrap_or_default();
+        let savings = self_use[i] + export[i];
+        let before_tax = savings - om - inverter - rent_paid;
+        project.push(before_tax);
+        let tax = fin.tax.map_or(0.0, |t| {
+            let dep_years = t.depreciation_years.unwrap_or(20);
+            let residual = t.residual_value_pct.unwrap_or(5.0) / 100.0;
+            let depreciation = if year <= dep_years {
+                capex * (1.0 - residual) / f64::from(dep_years)
+            } else {
+                0.0
+            };
+            let mut taxable = before_tax - depreciation - inst.interest;
+            if taxable < 0.0 {
+                losses.push_back((year, -taxable));
+                taxable = 0.0;
+            } else {
+                while losses
+                    .front()
+                    .is_some_and(|(y, _)| (year - y) as usize > LOSS_CARRY_FORWARD_YEARS)
+                {
+                    losses.pop_front();
+                }
+                while taxable > 0.0 {
+                    let Some(front) = losses.front_mut() else {
+                        break;
+                    };
+                    let used = front.1.min(taxable);
+                    front.1 -= used;
+                    taxable -= used;
+                    if front.1 <= 0.0 {
+                        losses.pop_front();
+                    }
+                }
+            }
+            let holiday = match (t.tax_holiday.unwrap_or(false), year) {
+                (true, 1..=3) => 0.0,
+                (true, 4..=6) => 0.5,
+                _ => 1.0,
+            };
+            taxable * t.income_tax_pct / 100.0 * holiday
+        });
+        let costs = om + inverter + rent_paid + inst.interest + inst.principal + tax;
+        let net = savings - costs;
+        cum += net;
+        rows.push(CashFlowYear {
+            year,
+            generation_kwh: s.generation_kwh,
+            self_used_kwh: s.split.self_used_kwh,
+            exported_kwh: s.split.exported_kwh,
+            curtailed_kwh: s.split.curtailed_kwh,
+            self_use_yuan: self_use[i],
+            export_yuan: export[i],
+            roof_rent_yuan: rent_paid,
+            savings_yuan: savings,
+            investment_yuan: 0.0,
+            om_yuan: om,
+            inverter_yuan: inverter,
+            loan_interest_yuan: inst.interest,
+            loan_principal_yuan: inst.principal,
+            tax_yuan: tax,
+            costs_yuan: costs,
+            net_cash_flow_yuan: net,
+            cumulative_yuan: cum,
+        });
+    }
+    (rows, project)
+}
+
+/// The metrics of an owner's or investor's cash flow.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Metrics {
+    investment_yuan: f64,
+    npv_yuan: f64,
+    irr_pct: Option<f64>,
+    project_irr_pct: Option<f64>,
+    payback_years: Option<f64>,
+    discounted_payback_years: Option<f64>,
+    lcoe_yuan_kwh: Option<f64>,
+}
+
+fn metrics(
+    fin: &Finance,
+    capacity_kwp: f64,
+    rows: &[CashFlowYear],
+    project: &[f64],
+    delivered_kwh: &[f64],
+) -> Metrics {
+    let flows: Vec<f64> = rows.iter().map(|r| r.net_cash_flow_yuan).collect();
+    let capex = fin.capex_yuan_per_w * 1000.0 * capacity_kwp;
+    let costs: Vec<f64> = rows[1..]
+        .iter()
+        .map(|r| r.om_yuan + r.inverter_yuan)
+        .collect();
+    let delivered: f64 = delivered_kwh.iter().sum();
+    Metrics {
+        investment_yuan: capex,
+        npv_yuan: finance::npv(fin.discount_rate, &flows),
+        irr_pct: finance::irr(&flows).map(|r| r * 100.0),
+        project_irr_pct: finance::irr(project).map(|r| r * 100.0),
+        payback_years: finance::payback_years(&flows),
+        discounted_payback_years: finance::discounted_payback_years(fin.discount_rate, &flows),
+        lcoe_yuan_kwh: (delivered > 0.0)
+            .then(|| finance::lcoe(capex, &costs, delivered_kwh, fin.discount_rate)),
+    }
 }

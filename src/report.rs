@@ -38,15 +38,62 @@ pub struct YearKwh {
     pub kwh: f64,
 }
 
-/// First-year split of generation.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+/// Where the generation goes: year 1, the lifetime, and year 1 by month and by clock hour.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UsageTotals {
+    /// Year 1 [kWh].
     pub self_used_kwh: f64,
     pub exported_kwh: f64,
     pub curtailed_kwh: f64,
-    /// Self-used over generation [%].
+    /// Self-used over generation, year 1 [%] (self-consumption share).
     pub self_use_share_pct: f64,
+    /// `share`: a fixed share of the year's generation; `hourly`: hour by hour against the load
+    /// and the export limit.
+    pub method: UsageMethod,
+    /// Year 1 consumption of the site [kWh] (with a load).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_kwh: Option<f64>,
+    /// Year 1 consumption still bought from the grid [kWh] (with a load).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grid_import_kwh: Option<f64>,
+    /// Self-used over consumption, year 1 [%] (self-sufficiency; with a load).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub self_sufficiency_pct: Option<f64>,
+    /// Sums over the lifetime [kWh].
+    pub lifetime_self_used_kwh: f64,
+    pub lifetime_exported_kwh: f64,
+    pub lifetime_curtailed_kwh: f64,
+    /// Year 1 by month, January first.
+    pub by_month: Vec<UsagePart>,
+    /// Year 1 by clock hour (sums over the year of hour 0 = 00:00–01:00 …); empty without hours.
+    pub by_hour_of_day: Vec<UsagePart>,
+}
+
+/// How the split was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum UsageMethod {
+    Share,
+    Hourly,
+}
+
+/// One month or one clock hour of year 1 [kWh].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UsagePart {
+    /// Month 1–12 (`byMonth`) or clock hour 0–23 (`byHourOfDay`).
+    pub index: u32,
+    pub generation_kwh: f64,
+    pub self_used_kwh: f64,
+    pub exported_kwh: f64,
+    pub curtailed_kwh: f64,
+    /// With a load.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load_kwh: Option<f64>,
+    /// With a load: consumption bought from the grid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grid_import_kwh: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,7 +104,7 @@ pub struct Money {
     pub first_year_savings_yuan: f64,
     /// Sum of yearly savings over the lifetime [yuan], undiscounted.
     pub lifetime_savings_yuan: f64,
-    /// Owner: net present value of the cash flow [yuan].
+    /// Owner: net present value of the cash flow [yuan] (after loan and taxes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub npv_yuan: Option<f64>,
     /// Owner: internal rate of return [%]; absent when the cash flow has none.
@@ -66,21 +113,99 @@ pub struct Money {
     /// Owner: simple payback [years]; absent when it does not pay back within the lifetime.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payback_years: Option<f64>,
-    /// Owner: levelised cost of energy [yuan/kWh].
+    /// Owner: levelised cost of the energy delivered (self-used + exported) [yuan/kWh].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lcoe_yuan_kwh: Option<f64>,
+    /// Owner: payback of the discounted cash flow [years].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discounted_payback_years: Option<f64>,
+    /// Owner: IRR of the project before financing and taxes [%].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_irr_pct: Option<f64>,
+    /// Owner: the investment [yuan] (equity and loan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub investment_yuan: Option<f64>,
+    /// Year-1 value of a self-used kWh [yuan/kWh]: the avoided purchase price, averaged over the
+    /// self-used hours (time-of-use) — for the host of a third-party system before its discount.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub self_use_price_yuan_kwh: Option<f64>,
+    /// Year 1 under time-of-use prices: self-used kWh and their value by period.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_period: Vec<PeriodMoney>,
+    /// The cash flow of whoever this `money` is for (owner, or third-party host).
+    pub by_year: Vec<CashFlowYear>,
+    /// Third party (EMC): the investor's money from the same hours.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub investor: Option<Box<InvestorMoney>>,
+}
+
+/// Year-1 self-use in one time-of-use period.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PeriodMoney {
+    pub period: crate::scenario::Period,
+    /// Purchase price of the period, year 1 [yuan/kWh].
+    pub price_yuan_kwh: f64,
+    pub self_used_kwh: f64,
+    /// Self-used kWh × price [yuan] (before an EMC discount).
+    pub self_use_value_yuan: f64,
+}
+
+/// The EMC investor: sells the PV power to the host at the discounted price, sells the surplus, pays
+/// the roof rent, the investment and its costs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvestorMoney {
+    /// Sales to the host + export income in year 1 [yuan].
+    pub first_year_revenue_yuan: f64,
+    pub lifetime_revenue_yuan: f64,
+    /// [yuan] (equity and loan).
+    pub investment_yuan: f64,
+    pub npv_yuan: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub irr_pct: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_irr_pct: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payback_years: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discounted_payback_years: Option<f64>,
+    /// Absent when nothing is delivered.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lcoe_yuan_kwh: Option<f64>,
     pub by_year: Vec<CashFlowYear>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+/// One year of a cash flow [yuan, kWh]. Year 0 is the investment (owner, investor), then 1..years.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CashFlowYear {
     /// 0 = the investment year (owner), then 1..years.
     pub year: u32,
     pub generation_kwh: f64,
+    pub self_used_kwh: f64,
+    pub exported_kwh: f64,
+    pub curtailed_kwh: f64,
+    /// Owner: avoided purchases; host: the discount on them; investor: sales to the host.
+    pub self_use_yuan: f64,
+    /// Income from exported power (owner, investor).
+    pub export_yuan: f64,
+    /// Roof rent: received by the host (in `savingsYuan`), paid by the investor (in `costsYuan`).
+    pub roof_rent_yuan: f64,
+    /// What the PV brings this party in the year (owner, host: savings; investor: revenue).
     pub savings_yuan: f64,
+    /// Equity part of the investment (year 0).
+    pub investment_yuan: f64,
+    pub om_yuan: f64,
+    pub inverter_yuan: f64,
+    pub loan_interest_yuan: f64,
+    pub loan_principal_yuan: f64,
+    pub tax_yuan: f64,
+    /// Sum of the costs of the year (investment, O&M, inverter, rent paid, loan, tax).
     pub costs_yuan: f64,
     pub net_cash_flow_yuan: f64,
+    /// Net cash flow summed from year 0.
+    pub cumulative_yuan: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -106,21 +231,77 @@ pub struct Assumptions {
     pub first_year_degradation_pct: f64,
     pub annual_degradation_pct: f64,
     pub usage_mode: UsageMode,
+    /// Year-1 self-used share [%]: as given (share method) or as it came out of the hours.
     pub self_use_share_pct: f64,
+    /// With a load: what was used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load: Option<crate::load::LoadSummary>,
+    /// [kW]; absent for no limit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub export_limit_kw: Option<f64>,
+    /// Where the hourly generation came from, when hours were used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours_from: Option<HoursFrom>,
+    /// `clearSkyShape`: the site the shape was computed for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shape_latitude_deg: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shape_longitude_deg: Option<f64>,
+    pub tariff_kind: TariffKind,
+    /// Flat tariff: the price; time of use: the mean of the 8,760 hourly prices of year 1 [yuan/kWh].
     pub grid_price_yuan_kwh: f64,
+    /// The time-of-use prices and schedule used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_of_use: Option<crate::scenario::TimeOfUse>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_of_use_preset: Option<String>,
     pub export_price_yuan_kwh: f64,
+    /// Purchase-price escalation [%/yr].
     pub escalation_pct: f64,
+    /// Export-price escalation [%/yr].
+    pub export_escalation_pct: f64,
     pub ownership: OwnershipKind,
+    /// The owner's, or the EMC investor's, investment [yuan/W].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capex_yuan_per_w: Option<f64>,
+    /// Year-1 O&M [yuan/kWp/yr] (whatever the O&M form).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub om_yuan_per_kwp_year: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub om_pct_of_capex: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub om_steps: Option<Vec<crate::scenario::OmStep>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub discount_rate_pct: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inverter_replacement: Option<crate::scenario::InverterReplacement>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loan: Option<crate::scenario::Loan>,
+    /// With the defaults filled in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax: Option<crate::scenario::Tax>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub discount_pct: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub roof_rent_yuan_year: Option<f64>,
+}
+
+/// Where hourly generation came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum HoursFrom {
+    /// The annual yield laid over a clear-sky day at the site ([`crate::shape`]).
+    ClearSkyShape,
+    /// The hourly engine's AC output.
+    HourlyEngine,
+}
+
+/// Flat or time-of-use purchase prices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TariffKind {
+    Flat,
+    TimeOfUse,
 }
 
 /// Something the reader should know about the figures (not an error).

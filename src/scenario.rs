@@ -161,8 +161,73 @@ pub enum UsageMode {
 pub struct Usage {
     pub mode: UsageMode,
     /// Share of generation used on site [%]; default 80 for `selfUseSurplus`, 100 for `fullSelfUse`.
+    /// Not with a `load` (the share then follows hour by hour from the load).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub self_use_share_pct: Option<f64>,
+    /// The site's consumption over a year; with it, generation is matched to the load hour by hour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load: Option<Load>,
+    /// Largest power the grid connection may export [kW] (0 = zero export, 防逆流); the surplus above
+    /// it is curtailed. Not for `fullSelfUse` (which exports nothing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_limit_kw: Option<f64>,
+}
+
+/// How the load is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LoadKind {
+    /// A year of interval data as CSV text: hourly, 30- or 15-minute values of kW or kWh, with
+    /// timestamps or in row order from 1 January 00:00.
+    IntervalCsv,
+    /// Twelve monthly totals [kWh], laid over the hours by a typical profile.
+    Monthly,
+    /// A typical profile scaled to an annual consumption [kWh].
+    Typical,
+}
+
+/// Typical load shapes (documented in `load::profiles`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TypicalProfile {
+    FactoryOneShift,
+    FactoryTwoShift,
+    FactoryThreeShift,
+    Commercial,
+    Household,
+}
+
+/// What the values of an interval file are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LoadUnit {
+    /// Mean power over each interval [kW].
+    #[serde(rename = "kW")]
+    Kw,
+    /// Energy of each interval [kWh].
+    #[serde(rename = "kWh")]
+    Kwh,
+}
+
+/// The site's load; which fields apply depends on `kind`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Load {
+    pub kind: LoadKind,
+    /// `intervalCsv`: the file's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// `intervalCsv`: kW or kWh, when the header does not say (it must agree when both do).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<LoadUnit>,
+    /// `monthly`: consumption of each month, January first [kWh] × 12.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kwh: Option<Vec<f64>>,
+    /// `monthly`, `typical`: the shape of the days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<TypicalProfile>,
+    /// `typical`: consumption over the year [kWh].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_kwh: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -174,9 +239,73 @@ pub struct Tariff {
     /// Price paid for exported power [yuan/kWh].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export_price_yuan_kwh: Option<f64>,
-    /// Annual change of both prices [%/yr], default 0.
+    /// Annual change of the purchase price [%/yr], default 0; also of the export price unless
+    /// `exportEscalationPct` is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalation_pct: Option<f64>,
+    /// Time-of-use purchase prices (instead of `gridPriceYuanKwh`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_of_use: Option<TimeOfUse>,
+    /// A shipped time-of-use tariff by id (see `presets().timeOfUse`), instead of `timeOfUse`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_of_use_preset: Option<String>,
+    /// Annual change of the export price [%/yr]; default `escalationPct`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_escalation_pct: Option<f64>,
+}
+
+/// Time-of-use periods (峰谷分时).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Period {
+    /// 尖峰 critical peak.
+    SharpPeak,
+    /// 高峰 peak.
+    Peak,
+    /// 平段 flat (shoulder).
+    Flat,
+    /// 低谷 valley.
+    Valley,
+}
+
+impl Period {
+    /// Every period, in the order of the report's period breakdown.
+    pub const ALL: [Period; 4] = [
+        Period::SharpPeak,
+        Period::Peak,
+        Period::Flat,
+        Period::Valley,
+    ];
+}
+
+/// Purchase prices of the periods [yuan/kWh].
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TouPrices {
+    /// Required when a schedule uses `sharpPeak`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sharp_peak: Option<f64>,
+    pub peak: f64,
+    pub flat: f64,
+    pub valley: f64,
+}
+
+/// The period of each clock hour in some months.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TouSeason {
+    /// Months 1–12 this row applies to.
+    pub months: Vec<u32>,
+    /// 24 periods: `hours[0]` is 00:00–01:00, `hours[23]` is 23:00–24:00 (local standard time).
+    pub hours: Vec<Period>,
+}
+
+/// Time-of-use purchase prices: every month in exactly one schedule row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TimeOfUse {
+    pub prices: TouPrices,
+    pub schedule: Vec<TouSeason>,
 }
 
 /// Who owns the system.
@@ -194,7 +323,7 @@ pub enum OwnershipKind {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Ownership {
     pub kind: OwnershipKind,
-    /// `owner`: investment [yuan/W], default 3.0.
+    /// `owner`: investment [yuan/W], default 3.0 (a third party's investor: `investor`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capex_yuan_per_w: Option<f64>,
     /// `owner`: operation and maintenance [yuan/kWp/yr], default 1 % of the investment.
@@ -209,6 +338,101 @@ pub struct Ownership {
     /// `thirdParty`: rent the investor pays for the roof [yuan/yr], default 0.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roof_rent_yuan_year: Option<f64>,
+    /// O&M as a share of the investment per year [%/yr] (instead of `omYuanPerKwpYear`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub om_pct_of_capex: Option<f64>,
+    /// O&M stepped by year (instead of `omYuanPerKwpYear`): each step holds from its `fromYear`
+    /// until the next; the first step starts in year 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub om_steps: Option<Vec<OmStep>>,
+    /// One replacement of the inverters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inverter_replacement: Option<InverterReplacement>,
+    /// A loan for part of the investment, repaid in equal yearly instalments (等额本息).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loan: Option<Loan>,
+    /// Corporate income tax on the PV's profit; none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax: Option<Tax>,
+    /// `thirdParty`: the investor's investment and costs (the same fields as the owner's); defaults
+    /// as for an owner when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub investor: Option<Investment>,
+}
+
+/// The investment and costs of whoever owns the system (the EMC investor's, in `ownership.investor`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Investment {
+    /// [yuan/W], default 3.0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capex_yuan_per_w: Option<f64>,
+    /// [yuan/kWp/yr]; default 1 % of the investment a year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub om_yuan_per_kwp_year: Option<f64>,
+    /// [%/yr of the investment].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub om_pct_of_capex: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub om_steps: Option<Vec<OmStep>>,
+    /// [%/yr], default 6.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_rate_pct: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inverter_replacement: Option<InverterReplacement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loan: Option<Loan>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax: Option<Tax>,
+}
+
+/// One step of stepped O&M.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OmStep {
+    /// First year (1-based) of this step.
+    pub from_year: u32,
+    /// [yuan/kWp/yr].
+    pub yuan_per_kwp_year: f64,
+}
+
+/// Replacing the inverters once.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InverterReplacement {
+    /// The year (1-based) whose cash flow pays for it.
+    pub year: u32,
+    /// Cost per W of DC capacity [yuan/W].
+    pub cost_yuan_per_w: f64,
+}
+
+/// A loan for part of the investment.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Loan {
+    /// Share of the investment borrowed [%].
+    pub share_pct: f64,
+    /// Interest rate [%/yr].
+    pub rate_pct: f64,
+    /// Repayment period [years], at most the lifetime.
+    pub years: u32,
+}
+
+/// Corporate income tax (企业所得税).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Tax {
+    /// Income tax rate [%] (the standard rate is 25 %).
+    pub income_tax_pct: f64,
+    /// Straight-line depreciation period of the investment [years], default 20.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depreciation_years: Option<u32>,
+    /// Residual value left undepreciated [% of the investment], default 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residual_value_pct: Option<f64>,
+    /// 三免三减半: no income tax in years 1–3 and half in years 4–6 (public infrastructure projects), default false.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_holiday: Option<bool>,
 }
 
 /// Which emission factors to apply: a preset id, or custom factors (which win).

@@ -3,7 +3,12 @@
 
 use serde::Serialize;
 
+use crate::calendar::{month_of_day, HOURS};
 use crate::emissions::{bi, Bilingual, Source};
+use crate::error::{codes, ScenarioError};
+use crate::report::Warning;
+use crate::scenario::{Period, TimeOfUse, TouPrices, TouSeason};
+use crate::validate::{between, conflict, missing, positive};
 
 /// What a price preset is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -122,6 +127,303 @@ pub fn presets() -> Vec<TariffPreset> {
 /// The preset with this id.
 pub fn preset(id: &str) -> Option<TariffPreset> {
     presets().into_iter().find(|p| p.id == id)
+}
+
+/// A shipped time-of-use tariff with its source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimeOfUsePreset {
+    pub id: &'static str,
+    pub name_zh: &'static str,
+    pub name_en: &'static str,
+    /// First day the periods apply (ISO date).
+    pub valid_from: &'static str,
+    /// Last day, when a later notice replaced them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<&'static str>,
+    pub time_of_use: TimeOfUse,
+    /// True when periods and prices were read in the source; false while any is still to confirm.
+    pub confirmed: bool,
+    pub source: Source,
+}
+
+/// Id of the time-of-use tariff the page offers first.
+pub const DEFAULT_TIME_OF_USE_ID: &str = "shanxi-ci-2026";
+
+/// 24 periods from (first hour, last hour inclusive, period) runs; hours not named are flat.
+fn day(runs: &[(usize, usize, Period)]) -> Vec<Period> {
+    let mut out = vec![Period::Flat; 24];
+    for &(a, b, p) in runs {
+        out[a..=b].fill(p);
+    }
+    out
+}
+
+/// Representative Shanxi general commercial/industrial prices [yuan/kWh] under the notices' ratios
+/// (peak = flat + 60 %, valley = flat − 55 %, critical peak = peak + 20 % of the part of the price
+/// that floats). Derived, to confirm: a floating part F with peak − valley = 1.15 F = 0.3336 yuan/kWh
+/// (the September 2026 agency-purchase table's largest spread, September having no critical peak)
+/// gives F = 0.2901; the non-floating part N = 0.2412 makes the time-weighted September average
+/// (7 valley, 8 flat, 9 peak hours) the representative 0.55 yuan/kWh. Flat = N + F, peak = N + 1.6 F,
+/// valley = N + 0.45 F, critical peak = N + 1.92 F.
+const SHANXI_PRICES: TouPrices = TouPrices {
+    sharp_peak: Some(0.798),
+    peak: 0.705,
+    flat: 0.531,
+    valley: 0.372,
+};
+
+const SHANXI_DRC: Bilingual = bi(
+    "Shanxi Development and Reform Commission",
+    "山西省发展和改革委员会",
+);
+
+/// Every shipped time-of-use tariff.
+pub fn time_of_use_presets() -> Vec<TimeOfUsePreset> {
+    use Period::{Peak, SharpPeak, Valley};
+    let spring = day(&[
+        (2, 4, Valley),
+        (6, 7, Peak),
+        (9, 14, Valley),
+        (17, 23, Peak),
+    ]);
+    let summer = day(&[
+        (2, 4, Valley),
+        (6, 7, Peak),
+        (10, 14, Valley),
+        (18, 20, SharpPeak),
+        (21, 23, Peak),
+    ]);
+    let autumn = day(&[
+        (2, 4, Valley),
+        (6, 7, Peak),
+        (11, 14, Valley),
+        (17, 23, Peak),
+    ]);
+    let winter = day(&[
+        (2, 4, Valley),
+        (6, 7, Peak),
+        (10, 14, Valley),
+        (16, 16, Peak),
+        (17, 19, SharpPeak),
+        (20, 22, Peak),
+    ]);
+    let y2022 = day(&[
+        (0, 6, Valley),
+        (8, 10, Peak),
+        (11, 12, Valley),
+        (17, 22, Peak),
+    ]);
+    vec![
+        TimeOfUsePreset {
+            id: "shanxi-ci-2026",
+            name_zh: "山西工商业分时电价（2026 年 5 月起，四季时段）",
+            name_en: "Shanxi commercial/industrial time-of-use (from May 2026, four seasons)",
+            valid_from: "2026-05-01",
+            valid_until: None,
+            time_of_use: TimeOfUse {
+                prices: SHANXI_PRICES,
+                schedule: vec![
+                    TouSeason { months: vec![3, 4, 5], hours: spring },
+                    TouSeason { months: vec![6, 7, 8], hours: summer },
+                    TouSeason { months: vec![9, 10, 11], hours: autumn },
+                    TouSeason { months: vec![12, 1, 2], hours: winter },
+                ],
+            },
+            confirmed: false,
+            source: Source::shipped(
+                SHANXI_DRC,
+                bi(
+                    "Notice on Shanxi's time-of-use tariff mechanism, Jin Fa Gai Shang Pin Fa [2026] No. 15 (published \
+                     2026-02-28, in force from 2026-05-01), as transcribed in a public repository",
+                    "山西电网分时电价机制通知（晋发改商品发〔2026〕15号，2026-02-28 发布，2026-05-01 起执行），据公开代码库转录",
+                ),
+                2026,
+                Some(bi(
+                    "Periods (to confirm against the notice): spring (Mar–May) valley 02–05 and 09–15, peak 06–08 and \
+                     17–24; summer (Jun–Aug) valley 02–05 and 10–15, peak 06–08 and 21–24, critical peak 18–21; autumn \
+                     (Sep–Nov) valley 02–05 and 11–15, peak 06–08 and 17–24; winter (Dec–Feb) valley 02–05 and 10–15, \
+                     peak 06–08, 16–17 and 20–23, critical peak 17–20; other hours flat. Ratios (NDRC 2021 No. 1093 \
+                     framework): peak = flat + 60 %, valley = flat − 55 %, critical peak = peak + 20 %; holiday deep \
+                     valley 13–15 (valley − 20 %) is not modelled. Prices are representative, derived from a 0.55 yuan/kWh \
+                     average and the Sept 2026 spread of 0.3336 yuan/kWh — enter the prices of your own bill.",
+                    "时段（待与原文核对）：春季（3–5 月）低谷 2–5 时、9–15 时，高峰 6–8 时、17–24 时；夏季（6–8 月）低谷 2–5 时、\
+                     10–15 时，高峰 6–8 时、21–24 时，尖峰 18–21 时；秋季（9–11 月）低谷 2–5 时、11–15 时，高峰 6–8 时、17–24 时；\
+                     冬季（12–2 月）低谷 2–5 时、10–15 时，高峰 6–8 时、16–17 时、20–23 时，尖峰 17–20 时；其余为平段。浮动比例\
+                     （发改价格〔2021〕1093号框架）：高峰上浮 60%，低谷下浮 55%，尖峰在高峰基础上上浮 20%；节假日 13–15 时深谷\
+                     （低谷再下浮 20%）未计入。电价为代表值，由平均约 0.55 元/kWh 与 2026 年 9 月峰谷价差 0.3336 元/kWh 推算，\
+                     请按本单位电费单填写。",
+                )),
+            ),
+        },
+        TimeOfUsePreset {
+            id: "shanxi-ci-2022",
+            name_zh: "山西工商业分时电价（2022 年 1 月至 2026 年 4 月）",
+            name_en: "Shanxi commercial/industrial time-of-use (Jan 2022 – Apr 2026)",
+            valid_from: "2022-01-01",
+            valid_until: Some("2026-04-30"),
+            time_of_use: TimeOfUse {
+                prices: TouPrices {
+                    sharp_peak: None,
+                    ..SHANXI_PRICES
+                },
+                schedule: vec![TouSeason {
+                    months: (1..=12).collect(),
+                    hours: y2022,
+                }],
+            },
+            confirmed: false,
+            source: Source::shipped(
+                SHANXI_DRC,
+                bi(
+                    "Notice on improving the time-of-use tariff mechanism, Jin Fa Gai Shang Pin Fa [2021] No. 479 \
+                     (published 2022-01-05), its text as quoted in a public repository",
+                    "关于完善分时电价机制有关事项的通知（晋发改商品发〔2021〕479号，2022-01-05 发布），据公开代码库引用的原文",
+                ),
+                2022,
+                Some(bi(
+                    "Peak 08–11 and 17–23, valley 00–07 and 11–13, flat 07–08, 13–17 and 23–24; peak = flat + 60 %, \
+                     valley = flat − 55 %. The critical peak (Jan, Jul, Aug, Dec 18–20, peak + 20 %) applied to large \
+                     industrial users only and is left out. Prices representative as for the 2026 preset (to confirm).",
+                    "高峰 8–11 时、17–23 时，低谷 0–7 时、11–13 时，平段 7–8 时、13–17 时、23–24 时；高峰上浮 60%，低谷下浮 55%。\
+                     尖峰（1、7、8、12 月 18–20 时，高峰再上浮 20%）仅适用于大工业用户，此处未计入。电价为代表值，同 2026 年预设（待核实）。",
+                )),
+            ),
+        },
+    ]
+}
+
+/// The time-of-use preset with this id.
+pub fn time_of_use_preset(id: &str) -> Option<TimeOfUsePreset> {
+    time_of_use_presets().into_iter().find(|p| p.id == id)
+}
+
+/// Index of a period in [`Period::ALL`].
+pub fn period_index(p: Period) -> usize {
+    match p {
+        Period::SharpPeak => 0,
+        Period::Peak => 1,
+        Period::Flat => 2,
+        Period::Valley => 3,
+    }
+}
+
+/// The price of a period [yuan/kWh] (after [`check_time_of_use`], a used critical peak has one).
+pub fn period_price(prices: &TouPrices, p: Period) -> f64 {
+    match p {
+        Period::SharpPeak => prices.sharp_peak.unwrap_or(prices.peak),
+        Period::Peak => prices.peak,
+        Period::Flat => prices.flat,
+        Period::Valley => prices.valley,
+    }
+}
+
+/// Checks a time-of-use tariff at JSON path `field`: positive prices, every month 1–12 in exactly one
+/// schedule row, 24 known periods per row, a critical-peak price when a row uses that period.
+/// Returns warnings (prices out of the usual order).
+pub fn check_time_of_use(t: &TimeOfUse, field: &str) -> Result<Vec<Warning>, ScenarioError> {
+    let p = &t.prices;
+    positive(&format!("{field}.prices.peak"), p.peak, 10.0)?;
+    positive(&format!("{field}.prices.flat"), p.flat, 10.0)?;
+    positive(&format!("{field}.prices.valley"), p.valley, 10.0)?;
+    if let Some(v) = p.sharp_peak {
+        positive(&format!("{field}.prices.sharpPeak"), v, 10.0)?;
+    }
+    if t.schedule.is_empty() {
+        return Err(ScenarioError::new(
+            codes::INVALID_LENGTH,
+            format!("{field}.schedule"),
+            format!("{field}.schedule must hold at least one row"),
+            format!("{field}.schedule 至少需要一行"),
+        ));
+    }
+    let mut owner: [Option<usize>; 12] = [None; 12];
+    for (i, row) in t.schedule.iter().enumerate() {
+        let rf = format!("{field}.schedule[{i}]");
+        if row.months.is_empty() {
+            return Err(ScenarioError::new(
+                codes::INVALID_LENGTH,
+                format!("{rf}.months"),
+                format!("{rf}.months must name at least one month"),
+                format!("{rf}.months 至少需要一个月份"),
+            ));
+        }
+        for (j, &m) in row.months.iter().enumerate() {
+            let mf = format!("{rf}.months[{j}]");
+            between(&mf, f64::from(m), 1.0, 12.0)?;
+            if let Some(k) = owner[m as usize - 1] {
+                let (en, zh) = if k == i {
+                    (
+                        format!("month {m} appears twice in this row"),
+                        format!("月份 {m} 在本行中重复"),
+                    )
+                } else {
+                    (
+                        format!("month {m} is already in {field}.schedule[{k}]; each month belongs to exactly one row"),
+                        format!("月份 {m} 已在 {field}.schedule[{k}] 中；每个月只能属于一行"),
+                    )
+                };
+                return Err(conflict(&mf, &en, &zh));
+            }
+            owner[m as usize - 1] = Some(i);
+        }
+        if row.hours.len() != 24 {
+            return Err(ScenarioError::new(
+                codes::INVALID_LENGTH,
+                format!("{rf}.hours"),
+                format!(
+                    "{rf}.hours must hold 24 periods, one per clock hour from 00:00 (got {})",
+                    row.hours.len()
+                ),
+                format!(
+                    "{rf}.hours 须为 24 个时段，自 0 时起每小时一个（当前为 {} 个）",
+                    row.hours.len()
+                ),
+            ));
+        }
+        if p.sharp_peak.is_none() && row.hours.contains(&Period::SharpPeak) {
+            return Err(missing(&format!("{field}.prices.sharpPeak")));
+        }
+    }
+    let gaps: Vec<String> = (1..=12)
+        .filter(|m| owner[m - 1].is_none())
+        .map(|m| m.to_string())
+        .collect();
+    if !gaps.is_empty() {
+        let list = gaps.join(", ");
+        return Err(ScenarioError::new(
+            codes::INCOMPLETE,
+            format!("{field}.schedule"),
+            format!("{field}.schedule: month(s) {list} are in no row; every month 1–12 needs exactly one"),
+            format!("{field}.schedule：月份 {list} 未包含在任何一行中；1–12 月每月须恰好属于一行"),
+        ));
+    }
+    let mut warnings = Vec::new();
+    let order_ok =
+        p.valley <= p.flat && p.flat <= p.peak && p.sharp_peak.map_or(true, |s| s >= p.peak);
+    if !order_ok {
+        warnings.push(Warning {
+            code: "tou_price_order",
+            message: "The time-of-use prices are not in the usual order valley ≤ flat ≤ peak ≤ critical peak; check them.".into(),
+            message_zh: "分时电价不符合通常的 低谷 ≤ 平段 ≤ 高峰 ≤ 尖峰 顺序，请核对。".into(),
+        });
+    }
+    Ok(warnings)
+}
+
+/// The period index ([`period_index`]) of every hour of the reference year under a checked tariff.
+pub fn hourly_periods(t: &TimeOfUse) -> Vec<u8> {
+    let mut by_month = [[2u8; 24]; 12];
+    for row in &t.schedule {
+        for &m in &row.months {
+            for (h, &p) in row.hours.iter().enumerate() {
+                by_month[m as usize - 1][h] = period_index(p) as u8;
+            }
+        }
+    }
+    (0..HOURS)
+        .map(|h| by_month[month_of_day(h / 24)][h % 24])
+        .collect()
 }
 
 /// Price in year `year` (1-based) of a price `first_year_yuan_kwh` changing by `escalation` [-/yr]:

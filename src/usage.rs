@@ -1,5 +1,7 @@
-//! Where the generated energy goes: used on site, exported, or curtailed.
+//! Where the generated energy goes: used on site, exported, or curtailed — by a fixed share of the
+//! year's generation, or hour by hour against a load and an export limit.
 
+use crate::calendar::{month_of_day, HOURS};
 use crate::scenario::UsageMode;
 
 /// One period's split of generation [kWh]; the three parts add up to the generation.
@@ -14,24 +16,156 @@ pub struct Split {
 /// full export → all exported; self-use + surplus → share used, rest exported;
 /// full self-use (export blocked) → share used, rest curtailed.
 pub fn split_by_share(generation_kwh: f64, mode: UsageMode, self_use_share: f64) -> Split {
-    let used = generation_kwh * self_use_share;
-    let rest = generation_kwh - used;
-    match mode {
-        UsageMode::FullExport => Split {
-            exported_kwh: generation_kwh,
-            ..Split::default()
-        },
-        UsageMode::SelfUseSurplus => Split {
-            self_used_kwh: used,
-            exported_kwh: rest,
-            ..Split::default()
-        },
-        UsageMode::FullSelfUse => Split {
-            self_used_kwh: used,
-            curtailed_kwh: rest,
-            ..Split::default()
-        },
+    split_hour(generation_kwh, None, mode, self_use_share, f64::INFINITY)
+}
+
+/// Splits one hour's generation `g` [kWh]:
+/// - used on site: nothing under full export; else min(g, load) with a load, or g × share without;
+/// - exported: the surplus g − used up to `export_limit_kwh` (the export limit [kW] × 1 h; infinite
+///   when there is none), nothing under full self-use;
+/// - curtailed: the rest of the surplus.
+#[inline]
+pub fn split_hour(
+    g: f64,
+    load_kwh: Option<f64>,
+    mode: UsageMode,
+    self_use_share: f64,
+    export_limit_kwh: f64,
+) -> Split {
+    let used = match (mode, load_kwh) {
+        (UsageMode::FullExport, _) => 0.0,
+        (_, Some(l)) => g.min(l),
+        (_, None) => g * self_use_share,
+    };
+    let surplus = g - used;
+    let exported = match mode {
+        UsageMode::FullSelfUse => 0.0,
+        _ => surplus.min(export_limit_kwh),
+    };
+    Split {
+        self_used_kwh: used,
+        exported_kwh: exported,
+        curtailed_kwh: surplus - exported,
     }
+}
+
+/// How the site uses power: the rule of [`split_hour`] with its parameters.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule<'a> {
+    pub mode: UsageMode,
+    /// Used when there is no load [0–1].
+    pub self_use_share: f64,
+    /// Consumption of each hour of the reference year [kWh].
+    pub load_kwh: Option<&'a [f64]>,
+    /// Export limit [kW]; `None` for no limit.
+    pub export_limit_kw: Option<f64>,
+}
+
+/// Every hour's split of `generation_kwh` (one value per hour) under `rule`.
+pub fn split_hours(generation_kwh: &[f64], rule: &Rule) -> Vec<Split> {
+    let limit = rule.export_limit_kw.unwrap_or(f64::INFINITY);
+    generation_kwh
+        .iter()
+        .enumerate()
+        .map(|(h, &g)| {
+            split_hour(
+                g,
+                rule.load_kwh.map(|l| l[h]),
+                rule.mode,
+                rule.self_use_share,
+                limit,
+            )
+        })
+        .collect()
+}
+
+/// One year's sums.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct YearSums {
+    pub generation_kwh: f64,
+    pub split: Split,
+    /// Σ self-used kWh × the hour's purchase price at year-1 prices [yuan].
+    pub self_use_value_yuan: f64,
+    /// Self-used kWh by time-of-use period ([`crate::tariff::period_index`]).
+    pub self_used_by_period_kwh: [f64; 4],
+    /// Self-used value by period at year-1 prices [yuan].
+    pub self_use_value_by_period_yuan: [f64; 4],
+}
+
+/// Sums of one slice of the year (a month, or a clock hour over the year).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Bucket {
+    pub generation_kwh: f64,
+    pub split: Split,
+    pub load_kwh: f64,
+}
+
+impl Bucket {
+    fn add(&mut self, g: f64, s: &Split, load: f64) {
+        self.generation_kwh += g;
+        self.split.self_used_kwh += s.self_used_kwh;
+        self.split.exported_kwh += s.exported_kwh;
+        self.split.curtailed_kwh += s.curtailed_kwh;
+        self.load_kwh += load;
+    }
+}
+
+/// Year 1 by month and by clock hour.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Detail {
+    pub by_month: [Bucket; 12],
+    pub by_hour: [Bucket; 24],
+}
+
+/// Purchase prices of the hours.
+#[derive(Debug, Clone, Copy)]
+pub enum Prices<'a> {
+    /// One price [yuan/kWh].
+    Flat(f64),
+    /// A price per time-of-use period [yuan/kWh] and the period of every hour.
+    TimeOfUse {
+        by_period: [f64; 4],
+        periods: &'a [u8],
+    },
+}
+
+/// Matches one year hour by hour: generation of year 1 `hours_kwh` × `factor` (degradation),
+/// split by `rule`, valued at `prices`. Fills `detail` (by month and clock hour) when given.
+pub fn match_year(
+    hours_kwh: &[f64],
+    factor: f64,
+    rule: &Rule,
+    prices: &Prices,
+    mut detail: Option<&mut Detail>,
+) -> YearSums {
+    debug_assert_eq!(hours_kwh.len(), HOURS);
+    let limit = rule.export_limit_kw.unwrap_or(f64::INFINITY);
+    let mut s = YearSums::default();
+    for (h, &g1) in hours_kwh.iter().enumerate() {
+        let g = g1 * factor;
+        let load = rule.load_kwh.map(|l| l[h]);
+        let split = split_hour(g, load, rule.mode, rule.self_use_share, limit);
+        s.generation_kwh += g;
+        s.split.self_used_kwh += split.self_used_kwh;
+        s.split.exported_kwh += split.exported_kwh;
+        s.split.curtailed_kwh += split.curtailed_kwh;
+        match prices {
+            Prices::Flat(p) => s.self_use_value_yuan += split.self_used_kwh * p,
+            Prices::TimeOfUse { by_period, periods } => {
+                let k = periods[h] as usize;
+                let v = split.self_used_kwh * by_period[k];
+                s.self_use_value_yuan += v;
+                s.self_used_by_period_kwh[k] += split.self_used_kwh;
+                s.self_use_value_by_period_yuan[k] += v;
+            }
+        }
+        if let Some(d) = detail.as_deref_mut() {
+            let l = load.unwrap_or(0.0);
+            d.by_month[month_of_day(h / 24)].add(g, &split, l);
+            d.by_hour[h % 24].add(g, &split, l);
+        }
+    }
+    s
 }
 
 #[cfg(test)]
@@ -52,6 +186,34 @@ mod tests {
         assert_eq!(
             (s.self_used_kwh, s.exported_kwh, s.curtailed_kwh),
             (700.0, 0.0, 300.0)
+        );
+    }
+
+    #[test]
+    fn an_hour_against_a_load_and_a_limit() {
+        // 100 kWh generated, 30 kWh load, export limit 50 kW: 30 used, 50 exported, 20 curtailed.
+        let s = split_hour(100.0, Some(30.0), UsageMode::SelfUseSurplus, 0.0, 50.0);
+        assert_eq!(
+            (s.self_used_kwh, s.exported_kwh, s.curtailed_kwh),
+            (30.0, 50.0, 20.0)
+        );
+        // Zero export (limit 0): 70 curtailed.
+        let s = split_hour(100.0, Some(30.0), UsageMode::SelfUseSurplus, 0.0, 0.0);
+        assert_eq!(
+            (s.self_used_kwh, s.exported_kwh, s.curtailed_kwh),
+            (30.0, 0.0, 70.0)
+        );
+        // Load above generation: all used.
+        let s = split_hour(20.0, Some(30.0), UsageMode::FullSelfUse, 0.0, f64::INFINITY);
+        assert_eq!(
+            (s.self_used_kwh, s.exported_kwh, s.curtailed_kwh),
+            (20.0, 0.0, 0.0)
+        );
+        // Full export with a limit: 60 exported, 40 curtailed.
+        let s = split_hour(100.0, None, UsageMode::FullExport, 0.0, 60.0);
+        assert_eq!(
+            (s.self_used_kwh, s.exported_kwh, s.curtailed_kwh),
+            (0.0, 60.0, 40.0)
         );
     }
 }

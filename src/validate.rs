@@ -4,10 +4,12 @@
 use crate::emissions::{self, EmissionFactors};
 use crate::energy::{self, Degradation};
 use crate::error::{codes, ScenarioError};
+use crate::load::{self, HourlyLoad};
+use crate::money::{Purchase, TariffInputs};
+use crate::ownership::{self, OwnershipModel};
 use crate::report::Warning;
-use crate::scenario::{
-    not_finite, Ownership, OwnershipKind, Resource, ResourceMethod, Scenario, System, UsageMode,
-};
+use crate::scenario::{not_finite, Resource, ResourceMethod, Scenario, System, UsageMode};
+use crate::shape::ShapeSite;
 use crate::tariff;
 
 /// Default lifetime [years] and degradation [%] (n-type modules today: ≈1 % in year 1, 0.4 %/yr after;
@@ -17,28 +19,6 @@ pub const DEFAULT_FIRST_YEAR_DEGRADATION_PCT: f64 = 1.0;
 pub const DEFAULT_ANNUAL_DEGRADATION_PCT: f64 = 0.4;
 /// Default self-use share for self-use + surplus [%] when none is given (a warning says so).
 pub const DEFAULT_SELF_USE_SHARE_PCT: f64 = 80.0;
-/// Default owner investment [yuan/W]: commercial rooftop 2024–25 costs 2.8–3.5 yuan/W; public
-/// calculators use 2.9–3.0 (`china-factors.md` §5).
-pub const DEFAULT_CAPEX_YUAN_PER_W: f64 = 3.0;
-/// Default yearly O&M as a share of the investment [-] (`china-factors.md` §5: ≈1 % of capex per year).
-pub const DEFAULT_OM_SHARE_OF_CAPEX: f64 = 0.01;
-/// Default discount rate [%/yr].
-pub const DEFAULT_DISCOUNT_RATE_PCT: f64 = 6.0;
-
-/// Ownership with its defaults resolved.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum OwnershipModel {
-    Owner {
-        capex_yuan_per_w: f64,
-        om_yuan_per_kwp_year: f64,
-        discount_rate: f64,
-    },
-    ThirdParty {
-        discount: f64,
-        roof_rent_yuan_year: f64,
-    },
-}
-
 /// A checked scenario with every default filled in; fractions [-] instead of percentages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Inputs {
@@ -47,18 +27,23 @@ pub struct Inputs {
     /// First-year AC energy [kWh].
     pub annual_kwh: f64,
     pub degradation: Degradation,
+    /// The site, when the scenario gives one (for shaping hours from an annual yield).
+    pub site: Option<ShapeSite>,
     pub usage_mode: UsageMode,
+    /// Self-use share without a load [0–1].
     pub self_use_share: f64,
-    pub grid_price_yuan_kwh: f64,
-    pub export_price_yuan_kwh: f64,
-    pub escalation: f64,
+    /// The site's load by hour, when given.
+    pub load: Option<HourlyLoad>,
+    /// Export limit [kW], when given.
+    pub export_limit_kw: Option<f64>,
+    pub tariff: TariffInputs,
     pub ownership: OwnershipModel,
     pub factors: EmissionFactors,
     pub factor_preset: Option<String>,
     pub warnings: Vec<Warning>,
 }
 
-fn out_of_range(field: &str, en: String, zh: String) -> ScenarioError {
+pub(crate) fn out_of_range(field: &str, en: String, zh: String) -> ScenarioError {
     ScenarioError::new(
         codes::OUT_OF_RANGE,
         field,
@@ -68,7 +53,7 @@ fn out_of_range(field: &str, en: String, zh: String) -> ScenarioError {
 }
 
 /// `min ≤ v ≤ max`.
-fn between(field: &str, v: f64, min: f64, max: f64) -> Result<f64, ScenarioError> {
+pub(crate) fn between(field: &str, v: f64, min: f64, max: f64) -> Result<f64, ScenarioError> {
     if !v.is_finite() {
         return Err(not_finite(field));
     }
@@ -83,7 +68,7 @@ fn between(field: &str, v: f64, min: f64, max: f64) -> Result<f64, ScenarioError
 }
 
 /// `0 < v ≤ max`.
-fn positive(field: &str, v: f64, max: f64) -> Result<f64, ScenarioError> {
+pub(crate) fn positive(field: &str, v: f64, max: f64) -> Result<f64, ScenarioError> {
     if !v.is_finite() {
         return Err(not_finite(field));
     }
@@ -97,7 +82,7 @@ fn positive(field: &str, v: f64, max: f64) -> Result<f64, ScenarioError> {
     Ok(v)
 }
 
-fn optional(
+pub(crate) fn optional(
     field: &str,
     v: Option<f64>,
     default: f64,
@@ -106,7 +91,7 @@ fn optional(
     v.map_or(Ok(default), |v| check(field, v))
 }
 
-fn required(field: &str, v: Option<f64>) -> Result<f64, ScenarioError> {
+pub(crate) fn required(field: &str, v: Option<f64>) -> Result<f64, ScenarioError> {
     v.ok_or_else(|| {
         ScenarioError::new(
             codes::MISSING_FIELD,
@@ -117,7 +102,17 @@ fn required(field: &str, v: Option<f64>) -> Result<f64, ScenarioError> {
     })
 }
 
-fn conflict(field: &str, en: &str, zh: &str) -> ScenarioError {
+/// The error for an absent required field of any type.
+pub(crate) fn missing(field: &str) -> ScenarioError {
+    ScenarioError::new(
+        codes::MISSING_FIELD,
+        field,
+        format!("{field} is required"),
+        format!("缺少必填项 {field}"),
+    )
+}
+
+pub(crate) fn conflict(field: &str, en: &str, zh: &str) -> ScenarioError {
     ScenarioError::new(
         codes::CONFLICT,
         field,
@@ -127,7 +122,7 @@ fn conflict(field: &str, en: &str, zh: &str) -> ScenarioError {
 }
 
 /// A field that belongs to another choice of `selector` must be absent.
-fn unused(field: &str, present: bool, selector: &str) -> Result<(), ScenarioError> {
+pub(crate) fn unused(field: &str, present: bool, selector: &str) -> Result<(), ScenarioError> {
     if present {
         return Err(conflict(
             field,
@@ -138,7 +133,7 @@ fn unused(field: &str, present: bool, selector: &str) -> Result<(), ScenarioErro
     Ok(())
 }
 
-fn warning(code: &'static str, en: &str, zh: &str) -> Warning {
+pub(crate) fn warning(code: &'static str, en: &str, zh: &str) -> Warning {
     Warning {
         code,
         message: en.to_string(),
@@ -244,79 +239,6 @@ fn resource_kwh(r: &Resource, capacity_kwp: f64) -> Result<f64, ScenarioError> {
     }
 }
 
-fn check_ownership(o: Option<&Ownership>) -> Result<OwnershipModel, ScenarioError> {
-    let Some(o) = o else {
-        return Ok(OwnershipModel::Owner {
-            capex_yuan_per_w: DEFAULT_CAPEX_YUAN_PER_W,
-            om_yuan_per_kwp_year: DEFAULT_CAPEX_YUAN_PER_W * 1000.0 * DEFAULT_OM_SHARE_OF_CAPEX,
-            discount_rate: DEFAULT_DISCOUNT_RATE_PCT / 100.0,
-        });
-    };
-    let kind = "ownership.kind";
-    match o.kind {
-        OwnershipKind::Owner => {
-            unused("ownership.discountPct", o.discount_pct.is_some(), kind)?;
-            unused(
-                "ownership.roofRentYuanYear",
-                o.roof_rent_yuan_year.is_some(),
-                kind,
-            )?;
-            let capex = optional(
-                "ownership.capexYuanPerW",
-                o.capex_yuan_per_w,
-                DEFAULT_CAPEX_YUAN_PER_W,
-                |f, v| between(f, v, 0.0, 50.0),
-            )?;
-            let om = optional(
-                "ownership.omYuanPerKwpYear",
-                o.om_yuan_per_kwp_year,
-                capex * 1000.0 * DEFAULT_OM_SHARE_OF_CAPEX,
-                |f, v| between(f, v, 0.0, 1000.0),
-            )?;
-            let rate = optional(
-                "ownership.discountRatePct",
-                o.discount_rate_pct,
-                DEFAULT_DISCOUNT_RATE_PCT,
-                |f, v| between(f, v, 0.0, 50.0),
-            )?;
-            Ok(OwnershipModel::Owner {
-                capex_yuan_per_w: capex,
-                om_yuan_per_kwp_year: om,
-                discount_rate: rate / 100.0,
-            })
-        }
-        OwnershipKind::ThirdParty => {
-            unused(
-                "ownership.capexYuanPerW",
-                o.capex_yuan_per_w.is_some(),
-                kind,
-            )?;
-            unused(
-                "ownership.omYuanPerKwpYear",
-                o.om_yuan_per_kwp_year.is_some(),
-                kind,
-            )?;
-            unused(
-                "ownership.discountRatePct",
-                o.discount_rate_pct.is_some(),
-                kind,
-            )?;
-            let field = "ownership.discountPct";
-            let discount = between(field, required(field, o.discount_pct)?, 0.0, 100.0)?;
-            let rent = optional(
-                "ownership.roofRentYuanYear",
-                o.roof_rent_yuan_year,
-                0.0,
-                |f, v| between(f, v, 0.0, 1e9),
-            )?;
-            Ok(OwnershipModel::ThirdParty {
-                discount: discount / 100.0,
-                roof_rent_yuan_year: rent,
-            })
-        }
-    }
-}
-
 fn check_factors(f: &EmissionFactors) -> Result<(), ScenarioError> {
     let p = "emissions.factors.";
     between(&format!("{p}coalKgce"), f.coal_kgce, 0.0, 1.0)?;
@@ -376,23 +298,6 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
     check_system(&s.system)?;
     let capacity_kwp = s.system.capacity_kwp;
     let annual_kwh = resource_kwh(&s.resource, capacity_kwp)?;
-    let layout_given = s.site.is_some()
-        || s.system.planes.is_some()
-        || s.system.dc_ac_ratio.is_some()
-        || s.system.inverter_efficiency_pct.is_some()
-        || s.system.losses_pct.is_some()
-        || s.system.module_type.is_some()
-        || s.system.mounting.is_some()
-        || s.system.ground_coverage_ratio.is_some();
-    if layout_given {
-        warnings.push(warning(
-            "layout_unused",
-            "The site and system layout do not change a yield given as full-load hours or by GB 50797; \
-             they matter to the hourly methods.",
-            "按满发小时数或 GB 50797 计算发电量时，场址与系统布置参数不影响结果；它们用于逐时计算方法。",
-        ));
-    }
-
     let life = s.lifetime.clone().unwrap_or_default();
     let years = life.years.unwrap_or(DEFAULT_YEARS);
     if !(1..=50).contains(&years) {
@@ -427,48 +332,174 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
         ));
     }
 
-    let (usage_mode, self_use_share_pct) = match &s.usage {
-        None => {
+    let (usage_mode, self_use_share_pct, load, export_limit_kw) = check_usage(s, &mut warnings)?;
+    let tariff = check_tariff(s, &mut warnings)?;
+    let ownership = ownership::resolve(s.ownership.as_ref(), years)?;
+    let (factors, factor_preset) = choose_factors(s)?;
+
+    let site = s.site.as_ref().map(|site| ShapeSite {
+        latitude_deg: site.latitude,
+        longitude_deg: site.longitude,
+        timezone_h: site.timezone_h.unwrap_or(8.0),
+    });
+    let inputs = Inputs {
+        capacity_kwp,
+        method: s.resource.method,
+        annual_kwh,
+        degradation,
+        site,
+        usage_mode,
+        self_use_share: self_use_share_pct / 100.0,
+        load,
+        export_limit_kw,
+        tariff,
+        ownership,
+        factors,
+        factor_preset,
+        warnings,
+    };
+    Ok(layout_warning(s, inputs))
+}
+
+/// The yield-based methods do not use the system layout, nor the site unless hours are shaped.
+fn layout_warning(s: &Scenario, mut inp: Inputs) -> Inputs {
+    let layout_given = s.system.planes.is_some()
+        || s.system.dc_ac_ratio.is_some()
+        || s.system.inverter_efficiency_pct.is_some()
+        || s.system.losses_pct.is_some()
+        || s.system.module_type.is_some()
+        || s.system.mounting.is_some()
+        || s.system.ground_coverage_ratio.is_some();
+    let site_unused = s.site.is_some() && !crate::money::needs_hours(&inp);
+    if layout_given || site_unused {
+        inp.warnings.push(warning(
+            "layout_unused",
+            "The site and system layout do not change a yield given as full-load hours or by GB 50797; \
+             they matter to the hourly methods (the site also shapes the hours of a load or time-of-use match).",
+            "按满发小时数或 GB 50797 计算发电量时，场址与系统布置参数不影响结果；它们用于逐时计算方法（场址也用于与负荷或分时电价逐时匹配时的发电曲线）。",
+        ));
+    }
+    inp
+}
+
+/// Usage: mode, self-use share (without a load), the load, the export limit.
+fn check_usage(
+    s: &Scenario,
+    warnings: &mut Vec<Warning>,
+) -> Result<(UsageMode, f64, Option<HourlyLoad>, Option<f64>), ScenarioError> {
+    let Some(u) = &s.usage else {
+        warnings.push(warning(
+            "assumed_self_use_share",
+            "No usage given: self-use with surplus export and an assumed 80 % self-use share.",
+            "未指定消纳方式：按“自发自用、余电上网”、自用比例 80% 估算。",
+        ));
+        return Ok((
+            UsageMode::SelfUseSurplus,
+            DEFAULT_SELF_USE_SHARE_PCT,
+            None,
+            None,
+        ));
+    };
+    let field = "usage.selfUseSharePct";
+    if u.load.is_some() {
+        if u.self_use_share_pct.is_some() {
+            return Err(conflict(
+                field,
+                "cannot be given with usage.load: the self-use share follows hour by hour from the load",
+                "不能与 usage.load 同时填写：有负荷时自用比例按逐时负荷计算",
+            ));
+        }
+        unused("usage.load", u.mode == UsageMode::FullExport, "usage.mode")?;
+    }
+    let share = match (u.mode, u.self_use_share_pct) {
+        (UsageMode::FullExport, given) => {
+            unused(field, given.is_some(), "usage.mode")?;
+            0.0
+        }
+        (_, Some(v)) => between(field, v, 0.0, 100.0)?,
+        (UsageMode::FullSelfUse, None) => 100.0,
+        (UsageMode::SelfUseSurplus, None) if u.load.is_some() => 0.0,
+        (UsageMode::SelfUseSurplus, None) => {
             warnings.push(warning(
                 "assumed_self_use_share",
-                "No usage given: self-use with surplus export and an assumed 80 % self-use share.",
-                "未指定消纳方式：按“自发自用、余电上网”、自用比例 80% 估算。",
+                "No self-use share given: 80 % assumed.",
+                "未指定自用比例：按 80% 估算。",
             ));
-            (UsageMode::SelfUseSurplus, DEFAULT_SELF_USE_SHARE_PCT)
-        }
-        Some(u) => {
-            let field = "usage.selfUseSharePct";
-            let share = match (u.mode, u.self_use_share_pct) {
-                (UsageMode::FullExport, given) => {
-                    unused(field, given.is_some(), "usage.mode")?;
-                    0.0
-                }
-                (_, Some(v)) => between(field, v, 0.0, 100.0)?,
-                (UsageMode::FullSelfUse, None) => 100.0,
-                (UsageMode::SelfUseSurplus, None) => {
-                    warnings.push(warning(
-                        "assumed_self_use_share",
-                        "No self-use share given: 80 % assumed.",
-                        "未指定自用比例：按 80% 估算。",
-                    ));
-                    DEFAULT_SELF_USE_SHARE_PCT
-                }
-            };
-            (u.mode, share)
+            DEFAULT_SELF_USE_SHARE_PCT
         }
     };
+    let limit = match u.export_limit_kw {
+        None => None,
+        Some(v) => {
+            let f = "usage.exportLimitKw";
+            if u.mode == UsageMode::FullSelfUse {
+                return Err(conflict(
+                    f,
+                    "does not apply to fullSelfUse, which exports nothing; use selfUseSurplus with exportLimitKw 0 for zero export",
+                    "不适用于“全部自发自用”（不上网）；零上网（防逆流）可选“自发自用、余电上网”并将上网功率限制设为 0",
+                ));
+            }
+            Some(between(f, v, 0.0, 1e7)?)
+        }
+    };
+    let load = match &u.load {
+        None => None,
+        Some(l) => {
+            let r = load::resolve(l)?;
+            warnings.extend(r.warnings.iter().cloned());
+            Some(r)
+        }
+    };
+    Ok((u.mode, share, load, limit))
+}
 
+/// Prices: flat or time-of-use purchase price, export price, escalations.
+fn check_tariff(s: &Scenario, warnings: &mut Vec<Warning>) -> Result<TariffInputs, ScenarioError> {
     let t = s.tariff.clone().unwrap_or_default();
     let default_grid =
         tariff::preset(tariff::DEFAULT_GRID_PRICE_ID).map_or(0.55, |p| p.value_yuan_kwh);
     let default_export =
         tariff::preset(tariff::DEFAULT_EXPORT_PRICE_ID).map_or(0.332, |p| p.value_yuan_kwh);
-    let grid = optional(
-        "tariff.gridPriceYuanKwh",
-        t.grid_price_yuan_kwh,
-        default_grid,
-        |f, v| positive(f, v, 10.0),
-    )?;
+    let tou_given = t.time_of_use.is_some() || t.time_of_use_preset.is_some();
+    if tou_given && t.grid_price_yuan_kwh.is_some() {
+        return Err(conflict(
+            "tariff.gridPriceYuanKwh",
+            "cannot be given with time-of-use prices; give one or the other",
+            "不能与分时电价同时填写，请二选一",
+        ));
+    }
+    if t.time_of_use.is_some() && t.time_of_use_preset.is_some() {
+        return Err(conflict(
+            "tariff.timeOfUsePreset",
+            "cannot be given with tariff.timeOfUse; give one or the other",
+            "不能与 tariff.timeOfUse 同时填写，请二选一",
+        ));
+    }
+    let purchase = if let Some(tou) = &t.time_of_use {
+        warnings.extend(tariff::check_time_of_use(tou, "tariff.timeOfUse")?);
+        Purchase::TimeOfUse(tou.clone())
+    } else if let Some(id) = &t.time_of_use_preset {
+        match tariff::time_of_use_preset(id) {
+            Some(p) => Purchase::TimeOfUse(p.time_of_use),
+            None => {
+                let ids: Vec<&str> = tariff::time_of_use_presets().iter().map(|p| p.id).collect();
+                let ids = ids.join(", ");
+                return Err(ScenarioError::new(
+                    codes::UNKNOWN_PRESET,
+                    "tariff.timeOfUsePreset",
+                    format!("unknown time-of-use preset `{id}`; available: {ids}"),
+                    format!("未知的分时电价预设 `{id}`；可选：{ids}"),
+                ));
+            }
+        }
+    } else {
+        Purchase::Flat(optional(
+            "tariff.gridPriceYuanKwh",
+            t.grid_price_yuan_kwh,
+            default_grid,
+            |f, v| positive(f, v, 10.0),
+        )?)
+    };
     let export = optional(
         "tariff.exportPriceYuanKwh",
         t.export_price_yuan_kwh,
@@ -478,23 +509,17 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
     let escalation = optional("tariff.escalationPct", t.escalation_pct, 0.0, |f, v| {
         between(f, v, -20.0, 20.0)
     })?;
-
-    let ownership = check_ownership(s.ownership.as_ref())?;
-    let (factors, factor_preset) = choose_factors(s)?;
-
-    Ok(Inputs {
-        capacity_kwp,
-        method: s.resource.method,
-        annual_kwh,
-        degradation,
-        usage_mode,
-        self_use_share: self_use_share_pct / 100.0,
-        grid_price_yuan_kwh: grid,
+    let export_escalation = optional(
+        "tariff.exportEscalationPct",
+        t.export_escalation_pct,
+        escalation,
+        |f, v| between(f, v, -20.0, 20.0),
+    )?;
+    Ok(TariffInputs {
+        purchase,
+        time_of_use_preset: t.time_of_use_preset.clone(),
         export_price_yuan_kwh: export,
         escalation: escalation / 100.0,
-        ownership,
-        factors,
-        factor_preset,
-        warnings,
+        export_escalation: export_escalation / 100.0,
     })
 }
