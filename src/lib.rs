@@ -49,25 +49,73 @@ pub fn version() -> &'static str {
 
 /// Computes the report of a scenario, or says exactly what is wrong with it.
 pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
-    let inp = validate::validate(scenario)?;
+    report(scenario, None)
+}
+
+/// [`calculate`] with year 1's AC generation supplied by the caller, hour by hour: 8,760 values
+/// [kWh], 1 January 00:00–01:00 local standard time first (29 February left out). The annual yield
+/// of the scenario's resource is replaced by their sum, and usage and money are matched on these
+/// hours. For callers with their own hourly simulation, and for tests.
+pub fn calculate_with_hours(scenario: &Scenario, hours_kwh: &[f64]) -> Result<Report, ScenarioError> {
+    if hours_kwh.len() != calendar::HOURS {
+        return Err(ScenarioError::new(
+            error::codes::INVALID_LENGTH,
+            "hours",
+            format!("8760 hourly values are needed (got {})", hours_kwh.len()),
+            format!("需要 8760 个逐时数值（当前为 {} 个）", hours_kwh.len()),
+        ));
+    }
+    if let Some(h) = hours_kwh.iter().position(|v| !v.is_finite() || *v < 0.0) {
+        return Err(ScenarioError::new(
+            error::codes::OUT_OF_RANGE,
+            format!("hours[{h}]"),
+            format!("hours[{h}] must be a finite number ≥ 0 (got {})", hours_kwh[h]),
+            format!("hours[{h}] 必须是不小于 0 的有限数值（当前为 {}）", hours_kwh[h]),
+        ));
+    }
+    report(scenario, Some(hours_kwh))
+}
+
+fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, ScenarioError> {
+    let mut inp = validate::validate(scenario)?;
+    let mut warnings = inp.warnings.clone();
+    let monthly_kwh: Vec<f64> = match given_hours {
+        Some(h) => {
+            inp.annual_kwh = h.iter().sum();
+            let months = calendar::month_of_hours();
+            let mut m = vec![0.0; 12];
+            for (v, &k) in h.iter().zip(&months) {
+                m[k as usize] += v;
+            }
+            m
+        }
+        None => {
+            warnings.push(report::Warning {
+                code: "monthly_by_days",
+                message: "Only an annual yield is known: months are shared in proportion to their days."
+                    .into(),
+                message_zh: "仅知年发电量：各月发电量按天数比例分配。".into(),
+            });
+            energy::monthly_by_days(inp.annual_kwh).to_vec()
+        }
+    };
     let yearly_kwh = inp.degradation.yearly_kwh(inp.annual_kwh);
     let lifetime_kwh: f64 = yearly_kwh.iter().sum();
-    let mut warnings = inp.warnings.clone();
-    warnings.push(report::Warning {
-        code: "monthly_by_days",
-        message: "Only an annual yield is known: months are shared in proportion to their days."
-            .into(),
-        message_zh: "仅知年发电量：各月发电量按天数比例分配。".into(),
-    });
 
-    // Year-1 AC generation by hour [kWh], when the load, an export limit or time-of-use prices need
-    // hours. Only an annual yield is known here, so it is shaped over clear-sky days at the site;
-    // the hourly engine's AC output takes its place where it exists.
+    // Year-1 AC generation by hour [kWh]: the hours given (or the hourly engine's), else — when the
+    // load, an export limit or time-of-use prices need hours — the annual yield shaped over
+    // clear-sky days at the site.
     let shape_site = inp.site.unwrap_or(shape::DEFAULT_SITE);
-    let hours: Option<Vec<f64>> =
-        money::needs_hours(&inp).then(|| shape::annual_to_hours(inp.annual_kwh, &shape_site));
-    let hours_from = hours.as_ref().map(|_| HoursFrom::ClearSkyShape);
-    if hours.is_some() {
+    let (hours, hours_from): (Option<std::borrow::Cow<[f64]>>, Option<HoursFrom>) =
+        match given_hours {
+            Some(h) => (Some(h.into()), Some(HoursFrom::Supplied)),
+            None if money::needs_hours(&inp) => (
+                Some(shape::annual_to_hours(inp.annual_kwh, &shape_site).into()),
+                Some(HoursFrom::ClearSkyShape),
+            ),
+            None => (None, None),
+        };
+    if hours_from == Some(HoursFrom::ClearSkyShape) {
         let (en, zh) = if inp.site.is_some() {
             (
                 format!(
@@ -125,7 +173,7 @@ pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
     Ok(Report {
         energy: Energy {
             annual_kwh: inp.annual_kwh,
-            monthly_kwh: energy::monthly_by_days(inp.annual_kwh).to_vec(),
+            monthly_kwh,
             specific_yield_kwh_per_kwp: inp.annual_kwh / inp.capacity_kwp,
             lifetime_kwh,
             by_year: (1u32..)
@@ -152,8 +200,10 @@ pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
             load: inp.load.as_ref().map(|l| l.summary.clone()),
             export_limit_kw: inp.export_limit_kw,
             hours_from,
-            shape_latitude_deg: hours_from.map(|_| shape_site.latitude_deg),
-            shape_longitude_deg: hours_from.map(|_| shape_site.longitude_deg),
+            shape_latitude_deg: (hours_from == Some(HoursFrom::ClearSkyShape))
+                .then_some(shape_site.latitude_deg),
+            shape_longitude_deg: (hours_from == Some(HoursFrom::ClearSkyShape))
+                .then_some(shape_site.longitude_deg),
             tariff_kind,
             grid_price_yuan_kwh: inp.tariff.mean_purchase_price(),
             time_of_use: tou,

@@ -294,6 +294,8 @@ pub enum HoursFrom {
     ClearSkyShape,
     /// The hourly engine's AC output.
     HourlyEngine,
+    /// Hours given by the caller ([`crate::calculate_with_hours`]).
+    Supplied,
 }
 
 /// Flat or time-of-use purchase prices.
