@@ -56,7 +56,10 @@ pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
 /// [kWh], 1 January 00:00–01:00 local standard time first (29 February left out). The annual yield
 /// of the scenario's resource is replaced by their sum, and usage and money are matched on these
 /// hours. For callers with their own hourly simulation, and for tests.
-pub fn calculate_with_hours(scenario: &Scenario, hours_kwh: &[f64]) -> Result<Report, ScenarioError> {
+pub fn calculate_with_hours(
+    scenario: &Scenario,
+    hours_kwh: &[f64],
+) -> Result<Report, ScenarioError> {
     if hours_kwh.len() != calendar::HOURS {
         return Err(ScenarioError::new(
             error::codes::INVALID_LENGTH,
@@ -69,8 +72,14 @@ pub fn calculate_with_hours(scenario: &Scenario, hours_kwh: &[f64]) -> Result<Re
         return Err(ScenarioError::new(
             error::codes::OUT_OF_RANGE,
             format!("hours[{h}]"),
-            format!("hours[{h}] must be a finite number ≥ 0 (got {})", hours_kwh[h]),
-            format!("hours[{h}] 必须是不小于 0 的有限数值（当前为 {}）", hours_kwh[h]),
+            format!(
+                "hours[{h}] must be a finite number ≥ 0 (got {})",
+                hours_kwh[h]
+            ),
+            format!(
+                "hours[{h}] 必须是不小于 0 的有限数值（当前为 {}）",
+                hours_kwh[h]
+            ),
         ));
     }
     report(scenario, Some(hours_kwh))
@@ -92,8 +101,9 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
         None => {
             warnings.push(report::Warning {
                 code: "monthly_by_days",
-                message: "Only an annual yield is known: months are shared in proportion to their days."
-                    .into(),
+                message:
+                    "Only an annual yield is known: months are shared in proportion to their days."
+                        .into(),
                 message_zh: "仅知年发电量：各月发电量按天数比例分配。".into(),
             });
             energy::monthly_by_days(inp.annual_kwh).to_vec()

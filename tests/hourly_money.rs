@@ -9,7 +9,13 @@ const SUNNY: f64 = 1460.0;
 
 fn hours() -> Vec<f64> {
     (0..8760)
-        .map(|h| if (10..14).contains(&(h % 24)) { 100.0 } else { 0.0 })
+        .map(|h| {
+            if (10..14).contains(&(h % 24)) {
+                100.0
+            } else {
+                0.0
+            }
+        })
         .collect()
 }
 
@@ -75,7 +81,10 @@ fn owner_with_load_export_limit_and_time_of_use() {
     assert_close!(u.self_use_share_pct, 60.0);
     assert_close!(u.load_kwh.unwrap(), 525_600.0);
     assert_close!(u.grid_import_kwh.unwrap(), 525_600.0 - 87_600.0);
-    assert_close!(u.self_sufficiency_pct.unwrap(), 87_600.0 / 525_600.0 * 100.0);
+    assert_close!(
+        u.self_sufficiency_pct.unwrap(),
+        87_600.0 / 525_600.0 * 100.0
+    );
     // Lifetime: used and exported the same each year; curtailed 21,900 + 2 × 7,300.
     assert_close!(u.lifetime_self_used_kwh, 3.0 * 87_600.0);
     assert_close!(u.lifetime_curtailed_kwh, 21_900.0 + 2.0 * 7_300.0);
@@ -95,7 +104,11 @@ fn owner_with_load_export_limit_and_time_of_use() {
     let m = &r.money;
     assert_close!(m.first_year_savings_yuan, 69_715.0);
     assert_close!(m.self_use_price_yuan_kwh.unwrap(), 56_940.0 / 87_600.0);
-    let p: Vec<_> = m.by_period.iter().map(|p| (p.period, p.self_used_kwh, p.self_use_value_yuan)).collect();
+    let p: Vec<_> = m
+        .by_period
+        .iter()
+        .map(|p| (p.period, p.self_used_kwh, p.self_use_value_yuan))
+        .collect();
     use rooftop_pv::scenario::Period::{Flat, Peak, Valley};
     assert_eq!(p.len(), 3);
     assert_eq!(p[0].0, Peak);
@@ -135,15 +148,24 @@ fn owner_with_load_export_limit_and_time_of_use() {
     assert_close!(y[1].net_cash_flow_yuan, 32_310.059_523_809_54);
     assert_close!(y[2].net_cash_flow_yuan, 28_068.921_428_571_42);
     assert_close!(y[3].net_cash_flow_yuan, 60_844.865_333_333_33);
-    assert_close!(y[3].cumulative_yuan, -50_000.0 + 32_310.059_523_809_54 + 28_068.921_428_571_42 + 60_844.865_333_333_33);
+    assert_close!(
+        y[3].cumulative_yuan,
+        -50_000.0 + 32_310.059_523_809_54 + 28_068.921_428_571_42 + 60_844.865_333_333_33
+    );
     // NPV at 8 %: −50,000 + 32,310.06/1.08 + 28,068.92/1.08² + 60,844.87/1.08³ = 52,281.9136.
     assert_close!(m.npv_yuan.unwrap(), 52_281.913_568_150_41);
     // Payback: −50,000 + 32,310.06 = −17,689.94, then +28,068.92: 1 + 17,689.94/28,068.92 years.
-    assert_close!(m.payback_years.unwrap(), 1.0 + 17_689.940_476_190_46 / 28_068.921_428_571_42);
+    assert_close!(
+        m.payback_years.unwrap(),
+        1.0 + 17_689.940_476_190_46 / 28_068.921_428_571_42
+    );
     // Discounted: 29,916.72 then 24,064.57: 1 + (50,000 − 29,916.72)/24,064.57.
     let d1 = 32_310.059_523_809_54 / 1.08;
     let d2 = 28_068.921_428_571_42 / 1.08 / 1.08;
-    assert_close!(m.discounted_payback_years.unwrap(), 1.0 + (50_000.0 - d1) / d2);
+    assert_close!(
+        m.discounted_payback_years.unwrap(),
+        1.0 + (50_000.0 - d1) / d2
+    );
     // LCOE over delivered kWh (87,600 + 36,500 = 124,100 a year):
     // (100,000 + 1,000/1.08 + 7,000/1.08² + 2,000/1.08³) / (124,100 × 2.5771) = 0.339302515.
     assert_close!(m.lcoe_yuan_kwh.unwrap(), 0.339_302_514_824_330_05);
@@ -254,7 +276,10 @@ fn share_with_a_limit() {
 /// holds the annual kWh.
 #[test]
 fn monthly_and_typical_loads_keep_their_totals() {
-    let kwh = [30.0, 28.0, 31.0, 30.0, 31.0, 30.0, 31.0, 31.0, 30.0, 31.0, 30.0, 31.0].map(|d| d * 1000.0);
+    let kwh = [
+        30.0, 28.0, 31.0, 30.0, 31.0, 30.0, 31.0, 31.0, 30.0, 31.0, 30.0, 31.0,
+    ]
+    .map(|d| d * 1000.0);
     let json = format!(
         r#"{{"system":{{"capacityKwp":100}},"resource":{{"method":"fullLoadHours","hours":1200}},
         "usage":{{"mode":"selfUseSurplus","load":{{"kind":"monthly","profile":"commercial","kwh":{kwh:?}}}}}}}"#
@@ -270,7 +295,10 @@ fn monthly_and_typical_loads_keep_their_totals() {
     let r = calculate(&Scenario::from_json(json).unwrap()).unwrap();
     assert_close!(r.usage.load_kwh.unwrap(), 50_000.0);
     // No site: the hours are shaped at the default site, and a warning says so.
-    assert!(r.warnings.iter().any(|w| w.code == "hours_shaped_default_site"));
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| w.code == "hours_shaped_default_site"));
 }
 
 /// Per-hour invariants over a whole shaped year for every mode, with and without a load and a
@@ -304,8 +332,13 @@ fn per_hour_invariants() {
                 let splits = usage::split_hours(&gen, &rule);
                 for (h, s) in splits.iter().enumerate() {
                     let sum = s.self_used_kwh + s.exported_kwh + s.curtailed_kwh;
-                    assert!((sum - gen[h]).abs() <= 1e-9 * gen[h].max(1.0), "{mode:?} h{h}");
-                    assert!(s.self_used_kwh >= 0.0 && s.exported_kwh >= 0.0 && s.curtailed_kwh >= 0.0);
+                    assert!(
+                        (sum - gen[h]).abs() <= 1e-9 * gen[h].max(1.0),
+                        "{mode:?} h{h}"
+                    );
+                    assert!(
+                        s.self_used_kwh >= 0.0 && s.exported_kwh >= 0.0 && s.curtailed_kwh >= 0.0
+                    );
                     if with_load {
                         assert!(s.self_used_kwh <= load[h] + 1e-12);
                     }
@@ -335,15 +368,32 @@ fn per_hour_invariants() {
         assert_close!(sum(|p| p.curtailed_kwh), u.curtailed_kwh);
         assert_close!(sum(|p| p.load_kwh.unwrap()), u.load_kwh.unwrap());
     }
-    assert!(u.by_hour_of_day.iter().all(|p| p.exported_kwh <= 500.0 * 365.0 + 1e-6));
-    assert_close!(u.self_used_kwh + u.exported_kwh + u.curtailed_kwh, r.energy.annual_kwh);
+    assert!(u
+        .by_hour_of_day
+        .iter()
+        .all(|p| p.exported_kwh <= 500.0 * 365.0 + 1e-6));
+    assert_close!(
+        u.self_used_kwh + u.exported_kwh + u.curtailed_kwh,
+        r.energy.annual_kwh
+    );
     // Every year of the money table splits its generation in full.
     for y in &r.money.by_year[1..] {
-        assert_close!(y.self_used_kwh + y.exported_kwh + y.curtailed_kwh, y.generation_kwh);
+        assert_close!(
+            y.self_used_kwh + y.exported_kwh + y.curtailed_kwh,
+            y.generation_kwh
+        );
     }
     // Time-of-use periods add up to the self-use value.
-    let by_period: f64 = r.money.by_period.iter().map(|p| p.self_use_value_yuan).sum();
-    assert_close!(by_period, r.money.self_use_price_yuan_kwh.unwrap() * u.self_used_kwh);
+    let by_period: f64 = r
+        .money
+        .by_period
+        .iter()
+        .map(|p| p.self_use_value_yuan)
+        .sum();
+    assert_close!(
+        by_period,
+        r.money.self_use_price_yuan_kwh.unwrap() * u.self_used_kwh
+    );
 }
 
 /// Without a load, an export limit or time-of-use prices, the spine's yearly share split is kept
@@ -360,6 +410,9 @@ fn the_share_split_stays_without_hours() {
     .unwrap();
     assert_eq!(r.usage.method, rooftop_pv::report::UsageMethod::Share);
     assert!(r.usage.by_hour_of_day.is_empty());
-    assert_close!(r.usage.by_month[0].self_used_kwh, 100_000.0 * 31.0 / 365.0 * 0.6);
+    assert_close!(
+        r.usage.by_month[0].self_used_kwh,
+        100_000.0 * 31.0 / 365.0 * 0.6
+    );
     assert!(r.assumptions.hours_from.is_none());
 }
