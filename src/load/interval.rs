@@ -307,6 +307,13 @@ fn layout(header: Option<&[&str]>, first: &[&str], line: usize) -> Result<Layout
     })
 }
 
+fn unit_name(u: LoadUnit) -> &'static str {
+    match u {
+        LoadUnit::Kw => "kW",
+        LoadUnit::Kwh => "kWh",
+    }
+}
+
 /// Reads a year of interval load from CSV text (see the module documentation).
 pub fn parse(text: &str, unit: Option<LoadUnit>) -> Result<IntervalLoad, ScenarioError> {
     if text.len() > MAX_BYTES {
@@ -404,8 +411,16 @@ pub fn parse(text: &str, unit: Option<LoadUnit>) -> Result<IntervalLoad, Scenari
             return Err(ScenarioError::new(
                 codes::LOAD_UNIT,
                 "usage.load.unit",
-                format!("usage.load.unit is {given:?} but the column header `{name}` says {hu:?}"),
-                format!("usage.load.unit 为 {given:?}，而表头 `{name}` 表示 {hu:?}"),
+                format!(
+                    "usage.load.unit is {} but the column header `{name}` says {}",
+                    unit_name(given),
+                    unit_name(hu)
+                ),
+                format!(
+                    "usage.load.unit 为 {}，而表头 `{name}` 表示 {}",
+                    unit_name(given),
+                    unit_name(hu)
+                ),
             ));
         }
         (Some((hu, scale)), _) => (hu, scale),
@@ -656,17 +671,18 @@ fn timed(
                 ),
             )
         } else if d % step == 0 {
+            let (from, to) = (show(stamps[i - 1] + step), show(stamps[i] - step));
+            let (span_en, span_zh) = if d == 2 * step {
+                (format!("for {from}"), format!("{from} 无数据"))
+            } else {
+                (
+                    format!("from {from} to {to}"),
+                    format!("{from} 至 {to} 无数据"),
+                )
+            };
             (
-                format!(
-                    "a gap: no data from {} to {} (after line {prev})",
-                    show(stamps[i - 1] + step),
-                    show(stamps[i] - step)
-                ),
-                format!(
-                    "数据缺口：{} 至 {} 无数据（第 {prev} 行之后）",
-                    show(stamps[i - 1] + step),
-                    show(stamps[i] - step)
-                ),
+                format!("a gap: no data {span_en} (after line {prev})"),
+                format!("数据缺口：{span_zh}（第 {prev} 行之后）"),
             )
         } else {
             (
