@@ -15,7 +15,7 @@
 //! [`Timing::Centre`] (see [`super::timing`]).
 
 use super::assemble::{check_date, finish, Meta, Rows};
-use super::text::{err, int, not_a_number, num, show, split_fields, split_quoted, Lines};
+use super::text::{err, int, not_a_number, num, show, split_quoted, Fields, Lines};
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
 };
@@ -272,7 +272,6 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
     }
 
     let mut rows = Rows::with_capacity(8784, c_alb.is_some());
-    let mut f = [""; 128];
     let mut width = 0usize;
     let mut last_line = n_cols;
     let mut hours_from_one = false;
@@ -281,11 +280,12 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
         if line.trim().is_empty() {
             continue;
         }
-        let n = split_fields(line, &mut f);
+        let f = Fields::<128>::split(line);
+        let n = f.len();
         if width == 0 {
             width = n;
         }
-        if n != width || n <= max_used || n > f.len() {
+        if n != width || n <= max_used || n > 128 {
             return Err(err(
                 codes::WEATHER_PARSE,
                 Some(no),
@@ -296,8 +296,9 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                 format!("数据行有 {n} 个字段，应为 {} 个", width.max(max_used + 1)),
             ));
         }
-        let i =
-            |k: usize, en: &str, zh: &str| int(f[k]).ok_or_else(|| not_a_number(no, en, zh, f[k]));
+        let i = |k: usize, en: &str, zh: &str| {
+            int(f.get(k)).ok_or_else(|| not_a_number(no, en, zh, f.get(k)))
+        };
         let year = match c_year {
             Some(c) => i(c, "year", "年份")?,
             None => 1900,
@@ -330,7 +331,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
         });
         rows.lines.push(no);
         let v = |k: usize, en: &str, zh: &str| -> Result<f64, ScenarioError> {
-            let s = f[k].trim();
+            let s = f.get(k).trim();
             if s.is_empty() || s.eq_ignore_ascii_case("nan") {
                 return Ok(f64::NAN);
             }
