@@ -309,9 +309,12 @@ pub struct WeatherSummary {
     pub dropped_leap_day_rows: u32,
     pub pressure_estimated: bool,
     pub has_albedo: bool,
+    /// Daily irradiance centroid against solar noon under the timing in force ([`timing_check`]);
+    /// `warning` above 15 minutes. `None` for a year without sunshine.
+    pub timing_check: Option<TimingCheck>,
 }
 
-/// Location, period, size, annual sums and repairs of parsed weather.
+/// Location, period, size, annual sums, repairs and the timing check of parsed weather.
 pub fn summarize(w: &Weather) -> WeatherSummary {
     let h = f64::from(w.step_minutes) / 60.0 / 1000.0; // W/m² per row → kWh/m²
     let sum = |v: &[f64]| v.iter().sum::<f64>() * h;
@@ -351,6 +354,7 @@ pub fn summarize(w: &Weather) -> WeatherSummary {
         dropped_leap_day_rows: w.provenance.dropped_leap_day_rows,
         pressure_estimated: w.provenance.pressure_estimated,
         has_albedo: w.albedo.is_some(),
+        timing_check: timing_check(w),
     }
 }
 

@@ -11,6 +11,9 @@
 //! `surface albedo`. Hours run 0–23 (1–24 is shifted by one, as ssc does); pressure is in mbar.
 //! Missing values: an empty cell, `NaN`, or a value ≤ −999.
 //!
+//! NSRDB files requested in UTC (`Time Zone` 0, `Local Time Zone` −7) are moved to local standard
+//! time and rotated to start on 1 January 00:00, as PVGIS files are.
+//!
 //! Timing default: with a Minute column [`Timing::Instant`] at hour:minute (ssc); without one
 //! [`Timing::Centre`] (see [`super::timing`]).
 
@@ -161,6 +164,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
     let mut lines = Lines::new(text);
     let (n1, first) = lines.next().unwrap_or((1, ""));
     let mut source = String::from("SAM CSV");
+    let mut roll_hours = 0;
     let mut has_units = false;
     let (n_cols, cols_line, location) = if Columns::read(first).is_data_header() {
         let Some(loc) = opt.fallback_location.clone() else {
@@ -189,6 +193,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
         let nv = split_quoted(second, &mut values).min(values.len());
         let mut buf = String::new();
         let (mut lat, mut lon, mut tz, mut elev) = (None, None, None, None);
+        let mut local_tz = None;
         let mut name = String::new();
         for i in 0..nn {
             norm(names[i], &mut buf);
@@ -207,13 +212,16 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                 "lat" | "latitude" => lat = Some(numeric("latitude", "纬度")?),
                 "lon" | "long" | "longitude" | "lng" => lon = Some(numeric("longitude", "经度")?),
                 "tz" | "timezone" | "time zone" => tz = Some(numeric("time zone", "时区")?),
+                "local time zone" if !v.is_empty() => {
+                    local_tz = Some(numeric("local time zone", "当地时区")?)
+                }
                 "el" | "elev" | "elevation" | "site elevation" | "altitude" => {
                     elev = Some(numeric("elevation", "海拔")?)
                 }
                 "source" | "src" | "data source" if !v.is_empty() => source = v.to_string(),
                 "city" if !v.is_empty() && v != "-" => name = v.to_string(),
                 "id" | "location" | "location id" | "station" | "station id" | "site"
-                    if name.is_empty() && !v.is_empty() =>
+                    if name.is_empty() && !v.is_empty() && v != "-" =>
                 {
                     name = v.to_string()
                 }
@@ -231,7 +239,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                 format!("SAM CSV 文件头缺少{zh}"),
             )
         };
-        let location = Location {
+        let mut location = Location {
             name,
             latitude: lat.ok_or_else(|| missing("latitude", "纬度"))?,
             longitude: lon.ok_or_else(|| missing("longitude", "经度"))?,
@@ -239,6 +247,21 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
             elevation_m: elev.unwrap_or(0.0),
         };
         check_location(&location, n2)?;
+        // NSRDB files downloaded in UTC say `Time Zone 0, Local Time Zone −7`: their rows are
+        // moved to local standard time (as PVGIS rows are), so that clock hours mean local hours.
+        if let Some(l) = local_tz.filter(|l| *l != location.timezone_h) {
+            let shift = l - location.timezone_h;
+            if shift.fract() != 0.0 || !(-12.0..=14.0).contains(&l) {
+                return Err(err(
+                    codes::WEATHER_LOCATION,
+                    Some(n2),
+                    format!("Local Time Zone {l} h: rows are converted only between zones a whole number of hours apart"),
+                    format!("当地时区 {l} h：只能在相差整小时的时区之间转换"),
+                ));
+            }
+            roll_hours = shift as i32;
+            location.timezone_h = l;
+        }
         let (n3, third) = lines.next().unwrap_or((3, ""));
         (n3, third, location)
     };
@@ -421,7 +444,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
             source,
             step_minutes: step,
             stamp_offset_minutes: offset,
-            roll_hours: 0,
+            roll_hours,
             last_line,
             has_pressure: c_pres.is_some(),
         },

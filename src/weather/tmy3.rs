@@ -167,7 +167,17 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
             }
         } else if hh == 0 {
             // 00:00 = 24:00 of the day before (SolarAnywhere): the hour 23:00–24:00 of that day.
-            let (py, pm, pd) = prev_day(y, m, dd);
+            // A typical year has no 29 February even when its February comes from a leap year:
+            // after 28 February the day before 1 March is the 28th.
+            let (py, pm, mut pd) = prev_day(y, m, dd);
+            if (pm, pd) == (2, 29)
+                && rows
+                    .stamps
+                    .last()
+                    .is_some_and(|s| (s.month, s.day) == (2, 28))
+            {
+                pd = 28;
+            }
             Stamp {
                 year: py,
                 month: pm,
