@@ -399,6 +399,27 @@ fn pvgis_csv_and_json_match_pvlib_and_land_in_local_time() {
 }
 
 #[test]
+fn timing_names_at_the_boundary() {
+    for (name, t) in [
+        ("\"start\"", Timing::Start),
+        ("\"centre\"", Timing::Centre),
+        ("\"center\"", Timing::Centre),
+        ("\"end\"", Timing::End),
+        ("\"instant\"", Timing::Instant),
+    ] {
+        assert_eq!(serde_json::from_str::<Timing>(name).unwrap(), t);
+    }
+    assert_eq!(
+        serde_json::to_string(&Timing::Centre).unwrap(),
+        "\"centre\""
+    );
+    assert_eq!(
+        serde_json::from_str::<WeatherFormat>("\"samCsv\"").unwrap(),
+        WeatherFormat::SamCsv
+    );
+}
+
+#[test]
 fn timing_defaults_and_override() {
     let text = shared(DATONG);
     let w = parse(&text, None, Some(Timing::Centre)).unwrap();

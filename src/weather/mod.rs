@@ -53,6 +53,8 @@ pub enum Timing {
     Start,
     /// An average over the interval, centred in it (TMY2, TMY3, IWEC/TMYx EPW, PSM3, PVGIS):
     /// the sun at the centre, and in the hours of sunrise and sunset at the centre of the sunlit part.
+    /// (`"center"` is read as well.)
+    #[serde(alias = "center")]
     Centre,
     /// At the end of the interval.
     End,

@@ -171,7 +171,15 @@ const POW10: [f64; 23] = [
 /// correctly rounded, the same value `str::parse` gives); anything else goes to `str::parse`.
 /// `None` for text that is not a finite number (`NaN`, `inf` and empty text included).
 pub(crate) fn num(s: &str) -> Option<f64> {
-    let s = s.trim_matches(|c| c == ' ' || c == '\t');
+    let bytes = s.as_bytes();
+    let (mut a, mut z) = (0, bytes.len());
+    while a < z && matches!(bytes[a], b' ' | b'\t') {
+        a += 1;
+    }
+    while z > a && matches!(bytes[z - 1], b' ' | b'\t') {
+        z -= 1;
+    }
+    let s = &s[a..z]; // ASCII spaces removed: still on character boundaries
     let b = s.as_bytes();
     let (neg, mut i) = match b.first() {
         Some(b'-') => (true, 1),
@@ -221,7 +229,7 @@ fn slow(s: &str) -> Option<f64> {
 
 /// Parses an unsigned integer of at most 9 digits (spaces allowed around it).
 pub(crate) fn int(s: &str) -> Option<i64> {
-    let s = s.trim();
+    let s = s.trim_matches(|c: char| c.is_ascii_whitespace());
     let (neg, d) = match s.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
