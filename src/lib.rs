@@ -12,6 +12,7 @@
 //! assert_eq!(format!("{:.2}", report.emissions.annual.coal_t), "2291.50");
 //! ```
 
+pub mod climate;
 pub mod emissions;
 pub mod energy;
 pub mod error;
