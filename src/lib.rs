@@ -20,6 +20,7 @@ pub mod finance;
 pub mod json;
 pub mod money;
 pub mod presets;
+pub mod production;
 pub mod pv;
 pub mod report;
 pub mod scenario;
@@ -36,6 +37,7 @@ pub use presets::{presets, Presets};
 pub use report::Report;
 pub use scenario::Scenario;
 
+use production::HourlyDetail;
 use report::{Assumptions, Emissions, Energy, UsageTotals, YearKwh};
 use validate::OwnershipModel;
 
@@ -47,17 +49,20 @@ pub fn version() -> &'static str {
 /// Computes the report of a scenario, or says exactly what is wrong with it.
 pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
     let inp = validate::validate(scenario)?;
-    let yearly_kwh = inp.degradation.yearly_kwh(inp.annual_kwh);
+    let production = production::first_year(&inp.resource)?;
+    let annual_kwh = production.annual_kwh;
+    let yearly_kwh = inp.degradation.yearly_kwh(annual_kwh);
     let lifetime_kwh: f64 = yearly_kwh.iter().sum();
     let mut warnings = inp.warnings.clone();
-    warnings.push(report::Warning {
-        code: "monthly_by_days",
-        message: "Only an annual yield is known: months are shared in proportion to their days."
-            .into(),
-        message_zh: "仅知年发电量：各月发电量按天数比例分配。".into(),
-    });
+    warnings.extend(production.warnings.iter().cloned());
 
-    let first = usage::split_by_share(inp.annual_kwh, inp.usage_mode, inp.self_use_share);
+    let hourly = production.hourly.as_ref();
+    let wants_hourly = scenario
+        .output
+        .as_ref()
+        .and_then(|o| o.hourly)
+        .unwrap_or(false);
+    let first = usage::split_by_share(annual_kwh, inp.usage_mode, inp.self_use_share);
     let money = money::money(&inp, &yearly_kwh);
     if matches!(inp.ownership, OwnershipModel::Owner { .. }) && money.payback_years.is_none() {
         warnings.push(report::Warning {
@@ -92,14 +97,19 @@ pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
     };
     Ok(Report {
         energy: Energy {
-            annual_kwh: inp.annual_kwh,
-            monthly_kwh: energy::monthly_by_days(inp.annual_kwh).to_vec(),
-            specific_yield_kwh_per_kwp: inp.annual_kwh / inp.capacity_kwp,
+            annual_kwh,
+            monthly_kwh: production.monthly_kwh.to_vec(),
+            specific_yield_kwh_per_kwp: annual_kwh / inp.capacity_kwp,
             lifetime_kwh,
             by_year: (1u32..)
                 .zip(&yearly_kwh)
                 .map(|(year, &kwh)| YearKwh { year, kwh })
                 .collect(),
+            poa_kwh_m2: hourly.map(|h| h.result.annual.poa_unshaded_kwh_m2),
+            monthly_poa_kwh_m2: hourly.map(HourlyDetail::monthly_poa_kwh_m2),
+            performance_ratio: hourly.map(HourlyDetail::performance_ratio),
+            losses: hourly.map(HourlyDetail::losses),
+            hourly_kwh: hourly.filter(|_| wants_hourly).map(HourlyDetail::row_kwh),
         },
         usage: UsageTotals {
             self_used_kwh: first.self_used_kwh,
@@ -109,7 +119,7 @@ pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
         },
         money,
         emissions: Emissions {
-            annual: emissions::avoided(inp.annual_kwh, &inp.factors),
+            annual: emissions::avoided(annual_kwh, &inp.factors),
             lifetime: emissions::avoided(lifetime_kwh, &inp.factors),
             factors: inp.factors.clone(),
             preset: inp.factor_preset.clone(),
@@ -135,8 +145,29 @@ pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
             discount_pct: discount,
             roof_rent_yuan_year: rent,
         },
+        weather: hourly.map(|h| h.weather.clone()),
         warnings,
     })
+}
+
+/// `parseWeather()`: reads a weather text with the options of [`scenario::WeatherOptions`] (JSON)
+/// and summarises it — location, period, annual sums, timing convention and its check.
+pub fn parse_weather_json(
+    text: &str,
+    options_json: &str,
+) -> Result<weather::WeatherSummary, ScenarioError> {
+    let options = scenario::WeatherOptions::from_json(options_json)?;
+    let parsed = weather::parse_with(
+        text,
+        &weather::ParseOptions {
+            format: options.format,
+            timing: options.timing,
+            file_name: options.file_name,
+            fallback_location: None,
+            timezone_h: options.timezone_h,
+        },
+    )?;
+    Ok(weather::summarize(&parsed))
 }
 
 /// [`calculate`] from JSON text to JSON text: the form the JavaScript binding uses.

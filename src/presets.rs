@@ -48,6 +48,10 @@ fn yield_scenario(capacity_kwp: f64, hours: f64) -> Scenario {
             hours: Some(hours),
             horizontal_irradiation_kwh_m2: None,
             k: None,
+            text: None,
+            format: None,
+            timing: None,
+            file_name: None,
         },
         site: None,
         lifetime: None,
@@ -55,6 +59,7 @@ fn yield_scenario(capacity_kwp: f64, hours: f64) -> Scenario {
         tariff: None,
         ownership: None,
         emissions: None,
+        output: None,
     }
 }
 

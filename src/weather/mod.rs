@@ -215,7 +215,8 @@ pub fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Weather, Scen
     parse_with(&String::from_utf8_lossy(bytes), options)
 }
 
-fn check_size(len: usize) -> Result<(), ScenarioError> {
+/// Refuses a text of more than [`MAX_BYTES`] bytes, before anything is parsed.
+pub fn check_size(len: usize) -> Result<(), ScenarioError> {
     if len > MAX_BYTES {
         return Err(err(
             codes::WEATHER_TOO_LARGE,
