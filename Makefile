@@ -27,7 +27,7 @@ site: target/site/index.html
 target/site/index.html: pkg/package.json $(shell find www -type f)
 	rm -rf target/site && mkdir -p target && cp -r www target/site && cp -r pkg/web target/site/pkg
 
-bench: pkg
+bench: pkg setup-venv
 	cargo bench --bench calculate
 	node scripts/bench-node.mjs
 
