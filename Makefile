@@ -8,13 +8,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PKG_INPUTS := Cargo.toml $(wildcard Cargo.lock) $(shell find src js -type f) scripts/build-pkg.sh
 
-.PHONY: serve test pkg site bench lint setup-wasm setup-node setup-chromium clean
+.PHONY: serve test pkg site bench lint setup-wasm setup-node setup-chromium setup-venv clean
 
 serve: site
 	@echo "rooftop-pv is served at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
 	cd target/site && python3 -m http.server $(PORT) --bind 127.0.0.1
 
-test: lint pkg site setup-chromium
+test: lint pkg site setup-chromium setup-venv
 	cargo test --quiet
 	scripts/test-package.sh
 	node --test tests/e2e/
@@ -27,7 +27,7 @@ site: target/site/index.html
 target/site/index.html: pkg/package.json $(shell find www -type f)
 	rm -rf target/site && mkdir -p target && cp -r www target/site && cp -r pkg/web target/site/pkg
 
-bench: pkg
+bench: pkg setup-venv
 	cargo bench --bench calculate
 	node scripts/bench-node.mjs
 
@@ -48,6 +48,10 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Chromium for the page tests, and CJK fonts so that its screenshots show the Chinese text.
+# The reference models (PySAM's PVWatts v8, pvlib and its bundled weather files, numpy-financial).
+setup-venv:
+	@scripts/setup-venv.sh
+
 setup-chromium:
 	@(command -v chromium >/dev/null && fc-list :lang=zh 2>/dev/null | grep -q .) || ($(SUDO) apt-get update && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium chromium-driver fonts-noto-cjk)

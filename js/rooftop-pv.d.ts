@@ -10,6 +10,50 @@ export function calculate(scenario: Scenario): Report;
 export function presets(): Presets;
 /** The package version. */
 export function version(): string;
+/** Reads a weather file (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON) and summarises it; throws {@link ScenarioError}. */
+export function parseWeather(text: string, options?: WeatherOptions): WeatherSummary;
+
+export type WeatherFormat = 'epw' | 'tmy3' | 'tmy2' | 'samCsv' | 'pvgisCsv' | 'pvgisJson';
+/** Where in each row's interval the values hold: at its start (CSWD EPW), an average centred in it
+ * (TMY2/TMY3/IWEC/TMYx/PSM3/PVGIS), at its end, or at the instant written in the file. */
+export type Timing = 'start' | 'centre' | 'end' | 'instant';
+
+export interface WeatherOptions {
+  format?: WeatherFormat;
+  timing?: Timing;
+  /** the file's name, a hint for the data set ("…_CSWD.epw") */
+  fileName?: string;
+  /** PVGIS (UTC) files: local standard time zone [h] */
+  timezoneH?: number;
+}
+
+export interface WeatherSummary {
+  location: { name: string; latitude: number; longitude: number; timezoneH: number; elevationM: number };
+  format: WeatherFormat;
+  /** the data set the file names (CSWD, IWEC, TMY3, NSRDB, PVGIS-SARAH3, …) */
+  source: string;
+  timing: Timing;
+  timingDefault: Timing;
+  timingBasis: string;
+  first: Stamp;
+  last: Stamp;
+  years: number[];
+  rows: number;
+  stepMinutes: number;
+  annualGhiKwhM2: number;
+  annualDniKwhM2: number;
+  annualDhiKwhM2: number;
+  meanTempC: number;
+  maxGhiWM2: number;
+  filledValues: number;
+  droppedLeapDayRows: number;
+  pressureEstimated: boolean;
+  hasAlbedo: boolean;
+  /** daily irradiance centroid vs solar noon [min]; warning above 15 min; absent for a year without sun */
+  timingCheck?: { offsetMinutes: number; days: number; warning: boolean };
+}
+
+export interface Stamp { year: number; month: number; day: number; hour: number; minute: number }
 
 /** What `calculate` throws. `code` is stable; `field` is the JSON path, e.g. "system.capacityKwp". */
 export interface ScenarioError extends Error {
@@ -21,7 +65,9 @@ export interface ScenarioError extends Error {
 }
 export type ErrorCode =
   | 'invalid_json' | 'invalid_type' | 'missing_field' | 'unknown_field' | 'unknown_variant'
-  | 'not_finite' | 'out_of_range' | 'invalid_length' | 'unknown_preset' | 'conflict';
+  | 'not_finite' | 'out_of_range' | 'invalid_length' | 'unknown_preset' | 'conflict'
+  | 'weather_too_large' | 'weather_format' | 'weather_parse' | 'weather_location' | 'weather_time'
+  | 'weather_truncated' | 'weather_missing_values' | 'weather_out_of_range';
 
 export interface Scenario {
   /** Where the roof is; used by the hourly methods, ignored by fullLoadHours and gb50797. */
@@ -33,6 +79,8 @@ export interface Scenario {
   tariff?: Tariff;
   ownership?: Ownership;
   emissions?: EmissionsChoice;
+  /** `hourly: true` adds `energy.hourlyKwh` (hourly methods) */
+  output?: { hourly?: boolean };
 }
 
 export interface Site {
@@ -63,6 +111,8 @@ export interface System {
   mounting?: 'roof' | 'openRack';
   /** module area / ground area for racks in rows (open rack), default 0.3 */
   groundCoverageRatio?: number;
+  /** sky-diffuse transposition, default perez (PVWatts v8) */
+  skyModel?: 'perez' | 'hayDavies' | 'hdkr' | 'isotropic';
 }
 
 export interface Plane {
@@ -78,7 +128,9 @@ export type Resource =
   /** hours = annual kWh per kWp, 0–8760 */
   | { method: 'fullLoadHours'; hours: number }
   /** GB 50797-2012 §6.6: Ep = HA × PAZ / Es × K, HA the annual horizontal irradiation [kWh/m²] */
-  | { method: 'gb50797'; horizontalIrradiationKwhM2: number; k: number };
+  | { method: 'gb50797'; horizontalIrradiationKwhM2: number; k: number }
+  /** the PVWatts v8 hourly chain on a weather file's text */
+  | { method: 'weatherFile'; text: string; format?: WeatherFormat; timing?: Timing; fileName?: string };
 
 export interface Lifetime {
   /** 1–50, default 25 */
@@ -175,6 +227,18 @@ export interface Report {
     specificYieldKwhPerKwp: number;
     lifetimeKwh: number;
     byYear: { year: number; kwh: number }[];
+    /** hourly methods: irradiation incident on the planes [kWh/m²] */
+    poaKwhM2?: number;
+    monthlyPoaKwhM2?: number[];
+    /** hourly methods: AC / (kWp × POA / 1 kW/m²) */
+    performanceRatio?: number;
+    /** hourly methods: the share lost at each step of the chain [%] */
+    losses?: {
+      incidentKwh: number; rowShadingPct: number; coverSpectralPct: number; temperatureLowLightPct: number;
+      dcLossesPct: number; inverterPct: number; clippingPct: number; acKwh: number;
+    };
+    /** with output.hourly: first-year AC energy of each weather row [kWh] */
+    hourlyKwh?: Float64Array;
   };
   /** first year */
   usage: { selfUsedKwh: number; exportedKwh: number; curtailedKwh: number; selfUseSharePct: number };
@@ -201,6 +265,8 @@ export interface Report {
   };
   /** every input with its defaults filled in */
   assumptions: Assumptions;
+  /** the weather file as read (weatherFile) */
+  weather?: WeatherSummary;
   warnings: Warning[];
 }
 
@@ -228,7 +294,8 @@ export interface Assumptions {
 }
 
 export interface Warning {
-  code: 'layout_unused' | 'assumed_self_use_share' | 'monthly_by_days' | 'no_payback';
+  code: 'layout_unused' | 'assumed_self_use_share' | 'monthly_by_days' | 'no_payback' | 'assumed_plane'
+    | 'timing_offset' | 'weather_filled';
   message: string;
   messageZh: string;
 }

@@ -1,17 +1,50 @@
-// Times `calculate` of the built npm package in Node: the median of 1,000 calls of the Shuozhou
-// 6 MW example (after 100 warm-up calls). Run by `make bench`; prints one line per figure.
+// `make bench`, the Node half: times the built npm package (pkg/node) in Node and PySAM's
+// PVWatts v8 on the same weather file in the same run, and prints both and their ratio.
+//   1. calculate() of the Shuozhou 6 MW example (annual yield, no weather): median of 1,000 calls.
+//   2. calculate() on a weather file (parse + sun path + PVWatts v8 chain + money + emissions),
+//      4 kWp, tilt 20° south, roof mount: median of 200 calls; PySAM Pvwattsv8 on the same file and
+//      system (file read + simulate), median of 20 runs (scripts/bench_pysam.py).
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const pv = createRequire(import.meta.url)('../pkg/node/rooftop_pv.js');
-const scenario = pv.presets().scenarios.find((s) => s.id === 'shuozhou-6mw').scenario;
-const times = [];
-for (let i = 0; i < 1100; i++) {
-  const t0 = process.hrtime.bigint();
-  pv.calculate(scenario);
-  const t1 = process.hrtime.bigint();
-  if (i >= 100) times.push(Number(t1 - t0) / 1e3);
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pv = createRequire(import.meta.url)(join(repo, 'pkg/node/rooftop_pv.js'));
+const python = join(repo, '.venv/bin/python');
+
+function median(fn, n, warm = Math.ceil(n / 10)) {
+  const times = [];
+  for (let i = 0; i < warm + n; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    const t1 = process.hrtime.bigint();
+    if (i >= warm) times.push(Number(t1 - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
 }
-times.sort((a, b) => a - b);
-const at = (q) => times[Math.floor(q * (times.length - 1))];
-console.log(`calculate(shuozhou-6mw) in Node ${process.version}, n=${times.length}: ` +
-  `median ${at(0.5).toFixed(1)} µs, p10 ${at(0.1).toFixed(1)} µs, p90 ${at(0.9).toFixed(1)} µs`);
+
+const shuozhou = pv.presets().scenarios.find((s) => s.id === 'shuozhou-6mw').scenario;
+console.log(`node ${process.version}, rooftop-pv ${pv.version()}`);
+console.log(`calculate(shuozhou-6mw): median ${(median(() => pv.calculate(shuozhou), 1000) * 1e3).toFixed(1)} µs (n=1000)`);
+
+const pvlibData = execFileSync(python, ['-c', 'import pvlib,os;print(os.path.join(pvlib.__path__[0],"data"))']).toString().trim();
+const files = [
+  join(pvlibData, '723170TYA.CSV'),
+  join(repo, '../shared/weather/CHN_Shanxi.Datong.534870_CSWD.epw'),
+];
+for (const file of files) {
+  const text = readFileSync(file, 'latin1');
+  const scenario = {
+    system: { capacityKwp: 4, planes: [{ tiltDeg: 20, azimuthDeg: 180, shareOfCapacity: 1 }] },
+    resource: { method: 'weatherFile', text },
+  };
+  const ours = pv.calculate(scenario).energy.annualKwh;
+  const oursMs = median(() => pv.calculate(scenario), 200);
+  const ref = JSON.parse(execFileSync(python, [join(repo, 'scripts/bench_pysam.py'), file, '20']).toString());
+  console.log(`${file.split('/').pop()}: rooftop-pv (wasm, Node) ${oursMs.toFixed(2)} ms, ${ours.toFixed(1)} kWh | ` +
+    `PySAM ${ref.pysam} Pvwattsv8 ${ref.median_ms.toFixed(2)} ms, ${ref.annual_ac_kwh.toFixed(1)} kWh | ` +
+    `PySAM / rooftop-pv = ${(ref.median_ms / oursMs).toFixed(1)}×`);
+}

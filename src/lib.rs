@@ -13,6 +13,7 @@
 //! ```
 
 pub mod calendar;
+pub mod climate;
 pub mod emissions;
 pub mod energy;
 pub mod error;
@@ -22,6 +23,7 @@ pub mod load;
 pub mod money;
 pub mod ownership;
 pub mod presets;
+pub mod production;
 pub mod pv;
 pub mod report;
 pub mod scenario;
@@ -40,6 +42,7 @@ pub use report::Report;
 pub use scenario::Scenario;
 
 use ownership::OwnershipModel;
+use production::HourlyDetail;
 use report::{Assumptions, Emissions, Energy, HoursFrom, TariffKind, YearKwh};
 
 /// The crate version.
@@ -53,9 +56,9 @@ pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
 }
 
 /// [`calculate`] with year 1's AC generation supplied by the caller, hour by hour: 8,760 values
-/// [kWh], 1 January 00:00–01:00 local standard time first (29 February left out). The annual yield
-/// of the scenario's resource is replaced by their sum, and usage and money are matched on these
-/// hours. For callers with their own hourly simulation, and for tests.
+/// [kWh], 1 January 00:00–01:00 local standard time first (29 February left out). They replace the
+/// production of the scenario's resource, and usage and money are matched on them. For callers with
+/// their own hourly simulation, and for tests.
 pub fn calculate_with_hours(
     scenario: &Scenario,
     hours_kwh: &[f64],
@@ -85,45 +88,55 @@ pub fn calculate_with_hours(
     report(scenario, Some(hours_kwh))
 }
 
+/// Energy of each hour [kWh] from rows of `step_minutes` (60 or a divisor of it) in one year.
+fn to_hours(rows_kwh: &[f64], step_minutes: u32) -> Vec<f64> {
+    let per_hour = (60 / step_minutes.clamp(1, 60)) as usize;
+    rows_kwh.chunks(per_hour).map(|c| c.iter().sum()).collect()
+}
+
 fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, ScenarioError> {
-    let mut inp = validate::validate(scenario)?;
+    let inp = validate::validate(scenario)?;
+    let production = production::first_year(&inp.resource)?;
     let mut warnings = inp.warnings.clone();
-    let monthly_kwh: Vec<f64> = match given_hours {
+    let hourly = production.hourly.as_ref();
+    let (annual_kwh, monthly_kwh) = match given_hours {
         Some(h) => {
-            inp.annual_kwh = h.iter().sum();
             let months = calendar::month_of_hours();
             let mut m = vec![0.0; 12];
             for (v, &k) in h.iter().zip(&months) {
                 m[k as usize] += v;
             }
-            m
+            (h.iter().sum::<f64>(), m)
         }
         None => {
-            warnings.push(report::Warning {
-                code: "monthly_by_days",
-                message:
-                    "Only an annual yield is known: months are shared in proportion to their days."
-                        .into(),
-                message_zh: "仅知年发电量：各月发电量按天数比例分配。".into(),
-            });
-            energy::monthly_by_days(inp.annual_kwh).to_vec()
+            warnings.extend(production.warnings.iter().cloned());
+            (production.annual_kwh, production.monthly_kwh.to_vec())
         }
     };
-    let yearly_kwh = inp.degradation.yearly_kwh(inp.annual_kwh);
+    let yearly_kwh = inp.degradation.yearly_kwh(annual_kwh);
     let lifetime_kwh: f64 = yearly_kwh.iter().sum();
+    let wants_hourly = scenario
+        .output
+        .as_ref()
+        .and_then(|o| o.hourly)
+        .unwrap_or(false);
 
-    // Year-1 AC generation by hour [kWh]: the hours given (or the hourly engine's), else — when the
+    // Year-1 AC generation by hour [kWh]: the hours given, or the hourly engine's; else — when a
     // load, an export limit or time-of-use prices need hours — the annual yield shaped over
     // clear-sky days at the site.
     let shape_site = inp.site.unwrap_or(shape::DEFAULT_SITE);
     let (hours, hours_from): (Option<std::borrow::Cow<[f64]>>, Option<HoursFrom>) =
-        match given_hours {
-            Some(h) => (Some(h.into()), Some(HoursFrom::Supplied)),
-            None if money::needs_hours(&inp) => (
-                Some(shape::annual_to_hours(inp.annual_kwh, &shape_site).into()),
+        match (given_hours, hourly) {
+            (Some(h), _) => (Some(h.into()), Some(HoursFrom::Supplied)),
+            (None, Some(h)) => (
+                Some(to_hours(&h.row_kwh(), h.weather.step_minutes).into()),
+                Some(HoursFrom::HourlyEngine),
+            ),
+            (None, None) if money::needs_hours(&inp) => (
+                Some(shape::annual_to_hours(annual_kwh, &shape_site).into()),
                 Some(HoursFrom::ClearSkyShape),
             ),
-            None => (None, None),
+            (None, None) => (None, None),
         };
     if hours_from == Some(HoursFrom::ClearSkyShape) {
         let (en, zh) = if inp.site.is_some() {
@@ -154,7 +167,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
         });
     }
 
-    let eval = money::evaluate(&inp, hours.as_deref());
+    let eval = money::evaluate(&inp, annual_kwh, hours.as_deref());
     warnings.extend(eval.warnings.iter().cloned());
     let delivered_first = eval.delivered_kwh.first().copied().unwrap_or(0.0);
     let delivered_lifetime: f64 = eval.delivered_kwh.iter().sum();
@@ -180,16 +193,22 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
         money::Purchase::Flat(_) => (None, TariffKind::Flat),
         money::Purchase::TimeOfUse(t) => (Some(t.clone()), TariffKind::TimeOfUse),
     };
+    let shaped = hours_from == Some(HoursFrom::ClearSkyShape);
     Ok(Report {
         energy: Energy {
-            annual_kwh: inp.annual_kwh,
+            annual_kwh,
             monthly_kwh,
-            specific_yield_kwh_per_kwp: inp.annual_kwh / inp.capacity_kwp,
+            specific_yield_kwh_per_kwp: annual_kwh / inp.capacity_kwp,
             lifetime_kwh,
             by_year: (1u32..)
                 .zip(&yearly_kwh)
                 .map(|(year, &kwh)| YearKwh { year, kwh })
                 .collect(),
+            poa_kwh_m2: hourly.map(|h| h.result.annual.poa_unshaded_kwh_m2),
+            monthly_poa_kwh_m2: hourly.map(HourlyDetail::monthly_poa_kwh_m2),
+            performance_ratio: hourly.map(HourlyDetail::performance_ratio),
+            losses: hourly.map(HourlyDetail::losses),
+            hourly_kwh: hourly.filter(|_| wants_hourly).map(HourlyDetail::row_kwh),
         },
         usage: eval.usage.clone(),
         money: eval.money,
@@ -210,10 +229,8 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
             load: inp.load.as_ref().map(|l| l.summary.clone()),
             export_limit_kw: inp.export_limit_kw,
             hours_from,
-            shape_latitude_deg: (hours_from == Some(HoursFrom::ClearSkyShape))
-                .then_some(shape_site.latitude_deg),
-            shape_longitude_deg: (hours_from == Some(HoursFrom::ClearSkyShape))
-                .then_some(shape_site.longitude_deg),
+            shape_latitude_deg: shaped.then_some(shape_site.latitude_deg),
+            shape_longitude_deg: shaped.then_some(shape_site.longitude_deg),
             tariff_kind,
             grid_price_yuan_kwh: inp.tariff.mean_purchase_price(),
             time_of_use: tou,
@@ -233,8 +250,29 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
             discount_pct: discount,
             roof_rent_yuan_year: rent,
         },
+        weather: hourly.map(|h| h.weather.clone()),
         warnings,
     })
+}
+
+/// `parseWeather()`: reads a weather text with the options of [`scenario::WeatherOptions`] (JSON)
+/// and summarises it — location, period, annual sums, timing convention and its check.
+pub fn parse_weather_json(
+    text: &str,
+    options_json: &str,
+) -> Result<weather::WeatherSummary, ScenarioError> {
+    let options = scenario::WeatherOptions::from_json(options_json)?;
+    let parsed = weather::parse_with(
+        text,
+        &weather::ParseOptions {
+            format: options.format,
+            timing: options.timing,
+            file_name: options.file_name,
+            fallback_location: None,
+            timezone_h: options.timezone_h,
+        },
+    )?;
+    Ok(weather::summarize(&parsed))
 }
 
 /// [`calculate`] from JSON text to JSON text: the form the JavaScript binding uses.

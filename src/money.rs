@@ -109,10 +109,10 @@ fn part(index: u32, b: &Bucket, with_load: bool) -> UsagePart {
     }
 }
 
-/// Matches every year of the lifetime and computes the money. `hours` is year 1's generation by
-/// hour [kWh] (8,760 values), required when [`needs_hours`]; without it the year is split by the
-/// self-use share.
-pub fn evaluate(inp: &Inputs, hours: Option<&[f64]>) -> Evaluation {
+/// Matches every year of the lifetime and computes the money. `annual_kwh` is year 1's generation;
+/// `hours` the same by hour [kWh] (8,760 values), required when [`needs_hours`]; without them the
+/// year is split by the self-use share.
+pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluation {
     let years = inp.degradation.years;
     let rule = Rule {
         mode: inp.usage_mode,
@@ -144,7 +144,7 @@ pub fn evaluate(inp: &Inputs, hours: Option<&[f64]>) -> Evaluation {
         let s = match hours {
             Some(h) => match_year(h, f, &rule, &prices, (y == 1).then_some(&mut detail)),
             None => {
-                let g = inp.annual_kwh * f;
+                let g = annual_kwh * f;
                 let split = split_by_share(g, inp.usage_mode, inp.self_use_share);
                 YearSums {
                     generation_kwh: g,
@@ -157,7 +157,7 @@ pub fn evaluate(inp: &Inputs, hours: Option<&[f64]>) -> Evaluation {
         sums.push(s);
     }
     if hours.is_none() {
-        for (m, g) in monthly_by_days(inp.annual_kwh).iter().enumerate() {
+        for (m, g) in monthly_by_days(annual_kwh).iter().enumerate() {
             let split = split_by_share(*g, inp.usage_mode, inp.self_use_share);
             detail.by_month[m] = Bucket {
                 generation_kwh: *g,

@@ -91,6 +91,10 @@ fn yield_scenario(capacity_kwp: f64, hours: f64) -> Scenario {
             hours: Some(hours),
             horizontal_irradiation_kwh_m2: None,
             k: None,
+            text: None,
+            format: None,
+            timing: None,
+            file_name: None,
         },
         site: None,
         lifetime: None,
@@ -98,6 +102,7 @@ fn yield_scenario(capacity_kwp: f64, hours: f64) -> Scenario {
         tariff: None,
         ownership: None,
         emissions: None,
+        output: None,
     }
 }
 

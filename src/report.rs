@@ -14,6 +14,9 @@ pub struct Report {
     pub emissions: Emissions,
     /// Every default that was filled in, so a reader sees what the figures rest on.
     pub assumptions: Assumptions,
+    /// The weather file, as read: location, timing convention, annual sums, timing check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weather: Option<crate::weather::WeatherSummary>,
     pub warnings: Vec<Warning>,
 }
 
@@ -29,6 +32,44 @@ pub struct Energy {
     /// Sum over the lifetime [kWh].
     pub lifetime_kwh: f64,
     pub by_year: Vec<YearKwh>,
+    /// Hourly methods: plane-of-array irradiation incident on the planes [kWh/m²] (capacity-weighted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub poa_kwh_m2: Option<f64>,
+    /// Hourly methods: the same by month [kWh/m²].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monthly_poa_kwh_m2: Option<Vec<f64>>,
+    /// Hourly methods: performance ratio [-], E_AC / (P_dc0 × H_POA / 1 kW/m²).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub performance_ratio: Option<f64>,
+    /// Hourly methods: the losses along the chain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub losses: Option<Losses>,
+    /// First-year AC energy of every weather row [kWh], when `output.hourly` asks for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hourly_kwh: Option<Vec<f64>>,
+}
+
+/// The first year's energy along the chain: what the nameplate would make at the incident
+/// irradiation, then the share lost at each step [%] of what reached it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Losses {
+    /// P_dc0 × H_POA / 1 kW/m² [kWh].
+    pub incident_kwh: f64,
+    /// Row-to-row self-shading (open rack) [%].
+    pub row_shading_pct: f64,
+    /// Reflection at the cover and spectral (air-mass) effects [%].
+    pub cover_spectral_pct: f64,
+    /// Cell temperature and low irradiance (module efficiency vs STC) [%].
+    pub temperature_low_light_pct: f64,
+    /// Lumped DC losses: soiling, shading, mismatch, wiring, … [%].
+    pub dc_losses_pct: f64,
+    /// Inverter efficiency [%].
+    pub inverter_pct: f64,
+    /// Inverter clipping at its AC rating [%].
+    pub clipping_pct: f64,
+    /// AC output [kWh].
+    pub ac_kwh: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{codes, ScenarioError};
+use crate::weather::{Timing, WeatherFormat};
 
 /// One calculation request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,6 +27,17 @@ pub struct Scenario {
     pub ownership: Option<Ownership>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emissions: Option<EmissionsChoice>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<Output>,
+}
+
+/// What the report should include beyond its defaults.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Output {
+    /// Include the first year's AC energy of every weather row, `energy.hourlyKwh` (hourly methods).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly: Option<bool>,
 }
 
 /// Where the roof is. Used by the hourly methods; the yield-based methods ignore it.
@@ -72,6 +84,23 @@ pub struct System {
     /// Module area over ground area for racks in rows (open rack) [-], default 0.3.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ground_coverage_ratio: Option<f64>,
+    /// Sky-diffuse model of the plane-of-array irradiance, default Perez (as PVWatts v8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sky_model: Option<SkyModel>,
+}
+
+/// Sky-diffuse transposition models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SkyModel {
+    /// Perez et al. 1990 (PVWatts v8).
+    Perez,
+    /// Hay & Davies 1980.
+    HayDavies,
+    /// Hay, Davies, Klucher & Reindl (Reindl 1990).
+    Hdkr,
+    /// Liu & Jordan 1963.
+    Isotropic,
 }
 
 /// One roof plane.
@@ -111,6 +140,8 @@ pub enum ResourceMethod {
     FullLoadHours,
     /// GB 50797-2012 §6.6: Ep = HA × PAZ / Es × K.
     Gb50797,
+    /// The PVWatts v8 hourly chain on a weather file (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS).
+    WeatherFile,
 }
 
 /// The solar resource, one of the methods; which fields apply depends on `method`.
@@ -127,6 +158,18 @@ pub struct Resource {
     /// `gb50797`: comprehensive efficiency coefficient K [-].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub k: Option<f64>,
+    /// `weatherFile`: the file's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// `weatherFile`: the format; default detected from the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<WeatherFormat>,
+    /// `weatherFile`: where in each row's interval the values hold; default per data set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Timing>,
+    /// `weatherFile`: the file's name, a hint for the data set (`…_CSWD.epw`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
 }
 
 /// Lifetime and degradation.
@@ -445,21 +488,56 @@ pub struct EmissionsChoice {
     pub factors: Option<crate::emissions::EmissionFactors>,
 }
 
+/// The options of `parseWeather()`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WeatherOptions {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<WeatherFormat>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Timing>,
+    /// The file's name, a hint for the data set (`…_CSWD.epw`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+    /// PVGIS (UTC) files: the local standard time zone to convert to [h].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone_h: Option<f64>,
+}
+
+impl WeatherOptions {
+    /// Parses the options from JSON text, naming the JSON path of the first problem.
+    pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
+        from_json_object(text)
+    }
+}
+
+/// Reads a JSON object into `T`, naming the JSON path of the first problem; structs must be JSON
+/// objects (see [`crate::json`]).
+fn from_json_object<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ScenarioError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| deserialize_error(String::new(), &e.to_string()))?;
+    from_json_value(&value)
+}
+
+fn from_json_value<T: serde::de::DeserializeOwned>(
+    value: &serde_json::Value,
+) -> Result<T, ScenarioError> {
+    if !value.is_object() {
+        return Err(not_an_object());
+    }
+    serde_path_to_error::deserialize(crate::json::Strict(value))
+        .map_err(|e| deserialize_error(e.path().to_string(), &e.into_inner().to_string()))
+}
+
 impl Scenario {
     /// Parses a scenario from JSON text, naming the JSON path of the first problem.
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
-        let value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| deserialize_error(String::new(), &e.to_string()))?;
-        Self::from_json_value(&value)
+        from_json_object(text)
     }
 
     /// Reads a scenario from a parsed JSON value; structs must be JSON objects (see [`crate::json`]).
     pub fn from_json_value(value: &serde_json::Value) -> Result<Self, ScenarioError> {
-        if !value.is_object() {
-            return Err(not_an_object());
-        }
-        serde_path_to_error::deserialize(crate::json::Strict(value))
-            .map_err(|e| deserialize_error(e.path().to_string(), &e.into_inner().to_string()))
+        from_json_value(value)
     }
 }
 

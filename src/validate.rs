@@ -7,10 +7,15 @@ use crate::error::{codes, ScenarioError};
 use crate::load::{self, HourlyLoad};
 use crate::money::{Purchase, TariffInputs};
 use crate::ownership::{self, OwnershipModel};
+use crate::pv::{self, losses::DEFAULT_LOSSES_PERCENT, SystemSpec};
 use crate::report::Warning;
-use crate::scenario::{not_finite, Resource, ResourceMethod, Scenario, System, UsageMode};
+use crate::scenario::{
+    not_finite, ModuleType, Mounting, Plane, ResourceMethod, Scenario, SkyModel, System, UsageMode,
+};
 use crate::shape::ShapeSite;
+use crate::solar::irradiance;
 use crate::tariff;
+use crate::weather::{self, Location, ParseOptions, Weather};
 
 /// Default lifetime [years] and degradation [%] (n-type modules today: ≈1 % in year 1, 0.4 %/yr after;
 /// shared reference `china-factors.md` §5).
@@ -24,8 +29,7 @@ pub const DEFAULT_SELF_USE_SHARE_PCT: f64 = 80.0;
 pub struct Inputs {
     pub capacity_kwp: f64,
     pub method: ResourceMethod,
-    /// First-year AC energy [kWh].
-    pub annual_kwh: f64,
+    pub resource: ResourceInput,
     pub degradation: Degradation,
     /// The site, when the scenario gives one (for shaping hours from an annual yield).
     pub site: Option<ShapeSite>,
@@ -91,18 +95,6 @@ pub(crate) fn optional(
     v.map_or(Ok(default), |v| check(field, v))
 }
 
-pub(crate) fn required(field: &str, v: Option<f64>) -> Result<f64, ScenarioError> {
-    v.ok_or_else(|| {
-        ScenarioError::new(
-            codes::MISSING_FIELD,
-            field,
-            format!("{field} is required"),
-            format!("缺少必填项 {field}"),
-        )
-    })
-}
-
-/// The error for an absent required field of any type.
 pub(crate) fn missing(field: &str) -> ScenarioError {
     ScenarioError::new(
         codes::MISSING_FIELD,
@@ -110,6 +102,10 @@ pub(crate) fn missing(field: &str) -> ScenarioError {
         format!("{field} is required"),
         format!("缺少必填项 {field}"),
     )
+}
+
+pub(crate) fn required(field: &str, v: Option<f64>) -> Result<f64, ScenarioError> {
+    v.ok_or_else(|| missing(field))
 }
 
 pub(crate) fn conflict(field: &str, en: &str, zh: &str) -> ScenarioError {
@@ -141,89 +137,158 @@ pub(crate) fn warning(code: &'static str, en: &str, zh: &str) -> Warning {
     }
 }
 
-/// Checks the system; its layout fields only matter to the hourly methods.
-fn check_system(s: &System) -> Result<(), ScenarioError> {
+/// Checks the system and resolves it for the hourly chain (PVWatts v8 defaults: DC/AC 1.2,
+/// inverter 96 %, losses 14.08 %, standard module, roof mount, GCR 0.3, Perez sky; one plane tilted
+/// 20° facing south when none is given). Only the hourly methods use more than the capacity.
+fn check_system(s: &System, albedo: f64) -> Result<SystemSpec, ScenarioError> {
     // At least 10 W: smaller is no PV system, and it keeps every ratio of the report finite.
-    between("system.capacityKwp", s.capacity_kwp, 0.01, 1e6)?;
-    if let Some(planes) = &s.planes {
-        if planes.is_empty() {
-            return Err(ScenarioError::new(
-                codes::INVALID_LENGTH,
-                "system.planes",
-                "system.planes must hold at least one plane",
-                "system.planes 至少需要一个朝向面",
-            ));
-        }
-        for (i, p) in planes.iter().enumerate() {
-            between(
-                &format!("system.planes[{i}].tiltDeg"),
-                p.tilt_deg,
-                0.0,
-                90.0,
-            )?;
-            between(
-                &format!("system.planes[{i}].azimuthDeg"),
-                p.azimuth_deg,
-                0.0,
-                360.0,
-            )?;
-            positive(
-                &format!("system.planes[{i}].shareOfCapacity"),
-                p.share_of_capacity,
-                1.0,
-            )?;
-        }
-        let total: f64 = planes.iter().map(|p| p.share_of_capacity).sum();
-        if (total - 1.0).abs() > 1e-6 {
-            return Err(out_of_range(
-                "system.planes",
-                format!("shares of capacity must add up to 1 (got {total})"),
-                format!("各朝向面的容量占比之和必须为 1（当前为 {total}）"),
-            ));
-        }
+    let capacity_kwp = between("system.capacityKwp", s.capacity_kwp, 0.01, 1e6)?;
+    let default_plane = [Plane {
+        tilt_deg: 20.0,
+        azimuth_deg: 180.0,
+        share_of_capacity: 1.0,
+    }];
+    let planes = s.planes.as_deref().unwrap_or(&default_plane);
+    if planes.is_empty() {
+        return Err(ScenarioError::new(
+            codes::INVALID_LENGTH,
+            "system.planes",
+            "system.planes must hold at least one plane",
+            "system.planes 至少需要一个朝向面",
+        ));
     }
-    optional("system.dcAcRatio", s.dc_ac_ratio, 1.2, |f, v| {
+    for (i, p) in planes.iter().enumerate() {
+        between(
+            &format!("system.planes[{i}].tiltDeg"),
+            p.tilt_deg,
+            0.0,
+            90.0,
+        )?;
+        between(
+            &format!("system.planes[{i}].azimuthDeg"),
+            p.azimuth_deg,
+            0.0,
+            360.0,
+        )?;
+        positive(
+            &format!("system.planes[{i}].shareOfCapacity"),
+            p.share_of_capacity,
+            1.0,
+        )?;
+    }
+    let total: f64 = planes.iter().map(|p| p.share_of_capacity).sum();
+    if (total - 1.0).abs() > 1e-6 {
+        return Err(out_of_range(
+            "system.planes",
+            format!("shares of capacity must add up to 1 (got {total})"),
+            format!("各朝向面的容量占比之和必须为 1（当前为 {total}）"),
+        ));
+    }
+    let dc_ac_ratio = optional("system.dcAcRatio", s.dc_ac_ratio, 1.2, |f, v| {
         between(f, v, 0.5, 3.0)
     })?;
-    optional(
+    let inverter_pct = optional(
         "system.inverterEfficiencyPct",
         s.inverter_efficiency_pct,
         96.0,
         |f, v| between(f, v, 90.0, 99.5),
     )?;
-    optional("system.lossesPct", s.losses_pct, 14.08, |f, v| {
-        between(f, v, -5.0, 99.0)
-    })?;
-    optional(
+    let losses_pct = optional(
+        "system.lossesPct",
+        s.losses_pct,
+        DEFAULT_LOSSES_PERCENT,
+        |f, v| between(f, v, -5.0, 99.0),
+    )?;
+    let gcr = optional(
         "system.groundCoverageRatio",
         s.ground_coverage_ratio,
         0.3,
         |f, v| between(f, v, 0.01, 0.99),
     )?;
-    Ok(())
+    Ok(SystemSpec {
+        planes: planes
+            .iter()
+            .map(|p| pv::Plane {
+                tilt_deg: p.tilt_deg,
+                azimuth_deg: p.azimuth_deg,
+                share: p.share_of_capacity,
+            })
+            .collect(),
+        dc_capacity_w: capacity_kwp * 1000.0,
+        dc_ac_ratio,
+        inverter_efficiency: inverter_pct / 100.0,
+        losses_percent: losses_pct,
+        module: match s.module_type.unwrap_or(ModuleType::Standard) {
+            ModuleType::Standard => pv::ModuleType::Standard,
+            ModuleType::Premium => pv::ModuleType::Premium,
+            ModuleType::ThinFilm => pv::ModuleType::ThinFilm,
+        },
+        mounting: match s.mounting.unwrap_or(Mounting::Roof) {
+            Mounting::Roof => pv::Mounting::RoofMount,
+            Mounting::OpenRack => pv::Mounting::OpenRack,
+        },
+        gcr,
+        albedo,
+        sky_model: match s.sky_model.unwrap_or(SkyModel::Perez) {
+            SkyModel::Perez => irradiance::SkyModel::Perez,
+            SkyModel::HayDavies => irradiance::SkyModel::HayDavies,
+            SkyModel::Hdkr => irradiance::SkyModel::Hdkr,
+            SkyModel::Isotropic => irradiance::SkyModel::Isotropic,
+        },
+    })
 }
 
-/// First-year energy [kWh] of the yield-based methods.
-fn resource_kwh(r: &Resource, capacity_kwp: f64) -> Result<f64, ScenarioError> {
+/// The resource, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResourceInput {
+    /// First-year AC energy [kWh] of a yield-based method.
+    Annual(f64),
+    /// Weather for the hourly chain, and the system it runs.
+    Hourly {
+        weather: Box<Weather>,
+        system: SystemSpec,
+    },
+}
+
+/// Checks the resource fields of `r.method` (and that no other method's fields are given).
+fn check_resource(s: &Scenario, system: SystemSpec) -> Result<ResourceInput, ScenarioError> {
+    let r = &s.resource;
     let method = "resource.method";
+    let annual_fields = [
+        ("resource.hours", r.hours.is_some()),
+        (
+            "resource.horizontalIrradiationKwhM2",
+            r.horizontal_irradiation_kwh_m2.is_some(),
+        ),
+        ("resource.k", r.k.is_some()),
+    ];
+    let file_fields = [
+        ("resource.text", r.text.is_some()),
+        ("resource.format", r.format.is_some()),
+        ("resource.timing", r.timing.is_some()),
+        ("resource.fileName", r.file_name.is_some()),
+    ];
+    let capacity_kwp = s.system.capacity_kwp;
     match r.method {
         ResourceMethod::FullLoadHours => {
-            unused(
-                "resource.horizontalIrradiationKwhM2",
-                r.horizontal_irradiation_kwh_m2.is_some(),
-                method,
-            )?;
-            unused("resource.k", r.k.is_some(), method)?;
+            for (field, given) in annual_fields[1..].iter().chain(&file_fields) {
+                unused(field, *given, method)?;
+            }
             let hours = between(
                 "resource.hours",
                 required("resource.hours", r.hours)?,
                 1.0,
                 8760.0,
             )?;
-            Ok(energy::from_full_load_hours(hours, capacity_kwp))
+            Ok(ResourceInput::Annual(energy::from_full_load_hours(
+                hours,
+                capacity_kwp,
+            )))
         }
         ResourceMethod::Gb50797 => {
-            unused("resource.hours", r.hours.is_some(), method)?;
+            for (field, given) in annual_fields[..1].iter().chain(&file_fields) {
+                unused(field, *given, method)?;
+            }
             // Annual horizontal irradiation on Earth spans ≈600 (polar) to ≈2,600 kWh/m² (Atacama);
             // K is typically 0.75–0.85 (GB 50797-2012 §6.6).
             let field = "resource.horizontalIrradiationKwhM2";
@@ -234,7 +299,35 @@ fn resource_kwh(r: &Resource, capacity_kwp: f64) -> Result<f64, ScenarioError> {
                 3000.0,
             )?;
             let k = between("resource.k", required("resource.k", r.k)?, 0.1, 1.0)?;
-            Ok(energy::from_gb50797(ha, capacity_kwp, k))
+            Ok(ResourceInput::Annual(energy::from_gb50797(
+                ha,
+                capacity_kwp,
+                k,
+            )))
+        }
+        ResourceMethod::WeatherFile => {
+            for (field, given) in annual_fields {
+                unused(field, given, method)?;
+            }
+            let text = r.text.as_deref().ok_or_else(|| missing("resource.text"))?;
+            let options = ParseOptions {
+                format: r.format,
+                timing: r.timing,
+                file_name: r.file_name.clone(),
+                fallback_location: s.site.as_ref().map(|site| Location {
+                    name: String::new(),
+                    latitude: site.latitude,
+                    longitude: site.longitude,
+                    timezone_h: site.timezone_h.unwrap_or(8.0),
+                    elevation_m: site.elevation_m.unwrap_or(0.0),
+                }),
+                timezone_h: s.site.as_ref().and_then(|site| site.timezone_h),
+            };
+            let weather = weather::parse_with(text, &options)?;
+            Ok(ResourceInput::Hourly {
+                weather: Box::new(weather),
+                system,
+            })
         }
     }
 }
@@ -295,9 +388,18 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
             between(f, v, 0.0, 1.0)
         })?;
     }
-    check_system(&s.system)?;
+    let albedo = s.site.as_ref().and_then(|site| site.albedo).unwrap_or(0.2);
+    let system = check_system(&s.system, albedo)?;
     let capacity_kwp = s.system.capacity_kwp;
-    let annual_kwh = resource_kwh(&s.resource, capacity_kwp)?;
+    let resource = check_resource(s, system)?;
+    if s.system.planes.is_none() && matches!(resource, ResourceInput::Hourly { .. }) {
+        warnings.push(warning(
+            "assumed_plane",
+            "No roof plane given: one plane tilted 20° facing south assumed (the PVWatts default).",
+            "未指定组件朝向：按一个倾角 20°、朝正南的朝向面计算（PVWatts 默认值）。",
+        ));
+    }
+
     let life = s.lifetime.clone().unwrap_or_default();
     let years = life.years.unwrap_or(DEFAULT_YEARS);
     if !(1..=50).contains(&years) {
@@ -345,7 +447,7 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
     let inputs = Inputs {
         capacity_kwp,
         method: s.resource.method,
-        annual_kwh,
+        resource,
         degradation,
         site,
         usage_mode,
@@ -363,13 +465,17 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
 
 /// The yield-based methods do not use the system layout, nor the site unless hours are shaped.
 fn layout_warning(s: &Scenario, mut inp: Inputs) -> Inputs {
+    if !matches!(inp.resource, ResourceInput::Annual(_)) {
+        return inp;
+    }
     let layout_given = s.system.planes.is_some()
         || s.system.dc_ac_ratio.is_some()
         || s.system.inverter_efficiency_pct.is_some()
         || s.system.losses_pct.is_some()
         || s.system.module_type.is_some()
         || s.system.mounting.is_some()
-        || s.system.ground_coverage_ratio.is_some();
+        || s.system.ground_coverage_ratio.is_some()
+        || s.system.sky_model.is_some();
     let site_unused = s.site.is_some() && !crate::money::needs_hours(&inp);
     if layout_given || site_unused {
         inp.warnings.push(warning(

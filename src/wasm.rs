@@ -6,6 +6,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use wasm_bindgen::JsCast;
+
 use crate::error::codes;
 use crate::scenario::{not_an_object, Scenario};
 use crate::ScenarioError;
@@ -63,14 +65,59 @@ fn scenario_json(value: &JsValue) -> Result<String, ScenarioError> {
     }
 }
 
+/// Refuses a JS string longer than the weather limit before it is copied into WebAssembly memory
+/// (a UTF-16 length above the limit means at least as many UTF-8 bytes).
+fn check_text_length(text: &JsValue) -> Result<(), ScenarioError> {
+    let length = text
+        .dyn_ref::<js_sys::JsString>()
+        .map_or(0, |t| t.length() as usize);
+    crate::weather::check_size(length)
+}
+
 /// `calculate(scenario: Scenario): Report`; throws `ScenarioError`.
 #[wasm_bindgen(js_name = calculate, skip_typescript)]
 pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
+    let text = js_sys::Reflect::get(&scenario, &"resource".into())
+        .and_then(|r| js_sys::Reflect::get(&r, &"text".into()))
+        .unwrap_or(JsValue::UNDEFINED);
+    check_text_length(&text).map_err(|e| js_error(&e))?;
     let scenario = scenario_json(&scenario)
         .and_then(|text| Scenario::from_json(&text))
         .map_err(|e| js_error(&e))?;
-    let report = crate::calculate(&scenario).map_err(|e| js_error(&e))?;
-    to_js(&report)
+    let mut report = crate::calculate(&scenario).map_err(|e| js_error(&e))?;
+    let hourly = report.energy.hourly_kwh.take();
+    let out = to_js(&report)?;
+    if let Some(kwh) = hourly {
+        // Big series cross as a Float64Array, not an array of numbers.
+        let energy = js_sys::Reflect::get(&out, &"energy".into())?;
+        js_sys::Reflect::set(
+            &energy,
+            &"hourlyKwh".into(),
+            &js_sys::Float64Array::from(&kwh[..]),
+        )?;
+    }
+    Ok(out)
+}
+
+/// `parseWeather(text: string, options?: WeatherOptions): WeatherSummary`; throws `ScenarioError`.
+#[wasm_bindgen(js_name = parseWeather, skip_typescript)]
+pub fn parse_weather(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    check_text_length(&text).map_err(|e| js_error(&e))?;
+    let Some(text) = text.as_string() else {
+        return Err(js_error(&ScenarioError::new(
+            codes::INVALID_TYPE,
+            "text",
+            "parseWeather expects the file's text as a string",
+            "parseWeather 需要以字符串形式传入文件内容",
+        )));
+    };
+    let options = if options.is_undefined() || options.is_null() {
+        "{}".to_string()
+    } else {
+        scenario_json(&options).map_err(|e| js_error(&e))?
+    };
+    let summary = crate::parse_weather_json(&text, &options).map_err(|e| js_error(&e))?;
+    to_js(&summary)
 }
 
 /// `presets(): Presets`.

@@ -182,6 +182,59 @@ fn tmy3_files_match_pvlib() {
 }
 
 #[test]
+fn tmy3_midnight_as_00_00_and_hours_from_zero() {
+    let text = pvlib("723170TYA.CSV");
+    let base = parse(&text, None, None).unwrap();
+    let days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let mut solar_anywhere = String::new();
+    let mut from_zero = String::new();
+    for (i, l) in text.lines().enumerate() {
+        if i < 2 {
+            for s in [&mut solar_anywhere, &mut from_zero] {
+                s.push_str(l);
+                s.push('\n');
+            }
+            continue;
+        }
+        let (date, rest) = l.split_once(',').unwrap();
+        let (time, rest) = rest.split_once(',').unwrap();
+        let (m, d, y): (usize, usize, i32) = {
+            let p: Vec<&str> = date.split('/').collect();
+            (
+                p[0].parse().unwrap(),
+                p[1].parse().unwrap(),
+                p[2].parse().unwrap(),
+            )
+        };
+        let h: usize = time[..2].parse().unwrap();
+        // SolarAnywhere: midnight is 00:00 of the next day.
+        if h == 24 {
+            let (mut m2, mut d2, mut y2) = (m, d + 1, y);
+            if d2 > days[m - 1] {
+                d2 = 1;
+                m2 += 1;
+            }
+            if m2 > 12 {
+                m2 = 1;
+                y2 += 1;
+            }
+            solar_anywhere.push_str(&format!("{m2:02}/{d2:02}/{y2},00:00,{rest}\n"));
+        } else {
+            solar_anywhere.push_str(&format!("{l}\n"));
+        }
+        // Hours 00:00–23:00 at the interval start (read as ssc does).
+        from_zero.push_str(&format!("{date},{:02}:00,{rest}\n", h - 1));
+    }
+    let a = parse(&solar_anywhere, None, None).unwrap();
+    assert_eq!(a.stamps, base.stamps);
+    assert_eq!(a.stamp_offset_minutes, 60);
+    same(&a.ghi_w_m2, &base.ghi_w_m2, "SolarAnywhere");
+    let b = parse(&from_zero, None, None).unwrap();
+    assert_eq!(b.stamps, base.stamps);
+    assert_eq!(b.stamp_offset_minutes, 0);
+}
+
+#[test]
 fn tmy2_matches_pvlib() {
     let text = pvlib("12839.tm2");
     assert_eq!(detect_format(&text).unwrap(), WeatherFormat::Tmy2);
@@ -213,6 +266,52 @@ fn psm3_served_with_its_header_matches_pvlib() {
         g["albedo_mean"].as_f64().unwrap(),
         1e-12,
         "albedo",
+    );
+}
+
+#[test]
+fn nsrdb_in_utc_is_moved_to_local_time() {
+    // The same year as NSRDB serves it with utc=true: Time Zone 0, Local Time Zone −7, rows
+    // starting at 00:00 UTC (= local row 7).
+    let local = psm3_served();
+    let mut lines: Vec<&str> = local.lines().collect();
+    let meta = lines[1].replacen(",-7,1900,-7,", ",0,1900,-7,", 1);
+    lines[1] = &meta;
+    let data: Vec<&str> = lines[3..].to_vec();
+    let n = data.len();
+    let mut utc = lines[..3].join("\n");
+    for j in 0..n {
+        // UTC row j holds local row j − 7 (mod n), stamped with UTC time j.
+        let src: Vec<&str> = data[(j + n - 7) % n].split(',').collect();
+        let mut f = src.clone();
+        let (doy, hour) = (j / 24, j % 24);
+        let days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        let (mut m, mut d) = (0, doy);
+        while d >= days[m] {
+            d -= days[m];
+            m += 1;
+        }
+        let (ms, ds, hs) = ((m + 1).to_string(), (d + 1).to_string(), hour.to_string());
+        f[1] = &ms;
+        f[2] = &ds;
+        f[3] = &hs;
+        utc.push('\n');
+        utc.push_str(&f.join(","));
+    }
+    let a = parse(&utc, None, None).unwrap();
+    let b = parse(&local, None, None).unwrap();
+    assert_eq!(a.location.timezone_h, -7.0);
+    same(&a.ghi_w_m2, &b.ghi_w_m2, "UTC → local");
+    same(&a.temp_air_c, &b.temp_air_c, "UTC → local");
+    assert_eq!(
+        a.stamps
+            .iter()
+            .map(|s| (s.month, s.day, s.hour))
+            .collect::<Vec<_>>(),
+        b.stamps
+            .iter()
+            .map(|s| (s.month, s.day, s.hour))
+            .collect::<Vec<_>>()
     );
 }
 
@@ -297,6 +396,27 @@ fn pvgis_csv_and_json_match_pvlib_and_land_in_local_time() {
     let old = csv.replace("Irradiance Time Offset (h): 0.5\r\n", "");
     let w = parse(&old, None, None).unwrap();
     assert_eq!((w.timing, w.stamp_offset_minutes), (Timing::Centre, 0));
+}
+
+#[test]
+fn timing_names_at_the_boundary() {
+    for (name, t) in [
+        ("\"start\"", Timing::Start),
+        ("\"centre\"", Timing::Centre),
+        ("\"center\"", Timing::Centre),
+        ("\"end\"", Timing::End),
+        ("\"instant\"", Timing::Instant),
+    ] {
+        assert_eq!(serde_json::from_str::<Timing>(name).unwrap(), t);
+    }
+    assert_eq!(
+        serde_json::to_string(&Timing::Centre).unwrap(),
+        "\"centre\""
+    );
+    assert_eq!(
+        serde_json::from_str::<WeatherFormat>("\"samCsv\"").unwrap(),
+        WeatherFormat::SamCsv
+    );
 }
 
 #[test]
@@ -461,6 +581,8 @@ fn summary_reports_period_and_sums() {
     assert!(js["annualGhiKwhM2"].as_f64().unwrap() > 1466.0);
     assert_eq!(js["timing"], "start");
     assert_eq!(js["location"]["timezoneH"], 8.0);
+    assert_eq!(js["timingCheck"]["warning"], false);
+    assert!(js["timingCheck"]["offsetMinutes"].as_f64().unwrap().abs() < 3.0);
     // Daily centroids: one per day with sunshine.
     assert_eq!(weather::daily_centroids(&w).len(), 365);
 }

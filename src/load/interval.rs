@@ -88,7 +88,12 @@ enum Cell {
 }
 
 /// Parses a date `2025-01-31`, `2025/1/31`, `2025.1.31` or `2025年1月31日` into (y, m, d).
-fn parse_date(s: &str) -> Result<Option<(i64, i64, i64)>, (String, String)> {
+/// A message in English and Chinese.
+type Why = (String, String);
+/// A date (year, month, day), if the text is one.
+type MaybeDate = Result<Option<(i64, i64, i64)>, Why>;
+
+fn parse_date(s: &str) -> MaybeDate {
     let s = s.replace(['年', '月'], "-").replace('日', "");
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     if parts.len() != 3 {
@@ -117,7 +122,7 @@ fn parse_date(s: &str) -> Result<Option<(i64, i64, i64)>, (String, String)> {
 }
 
 /// Parses a time `0:00`, `23:45`, `24:00` or `12:00:00` into minutes of the day (0–1440).
-fn parse_time(s: &str) -> Result<Option<i64>, (String, String)> {
+fn parse_time(s: &str) -> Result<Option<i64>, Why> {
     let s = s.trim_end_matches(".000");
     let parts: Vec<&str> = s.split(':').collect();
     if !(2..=3).contains(&parts.len()) {
@@ -177,10 +182,7 @@ fn parse_datetime(s: &str) -> Cell {
     combine(parse_date(date), parse_time(time))
 }
 
-fn combine(
-    date: Result<Option<(i64, i64, i64)>, (String, String)>,
-    time: Result<Option<i64>, (String, String)>,
-) -> Cell {
+fn combine(date: MaybeDate, time: Result<Option<i64>, Why>) -> Cell {
     match (date, time) {
         (Err((en, zh)), _) | (Ok(Some(_)), Err((en, zh))) => Cell::Bad(en, zh),
         (Ok(Some((y, m, d))), Ok(Some(t))) => Cell::Ok(minutes(y, m, d, 0, 0) + t),

@@ -365,7 +365,7 @@ pub fn simulate(
                 pl.cover
                     .transmitted(c, comps.beam, comps.sky_diffuse, comps.ground_diffuse)
                     * f_am;
-            let t_cell = noct_sam(g, g_eff, temp_air, wind, t_noct, eta_ref);
+            let t_cell = noct_sam(g_eff, temp_air, wind, t_noct, eta_ref);
             dc_module += cec_max_power(cec, g_eff, t_cell) * pl.dc_scale;
             poa_unshaded += pl.share * unshaded;
             poa += pl.share * g;

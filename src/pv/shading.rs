@@ -6,7 +6,9 @@
 //! systems", Solar Energy 23 (1979) 497–507 (shadow geometry, eqs. 11–12, A12–A15); C. Deline,
 //! A. Dobos, S. Janzou, J. Meydbray, M. Donovan, "A simplified model of uniform shading in large
 //! photovoltaic arrays", Solar Energy 96 (2013) 274–282 (diffuse reductions); NREL ssc
-//! `shared/lib_pvshade.cpp` (`ss_exec`, `diffuse_reduce`, `sssky_diffuse_table::compute`) and
+//! `shared/lib_pvshade.cpp` (`ss_exec`, `diffuse_reduce`, `sssky_diffuse_table::compute`, in the
+//! version of github.com/NatLabRockies/ssc that PySAM 7.1 ships: albedo in the ground view
+//! factors, 250-step sky integration) and
 //! `ssc/cmod_pvwattsv8.cpp` (the assumed layout: 300 W modules of aspect ratio 1.7, two up in
 //! portrait, a square field, 7 modules per string). The non-linear DC derate of Deline et al. is
 //! computed but not applied by PVWatts v8, so it is not modelled here.
@@ -108,32 +110,36 @@ pub fn beam_shade_fraction(
 }
 
 /// Reduction factor of sky diffuse for the rows' view of the sky [-] (Deline et al. 2013; ssc
-/// `sssky_diffuse_table::compute`, the same 1000-step integration along the row's slant height).
+/// `sssky_diffuse_table::compute` as shipped in PySAM 7.1: a 250-step integration along the row's
+/// slant height, 1 for a flat plane, capped at 1).
 pub fn sky_diffuse_derate(tilt_deg: f64, gcr: f64) -> f64 {
-    let step = 1.0 / 1000.0;
+    if tilt_deg == 0.0 {
+        return 1.0;
+    }
+    const STEPS: u32 = 250;
+    let step = 1.0 / f64::from(STEPS);
     let tilt = tilt_deg * DEG;
     let tan_t = tilt.tan();
     let sin_t = tilt.sin();
     let a_sky = PI + PI / (1.0 + tan_t * tan_t).sqrt();
     let mut sum = 0.0;
-    for n in 0..1000 {
+    for n in 0..STEPS {
         let arg = 1.0 / tan_t - 1.0 / (gcr * sin_t * (1.0 - f64::from(n) * step));
         let gamma = -PI / 2.0 + arg.atan();
         let t = (tilt + gamma).tan();
         let mut a_shade = PI + PI / (1.0 + t * t).sqrt();
-        if a_shade.is_nan() {
-            a_shade = a_sky;
-        } else if tilt + gamma > PI / 2.0 {
+        if tilt + gamma > PI / 2.0 {
             a_shade = 2.0 * PI - a_shade;
         }
         sum += a_shade / a_sky * step;
     }
-    sum
+    sum.min(1.0)
 }
 
 /// Reduction factor of ground-reflected diffuse for the rows [-] (Deline et al. 2013; ssc
-/// `diffuse_reduce`): the rows behind the first see the ground between rows, part of it shaded
-/// from the beam. Inputs: layout, tilt [°], solar zenith [°], DNI and DHI [W/m²], albedo [-].
+/// `diffuse_reduce` as shipped in PySAM 7.1): the first row sees the open ground, the rows behind
+/// it only the ground between rows, part of which is shaded from the beam. Inputs: layout, tilt
+/// [°], solar zenith [°], DNI and DHI [W/m²], albedo [-].
 pub fn ground_diffuse_derate(
     layout: &RowLayout,
     tilt_deg: f64,
@@ -154,11 +160,13 @@ pub fn ground_diffuse_derate(
         0.00001
     };
     let cos_back = ((180.0 - tilt_deg) * DEG).cos();
-    let f2 = 0.5 * (1.0 + y1 / b - (y1 * y1 / (b * b) - 2.0 * y1 / b * cos_back + 1.0).sqrt());
-    let f3 = 0.5 * (1.0 + r / b - (r * r / (b * b) - 2.0 * r / b * cos_back + 1.0).sqrt());
+    let view = |y: f64| {
+        0.5 * albedo * (1.0 + y / b - (y * y / (b * b) - 2.0 * y / b * cos_back + 1.0).sqrt())
+    };
+    let (f2, f3) = (view(y1), view(r));
     let n = f64::from(layout.rows);
     let gr1 = f1 * (gbh + dhi);
-    let reduced = (f1 + (n - 1.0) * f1 * f2) / n * gbh + (f1 + (n - 1.0) * f1 * f3) / n * dhi;
+    let reduced = (f1 + (n - 1.0) * f2) / n * gbh + (f1 + (n - 1.0) * f3) / n * dhi;
     if gr1 > 0.0 {
         reduced / gr1
     } else {

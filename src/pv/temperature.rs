@@ -15,27 +15,29 @@ pub const WIND_FACTOR: f64 = 0.51;
 /// Transmittance-absorptance product assumed by the model [-].
 pub const TAU_ALPHA: f64 = 0.9;
 
-/// SAM NOCT cell temperature [°C]:
-/// T_c = T_a + (G/800)·(T_NOCT − 20)·(1 − η_ref/τα′)·9.5/(5.7 + 3.8·0.51·v), with τα′ = 0.9·G_eff/G.
+/// SAM NOCT cell temperature [°C], in the form PVWatts v8 (PySAM 7.1.1) applies it:
+/// T_c = T_a + (G_eff/800)·(T_NOCT − 20)·(1 − η_ref/τα)·9.5/(5.7 + 3.8·0.51·v), τα = 0.9.
 ///
-/// `poa_global` [W/m²] is the plane-of-array irradiance on the cover, `poa_effective` [W/m²] the
-/// irradiance reaching the cells after cover and spectral losses, `temp_air` [°C], `wind_speed`
-/// [m/s] at 10 m, `t_noct` [°C], `eta_ref` [-] the module efficiency at reference conditions.
-/// Without effective irradiance the cells are at air temperature.
+/// `poa_effective` [W/m²] is the irradiance reaching the cells after cover and spectral losses
+/// (the heat input of the energy balance), `temp_air` [°C], `wind_speed` [m/s] at 10 m (floored at
+/// 0.001 m/s after the height factor), `t_noct` [°C], `eta_ref` [-] the module efficiency at
+/// reference conditions. Without effective irradiance the cells are at air temperature.
+///
+/// ssc's `noct_celltemp_t` source reads T_a + (G/800)(T_NOCT − 20)(1 − η/(0.9·G_eff/G))…, with G
+/// the irradiance on the cover; PySAM 7.1.1's `tcell` output follows the effective-irradiance form
+/// above hour by hour (to 0.01 °C on the parity files), so that is the form kept.
 pub fn noct_sam(
-    poa_global: f64,
     poa_effective: f64,
     temp_air: f64,
     wind_speed: f64,
     t_noct: f64,
     eta_ref: f64,
 ) -> f64 {
-    if !(poa_effective > 0.0 && poa_global > 0.0) {
+    if poa_effective.is_nan() || poa_effective <= 0.0 {
         return temp_air;
     }
-    let tau_alpha = TAU_ALPHA * poa_effective / poa_global;
     let wind = (wind_speed * WIND_FACTOR).max(0.001);
     temp_air
-        + poa_global / 800.0 * (t_noct - 20.0) * (1.0 - eta_ref / tau_alpha) * 9.5
+        + poa_effective / 800.0 * (t_noct - 20.0) * (1.0 - eta_ref / TAU_ALPHA) * 9.5
             / (5.7 + 3.8 * wind)
 }

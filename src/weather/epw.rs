@@ -12,7 +12,7 @@
 //! [`Timing::Start`], any other EPW to [`Timing::Centre`] (see [`super::timing`]).
 
 use super::assemble::{check_date, finish, Meta, Rows};
-use super::text::{err, int, not_a_number, num, split_fields, Lines};
+use super::text::{err, int, not_a_number, num, split_fields, Fields, Lines};
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
 };
@@ -69,7 +69,9 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
     let mut cswd =
         contains_cswd(&source) || opt.file_name.as_deref().map(contains_cswd).unwrap_or(false);
     let mut per_hour = None;
+    let mut last_line = n1;
     for (no, line) in lines.by_ref() {
+        last_line = no;
         let head = line.trim_start();
         if head.len() >= 12 && head[..12].eq_ignore_ascii_case("DATA PERIODS") {
             let mut g = [""; 4];
@@ -109,14 +111,13 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
 
     let mut rows = Rows::with_capacity(8784 * per_hour as usize, true);
     let mut width = 0usize;
-    let mut last_line = 1;
-    let mut f = [""; 40];
     for (no, line) in lines {
         last_line = no;
         if line.trim().is_empty() {
             continue;
         }
-        let n = split_fields(line, &mut f);
+        let f = Fields::<36>::split(line);
+        let n = f.len();
         if width == 0 {
             if n < 22 {
                 return Err(super::text::too_few_fields(no, n, 22, "EPW"));
@@ -138,8 +139,9 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                 format!("EPW 数据行有 {n} 个字段，而第一行数据有 {width} 个"),
             ));
         }
-        let i =
-            |k: usize, en: &str, zh: &str| int(f[k]).ok_or_else(|| not_a_number(no, en, zh, f[k]));
+        let i = |k: usize, en: &str, zh: &str| {
+            int(f.get(k)).ok_or_else(|| not_a_number(no, en, zh, f.get(k)))
+        };
         let (year, month, day) = (
             i(0, "year", "年份")?,
             i(1, "month", "月份")?,
@@ -183,7 +185,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
         });
         rows.lines.push(no);
         let v = |k: usize, en: &str, zh: &str, missing: f64| -> Result<f64, ScenarioError> {
-            let x = num(f[k]).ok_or_else(|| not_a_number(no, en, zh, f[k]))?;
+            let x = num(f.get(k)).ok_or_else(|| not_a_number(no, en, zh, f.get(k)))?;
             Ok(if x >= missing { f64::NAN } else { x })
         };
         rows.temp
@@ -207,7 +209,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
         rows.wind.push(v(21, "wind speed", "风速", 999.0)?);
         // Albedo is optional: absent, unreadable or missing (999) all mean "none".
         rows.albedo.push(if width > 32 {
-            num(f[32]).filter(|a| *a < 999.0).unwrap_or(f64::NAN)
+            num(f.get(32)).filter(|a| *a < 999.0).unwrap_or(f64::NAN)
         } else {
             f64::NAN
         });

@@ -53,6 +53,8 @@ pub enum Timing {
     Start,
     /// An average over the interval, centred in it (TMY2, TMY3, IWEC/TMYx EPW, PSM3, PVGIS):
     /// the sun at the centre, and in the hours of sunrise and sunset at the centre of the sunlit part.
+    /// (`"center"` is read as well.)
+    #[serde(alias = "center")]
     Centre,
     /// At the end of the interval.
     End,
@@ -213,7 +215,8 @@ pub fn parse_bytes(bytes: &[u8], options: &ParseOptions) -> Result<Weather, Scen
     parse_with(&String::from_utf8_lossy(bytes), options)
 }
 
-fn check_size(len: usize) -> Result<(), ScenarioError> {
+/// Refuses a text of more than [`MAX_BYTES`] bytes, before anything is parsed.
+pub fn check_size(len: usize) -> Result<(), ScenarioError> {
     if len > MAX_BYTES {
         return Err(err(
             codes::WEATHER_TOO_LARGE,
@@ -309,9 +312,12 @@ pub struct WeatherSummary {
     pub dropped_leap_day_rows: u32,
     pub pressure_estimated: bool,
     pub has_albedo: bool,
+    /// Daily irradiance centroid against solar noon under the timing in force ([`timing_check`]);
+    /// `warning` above 15 minutes. `None` for a year without sunshine.
+    pub timing_check: Option<TimingCheck>,
 }
 
-/// Location, period, size, annual sums and repairs of parsed weather.
+/// Location, period, size, annual sums, repairs and the timing check of parsed weather.
 pub fn summarize(w: &Weather) -> WeatherSummary {
     let h = f64::from(w.step_minutes) / 60.0 / 1000.0; // W/m² per row → kWh/m²
     let sum = |v: &[f64]| v.iter().sum::<f64>() * h;
@@ -351,6 +357,7 @@ pub fn summarize(w: &Weather) -> WeatherSummary {
         dropped_leap_day_rows: w.provenance.dropped_leap_day_rows,
         pressure_estimated: w.provenance.pressure_estimated,
         has_albedo: w.albedo.is_some(),
+        timing_check: timing_check(w),
     }
 }
 

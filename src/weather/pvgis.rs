@@ -23,7 +23,7 @@ use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use super::assemble::{check_date, finish, Meta, Rows};
-use super::text::{err, int, not_a_number, num, show, split_fields, Lines};
+use super::text::{err, int, not_a_number, num, show, split_fields, Fields, Lines};
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
 };
@@ -274,14 +274,14 @@ pub fn read_csv(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError
     let c_pres = find("SP");
 
     let mut rows = Rows::with_capacity(8784, false);
-    let mut f = [""; 32];
     let mut last_line = n_head;
     for (no, line) in lines {
         if line.trim().is_empty() {
             break; // the footer follows a blank line
         }
         last_line = no;
-        let n = split_fields(line, &mut f);
+        let f = Fields::<32>::split(line);
+        let n = f.len();
         if n != width {
             return Err(err(
                 codes::WEATHER_PARSE,
@@ -290,9 +290,10 @@ pub fn read_csv(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError
                 format!("PVGIS 数据行有 {n} 个字段，而列名行有 {width} 个"),
             ));
         }
-        rows.stamps.push(time_utc(f[0], no)?);
+        rows.stamps.push(time_utc(f.get(0), no)?);
         rows.lines.push(no);
-        let v = |k: usize, en: &str| num(f[k]).ok_or_else(|| not_a_number(no, en, en, f[k]));
+        let v =
+            |k: usize, en: &str| num(f.get(k)).ok_or_else(|| not_a_number(no, en, en, f.get(k)));
         rows.ghi.push(v(c_ghi, "G(h)")?);
         rows.dni.push(v(c_dni, "Gb(n)")?);
         rows.dhi.push(v(c_dhi, "Gd(h)")?);
@@ -447,6 +448,14 @@ fn row_lines(text: &str, n: usize) -> Vec<u32> {
 
 /// Reads a PVGIS TMY JSON text.
 pub fn read_json(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
+    if !text.trim_start().starts_with('{') {
+        return Err(err(
+            codes::WEATHER_FORMAT,
+            Some(1),
+            "not a PVGIS JSON file: it must be a JSON object ({ … })",
+            "不是 PVGIS JSON 文件：应为 JSON 对象（{ … }）",
+        ));
+    }
     let doc: Doc = serde_json::from_str(text).map_err(|e| {
         let line = Some(e.line().max(1) as u32);
         if e.is_syntax() || e.is_eof() {

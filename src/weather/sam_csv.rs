@@ -11,11 +11,14 @@
 //! `surface albedo`. Hours run 0–23 (1–24 is shifted by one, as ssc does); pressure is in mbar.
 //! Missing values: an empty cell, `NaN`, or a value ≤ −999.
 //!
+//! NSRDB files requested in UTC (`Time Zone` 0, `Local Time Zone` −7) are moved to local standard
+//! time and rotated to start on 1 January 00:00, as PVGIS files are.
+//!
 //! Timing default: with a Minute column [`Timing::Instant`] at hour:minute (ssc); without one
 //! [`Timing::Centre`] (see [`super::timing`]).
 
 use super::assemble::{check_date, finish, Meta, Rows};
-use super::text::{err, int, not_a_number, num, show, split_fields, split_quoted, Lines};
+use super::text::{err, int, not_a_number, num, show, split_quoted, Fields, Lines};
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
 };
@@ -161,6 +164,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
     let mut lines = Lines::new(text);
     let (n1, first) = lines.next().unwrap_or((1, ""));
     let mut source = String::from("SAM CSV");
+    let mut roll_hours = 0;
     let mut has_units = false;
     let (n_cols, cols_line, location) = if Columns::read(first).is_data_header() {
         let Some(loc) = opt.fallback_location.clone() else {
@@ -189,6 +193,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
         let nv = split_quoted(second, &mut values).min(values.len());
         let mut buf = String::new();
         let (mut lat, mut lon, mut tz, mut elev) = (None, None, None, None);
+        let mut local_tz = None;
         let mut name = String::new();
         for i in 0..nn {
             norm(names[i], &mut buf);
@@ -207,13 +212,16 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                 "lat" | "latitude" => lat = Some(numeric("latitude", "纬度")?),
                 "lon" | "long" | "longitude" | "lng" => lon = Some(numeric("longitude", "经度")?),
                 "tz" | "timezone" | "time zone" => tz = Some(numeric("time zone", "时区")?),
+                "local time zone" if !v.is_empty() => {
+                    local_tz = Some(numeric("local time zone", "当地时区")?)
+                }
                 "el" | "elev" | "elevation" | "site elevation" | "altitude" => {
                     elev = Some(numeric("elevation", "海拔")?)
                 }
                 "source" | "src" | "data source" if !v.is_empty() => source = v.to_string(),
                 "city" if !v.is_empty() && v != "-" => name = v.to_string(),
                 "id" | "location" | "location id" | "station" | "station id" | "site"
-                    if name.is_empty() && !v.is_empty() =>
+                    if name.is_empty() && !v.is_empty() && v != "-" =>
                 {
                     name = v.to_string()
                 }
@@ -231,7 +239,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                 format!("SAM CSV 文件头缺少{zh}"),
             )
         };
-        let location = Location {
+        let mut location = Location {
             name,
             latitude: lat.ok_or_else(|| missing("latitude", "纬度"))?,
             longitude: lon.ok_or_else(|| missing("longitude", "经度"))?,
@@ -239,6 +247,21 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
             elevation_m: elev.unwrap_or(0.0),
         };
         check_location(&location, n2)?;
+        // NSRDB files downloaded in UTC say `Time Zone 0, Local Time Zone −7`: their rows are
+        // moved to local standard time (as PVGIS rows are), so that clock hours mean local hours.
+        if let Some(l) = local_tz.filter(|l| *l != location.timezone_h) {
+            let shift = l - location.timezone_h;
+            if shift.fract() != 0.0 || !(-12.0..=14.0).contains(&l) {
+                return Err(err(
+                    codes::WEATHER_LOCATION,
+                    Some(n2),
+                    format!("Local Time Zone {l} h: rows are converted only between zones a whole number of hours apart"),
+                    format!("当地时区 {l} h：只能在相差整小时的时区之间转换"),
+                ));
+            }
+            roll_hours = shift as i32;
+            location.timezone_h = l;
+        }
         let (n3, third) = lines.next().unwrap_or((3, ""));
         (n3, third, location)
     };
@@ -272,7 +295,6 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
     }
 
     let mut rows = Rows::with_capacity(8784, c_alb.is_some());
-    let mut f = [""; 128];
     let mut width = 0usize;
     let mut last_line = n_cols;
     let mut hours_from_one = false;
@@ -281,11 +303,12 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
         if line.trim().is_empty() {
             continue;
         }
-        let n = split_fields(line, &mut f);
+        let f = Fields::<128>::split(line);
+        let n = f.len();
         if width == 0 {
             width = n;
         }
-        if n != width || n <= max_used || n > f.len() {
+        if n != width || n <= max_used || n > 128 {
             return Err(err(
                 codes::WEATHER_PARSE,
                 Some(no),
@@ -296,8 +319,9 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                 format!("数据行有 {n} 个字段，应为 {} 个", width.max(max_used + 1)),
             ));
         }
-        let i =
-            |k: usize, en: &str, zh: &str| int(f[k]).ok_or_else(|| not_a_number(no, en, zh, f[k]));
+        let i = |k: usize, en: &str, zh: &str| {
+            int(f.get(k)).ok_or_else(|| not_a_number(no, en, zh, f.get(k)))
+        };
         let year = match c_year {
             Some(c) => i(c, "year", "年份")?,
             None => 1900,
@@ -330,7 +354,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
         });
         rows.lines.push(no);
         let v = |k: usize, en: &str, zh: &str| -> Result<f64, ScenarioError> {
-            let s = f[k].trim();
+            let s = f.get(k).trim();
             if s.is_empty() || s.eq_ignore_ascii_case("nan") {
                 return Ok(f64::NAN);
             }
@@ -420,7 +444,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
             source,
             step_minutes: step,
             stamp_offset_minutes: offset,
-            roll_hours: 0,
+            roll_hours,
             last_line,
             has_pressure: c_pres.is_some(),
         },

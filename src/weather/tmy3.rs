@@ -8,7 +8,7 @@
 //! missing). Default timing [`Timing::Centre`] ([`super::timing::TMY3`]).
 
 use super::assemble::{check_date, finish, prev_day, Meta, Rows};
-use super::text::{err, int, not_a_number, num, show, split_fields, split_quoted, Lines};
+use super::text::{err, int, not_a_number, num, show, split_fields, split_quoted, Fields, Lines};
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
 };
@@ -90,7 +90,6 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
     let c_alb_src = find("alb source");
 
     let mut rows = Rows::with_capacity(8784, c_alb.is_some());
-    let mut f = [""; 80];
     let mut last_line = n2;
     let mut end_labelled = true;
     for (no, line) in lines {
@@ -98,7 +97,8 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
         if line.trim().is_empty() {
             continue;
         }
-        let n = split_fields(line, &mut f);
+        let f = Fields::<80>::split(line);
+        let n = f.len();
         if n != width {
             return Err(err(
                 codes::WEATHER_PARSE,
@@ -108,7 +108,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
             ));
         }
         // MM/DD/YYYY
-        let mut d = f[0].trim().split('/');
+        let mut d = f.get(0).trim().split('/');
         let (mm, dd, yy) = (d.next(), d.next(), d.next());
         let date = match (
             mm.and_then(int),
@@ -122,24 +122,27 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                     no,
                     "date (MM/DD/YYYY)",
                     "日期 (MM/DD/YYYY)",
-                    f[0],
+                    f.get(0),
                 ))
             }
         };
         check_date(no, date.0, date.1, date.2)?;
-        let (hh, mi) = match f[1].trim().split_once(':') {
+        let (hh, mi) = match f.get(1).trim().split_once(':') {
             Some((a, b)) => (int(a), int(b)),
             None => (None, None),
         };
         let (Some(hh), Some(mi)) = (hh, mi) else {
-            return Err(not_a_number(no, "time (HH:MM)", "时间 (HH:MM)", f[1]));
+            return Err(not_a_number(no, "time (HH:MM)", "时间 (HH:MM)", f.get(1)));
         };
         if !(0..=24).contains(&hh) || mi != 0 {
             return Err(err(
                 codes::WEATHER_PARSE,
                 Some(no),
-                format!("TMY3 time {} is not a whole hour 01:00–24:00", show(f[1])),
-                format!("TMY3 时间 {} 不是 01:00–24:00 的整点", show(f[1])),
+                format!(
+                    "TMY3 time {} is not a whole hour 01:00–24:00",
+                    show(f.get(1))
+                ),
+                format!("TMY3 时间 {} 不是 01:00–24:00 的整点", show(f.get(1))),
             ));
         }
         if rows.len() == 0 && hh == 0 {
@@ -164,7 +167,17 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
             }
         } else if hh == 0 {
             // 00:00 = 24:00 of the day before (SolarAnywhere): the hour 23:00–24:00 of that day.
-            let (py, pm, pd) = prev_day(y, m, dd);
+            // A typical year has no 29 February even when its February comes from a leap year:
+            // after 28 February the day before 1 March is the 28th.
+            let (py, pm, mut pd) = prev_day(y, m, dd);
+            if (pm, pd) == (2, 29)
+                && rows
+                    .stamps
+                    .last()
+                    .is_some_and(|s| (s.month, s.day) == (2, 28))
+            {
+                pd = 28;
+            }
             Stamp {
                 year: py,
                 month: pm,
@@ -184,7 +197,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
         rows.stamps.push(stamp);
         rows.lines.push(no);
         let v = |k: usize, en: &str, zh: &str| -> Result<f64, ScenarioError> {
-            let x = num(f[k]).ok_or_else(|| not_a_number(no, en, zh, f[k]))?;
+            let x = num(f.get(k)).ok_or_else(|| not_a_number(no, en, zh, f.get(k)))?;
             Ok(if x <= MISSING + 0.5 { f64::NAN } else { x })
         };
         rows.ghi.push(v(c_ghi, "GHI", "GHI")?);
@@ -195,8 +208,8 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
         rows.pres.push(v(c_pres, "pressure", "气压")?);
         rows.wind.push(v(c_wind, "wind speed", "风速")?);
         if let Some(c) = c_alb {
-            let flagged = c_alb_src.is_some_and(|s| f[s].trim() == "?");
-            let a = num(f[c]).filter(|a| *a > MISSING + 0.5 && !flagged);
+            let flagged = c_alb_src.is_some_and(|s| f.get(s).trim() == "?");
+            let a = num(f.get(c)).filter(|a| *a > MISSING + 0.5 && !flagged);
             rows.albedo.push(a.unwrap_or(f64::NAN));
         }
     }

@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` against the installed package: every field of Scenario and Report must
 // be named in the types (no `any`), and wrong shapes must not compile (the @ts-expect-error lines).
-import init, { calculate, presets, version, type Scenario, type Report, type ScenarioError } from 'rooftop-pv';
+import init, { calculate, parseWeather, presets, version, type Scenario, type Report, type ScenarioError, type WeatherSummary } from 'rooftop-pv';
 
 await init();
 
@@ -10,7 +10,7 @@ const scenario: Scenario = {
     capacityKwp: 6000,
     planes: [{ tiltDeg: 30, azimuthDeg: 180, shareOfCapacity: 1 }],
     dcAcRatio: 1.2, inverterEfficiencyPct: 96, lossesPct: 14.08,
-    moduleType: 'standard', mounting: 'roof', groundCoverageRatio: 0.3,
+    moduleType: 'standard', mounting: 'roof', groundCoverageRatio: 0.3, skyModel: 'perez',
   },
   resource: { method: 'fullLoadHours', hours: 1241.6 },
   lifetime: { years: 25, firstYearDegradationPct: 1, annualDegradationPct: 0.4 },
@@ -18,6 +18,11 @@ const scenario: Scenario = {
   tariff: { gridPriceYuanKwh: 0.55, exportPriceYuanKwh: 0.332, escalationPct: 0 },
   ownership: { kind: 'owner', capexYuanPerW: 3, omYuanPerKwpYear: 30, discountRatePct: 6 },
   emissions: { preset: 'cec-2018' },
+  output: { hourly: true },
+};
+const fromFile: Scenario = {
+  system: { capacityKwp: 4 },
+  resource: { method: 'weatherFile', text: 'LOCATION,…', format: 'epw', timing: 'start', fileName: 'x_CSWD.epw' },
 };
 const gb: Scenario = {
   system: { capacityKwp: 4000 },
@@ -38,10 +43,24 @@ const wrongMethod: Scenario = { system: { capacityKwp: 1 }, resource: { method: 
 // @ts-expect-error gb50797 needs k
 const missingK: Scenario = { system: { capacityKwp: 1 }, resource: { method: 'gb50797', horizontalIrradiationKwhM2: 1 } };
 
+function summaryNumbers(w: WeatherSummary): number[] {
+  const strings: string[] = [w.location.name, w.format, w.source, w.timing, w.timingDefault, w.timingBasis];
+  return [w.location.latitude, w.location.longitude, w.location.timezoneH, w.location.elevationM, w.first.year,
+    w.last.month + w.last.day + w.last.hour + w.last.minute, ...w.years, w.rows, w.stepMinutes, w.annualGhiKwhM2,
+    w.annualDniKwhM2, w.annualDhiKwhM2, w.meanTempC, w.maxGhiWM2, w.filledValues, w.droppedLeapDayRows,
+    Number(w.pressureEstimated) + Number(w.hasAlbedo) + strings.length,
+    w.timingCheck?.offsetMinutes ?? 0, w.timingCheck?.days ?? 0, Number(w.timingCheck?.warning ?? false)];
+}
+
 function use(r: Report): number[] {
   const e = r.energy, u = r.usage, m = r.money, x = r.emissions, a = r.assumptions;
   const nums: number[] = [
     e.annualKwh, ...e.monthlyKwh, e.specificYieldKwhPerKwp, e.lifetimeKwh, ...e.byYear.map((y) => y.year + y.kwh),
+    e.poaKwhM2 ?? 0, ...(e.monthlyPoaKwhM2 ?? []), e.performanceRatio ?? 0, ...(e.hourlyKwh ?? new Float64Array(0)),
+    e.losses?.incidentKwh ?? 0, e.losses?.rowShadingPct ?? 0, e.losses?.coverSpectralPct ?? 0,
+    e.losses?.temperatureLowLightPct ?? 0, e.losses?.dcLossesPct ?? 0, e.losses?.inverterPct ?? 0,
+    e.losses?.clippingPct ?? 0, e.losses?.acKwh ?? 0,
+    ...(r.weather ? summaryNumbers(r.weather) : []),
     u.selfUsedKwh, u.exportedKwh, u.curtailedKwh, u.selfUseSharePct,
     m.firstYearSavingsYuan, m.lifetimeSavingsYuan, m.npvYuan ?? 0, m.irrPct ?? 0, m.paybackYears ?? 0, m.lcoeYuanKwh ?? 0,
     ...m.byYear.map((y) => y.year + y.generationKwh + y.savingsYuan + y.costsYuan + y.netCashFlowYuan),
@@ -59,6 +78,8 @@ function use(r: Report): number[] {
 try {
   use(calculate(scenario));
   use(calculate(gb));
+  use(calculate(fromFile));
+  summaryNumbers(parseWeather('…', { format: 'tmy3', timing: 'centre', fileName: 'a.csv', timezoneH: 8 }));
   use(calculate(wrongType));
   use(calculate(wrongMethod));
   use(calculate(missingK));

@@ -1,0 +1,478 @@
+#!/usr/bin/env python3
+"""Builds the embedded climate of the 270 CSWD stations (issue 4), reproducibly.
+
+Inputs (read only):
+  ../shared/data/cswd-monthly.csv        monthly GHI, DHI, temperature, wind per station
+  ../shared/data/cswd-typical-days.csv   the average day of each month (24 clock hours)
+  data/stations-zh.csv                   Chinese names and provinces, same order as cswd-monthly.csv
+
+Outputs (committed; `--check` verifies that they are up to date):
+  src/climate/cswd.bin         the typical days and the monthly table, range-coded (format below)
+  src/climate/stations_data.rs station metadata as Rust constants (names, coordinates, annual GHI)
+
+Usage:  python3 scripts/build_climate.py [--check] [--shared ../shared]
+
+Source and attribution: "CSWD typical year (CMA / Tsinghua)" — China Standard Weather Data for
+Analyzing Building Thermal Conditions, China Meteorological Administration Climate Data Office and
+Tsinghua University Department of Building Science, 2005 (EnergyPlus weather library EPW files).
+
+## Quantisation (the only loss; everything else is exact)
+- Irradiance (GHI, DNI, DHI of the typical days, source resolution 0.1 W/m²): square-root
+  companding, value = u² / QS W/m² with an integer u and QS = 50 (step 0.28·√v W/m²: 0.9 W/m² at
+  10, 2.8 at 100, 5.7 at 400, 8.7 at 950), with error feedback along each day so that the day's
+  sum keeps within half a step of the source. Zero stays zero and non-zero stays non-zero.
+- Temperature of the typical days: T_STEP = 0.2 °C (|error| ≤ 0.1 °C); wind: W_STEP = 0.2 m/s.
+- The monthly table (GHI, DHI [0.01 kWh/m²], temperature [0.01 °C], wind [0.01 m/s]) is stored
+  exactly, as residuals against the sums and means of the quantised typical days.
+
+## Blob format (little endian)
+  magic b"RPVC", version u8 (1), n_stations u16, QS u16, T_STEP u16 [0.01 °C],
+  W_STEP u16 [0.01 m/s], n_probs u16, then n_probs bytes of initial probabilities
+  (p = byte·8, of a 0 bit, out of 2048), then per station its wmo number u32 and the end offset
+  u32 of its stream (offsets from the start of the first stream), then the streams.
+  Each station's stream is an independent LZMA-style binary range code (11-bit probabilities,
+  adaptation shift 5) starting from the initial probabilities, so one station decodes alone.
+
+Stream content, per month 1..12:
+  window: first and last hour with any irradiance (f, n = count): residuals f − f_prev, n − n_prev
+  DHI, GHI, DNI for hours f..f+n−1 (u values), temperature and wind for hours 0..23 (steps);
+then per month the monthly-table residuals (GHI, DHI, temperature, wind).
+Residual coding of an integer r in a context block of 34 probabilities: zero flag, sign, unary
+bit length k of |r| (≤ 16), the bit below the leading one (context per k), the remaining k − 2 bits
+at probability 1/2. Predictors and contexts: see `encode_station` (mirrored in
+src/climate/codec.rs).
+"""
+
+import argparse
+import csv
+import math
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+VERSION = 1
+QS = 50  # irradiance u -> u*u/QS W/m²
+T_STEP = 20  # 0.01 °C units
+W_STEP = 20  # 0.01 m/s units
+SOURCE = "CSWD typical year (CMA / Tsinghua)"
+
+# Context blocks (34 probabilities each).
+BLOCK = 34
+KMAX = 16
+IRR_LVL_P = 10
+IRR_LVL_R = 4
+CTX_IRR = 0  # 3 channels x 10 x 4 = 120 blocks
+CTX_T = CTX_IRR + 3 * IRR_LVL_P * IRR_LVL_R  # 24 hours x 4 = 96
+CTX_W = CTX_T + 24 * 4  # 3 block kinds x 24 hours x 4 = 288
+CTX_HDR = CTX_W + 3 * 24 * 4  # 2 (f, n)
+CTX_MON = CTX_HDR + 2  # 4 (G, D, T, W)
+N_BLOCKS = CTX_MON + 4
+N_PROBS = N_BLOCKS * BLOCK
+HALF = 1024
+
+
+class Encoder:
+    """LZMA range encoder (Igor Pavlov, public domain), binary adaptive probabilities."""
+
+    def __init__(self):
+        self.low = 0
+        self.range = 0xFFFFFFFF
+        self.cache = 0
+        self.cache_size = 1
+        self.out = bytearray()
+
+    def _shift_low(self):
+        if (self.low & 0xFFFFFFFF) < 0xFF000000 or (self.low >> 32) != 0:
+            carry = self.low >> 32
+            temp = self.cache
+            while True:
+                self.out.append((temp + carry) & 0xFF)
+                temp = 0xFF
+                self.cache_size -= 1
+                if self.cache_size == 0:
+                    break
+            self.cache = (self.low >> 24) & 0xFF
+        self.cache_size += 1
+        self.low = (self.low & 0x00FFFFFF) << 8
+
+    def bit(self, probs, i, b):
+        """Codes bit b with probability probs[i] (of a 0, out of 2048), adapting it; i None: 1/2."""
+        p = HALF if i is None else probs[i]
+        bound = (self.range >> 11) * p
+        if b == 0:
+            self.range = bound
+            if i is not None:
+                probs[i] = p + ((2048 - p) >> 5)
+        else:
+            self.low += bound
+            self.range -= bound
+            if i is not None:
+                probs[i] = p - (p >> 5)
+        while self.range < (1 << 24):
+            self.range = (self.range << 8) & 0xFFFFFFFF
+            self._shift_low()
+
+    def finish(self):
+        for _ in range(5):
+            self._shift_low()
+        return bytes(self.out)
+
+
+class Counter:
+    """Counts the bits each probability sees (first pass: trains the initial probabilities)."""
+
+    def __init__(self):
+        self.zeros = [0] * N_PROBS
+        self.ones = [0] * N_PROBS
+
+    def bit(self, _probs, i, b):
+        if i is None:
+            return
+        if b:
+            self.ones[i] += 1
+        else:
+            self.zeros[i] += 1
+
+
+def put(coder, probs, block, r):
+    base = block * BLOCK
+    if r == 0:
+        coder.bit(probs, base, 0)
+        return
+    coder.bit(probs, base, 1)
+    coder.bit(probs, base + 1, 1 if r < 0 else 0)
+    a = abs(r)
+    k = a.bit_length()
+    if k > KMAX:
+        raise ValueError(f"residual {r} too large")
+    for i in range(1, k):
+        coder.bit(probs, base + 1 + i, 1)
+    if k < KMAX:
+        coder.bit(probs, base + 1 + k, 0)
+    if k >= 2:
+        coder.bit(probs, base + 2 + KMAX + (k - 2), (a >> (k - 2)) & 1)
+        for j in range(k - 3, -1, -1):
+            coder.bit(probs, None, (a >> j) & 1)
+
+
+def isqrt_round(x):
+    """round(sqrt(x)) for an integer x >= 0, exactly."""
+    s = math.isqrt(x)
+    return s + 1 if x - s * s > s else s
+
+
+def round_div(a, b):
+    """a / b rounded to nearest, halves up (b > 0), exactly."""
+    return (2 * a + b) // (2 * b)
+
+
+def quantise_irradiance(tenths):
+    """24 values [0.1 W/m²] -> u with u*u/QS ≈ value, error fed forward along the day."""
+    out = []
+    err = 0.0
+    for t in tenths:
+        if t == 0:
+            out.append(0)
+            continue
+        target = t / 10.0 + err
+        u0 = math.isqrt(int(max(target, 0.0) * QS))
+        best = None
+        for u in (u0 - 1, u0, u0 + 1, u0 + 2):
+            if u < 1:
+                continue
+            e = abs(u * u / QS - target)
+            if best is None or e < best[0]:
+                best = (e, u)
+        u = best[1]
+        err = target - u * u / QS
+        out.append(u)
+    return out
+
+
+def quantise_step(centi, step):
+    """0.01-unit integers -> multiples of step, rounded to nearest (halves up)."""
+    return [(2 * c + step) // (2 * step) for c in centi]
+
+
+def irr_block(ch, p, r_prev):
+    return CTX_IRR + (ch * IRR_LVL_P + min(p.bit_length(), IRR_LVL_P - 1)) * IRR_LVL_R + min(
+        abs(r_prev).bit_length(), IRR_LVL_R - 1
+    )
+
+
+BLOCK_STARTS = (0, 2, 8, 14, 20)
+
+
+def blocky(w):
+    """Whether a day's wind is constant within each observation block."""
+    return all(w[j] == w[j - 1] for j in range(1, 24) if j not in BLOCK_STARTS)
+
+
+def derived_monthly(month, q):
+    """The monthly table as implied by the quantised typical day (0.01 units)."""
+    days = DAYS[month]
+    g = round_div(sum(u * u for u in q["g"]) * days, QS * 10)
+    d = round_div(sum(u * u for u in q["d"]) * days, QS * 10)
+    t = round_div(sum(q["t"]) * T_STEP, 24)
+    w = round_div(sum(q["w"]) * W_STEP, 24)
+    return [g, d, t, w]
+
+
+def encode_station(coder, probs, months, table):
+    """months: 12 dicts of quantised 24-hour lists g, b, d (u), t, w (steps); table: 12 × [g, d, t, w]."""
+    prev = None
+    f_prev, n_prev = 6, 12
+    for q in months:
+        nz = [h for h in range(24) if q["g"][h] or q["b"][h] or q["d"][h]]
+        f, n = (nz[0], nz[-1] - nz[0] + 1) if nz else (0, 0)
+        put(coder, probs, CTX_HDR, f - f_prev)
+        put(coder, probs, CTX_HDR + 1, n - n_prev)
+        f_prev, n_prev = f, n
+        for ch, key in enumerate(("d", "g", "b")):
+            a = q[key]
+            pa = prev[key] if prev else [0] * 24
+            r_prev = 0
+            for j in range(f, f + n):
+                p1 = a[j - 1] if j > f else 0
+                p2 = a[j - 2] if j > f + 1 else p1
+                pm = pa[j] - (pa[j - 1] if j > 0 else 0)
+                p = (3 * p1 - p2 + pm) // 2
+                if key == "b" and prev:
+                    gq, dq = q["g"][j] ** 2, q["d"][j] ** 2
+                    gp, dp, bp = prev["g"][j] ** 2, prev["d"][j] ** 2, prev["b"][j] ** 2
+                    if gp - dp > 5 * QS and bp > 0 and gq > dq:
+                        p = isqrt_round((gq - dq) * bp // (gp - dp))
+                p = max(0, min(p, 4095))
+                r = a[j] - p
+                put(coder, probs, irr_block(ch, p, r_prev), r)
+                r_prev = r
+        # temperature: second difference plus half the previous month's second difference
+        a, pa = q["t"], prev["t"] if prev else None
+        r_prev = 0
+        for j in range(24):
+            if j == 0:
+                p = pa[0] if pa else 0
+            elif j == 1:
+                p = a[0]
+            else:
+                p = 2 * a[j - 1] - a[j - 2]
+                if pa:
+                    p += (pa[j] - 2 * pa[j - 1] + pa[j - 2]) // 2
+            r = a[j] - p
+            put(coder, probs, CTX_T + j * 4 + min(abs(r_prev).bit_length(), 3), r)
+            r_prev = r
+        # wind: previous hour; the context knows whether last month's wind was held constant
+        # over the observation blocks 0-1, 2-7, 8-13, 14-19, 20-23 h (half the stations)
+        a, pa = q["w"], prev["w"] if prev else None
+        kind = 2 if pa is None else 1 if blocky(pa) else 0
+        r_prev = 0
+        for j in range(24):
+            p = a[j - 1] if j > 0 else (pa[23] if pa else 0)
+            r = a[j] - p
+            put(coder, probs, CTX_W + (kind * 24 + j) * 4 + min(abs(r_prev).bit_length(), 3), r)
+            r_prev = r
+        prev = q
+    for m, q in enumerate(months):
+        der = derived_monthly(m, q)
+        for k in range(4):
+            put(coder, probs, CTX_MON + k, table[m][k] - der[k])
+
+
+def centi(s):
+    """A decimal string with at most 2 decimals -> integer hundredths, exactly."""
+    s = s.strip()
+    neg = s.startswith("-")
+    if neg:
+        s = s[1:]
+    whole, _, frac = s.partition(".")
+    if len(frac) > 2:
+        raise ValueError(f"more than 2 decimals: {s}")
+    v = int(whole or "0") * 100 + int((frac + "00")[:2])
+    return -v if neg else v
+
+
+def tenths(s):
+    c = centi(s)
+    if c % 10:
+        raise ValueError(f"irradiance not at 0.1 resolution: {s}")
+    return c // 10
+
+
+def read_inputs(shared):
+    with open(os.path.join(shared, "data", "cswd-monthly.csv"), newline="", encoding="utf-8") as fh:
+        monthly = list(csv.DictReader(fh))
+    with open(os.path.join(ROOT, "data", "stations-zh.csv"), newline="", encoding="utf-8") as fh:
+        zh = list(csv.DictReader(fh))
+    days = {}
+    with open(
+        os.path.join(shared, "data", "cswd-typical-days.csv"), newline="", encoding="utf-8"
+    ) as fh:
+        for r in csv.DictReader(fh):
+            days.setdefault(r["wmo"], [[None] * 24 for _ in range(12)])[int(r["month"]) - 1][
+                int(r["clock_hour"])
+            ] = r
+    if len(monthly) != 270 or len(zh) != 270:
+        raise SystemExit(f"expected 270 stations, got {len(monthly)} and {len(zh)}")
+    for m, z in zip(monthly, zh):
+        if m["wmo"] != z["wmo"] or m["city"] != z["city_pinyin"]:
+            raise SystemExit(f"stations-zh.csv out of order at {m['wmo']} / {z['wmo']}")
+        if m["wmo"] not in days or any(h is None for mo in days[m["wmo"]] for h in mo):
+            raise SystemExit(f"typical days incomplete for {m['wmo']}")
+    return monthly, zh, days
+
+
+def station_inputs(mrow, drows):
+    months = []
+    src = []
+    for mo in range(12):
+        hours = drows[mo]
+        t = {k: [tenths(h[k + "_w_m2"]) for h in hours] for k in ("ghi", "dni", "dhi")}
+        c = {k: [centi(h[k]) for h in hours] for k in ("temp_c", "wind_m_s")}
+        src.append((t, c))
+        months.append(
+            {
+                "g": quantise_irradiance(t["ghi"]),
+                "b": quantise_irradiance(t["dni"]),
+                "d": quantise_irradiance(t["dhi"]),
+                "t": quantise_step(c["temp_c"], T_STEP),
+                "w": quantise_step(c["wind_m_s"], W_STEP),
+            }
+        )
+    table = [
+        [
+            centi(mrow[f"ghi_kwh_m2_{mo + 1:02d}"]),
+            centi(mrow[f"dhi_kwh_m2_{mo + 1:02d}"]),
+            centi(mrow[f"temp_c_{mo + 1:02d}"]),
+            centi(mrow[f"wind_m_s_{mo + 1:02d}"]),
+        ]
+        for mo in range(12)
+    ]
+    return months, table, src
+
+
+def build_blob(monthly, days):
+    inputs = [station_inputs(m, days[m["wmo"]]) for m in monthly]
+    # Pass 1: train the initial probabilities on all stations.
+    counter = Counter()
+    dummy = [HALF] * N_PROBS
+    for months, table, _ in inputs:
+        encode_station(counter, dummy, months, table)
+    init = []
+    for z, o in zip(counter.zeros, counter.ones):
+        b = 128 if z + o == 0 else round(256 * (z + 0.5) / (z + o + 1))
+        init.append(max(4, min(252, b)))
+    # Pass 2: one independent stream per station.
+    streams = []
+    for months, table, _ in inputs:
+        enc = Encoder()
+        encode_station(enc, [b * 8 for b in init], months, table)
+        streams.append(enc.finish())
+    out = bytearray(b"RPVC")
+    out += bytes([VERSION])
+    for v in (len(monthly), QS, T_STEP, W_STEP, N_PROBS):
+        out += v.to_bytes(2, "little")
+    out += bytes(init)
+    end = 0
+    for m, s in zip(monthly, streams):
+        end += len(s)
+        out += int(m["wmo"]).to_bytes(4, "little") + end.to_bytes(4, "little")
+    for s in streams:
+        out += s
+    return bytes(out), inputs
+
+
+def rust_str(s):
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def build_rust(monthly, zh):
+    lines = [
+        "// @generated by scripts/build_climate.py from ../shared/data/cswd-monthly.csv and",
+        "// data/stations-zh.csv — do not edit; run `python3 scripts/build_climate.py`.",
+        f"// Source: {SOURCE}.",
+        "",
+        "use super::stations::Meta;",
+        "",
+        "/// The 270 CSWD stations, in the order of the climate blob.",
+        "#[rustfmt::skip]",
+        "pub(super) static STATIONS: [Meta; 270] = [",
+    ]
+    for m, z in zip(monthly, zh):
+        annual_c = sum(centi(m[f"ghi_kwh_m2_{mo:02d}"]) for mo in range(1, 13))
+        year = centi(m["ghi_kwh_m2_year"])
+        if abs(annual_c - year) > 6:  # the year column is rounded to 0.1
+            raise SystemExit(f"{m['wmo']}: months sum {annual_c} vs year {year}")
+        lat, lon, elev = centi(m["lat"]), centi(m["lon"]), centi(m["elev_m"])
+        if centi(m["tz"]) != 800:
+            raise SystemExit(f"{m['wmo']}: time zone {m['tz']}")
+        lines.append(
+            "    Meta { "
+            + f"wmo: {int(m['wmo'])}, name_en: {rust_str(m['city'])}, "
+            + f"province_pinyin: {rust_str(m['province'])}, name_zh: {rust_str(z['name_zh'])}, "
+            + f"province_zh: {rust_str(z['province_zh'])}, province_en: {rust_str(z['province_en'])}, "
+            + f"lat_c: {lat}, lon_c: {lon}, elev_dm: {elev // 10}, annual_ghi_c: {annual_c} }},"
+        )
+        if elev % 10:
+            raise SystemExit(f"{m['wmo']}: elevation {m['elev_m']} finer than 0.1 m")
+    lines.append("];")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true", help="fail if the outputs are not up to date")
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--stats", action="store_true", help="print sizes and quantisation errors")
+    args = ap.parse_args()
+    monthly, zh, days = read_inputs(args.shared)
+    blob, inputs = build_blob(monthly, days)
+    rust = build_rust(monthly, zh).encode("utf-8")
+    outs = [
+        (os.path.join(ROOT, "src", "climate", "cswd.bin"), blob),
+        (os.path.join(ROOT, "src", "climate", "stations_data.rs"), rust),
+    ]
+    if args.stats:
+        print_stats(blob, inputs)
+    stale = []
+    for path, data in outs:
+        old = open(path, "rb").read() if os.path.exists(path) else None
+        if old != data:
+            stale.append(path)
+            if not args.check:
+                with open(path, "wb") as fh:
+                    fh.write(data)
+    if args.check and stale:
+        sys.exit("out of date (run python3 scripts/build_climate.py): " + ", ".join(stale))
+    verb = "checked" if args.check else ("wrote" if stale else "unchanged")
+    print(f"{verb}: cswd.bin {len(blob)} bytes, stations_data.rs {len(rust)} bytes")
+
+
+def print_stats(blob, inputs):
+    import gzip
+
+    print(f"blob {len(blob)} bytes, gzip -9 {len(gzip.compress(blob, 9))} bytes")
+    worst = {"ghi_annual_pct": 0.0, "ghi_month_pct": 0.0, "hour_w": 0.0, "temp": 0.0, "wind": 0.0}
+    for months, _table, src in inputs:
+        ann_src = ann_q = 0.0
+        for mo, (q, (t, c)) in enumerate(zip(months, src)):
+            s = sum(t["ghi"]) / 10 * DAYS[mo] / 1000
+            qv = sum(u * u for u in q["g"]) / QS * DAYS[mo] / 1000
+            ann_src += s
+            ann_q += qv
+            if s > 0:
+                worst["ghi_month_pct"] = max(worst["ghi_month_pct"], abs(qv - s) / s * 100)
+            for key, k in (("g", "ghi"), ("b", "dni"), ("d", "dhi")):
+                for u, x in zip(q[key], t[k]):
+                    worst["hour_w"] = max(worst["hour_w"], abs(u * u / QS - x / 10))
+            for v, x in zip(q["t"], c["temp_c"]):
+                worst["temp"] = max(worst["temp"], abs(v * T_STEP - x) / 100)
+            for v, x in zip(q["w"], c["wind_m_s"]):
+                worst["wind"] = max(worst["wind"], abs(v * W_STEP - x) / 100)
+        worst["ghi_annual_pct"] = max(worst["ghi_annual_pct"], abs(ann_q - ann_src) / ann_src * 100)
+    print("worst quantisation errors (typical days before rescaling to the monthly table):", worst)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+//! First-year production from the resource: an annual yield (full-load hours, GB 50797) split over
+//! the months by their days, or the PVWatts v8 hourly chain on weather ([`crate::pv::simulate`]).
+
+use crate::energy;
+use crate::error::{codes, ScenarioError};
+use crate::pv::{self, EnergyTotals, HourlyResult};
+use crate::report::{Losses, Warning};
+use crate::solar::sunpath::SunPath;
+use crate::validate::ResourceInput;
+use crate::weather::{self, WeatherSummary};
+
+/// What the first year produces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Production {
+    /// AC energy [kWh].
+    pub annual_kwh: f64,
+    /// AC energy by month [kWh], January first.
+    pub monthly_kwh: [f64; 12],
+    /// The hourly chain's detail, for the hourly methods.
+    pub hourly: Option<HourlyDetail>,
+    pub warnings: Vec<Warning>,
+}
+
+/// The hourly chain's result and the weather it ran on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HourlyDetail {
+    pub result: HourlyResult,
+    pub weather: WeatherSummary,
+    /// DC nameplate [kWp].
+    pub capacity_kwp: f64,
+}
+
+impl HourlyDetail {
+    /// AC energy of each weather row [kWh]: P [W] × step [h] / 1000.
+    pub fn row_kwh(&self) -> Vec<f64> {
+        let hours = f64::from(self.weather.step_minutes) / 60.0;
+        self.result
+            .ac_w
+            .iter()
+            .map(|w| w * hours / 1000.0)
+            .collect()
+    }
+
+    /// Plane-of-array irradiation incident on the planes (before row shading) by month [kWh/m²].
+    pub fn monthly_poa_kwh_m2(&self) -> Vec<f64> {
+        self.result
+            .monthly
+            .iter()
+            .map(|m| m.poa_unshaded_kwh_m2)
+            .collect()
+    }
+
+    /// Performance ratio [-]: AC energy over the nameplate's output at the incident irradiation,
+    /// PR = E_AC / (P_dc0 × H_POA / 1 kW/m²) (IEC 61724-1).
+    pub fn performance_ratio(&self) -> f64 {
+        let a = &self.result.annual;
+        a.ac_kwh / (self.capacity_kwp * a.poa_unshaded_kwh_m2)
+    }
+
+    /// Where the energy goes, step by step through the chain, over the year.
+    pub fn losses(&self) -> Losses {
+        let a: &EnergyTotals = &self.result.annual;
+        let lost = |before: f64, after: f64| {
+            if before > 0.0 {
+                (1.0 - after / before) * 100.0
+            } else {
+                0.0
+            }
+        };
+        let incident_kwh = self.capacity_kwp * a.poa_unshaded_kwh_m2;
+        Losses {
+            incident_kwh,
+            row_shading_pct: lost(incident_kwh, a.nominal_kwh),
+            cover_spectral_pct: lost(a.nominal_kwh, a.after_cover_spectral_kwh),
+            temperature_low_light_pct: lost(a.after_cover_spectral_kwh, a.dc_module_kwh),
+            dc_losses_pct: lost(a.dc_module_kwh, a.dc_kwh),
+            inverter_pct: lost(a.dc_kwh, a.ac_unclipped_kwh),
+            clipping_pct: lost(a.ac_unclipped_kwh, a.ac_kwh),
+            ac_kwh: a.ac_kwh,
+        }
+    }
+}
+
+fn warning(code: &'static str, message: String, message_zh: String) -> Warning {
+    Warning {
+        code,
+        message,
+        message_zh,
+    }
+}
+
+/// First-year production of the resolved resource.
+pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError> {
+    match resource {
+        ResourceInput::Annual(kwh) => Ok(Production {
+            annual_kwh: *kwh,
+            monthly_kwh: energy::monthly_by_days(*kwh),
+            hourly: None,
+            warnings: vec![warning(
+                "monthly_by_days",
+                "Only an annual yield is known: months are shared in proportion to their days."
+                    .into(),
+                "仅知年发电量：各月发电量按天数比例分配。".into(),
+            )],
+        }),
+        ResourceInput::Hourly { weather: w, system } => {
+            let sun = SunPath::new(w);
+            let result = pv::simulate(w, &sun, system).map_err(|e| {
+                ScenarioError::new(
+                    codes::OUT_OF_RANGE,
+                    format!("system.{}", e.field),
+                    e.message.clone(),
+                    format!("系统参数无法计算：{}", e.message),
+                )
+            })?;
+            let summary = weather::summarize(w);
+            let mut warnings = Vec::new();
+            if let Some(check) = summary.timing_check.as_ref().filter(|c| c.warning) {
+                let m = check.offset_minutes;
+                warnings.push(warning(
+                    "timing_offset",
+                    format!(
+                        "The file's daily irradiance centroid is {m:+.0} min from solar noon under the timing \
+                         `{:?}`: its timestamps, time zone or timing convention are probably off (resource.timing).",
+                        summary.timing
+                    ),
+                    format!(
+                        "按当前时间约定，该气象文件的日辐照质心与太阳正午相差 {m:+.0} 分钟：其时间戳、时区或时间约定可能有误（resource.timing）。"
+                    ),
+                ));
+            }
+            if summary.filled_values > 0 {
+                let n = summary.filled_values;
+                warnings.push(warning(
+                    "weather_filled",
+                    format!(
+                        "{n} missing weather values were filled by interpolation over short gaps."
+                    ),
+                    format!("气象文件中 {n} 个缺测值已按短时段线性插值补齐。"),
+                ));
+            }
+            let monthly_kwh = std::array::from_fn(|m| result.monthly[m].ac_kwh);
+            Ok(Production {
+                annual_kwh: result.annual.ac_kwh,
+                monthly_kwh,
+                hourly: Some(HourlyDetail {
+                    result,
+                    weather: summary,
+                    capacity_kwp: system.dc_capacity_w / 1000.0,
+                }),
+                warnings,
+            })
+        }
+    }
+}
