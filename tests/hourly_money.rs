@@ -416,3 +416,44 @@ fn the_share_split_stays_without_hours() {
     );
     assert!(r.assumptions.hours_from.is_none());
 }
+
+/// With a weather file the hourly engine's AC hours are matched (no shaping): the 4 MW Shuozhou roof
+/// on Datong's typical year (≈100 km away) with the two-shift load and Shanxi time-of-use prices.
+/// The engine's hours, the usage table and the money table agree with each other.
+#[test]
+fn the_engine_hours_are_matched() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/weather/CHN_Shanxi.Datong.534870_CSWD.epw");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = String::from_utf8_lossy(&bytes);
+    let json = serde_json::json!({
+        "system": { "capacityKwp": 4000, "planes": [{ "tiltDeg": 30, "azimuthDeg": 180, "shareOfCapacity": 1 }] },
+        "resource": { "method": "weatherFile", "text": text, "fileName": "CHN_Shanxi.Datong.534870_CSWD.epw" },
+        "usage": { "mode": "selfUseSurplus", "exportLimitKw": 1500,
+                   "load": { "kind": "typical", "profile": "factoryTwoShift", "annualKwh": 12_000_000 } },
+        "tariff": { "timeOfUsePreset": "shanxi-ci-2026", "exportPriceYuanKwh": 0.332 },
+        "ownership": { "kind": "thirdParty", "discountPct": 15 },
+        "output": { "hourly": true }
+    });
+    let r = calculate(&Scenario::from_json_value(&json).unwrap()).unwrap();
+    assert_eq!(r.assumptions.hours_from, Some(rooftop_pv::report::HoursFrom::HourlyEngine));
+    assert!(!r.warnings.iter().any(|w| w.code.starts_with("hours_shaped")));
+    let u = &r.usage;
+    let gen_by_hour: f64 = u.by_hour_of_day.iter().map(|p| p.generation_kwh).sum();
+    assert_close!(gen_by_hour, r.energy.annual_kwh);
+    let hourly: f64 = r.energy.hourly_kwh.as_ref().unwrap().iter().sum();
+    assert_close!(hourly, r.energy.annual_kwh);
+    for (m, p) in u.by_month.iter().enumerate() {
+        assert_close!(p.generation_kwh, r.energy.monthly_kwh[m]);
+    }
+    assert_close!(u.self_used_kwh + u.exported_kwh + u.curtailed_kwh, r.energy.annual_kwh);
+    // The sun is down at 02:00 and up at noon.
+    assert_eq!(u.by_hour_of_day[2].generation_kwh, 0.0);
+    assert!(u.by_hour_of_day[12].generation_kwh > 0.0);
+    assert!(u.by_hour_of_day.iter().all(|p| p.exported_kwh <= 1500.0 * 365.0 + 1e-6));
+    let inv = r.money.investor.as_ref().unwrap();
+    assert!(inv.irr_pct.unwrap() > 0.0);
+    // The host's saving is 15 % of the value of the self-used kWh, by period.
+    let value: f64 = r.money.by_period.iter().map(|p| p.self_use_value_yuan).sum();
+    assert_close!(r.money.first_year_savings_yuan, 0.15 * value);
+}
