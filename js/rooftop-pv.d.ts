@@ -67,7 +67,12 @@ export type ErrorCode =
   | 'invalid_json' | 'invalid_type' | 'missing_field' | 'unknown_field' | 'unknown_variant'
   | 'not_finite' | 'out_of_range' | 'invalid_length' | 'unknown_preset' | 'conflict'
   | 'weather_too_large' | 'weather_format' | 'weather_parse' | 'weather_location' | 'weather_time'
-  | 'weather_truncated' | 'weather_missing_values' | 'weather_out_of_range';
+  | 'weather_truncated' | 'weather_missing_values' | 'weather_out_of_range'
+  /** months that no time-of-use schedule row covers */
+  | 'incomplete'
+  /** load files (`usage.load.text`; the message names the line): unreadable, unit unknown or contradicted,
+   * gaps / repeats / irregular steps, not one year, negative or missing values */
+  | 'load_format' | 'load_unit' | 'load_time' | 'load_length' | 'load_value';
 
 export interface Scenario {
   /** Where the roof is; used by the hourly methods, ignored by fullLoadHours and gb50797. */
@@ -144,36 +149,92 @@ export interface Lifetime {
 export interface Usage {
   /** fullExport 全额上网; selfUseSurplus 自发自用、余电上网; fullSelfUse 全部自发自用 (surplus curtailed) */
   mode: 'fullExport' | 'selfUseSurplus' | 'fullSelfUse';
-  /** [%] of generation used on site; default 80 (selfUseSurplus) or 100 (fullSelfUse); not for fullExport */
+  /** [%] of generation used on site; default 80 (selfUseSurplus) or 100 (fullSelfUse); not for fullExport, not with a load */
   selfUseSharePct?: number;
+  /** the site's consumption: with it, generation is matched to the load hour by hour (not for fullExport) */
+  load?: LoadProfile;
+  /** largest export power [kW]; 0 = zero export (防逆流); the surplus above it is curtailed; not for fullSelfUse */
+  exportLimitKw?: number;
+}
+
+/** A year of the site's consumption. Typical profiles use the 2025 calendar with the State Council's public holidays. */
+export type LoadProfile =
+  /** a year of hourly, 30- or 15-minute values (kW or kWh), with timestamps or in row order from 1 January 00:00;
+   * the unit from the header (load_kW, 电量(kWh), …) or `unit` */
+  | { kind: 'intervalCsv'; text: string; unit?: 'kW' | 'kWh' }
+  /** 12 monthly totals [kWh], January first, laid over each month's hours by the profile */
+  | { kind: 'monthly'; kwh: number[]; profile: TypicalProfile }
+  /** a typical profile scaled to the annual consumption [kWh] */
+  | { kind: 'typical'; profile: TypicalProfile; annualKwh: number };
+/** Engineering assumptions, documented in src/load/profiles.rs. */
+export type TypicalProfile = 'factoryOneShift' | 'factoryTwoShift' | 'factoryThreeShift' | 'commercial' | 'household';
+/** 尖峰 critical peak, 高峰 peak, 平段 flat, 低谷 valley */
+export type Period = 'sharpPeak' | 'peak' | 'flat' | 'valley';
+/** Time-of-use purchase prices: every month 1–12 in exactly one schedule row. */
+export interface TimeOfUse {
+  /** [yuan/kWh]; sharpPeak is required when a row uses it */
+  prices: { sharpPeak?: number; peak: number; flat: number; valley: number };
+  /** hours: 24 periods, hours[0] = 00:00–01:00 local standard time */
+  schedule: { months: number[]; hours: Period[] }[];
 }
 
 export interface Tariff {
-  /** price of grid power the site avoids [yuan/kWh], default 0.55 (Shanxi C&I, representative) */
+  /** price of grid power the site avoids [yuan/kWh], default 0.55 (Shanxi C&I, representative); not with time of use */
   gridPriceYuanKwh?: number;
+  /** time-of-use purchase prices (instead of gridPriceYuanKwh) */
+  timeOfUse?: TimeOfUse;
+  /** a shipped time-of-use tariff by id (presets().timeOfUse), instead of timeOfUse */
+  timeOfUsePreset?: string;
   /** price of exported power [yuan/kWh], default 0.332 (Shanxi coal benchmark) */
   exportPriceYuanKwh?: number;
-  /** yearly change of both prices [%/yr], default 0 */
+  /** yearly change of the purchase price [%/yr], default 0; also of the export price unless exportEscalationPct is given */
   escalationPct?: number;
+  /** yearly change of the export price [%/yr], default escalationPct */
+  exportEscalationPct?: number;
 }
 
 export type Ownership =
-  | {
-      kind: 'owner';
-      /** [yuan/W], default 3.0 */
-      capexYuanPerW?: number;
-      /** [yuan/kWp/yr], default 1 % of the investment */
-      omYuanPerKwpYear?: number;
-      /** [%/yr], default 6 */
-      discountRatePct?: number;
-    }
+  | ({ kind: 'owner' } & Investment)
   | {
       kind: 'thirdParty';
-      /** [%] off the grid price the site pays the investor (合同能源管理 EMC) */
+      /** [%] off the grid price the site pays the investor (合同能源管理 EMC), 0–100; per hour under time of use */
       discountPct: number;
-      /** [yuan/yr], default 0 */
+      /** [yuan/yr] the investor pays the site, default 0 */
       roofRentYuanYear?: number;
+      /** the investor's investment and costs (defaults as for an owner) */
+      investor?: Investment;
     };
+
+/** The investment and costs of whoever owns the system. Give at most one of the three O&M forms. */
+export interface Investment {
+  /** [yuan/W], default 3.0 */
+  capexYuanPerW?: number;
+  /** [yuan/kWp/yr]; default 1 % of the investment a year */
+  omYuanPerKwpYear?: number;
+  /** [% of the investment per year] */
+  omPctOfCapex?: number;
+  /** stepped O&M: each step from its year (the first from year 1), e.g. presets().omSchedules */
+  omSteps?: OmStep[];
+  /** [%/yr], default 6 */
+  discountRatePct?: number;
+  /** one replacement of the inverters, paid in `year` (1–lifetime) */
+  inverterReplacement?: { year: number; costYuanPerW: number };
+  /** part of the investment borrowed, repaid in equal yearly instalments (等额本息) over `years` ≤ lifetime */
+  loan?: { sharePct: number; ratePct: number; years: number };
+  /** corporate income tax; none when absent */
+  tax?: Tax;
+}
+export interface OmStep { fromYear: number; yuanPerKwpYear: number }
+export interface Tax {
+  /** [%], e.g. 25 */
+  incomeTaxPct: number;
+  /** straight-line [years], default 20 */
+  depreciationYears?: number;
+  /** [% of the investment] not depreciated, default 5 */
+  residualValuePct?: number;
+  /** 三免三减半: no tax in years 1–3, half in 4–6; default false */
+  taxHoliday?: boolean;
+}
 
 /** A preset id, or custom factors (not both). Default preset: mee-2023-national. */
 export interface EmissionsChoice {
@@ -240,21 +301,38 @@ export interface Report {
     /** with output.hourly: first-year AC energy of each weather row [kWh] */
     hourlyKwh?: Float64Array;
   };
-  /** first year */
-  usage: { selfUsedKwh: number; exportedKwh: number; curtailedKwh: number; selfUseSharePct: number };
+  usage: UsageReport;
   money: {
+    /** year 1: owner — avoided purchases + export income; third party — the site's discount + roof rent */
     firstYearSavingsYuan: number;
     lifetimeSavingsYuan: number;
-    /** owner only */
+    /** owner only (after loan and taxes) */
     npvYuan?: number;
     /** owner only, absent when the cash flow has no IRR */
     irrPct?: number;
     /** owner only, absent when it does not pay back within the lifetime */
     paybackYears?: number;
-    /** owner only */
+    /** owner only: cost of the delivered (self-used + exported) kWh */
     lcoeYuanKwh?: number;
-    /** year 0 = the investment (owner), then 1..years */
-    byYear: { year: number; generationKwh: number; savingsYuan: number; costsYuan: number; netCashFlowYuan: number }[];
+    /** owner only: payback of the discounted cash flow */
+    discountedPaybackYears?: number;
+    /** owner only: IRR before financing and taxes */
+    projectIrrPct?: number;
+    /** owner only: the investment (equity and loan) [yuan] */
+    investmentYuan?: number;
+    /** year-1 value of a self-used kWh: the avoided purchase price, averaged over the self-used hours */
+    selfUsePriceYuanKwh?: number;
+    /** time of use: year-1 self-use by period (periods the schedule uses) */
+    byPeriod?: { period: Period; priceYuanKwh: number; selfUsedKwh: number; selfUseValueYuan: number }[];
+    /** the cash flow of the owner (year 0 = the investment, then 1..years) or of the third-party host (1..years) */
+    byYear: CashFlowYear[];
+    /** third party (EMC): the investor's money from the same hours */
+    investor?: {
+      firstYearRevenueYuan: number; lifetimeRevenueYuan: number; investmentYuan: number; npvYuan: number;
+      irrPct?: number; projectIrrPct?: number; paybackYears?: number; discountedPaybackYears?: number;
+      lcoeYuanKwh?: number;
+      byYear: CashFlowYear[];
+    };
   };
   emissions: {
     annual: EmissionTotals;
@@ -270,6 +348,50 @@ export interface Report {
   warnings: Warning[];
 }
 
+/** Where the generation goes: year 1, the lifetime, and year 1 by month and by clock hour. */
+export interface UsageReport {
+  selfUsedKwh: number; exportedKwh: number; curtailedKwh: number;
+  /** self-used / generation, year 1 [%] */
+  selfUseSharePct: number;
+  /** share: a fixed share of each year; hourly: hour by hour (load, export limit, time of use, hourly methods) */
+  method: 'share' | 'hourly';
+  /** with a load: year-1 consumption, what is still bought, self-used / consumption [%] */
+  loadKwh?: number; gridImportKwh?: number; selfSufficiencyPct?: number;
+  lifetimeSelfUsedKwh: number; lifetimeExportedKwh: number; lifetimeCurtailedKwh: number;
+  /** 12 months, index 1–12 */
+  byMonth: UsagePart[];
+  /** 24 clock hours (index 0 = 00:00–01:00), sums over year 1; empty without hours */
+  byHourOfDay: UsagePart[];
+}
+export interface UsagePart {
+  index: number;
+  generationKwh: number; selfUsedKwh: number; exportedKwh: number; curtailedKwh: number;
+  loadKwh?: number; gridImportKwh?: number;
+}
+
+/** One year of a cash flow [yuan, kWh]. */
+export interface CashFlowYear {
+  /** 0 = the investment year (owner, investor), then 1..years */
+  year: number;
+  generationKwh: number; selfUsedKwh: number; exportedKwh: number; curtailedKwh: number;
+  /** owner: avoided purchases; host: the discount on them; investor: sales to the host */
+  selfUseYuan: number;
+  /** export income (owner, investor) */
+  exportYuan: number;
+  /** received by the host (in savingsYuan), paid by the investor (in costsYuan) */
+  roofRentYuan: number;
+  /** what the PV brings this party in the year (investor: revenue) */
+  savingsYuan: number;
+  /** equity part of the investment (year 0) */
+  investmentYuan: number;
+  omYuan: number; inverterYuan: number; loanInterestYuan: number; loanPrincipalYuan: number; taxYuan: number;
+  /** investment + O&M + inverter + rent paid + loan + tax */
+  costsYuan: number;
+  netCashFlowYuan: number;
+  /** net cash flow summed from year 0 */
+  cumulativeYuan: number;
+}
+
 export interface EmissionTotals {
   coalT: number; co2T: number; so2T: number; noxT: number; dustT: number; waterT: number;
 }
@@ -281,21 +403,45 @@ export interface Assumptions {
   firstYearDegradationPct: number;
   annualDegradationPct: number;
   usageMode: Usage['mode'];
+  /** year 1: as given, or as it came out of the hours */
   selfUseSharePct: number;
+  load?: {
+    kind: LoadProfile['kind']; profile?: TypicalProfile; annualKwh: number; peakKw: number;
+    stepMinutes?: number; rows?: number; unit?: 'kW' | 'kWh';
+  };
+  exportLimitKw?: number;
+  /** where the hourly generation came from, when hours were used */
+  hoursFrom?: 'clearSkyShape' | 'hourlyEngine' | 'supplied';
+  /** clearSkyShape: the site of the shape (Zhengzhou when no site is given) */
+  shapeLatitudeDeg?: number;
+  shapeLongitudeDeg?: number;
+  tariffKind: 'flat' | 'timeOfUse';
+  /** flat: the price; time of use: the mean of the 8,760 hourly prices */
   gridPriceYuanKwh: number;
+  timeOfUse?: TimeOfUse;
+  timeOfUsePreset?: string;
   exportPriceYuanKwh: number;
   escalationPct: number;
+  exportEscalationPct: number;
   ownership: Ownership['kind'];
+  /** the owner's or the EMC investor's */
   capexYuanPerW?: number;
+  /** year-1 O&M, whatever its form */
   omYuanPerKwpYear?: number;
+  omPctOfCapex?: number;
+  omSteps?: OmStep[];
   discountRatePct?: number;
+  inverterReplacement?: { year: number; costYuanPerW: number };
+  loan?: { sharePct: number; ratePct: number; years: number };
+  tax?: Required<Tax>;
   discountPct?: number;
   roofRentYuanYear?: number;
 }
 
 export interface Warning {
   code: 'layout_unused' | 'assumed_self_use_share' | 'monthly_by_days' | 'no_payback' | 'assumed_plane'
-    | 'timing_offset' | 'weather_filled';
+    | 'timing_offset' | 'weather_filled' | 'hours_shaped' | 'hours_shaped_default_site' | 'curtailed'
+    | 'investor_no_payback' | 'tou_price_order' | 'load_leap_day' | 'load_interval_end';
   message: string;
   messageZh: string;
 }
@@ -315,6 +461,19 @@ export interface Presets {
   /** ids of the prices used when a scenario gives none */
   defaultGridPrice: string;
   defaultExportPrice: string;
+  /** time-of-use tariffs (periods and representative prices) with their sources */
+  timeOfUse: {
+    id: string; nameZh: string; nameEn: string;
+    /** ISO dates the periods hold from (and until, when replaced) */
+    validFrom: string; validUntil?: string;
+    timeOfUse: TimeOfUse;
+    /** false while any period or price is still to confirm */
+    confirmed: boolean;
+    source: Source;
+  }[];
+  defaultTimeOfUse: string;
+  /** stepped O&M schedules for omSteps */
+  omSchedules: { id: string; nameZh: string; nameEn: string; steps: OmStep[]; confirmed: boolean; source: Source }[];
   scenarios: {
     id: string; nameZh: string; nameEn: string;
     descriptionZh: string; descriptionEn: string;

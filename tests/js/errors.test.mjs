@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { calculate } from 'rooftop-pv';
 
 const CODES = ['invalid_json', 'invalid_type', 'missing_field', 'unknown_field', 'unknown_variant', 'not_finite',
-  'out_of_range', 'invalid_length', 'unknown_preset', 'conflict'];
+  'out_of_range', 'invalid_length', 'unknown_preset', 'conflict', 'incomplete',
+  'load_format', 'load_unit', 'load_time', 'load_length', 'load_value'];
 const table = JSON.parse(readFileSync(`${process.env.ROOFTOP_PV_REPO}/tests/data/invalid-scenarios.json`, 'utf8')).cases;
 const valid = () => ({ system: { capacityKwp: 100 }, resource: { method: 'fullLoadHours', hours: 1200 } });
 
@@ -94,9 +95,16 @@ test('5,000 random mutations: a finite report or a ScenarioError, never a trap',
     system: { capacityKwp: 500, dcAcRatio: 1.2, planes: [{ tiltDeg: 20, azimuthDeg: 180, shareOfCapacity: 1 }] },
     resource: pick([{ method: 'fullLoadHours', hours: 1200 }, { method: 'gb50797', horizontalIrradiationKwhM2: 1466, k: 0.8 }]),
     lifetime: { years: 25, firstYearDegradationPct: 1, annualDegradationPct: 0.4 },
-    usage: pick([{ mode: 'selfUseSurplus', selfUseSharePct: 70 }, { mode: 'fullExport' }, { mode: 'fullSelfUse' }]),
-    tariff: { gridPriceYuanKwh: 0.6, exportPriceYuanKwh: 0.33, escalationPct: 1 },
-    ownership: pick([{ kind: 'owner', capexYuanPerW: 3 }, { kind: 'thirdParty', discountPct: 15 }]),
+    usage: pick([{ mode: 'selfUseSurplus', selfUseSharePct: 70 }, { mode: 'fullExport' }, { mode: 'fullSelfUse' },
+      { mode: 'selfUseSurplus', exportLimitKw: 100, load: { kind: 'typical', profile: 'factoryTwoShift', annualKwh: 8e5 } },
+      { mode: 'fullSelfUse', load: { kind: 'monthly', profile: 'household', kwh: [9, 8, 7, 6, 5, 6, 9, 9, 6, 5, 6, 8].map((k) => k * 1e4) } }]),
+    tariff: pick([{ gridPriceYuanKwh: 0.6, exportPriceYuanKwh: 0.33, escalationPct: 1 },
+      { timeOfUsePreset: 'shanxi-ci-2026', exportPriceYuanKwh: 0.33, exportEscalationPct: -1 },
+      { timeOfUse: { prices: { peak: 0.9, flat: 0.6, valley: 0.3 }, schedule: [{ months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], hours: [...Array(12).fill('valley'), ...Array(12).fill('peak')] }] } }]),
+    ownership: pick([{ kind: 'owner', capexYuanPerW: 3 }, { kind: 'thirdParty', discountPct: 15 },
+      { kind: 'owner', omSteps: [{ fromYear: 1, yuanPerKwpYear: 10 }, { fromYear: 6, yuanPerKwpYear: 18 }],
+        inverterReplacement: { year: 12, costYuanPerW: 0.2 }, loan: { sharePct: 70, ratePct: 4.5, years: 10 }, tax: { incomeTaxPct: 25, taxHoliday: true } },
+      { kind: 'thirdParty', discountPct: 15, roofRentYuanYear: 5000, investor: { capexYuanPerW: 2.9, omPctOfCapex: 1, loan: { sharePct: 50, ratePct: 5, years: 8 } } }]),
     emissions: { preset: 'cec-2018' },
   });
   const paths = (o, prefix = []) => Object.entries(o).flatMap(([k, v]) =>

@@ -53,5 +53,6 @@ test('the required presets exist, every value with a source', () => {
   assert.equal(shanxi.valueYuanKwh, 0.332);
   assert.equal(calculate({ system: { capacityKwp: 1 }, resource: { method: 'fullLoadHours', hours: 1000 } })
     .assumptions.exportPriceYuanKwh, 0.332);
-  assert.deepEqual(p.scenarios.map((s) => s.id).sort(), ['shuozhou-4mw-emc', 'shuozhou-6mw']);
+  assert.deepEqual(p.scenarios.map((s) => s.id).sort(),
+    ['shuozhou-4mw-emc', 'shuozhou-4mw-emc-15', 'shuozhou-4mw-owner-tou', 'shuozhou-6mw']);
 });
