@@ -30,6 +30,7 @@ target/site/index.html: pkg/package.json $(shell find www -type f)
 bench: pkg setup-venv
 	cargo bench --bench calculate
 	node scripts/bench-node.mjs
+	node scripts/bench-money.mjs
 
 lint:
 	cargo fmt --check

@@ -32,7 +32,9 @@ use crate::report::{
 };
 use crate::scenario::{Period, TimeOfUse};
 use crate::tariff::{hourly_periods, period_index, period_price};
-use crate::usage::{match_year, split_by_share, Bucket, Detail, Prices, Rule, YearSums};
+use crate::usage::{
+    match_year, match_year_totals, split_by_share, Bucket, Detail, Prices, Rule, YearSums,
+};
 use crate::validate::Inputs;
 
 /// Purchase prices, resolved.
@@ -137,12 +139,20 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
         Purchase::TimeOfUse(t) => t.prices.flat,
     };
 
+    let hour_price: Vec<f64> = match (&prices, hours) {
+        (_, None) => Vec::new(),
+        (Prices::Flat(p), Some(_)) => vec![*p; HOURS],
+        (Prices::TimeOfUse { by_period, periods }, Some(_)) => {
+            periods.iter().map(|&k| by_period[k as usize]).collect()
+        }
+    };
     let mut detail = Detail::default();
     let mut sums: Vec<YearSums> = Vec::with_capacity(years as usize);
     for y in 1..=years {
         let f = inp.degradation.factor(y);
         let s = match hours {
-            Some(h) => match_year(h, f, &rule, &prices, (y == 1).then_some(&mut detail)),
+            Some(h) if y == 1 => match_year(h, f, &rule, &prices, Some(&mut detail)),
+            Some(h) => match_year_totals(h, f, &rule, &hour_price),
             None => {
                 let g = annual_kwh * f;
                 let split = split_by_share(g, inp.usage_mode, inp.self_use_share);

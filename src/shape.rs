@@ -76,10 +76,34 @@ pub fn clear_sky_ghi(site: &ShapeSite) -> Vec<f64> {
     out
 }
 
+thread_local! {
+    /// The last site's shape per kWh: recalculating the same roof (as the page does on every input)
+    /// reuses it.
+    static LAST: std::cell::RefCell<Option<(ShapeSite, std::rc::Rc<Vec<f64>>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// Lays `annual_kwh` over the hours of the reference year [kWh per hour]: equal energy per sunlit
 /// day, within the day in proportion to the clear-sky irradiance. Days without sun (polar night)
 /// get none, the others share the year. The hours add up to `annual_kwh`.
 pub fn annual_to_hours(annual_kwh: f64, site: &ShapeSite) -> Vec<f64> {
+    let unit = LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        match last.as_ref() {
+            Some((s, shape)) if s == site => shape.clone(),
+            _ => {
+                let shape = std::rc::Rc::new(shape_per_kwh(site));
+                *last = Some((*site, shape.clone()));
+                shape
+            }
+        }
+    });
+    unit.iter().map(|v| v * annual_kwh).collect()
+}
+
+/// [`annual_to_hours`] of 1 kWh.
+fn shape_per_kwh(site: &ShapeSite) -> Vec<f64> {
+    let annual_kwh = 1.0;
     let mut hours = clear_sky_ghi(site);
     let sunlit = hours
         .chunks(24)

@@ -168,9 +168,92 @@ pub fn match_year(
     s
 }
 
+/// The totals of [`match_year`] without the detail and the period breakdown, for the years after
+/// the first: `hour_price` is the purchase price of every hour at year-1 prices [yuan/kWh]. The same
+/// per-hour rule, summed in the same order, so the totals equal [`match_year`]'s.
+pub fn match_year_totals(
+    hours_kwh: &[f64],
+    factor: f64,
+    rule: &Rule,
+    hour_price: &[f64],
+) -> YearSums {
+    let limit = rule.export_limit_kw.unwrap_or(f64::INFINITY);
+    let (mut gen, mut used, mut exported, mut curtailed, mut value) = (0.0, 0.0, 0.0, 0.0, 0.0);
+    let mut add = |g: f64, s: Split, p: f64| {
+        gen += g;
+        used += s.self_used_kwh;
+        exported += s.exported_kwh;
+        curtailed += s.curtailed_kwh;
+        value += s.self_used_kwh * p;
+    };
+    match rule.load_kwh {
+        Some(load) => {
+            for ((&g1, &l), &p) in hours_kwh.iter().zip(load).zip(hour_price) {
+                let g = g1 * factor;
+                add(
+                    g,
+                    split_hour(g, Some(l), rule.mode, rule.self_use_share, limit),
+                    p,
+                );
+            }
+        }
+        None => {
+            for (&g1, &p) in hours_kwh.iter().zip(hour_price) {
+                let g = g1 * factor;
+                add(
+                    g,
+                    split_hour(g, None, rule.mode, rule.self_use_share, limit),
+                    p,
+                );
+            }
+        }
+    }
+    YearSums {
+        generation_kwh: gen,
+        split: Split {
+            self_used_kwh: used,
+            exported_kwh: exported,
+            curtailed_kwh: curtailed,
+        },
+        self_use_value_yuan: value,
+        ..YearSums::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_totals_path_equals_the_detailed_one() {
+        let hours: Vec<f64> = (0..HOURS).map(|h| ((h * 7919) % 97) as f64).collect();
+        let load: Vec<f64> = (0..HOURS).map(|h| ((h * 104_729) % 61) as f64).collect();
+        let periods: Vec<u8> = (0..HOURS).map(|h| (h % 24 / 6) as u8).collect();
+        let by_period = [1.2, 0.9, 0.6, 0.3];
+        let hour_price: Vec<f64> = periods.iter().map(|&k| by_period[k as usize]).collect();
+        for mode in [
+            UsageMode::FullExport,
+            UsageMode::SelfUseSurplus,
+            UsageMode::FullSelfUse,
+        ] {
+            for load_kwh in [None, Some(load.as_slice())] {
+                let rule = Rule {
+                    mode,
+                    self_use_share: 0.4,
+                    load_kwh,
+                    export_limit_kw: (mode != UsageMode::FullSelfUse).then_some(30.0),
+                };
+                let prices = Prices::TimeOfUse {
+                    by_period,
+                    periods: &periods,
+                };
+                let a = match_year(&hours, 0.97, &rule, &prices, Some(&mut Detail::default()));
+                let b = match_year_totals(&hours, 0.97, &rule, &hour_price);
+                assert_eq!((a.generation_kwh, a.split), (b.generation_kwh, b.split));
+                assert_eq!(a.self_use_value_yuan, b.self_use_value_yuan);
+            }
+        }
+    }
 
     #[test]
     fn parts_add_up_in_every_mode() {
