@@ -19,7 +19,7 @@
 //!
 //! Embedded resolution (the only loss; see the build script): typical-day irradiance on a
 //! square-root scale (step 0.28·√v W/m², ≤ 0.7 % of the value above 100 W/m²) with the error fed
-//! forward along each day; temperature 0.2 °C, wind 0.2 m/s. The monthly table is exact, and the
+//! forward along each day; temperature 0.5 °C, wind 0.2 m/s. The monthly table is exact, and the
 //! synthesised GHI and DHI are scaled to it month by month, so annual GHI equals the source's to
 //! its printed 0.01 kWh/m².
 
