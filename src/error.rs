@@ -66,6 +66,10 @@ pub mod codes {
     pub const WEATHER_MISSING_VALUES: &str = "weather_missing_values";
     /// A weather value outside its physical range.
     pub const WEATHER_OUT_OF_RANGE: &str = "weather_out_of_range";
+    /// A built-in climate station id that does not exist (the message suggests three by name).
+    pub const UNKNOWN_STATION: &str = "unknown_station";
+    /// The embedded climate data cannot be decoded (never expected: every station is tested).
+    pub const CLIMATE_DATA: &str = "climate_data";
 }
 
 impl ScenarioError {

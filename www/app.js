@@ -1,9 +1,9 @@
 // The rooftop-pv calculator page: builds a Scenario from the form on every input, calls the
 // WebAssembly core, and renders the Report (or the ScenarioError next to its field).
 
-import init, { calculate, presets, version } from './pkg/rooftop_pv.js';
+import init, { calculate, parseWeather, presets, version } from './pkg/rooftop_pv.js';
 import { t, setLang, lang, sourceText } from './i18n.js';
-import { barChart } from './charts.js';
+import { barChart, heatMap } from './charts.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,6 +17,29 @@ const INITIAL = {
 };
 /** Example values shown as placeholders of required fields. */
 const EXAMPLE_PLACEHOLDERS = { capacity: '1000', hours: '1200', ha: '1500', k: '0.80', discountPct: '15' };
+
+/**
+ * The core's defaults of the system layout (PVWatts v8; js/rooftop-pv.d.ts). The report's
+ * assumptions do not echo the layout, so the page keeps them for its placeholders and assumptions.
+ */
+const LAYOUT_DEFAULTS = { dcAcRatio: 1.2, inverterEfficiencyPct: 96, lossesPct: 14.08, groundCoverageRatio: 0.3 };
+/** The roof plane the page starts from: PVWatts' default, tilted 20° facing south. */
+const DEFAULT_PLANE = { tilt: '20', azimuth: '180', share: '100' };
+/** The core reads at most this much text (weather_too_large); larger files are not even read. */
+const MAX_WEATHER_BYTES = 50 * 1024 * 1024;
+/** Where the core's timing explanations (English, with references) start, and the page's short text for each. */
+const TIMING_BASES = [
+  ['CSWD EPW', 'basis.cswd'],
+  ['EPW (', 'basis.epw'],
+  ['TMY3', 'basis.tmy3'],
+  ['TMY2', 'basis.tmy2'],
+  ['SAM CSV / NSRDB PSM3 with a Minute', 'basis.samMinute'],
+  ['SAM CSV without', 'basis.samHourly'],
+  ['PVGIS TMY declaring an irradiance time offset of 0.5', 'basis.pvgisCentred'],
+  ['PVGIS TMY declaring', 'basis.pvgisInstant'],
+  ['PVGIS TMY', 'basis.pvgis'],
+];
+const MONTH_STARTS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 const FACTOR_KEYS = ['coalKgce', 'co2Kg', 'so2G', 'noxG', 'dustG', 'waterKg'];
 const EMISSION_ROWS = [
@@ -37,6 +60,10 @@ const state = {
   example: null,
   exampleScenario: null, // JSON of the form's scenario right after loading the example
   exampleEdited: false,
+  // The loaded weather file: { name, size, text, summary (WeatherSummary), error (ScenarioError) } or
+  // { name, size, localError: { key, vars } } when it could not be read; null before any file.
+  weather: null,
+  weatherToken: null, // the file being read (a newer choice wins)
 };
 
 // ---------------------------------------------------------------- numbers
@@ -72,14 +99,21 @@ export function parseNumber(raw) {
 
 // ---------------------------------------------------------------- static text
 
+/** Fills the `data-i18n` texts under `root` in the current language. */
+function translate(root) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-aria-label]')) {
+    el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  }
+  for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+}
+
 function applyStaticText() {
   document.documentElement.lang = lang();
   document.title = `${t('app.title')} · rooftop-pv`;
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of document.querySelectorAll('[data-i18n-aria-label]')) {
-    el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
-  }
-  for (const el of document.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
+  translate(document);
+  updatePlaneLabels();
+  renderWeatherFile();
   $('footer-about').textContent = t('footer.about', { v: version() });
   $('version').textContent = `rooftop-pv ${version()}`;
   fillFactorSetOptions();
@@ -240,10 +274,15 @@ function updateSources() {
  */
 function buildScenario() {
   const local = [];
-  const num = (id) => {
-    const el = $(id);
+  /** The number in the field `idOrEl` if it is shown; `required`: an empty field is an error. */
+  const num = (idOrEl, required = false) => {
+    const el = typeof idOrEl === 'string' ? $(idOrEl) : idOrEl;
     if (!isShown(el)) return undefined;
     const r = parseNumber(el.value);
+    if (r.empty && required) {
+      local.push({ el, key: 'err.required' });
+      return undefined;
+    }
     if (r.bad) {
       local.push({ el, key: 'err.badNumber' });
       return undefined;
@@ -265,9 +304,31 @@ function buildScenario() {
   const method = $('method').value;
   s.resource = { method };
   if (method === 'fullLoadHours') put(s.resource, 'hours', num('hours'));
-  else {
+  else if (method === 'gb50797') {
     put(s.resource, 'horizontalIrradiationKwhM2', num('ha'));
     put(s.resource, 'k', num('k'));
+  } else {
+    const w = state.weather;
+    const input = $('weather-file');
+    if (!w) local.push({ el: input, key: 'err.noFile' });
+    else if (w.localError) local.push({ el: input, ...w.localError });
+    else if (w.error) local.push({ el: input, core: w.error });
+    else {
+      s.resource.text = w.text;
+      s.resource.fileName = w.name;
+      if ($('format').value) s.resource.format = $('format').value;
+      if ($('timing').value) s.resource.timing = $('timing').value;
+    }
+    s.system.planes = readPlanes(num, local);
+    put(s.system, 'dcAcRatio', num('dcAc'));
+    put(s.system, 'inverterEfficiencyPct', num('invEff'));
+    put(s.system, 'lossesPct', num('losses'));
+    s.system.moduleType = $('moduleType').value;
+    s.system.mounting = $('mounting').value;
+    put(s.system, 'groundCoverageRatio', num('gcr'));
+    s.system.skyModel = $('skyModel').value;
+    // The hourly series only when its chart is open (it is 8760 numbers more to copy).
+    if ($('heatmap-details').open) s.output = { hourly: true };
   }
   const life = {};
   put(life, 'years', num('years'));
@@ -306,6 +367,323 @@ function buildScenario() {
   return { scenario: s, local };
 }
 
+/**
+ * The roof planes from their rows, shares converted from % to the fraction the core wants. The
+ * shares are checked here, in %, so that the messages speak of what the user typed; a lone plane
+ * with an empty share has all the capacity.
+ */
+function readPlanes(num, local) {
+  const rows = [...document.querySelectorAll('#planes .plane')];
+  const planes = [];
+  let sumPct = 0;
+  let sharesOk = true;
+  for (const row of rows) {
+    const field = (k) => row.querySelector(`[data-plane-key="${k}"]`);
+    const tiltDeg = num(field('tilt'), true);
+    const azimuthDeg = num(field('azimuth'), true);
+    const shareEl = field('share');
+    let pct = rows.length === 1 && parseNumber(shareEl.value).empty ? 100 : num(shareEl, true);
+    if (pct !== undefined && !(pct > 0 && pct <= 100)) {
+      local.push({ el: shareEl, key: 'err.shareRange' });
+      pct = undefined;
+    }
+    if (pct === undefined) sharesOk = false;
+    else sumPct += pct;
+    planes.push({ tiltDeg, azimuthDeg, shareOfCapacity: pct === undefined ? undefined : pct / 100 });
+  }
+  // The core allows 1e-6 on the sum of fractions: 1e-4 in %.
+  if (sharesOk && Math.abs(sumPct - 100) > 1e-4) {
+    local.push({ el: $('planes'), key: 'err.shareSum', vars: { sum: fmtMax(sumPct, 2) } });
+  }
+  return planes;
+}
+
+// ---------------------------------------------------------------- roof planes
+
+/** The rows' texts as typed: [{ tilt, azimuth, share }]. */
+function planeValues() {
+  return [...document.querySelectorAll('#planes .plane')].map((row) => ({
+    tilt: row.querySelector('[data-plane-key="tilt"]').value,
+    azimuth: row.querySelector('[data-plane-key="azimuth"]').value,
+    share: row.querySelector('[data-plane-key="share"]').value,
+  }));
+}
+
+const PLANE_FIELDS = [
+  { key: 'tilt', api: 'tiltDeg', label: 'f.tilt', fieldLabel: 'f.planeTilt', unit: '°' },
+  { key: 'azimuth', api: 'azimuthDeg', label: 'f.azimuth', fieldLabel: 'f.planeAzimuth', unit: '°' },
+  { key: 'share', api: 'shareOfCapacity', label: 'f.planeShare', fieldLabel: 'f.planeShareN', unit: '%' },
+];
+
+/** Rebuilds the plane rows from `values` (one row each). */
+function renderPlanes(values) {
+  const box = $('planes');
+  box.replaceChildren();
+  values.forEach((v, i) => {
+    const n = i + 1;
+    const row = document.createElement('div');
+    row.className = 'plane';
+    row.dataset.testid = `plane-${n}`;
+    const head = document.createElement('div');
+    head.className = 'plane-head';
+    const title = document.createElement('span');
+    title.className = 'plane-title';
+    const dir = document.createElement('span');
+    dir.className = 'plane-dir';
+    dir.dataset.testid = `plane-${n}-dir`;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'btn-link remove-plane';
+    remove.dataset.testid = `remove-plane-${n}`;
+    remove.dataset.index = String(i);
+    head.append(title, dir, remove);
+    const fields = document.createElement('div');
+    fields.className = 'row row-3';
+    for (const f of PLANE_FIELDS) {
+      const id = `plane-${n}-${f.key}`;
+      const field = document.createElement('div');
+      field.className = 'field';
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      const name = document.createElement('span');
+      name.dataset.i18n = f.label;
+      const unit = document.createElement('span');
+      unit.className = 'unit';
+      unit.textContent = f.unit;
+      label.append(name, ' ', unit);
+      const input = document.createElement('input');
+      input.id = id;
+      input.value = v[f.key] ?? '';
+      input.inputMode = 'decimal';
+      input.dataset.testid = id;
+      input.dataset.planeKey = f.key;
+      input.dataset.field = `system.planes[${i}].${f.api}`;
+      input.dataset.label = f.fieldLabel;
+      input.dataset.n = String(n);
+      input.setAttribute('aria-describedby', `${id}-error planes-hint`);
+      const error = document.createElement('p');
+      error.className = 'error';
+      error.id = `${id}-error`;
+      error.hidden = true;
+      field.append(label, input, error);
+      fields.append(field);
+    }
+    row.append(head, fields);
+    box.append(row);
+  });
+  translate(box);
+  updatePlaneLabels();
+}
+
+/** Compass word of an azimuth (0 N, 90 E, 180 S, 270 W), to the nearest of eight. */
+function direction(az) {
+  return t(`dir.${Math.round((((az % 360) + 360) % 360) / 45) % 8}`);
+}
+
+/** The rows' titles, the direction each faces, and the remove buttons (none for a lone plane). */
+function updatePlaneLabels() {
+  const rows = [...document.querySelectorAll('#planes .plane')];
+  rows.forEach((row, i) => {
+    const n = i + 1;
+    row.querySelector('.plane-title').textContent = t('plane.title', { n });
+    const tilt = parseNumber(row.querySelector('[data-plane-key="tilt"]').value);
+    const az = parseNumber(row.querySelector('[data-plane-key="azimuth"]').value);
+    row.querySelector('.plane-dir').textContent =
+      tilt.value !== undefined && az.value !== undefined ? t('plane.summary', { t: fmtMax(tilt.value, 1), d: direction(az.value) }) : '';
+    row.querySelector('[data-plane-key="azimuth"]').placeholder = t('ph.azimuth');
+    const remove = row.querySelector('.remove-plane');
+    remove.textContent = t('plane.remove');
+    remove.setAttribute('aria-label', t('plane.removeAria', { n }));
+    remove.hidden = rows.length === 1;
+  });
+}
+
+/** Shares split evenly over `n` planes, in % with one decimal, adding up to exactly 100. */
+function evenShares(n) {
+  const each = Math.floor(1000 / n) / 10;
+  return Array.from({ length: n }, (_, i) => (i === 0 ? fmtPlain(100 - each * (n - 1)) : fmtPlain(each)));
+}
+/** A number as typed in a field: no grouping, '.' decimals. */
+function fmtPlain(v) {
+  return String(Math.round(v * 1e6) / 1e6);
+}
+
+function addPlane() {
+  const values = planeValues();
+  const last = values[values.length - 1] ?? DEFAULT_PLANE;
+  values.push({ tilt: last.tilt, azimuth: last.azimuth, share: '' });
+  evenShares(values.length).forEach((sh, i) => (values[i].share = sh));
+  renderPlanes(values);
+  document.querySelector(`#planes .plane:last-child [data-plane-key="azimuth"]`).focus();
+}
+
+function removePlane(index) {
+  const values = planeValues();
+  values.splice(index, 1);
+  evenShares(values.length).forEach((sh, i) => (values[i].share = sh));
+  renderPlanes(values);
+  $('add-plane').focus(); // the button pressed is gone
+}
+
+/** East-west roof: two planes at the first plane's tilt, facing east and west, half each. */
+function eastWestRoof() {
+  const tilt = planeValues()[0]?.tilt || DEFAULT_PLANE.tilt;
+  renderPlanes([
+    { tilt, azimuth: '90', share: '50' },
+    { tilt, azimuth: '270', share: '50' },
+  ]);
+}
+
+function southRoof() {
+  const tilt = planeValues()[0]?.tilt || DEFAULT_PLANE.tilt;
+  renderPlanes([{ ...DEFAULT_PLANE, tilt }]);
+}
+
+// ---------------------------------------------------------------- weather file
+
+/** Text of a file: UTF-8 when it is valid UTF-8, else Latin-1 (CSWD files carry GBK bytes in comments). */
+function decodeText(buf) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return new TextDecoder('latin1').decode(buf);
+  }
+}
+
+async function loadWeatherFile(file) {
+  const token = {};
+  state.weatherToken = token;
+  const base = { name: file.name, size: file.size };
+  $('weather-file-name').textContent = t('file.reading', { name: file.name });
+  let weather;
+  if (file.size > MAX_WEATHER_BYTES) {
+    weather = { ...base, localError: { key: 'err.fileTooLarge', vars: { mb: (file.size / 2 ** 20).toFixed(1) } } };
+  } else {
+    try {
+      weather = { ...base, text: decodeText(await file.arrayBuffer()), summary: null, error: null };
+    } catch (err) {
+      weather = { ...base, localError: { key: 'err.fileRead', vars: { msg: String(err?.message ?? err) } } };
+    }
+  }
+  if (state.weatherToken !== token) return; // a newer file was chosen meanwhile
+  state.weather = weather;
+  // Let the same file be chosen again (a change event needs a new value).
+  $('weather-file').value = '';
+  parseSummary();
+  afterUserChange();
+}
+
+/** Reads the file once for its summary (again when the format or timing changes). */
+function parseSummary() {
+  const w = state.weather;
+  if (w && !w.localError) {
+    const options = { fileName: w.name };
+    if ($('format').value) options.format = $('format').value;
+    if ($('timing').value) options.timing = $('timing').value;
+    try {
+      w.summary = parseWeather(w.text, options);
+      w.error = null;
+    } catch (err) {
+      if (err?.name !== 'ScenarioError') throw err;
+      w.summary = null;
+      w.error = err;
+    }
+  }
+  renderWeatherFile();
+}
+
+/** Latitude, longitude, elevation and time zone in words. */
+function position(loc) {
+  const deg = (v) => fmt(Math.abs(v), 2);
+  const parts = [
+    t(loc.latitude >= 0 ? 'ws.latN' : 'ws.latS', { v: deg(loc.latitude) }),
+    t(loc.longitude >= 0 ? 'ws.lonE' : 'ws.lonW', { v: deg(loc.longitude) }),
+    t('ws.elev', { v: fmt(loc.elevationM) }),
+    `UTC${loc.timezoneH >= 0 ? '+' : '−'}${fmtMax(Math.abs(loc.timezoneH), 2)}`,
+  ];
+  return parts.join(lang() === 'zh-CN' ? '，' : ', ');
+}
+
+function sourceName(w) {
+  return `${w.source || t('ws.unknownSource')} · ${t(`format.${w.format}`)}`;
+}
+
+/** The page's short explanation of the data set's default timing (the core gives it in English). */
+function timingWhy(basis) {
+  const hit = TIMING_BASES.find(([prefix]) => basis.startsWith(prefix));
+  return hit ? t(hit[1]) : basis;
+}
+
+function signed(v, digits) {
+  return `${v >= 0 ? '+' : '−'}${fmt(Math.abs(v), digits)}`;
+}
+
+/** The file's name, its summary, the timing check and the timing choices, in the form. */
+function renderWeatherFile() {
+  const w = state.weather;
+  const loaded = w && !w.localError;
+  $('weather-file-button').textContent = t(w ? 'file.replace' : 'file.choose');
+  const nameBox = $('weather-file-name');
+  nameBox.replaceChildren();
+  if (w) {
+    const size = document.createElement('span');
+    size.className = 'size';
+    size.textContent = t('file.size', { kb: fmt(w.size / 1024) });
+    nameBox.append(`${w.name} · `, size);
+  }
+  const sum = loaded ? w.summary : null;
+  $('timing-auto').textContent = sum ? t('timing.auto', { d: t(`timing.${sum.timingDefault}`) }) : t('timing.autoNone');
+  $('weather-summary').hidden = !sum;
+  $('timing-basis').hidden = !sum;
+  if (!sum) return;
+
+  const items = [
+    ['ws.station', sum.location.name, 'ws-station'],
+    ['ws.position', position(sum.location), 'ws-position'],
+    ['ws.source', sourceName(sum), 'ws-source', sum.source],
+    ['ws.rows', t('ws.rowsValue', { rows: fmt(sum.rows), step: sum.stepMinutes }), 'ws-rows', sum.rows],
+    ['ws.ghi', `${fmt(sum.annualGhiKwhM2)} kWh/m²`, 'ws-ghi', sum.annualGhiKwhM2,
+      t('ws.ghiSub', { dni: fmt(sum.annualDniKwhM2), dhi: fmt(sum.annualDhiKwhM2) })],
+    ['ws.temp', `${fmt(sum.meanTempC, 1)} °C`, 'ws-temp', sum.meanTempC],
+  ];
+  const repairs = [];
+  if (sum.filledValues > 0) repairs.push(t('ws.filledValue', { n: fmt(sum.filledValues) }));
+  if (sum.droppedLeapDayRows > 0) repairs.push(t('ws.leapValue', { n: fmt(sum.droppedLeapDayRows) }));
+  if (repairs.length) items.push(['ws.filled', repairs.join(lang() === 'zh-CN' ? '；' : '; '), 'ws-filled']);
+  const dl = $('ws-list');
+  dl.replaceChildren();
+  for (const [key, value, testid, raw, sub] of items) {
+    const dt = document.createElement('dt');
+    dt.textContent = t(key);
+    const dd = document.createElement('dd');
+    dd.dataset.testid = testid;
+    if (raw !== undefined) dd.dataset.value = String(raw);
+    dd.textContent = value;
+    if (sub) {
+      const small = document.createElement('span');
+      small.className = 'muted small';
+      small.textContent = ` (${sub})`;
+      dd.append(small);
+    }
+    dl.append(dt, dd);
+  }
+
+  const tc = sum.timingCheck;
+  const box = $('timing-check');
+  box.dataset.state = !tc ? 'none' : tc.warning ? 'warn' : 'ok';
+  if (tc) box.dataset.value = String(tc.offsetMinutes);
+  else box.removeAttribute('data-value');
+  if (!tc) box.textContent = t('tc.none');
+  else if (!tc.warning) box.textContent = t('tc.ok', { m: signed(tc.offsetMinutes, Math.abs(tc.offsetMinutes) < 10 ? 1 : 0), d: tc.days });
+  else box.textContent = t(tc.offsetMinutes > 0 ? 'tc.warnLate' : 'tc.warnEarly', { m: fmt(Math.abs(tc.offsetMinutes)), d: tc.days });
+
+  const inForce = t('timing.inForce', {
+    t: t(`timing.${sum.timing}`),
+    def: sum.timing === sum.timingDefault ? t('timing.isDefault') : '',
+  });
+  $('timing-basis').textContent = `${inForce} ${t('timing.why', { why: timingWhy(sum.timingBasis) })}`;
+}
+
 // ---------------------------------------------------------------- errors
 
 function fieldElement(path) {
@@ -317,7 +695,19 @@ function fieldElement(path) {
 /** The label of the field at `path`, if the page has one. */
 function fieldLabel(path) {
   const el = document.querySelector(`[data-field="${CSS.escape(path)}"]`);
-  return el?.dataset.label ? t(el.dataset.label) : null;
+  return el?.dataset.label ? t(el.dataset.label, { n: el.dataset.n }) : null;
+}
+
+/** `msg` with the JSON paths it names (`system.planes[1].tiltDeg`, `resource.timing`) replaced by
+ * the labels of their fields. */
+function withLabels(msg) {
+  const paths = new Set(msg.match(/\b[a-z]+(?:\.[A-Za-z0-9]+|\[\d+\])+/g) ?? []);
+  // longest first, so that `system.planes` does not eat into `system.planes[1].tiltDeg`
+  for (const p of [...paths].sort((a, b) => b.length - a.length)) {
+    const label = fieldLabel(p);
+    if (label) msg = msg.split(p).join(`“${label}”`);
+  }
+  return msg;
 }
 
 /** The core's message in the current language, with JSON paths replaced by the field labels. */
@@ -327,12 +717,7 @@ function coreMessage(err) {
     // The core's text for a wrong type is a serde message; say it plainly instead.
     return t('err.invalidValue');
   }
-  const paths = new Set(msg.match(/\b[a-z]+(?:\.[A-Za-z0-9]+)+\b/g) ?? []);
-  for (const p of paths) {
-    const label = fieldLabel(p);
-    if (label) msg = msg.split(p).join(`“${label}”`);
-  }
-  return msg;
+  return withLabels(msg);
 }
 
 function errorText(e) {
@@ -342,6 +727,7 @@ function errorText(e) {
 function clearErrors() {
   for (const el of document.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
   for (const el of document.querySelectorAll('.field.invalid')) el.classList.remove('invalid');
+  for (const el of document.querySelectorAll('.group-invalid')) el.classList.remove('group-invalid');
   for (const el of document.querySelectorAll('p.error')) {
     el.hidden = true;
     el.textContent = '';
@@ -351,10 +737,13 @@ function clearErrors() {
 function renderErrors() {
   clearErrors();
   for (const e of state.fieldErrors) {
-    const field = e.el.closest('.field');
+    // A group (the roof planes) names its own error line and is marked as a whole.
+    const group = e.el.dataset.errorId;
+    const field = group ? null : e.el.closest('.field');
     e.el.setAttribute('aria-invalid', 'true');
     field?.classList.add('invalid');
-    const p = field?.querySelector('p.error');
+    if (group) e.el.classList.add('group-invalid');
+    const p = group ? $(group) : field?.querySelector('p.error');
     if (p) {
       p.textContent = errorText(e);
       p.hidden = false;
@@ -440,6 +829,18 @@ function renderReport() {
   setNum('specific-yield', fmt(e.specificYieldKwhPerKwp, 1), e.specificYieldKwhPerKwp);
   $('specific-yield-sub').textContent = t('kpi.yieldSub');
 
+  const hourly = e.poaKwhM2 !== undefined;
+  for (const el of document.querySelectorAll('[data-hourly-only]')) el.hidden = !hourly;
+  if (hourly) {
+    setNum('poa', fmt(e.poaKwhM2), e.poaKwhM2);
+    const ghi = r.weather?.annualGhiKwhM2;
+    $('poa-sub').textContent = ghi
+      ? t('kpi.poaSub', { ghi: fmt(ghi), pct: `${signed((e.poaKwhM2 / ghi - 1) * 100, 1)}%` })
+      : '';
+    setNum('performance-ratio', fmt(e.performanceRatio * 100, 1), e.performanceRatio);
+    renderLosses(e.losses);
+  }
+
   setNum('first-year-savings', fmt(m.firstYearSavingsYuan), m.firstYearSavingsYuan);
   $('first-year-savings-sub').textContent = `${yuanSub(m.firstYearSavingsYuan)} · ${t(owner ? 'kpi.firstSavings.owner' : 'kpi.firstSavings.thirdParty')}`;
   setNum('lifetime-savings', fmt(m.lifetimeSavingsYuan), m.lifetimeSavingsYuan);
@@ -486,6 +887,7 @@ function renderReport() {
   renderUsage(r);
   renderEmissions(r);
   renderMonthly(r);
+  renderHeatmap(r);
   renderCashFlow(r);
   renderWarnings(r, zh);
   renderAssumptions(r);
@@ -522,6 +924,69 @@ function renderUsage(r) {
     val.textContent = `${fmt(kwh)} kWh · ${fmt(pct, 1)}%`;
     li.append(label, val);
     legend.append(li);
+  }
+}
+
+/** The chain's losses as a stepped bar per step: what each step takes from what the one before left. */
+function renderLosses(l) {
+  const steps = ['rowShading', 'coverSpectral', 'temperatureLowLight', 'dcLosses', 'inverter', 'clipping'];
+  const rows = [{ key: 'incident', from: 0, to: l.incidentKwh }];
+  let left = l.incidentKwh;
+  for (const key of steps) {
+    // −0.000…: a step that loses nothing shows 0.00, not −0.00
+    const pct = Math.abs(l[`${key}Pct`]) < 5e-7 ? 0 : l[`${key}Pct`];
+    const after = left * (1 - pct / 100);
+    rows.push({ key, from: left, to: after, pct });
+    left = after;
+  }
+  const totalPct = l.incidentKwh > 0 ? (1 - l.acKwh / l.incidentKwh) * 100 : 0;
+  rows.push({ key: 'ac', from: 0, to: l.acKwh, pct: totalPct });
+  const scale = Math.max(...rows.map((x) => Math.max(x.from, x.to))) || 1;
+
+  const body = $('loss-body');
+  body.replaceChildren();
+  for (const row of rows) {
+    const tr = document.createElement('tr');
+    tr.className = `loss-${row.key}`;
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = t(`loss.${row.key}`);
+    const bar = document.createElement('td');
+    bar.className = 'bar-col';
+    const track = document.createElement('div');
+    track.className = 'wf-track';
+    const seg = document.createElement('span');
+    const lo = Math.min(row.from, row.to);
+    const hi = Math.max(row.from, row.to);
+    const kind = row.key === 'incident' || row.key === 'ac' ? row.key : row.to > row.from ? 'gain' : 'loss';
+    seg.className = `wf-bar wf-${kind}`;
+    seg.style.left = `${(lo / scale) * 100}%`;
+    seg.style.width = `${Math.max(0.3, ((hi - lo) / scale) * 100)}%`;
+    if (hi > lo) track.append(seg);
+    if (kind === 'loss' || kind === 'gain') {
+      // what is left after the step, faint, so the bars read as steps down
+      const rest = document.createElement('span');
+      rest.className = 'wf-bar wf-rest';
+      rest.style.left = '0';
+      rest.style.width = `${(row.to / scale) * 100}%`;
+      track.prepend(rest);
+    }
+    bar.append(track);
+    const pct = document.createElement('td');
+    pct.className = 'num-col';
+    pct.dataset.testid = `loss-${row.key}`;
+    if (row.pct !== undefined) {
+      pct.dataset.value = String(row.pct);
+      pct.textContent = fmt(Math.abs(row.pct) < 0.005 ? 0 : row.pct, 2);
+      if (row.key === 'ac') pct.classList.add('total');
+    } else pct.textContent = '';
+    const kwh = document.createElement('td');
+    kwh.className = 'num-col';
+    kwh.dataset.testid = `loss-${row.key}-kwh`;
+    kwh.dataset.value = String(row.to);
+    kwh.textContent = fmt(row.to);
+    tr.append(th, bar, pct, kwh);
+    body.append(tr);
   }
 }
 
@@ -670,6 +1135,7 @@ function watchChartWidth() {
       if (!state.report || Math.abs(w - last) < 2) return;
       last = w;
       renderMonthly(state.report);
+      renderHeatmap(state.report);
       renderCashFlow(state.report);
     });
   }).observe($('results'));
@@ -678,6 +1144,7 @@ function watchChartWidth() {
 function renderMonthly(r) {
   const months = t('months');
   const values = r.energy.monthlyKwh;
+  const poa = r.energy.monthlyPoaKwhM2;
   $('monthly-chart').replaceChildren(
     barChart({
       values,
@@ -686,7 +1153,54 @@ function renderMonthly(r) {
       labels: months,
       tick: compact,
       title: (i) => `${months[i]}: ${fmt(values[i])} kWh`,
-      ariaLabel: t('monthly.title'),
+      ariaLabel: poa ? `${t('monthly.title')}; ${t('monthly.legendPoa')}` : t('monthly.title'),
+      line2: poa && {
+        values: poa,
+        tick: (v) => fmt(v),
+        title: (i) => `${months[i]}: ${fmt(poa[i], 1)} kWh/m²`,
+      },
+    }),
+  );
+  const legend = $('monthly-legend');
+  legend.replaceChildren();
+  if (poa) {
+    for (const [cls, key] of [['bar', 'monthly.legendKwh'], ['poa', 'monthly.legendPoa']]) {
+      const s = document.createElement('span');
+      s.innerHTML = `<i class="lg lg-${cls}"></i>`;
+      s.append(t(key));
+      legend.append(s);
+    }
+  }
+}
+
+/** Day of the year (0-based, 365-day year) → [month 1–12, day 1–31]. */
+function monthDay(d) {
+  let m = 11;
+  while (m > 0 && MONTH_STARTS[m] > d) m--;
+  return [m + 1, d - MONTH_STARTS[m] + 1];
+}
+
+function renderHeatmap(r) {
+  const box = $('heatmap');
+  const values = r.energy.hourlyKwh;
+  if (!values || !$('heatmap-details').open) {
+    box.replaceChildren();
+    return;
+  }
+  box.replaceChildren(
+    heatMap({
+      values,
+      stepMinutes: r.weather?.stepMinutes ?? 60,
+      width: chartWidth('heatmap'),
+      monthLabels: t('months'),
+      hourLabel: (h) => `${String(h).padStart(2, '0')}:00`,
+      tick: (v) => fmt(v, v < 10 ? 1 : 0),
+      legend: t('heat.legend'),
+      ariaLabel: t('heat.title'),
+      cellTitle: (d, h, v) => {
+        const [m, day] = monthDay(d);
+        return t('heat.cell', { m, d: day, h, v: fmt(v, 1) });
+      },
     }),
   );
 }
@@ -747,10 +1261,39 @@ function renderWarnings(r, zh) {
   for (const w of r.warnings) {
     const li = document.createElement('li');
     li.dataset.code = w.code;
-    li.textContent = zh ? w.messageZh : w.message;
+    li.textContent = withLabels(zh ? w.messageZh : w.message);
     ul.append(li);
   }
   $('warnings-card').hidden = r.warnings.length === 0;
+}
+
+/** The weather file and the system layout (hourly methods), as [key, value, defaultKey, class]. */
+function hourlyAssumptions(r, s) {
+  const w = r.weather;
+  if (!w) return [];
+  const sys = s.system;
+  const sep = lang() === 'zh-CN' ? '；' : '; ';
+  const planes = (sys.planes ?? []).map((p) =>
+    t('as.planeValue', { t: fmtMax(p.tiltDeg, 2), a: fmtMax(p.azimuthDeg, 2), s: fmtMax(p.shareOfCapacity * 100, 2) }),
+  );
+  const val = (key) => sys[key] ?? LAYOUT_DEFAULTS[key];
+  const items = [
+    ['as.weatherFile', s.resource.fileName ?? '', undefined, 'wide'],
+    ['as.station', `${w.location.name} (${position(w.location)})`, undefined, 'wide'],
+    ['as.source', sourceName(w)],
+    ['as.timing', t(`timing.${w.timing}`), 'timing'],
+    ['as.ghi', `${fmt(w.annualGhiKwhM2)} kWh/m²`],
+    ['as.temp', `${fmt(w.meanTempC, 1)} °C`],
+    ['as.planes', planes.join(sep), undefined, 'wide'],
+    ['as.dcAc', fmtMax(val('dcAcRatio')), 'dcAcRatio'],
+    ['as.invEff', `${fmtMax(val('inverterEfficiencyPct'))} %`, 'inverterEfficiencyPct'],
+    ['as.losses', `${fmtMax(val('lossesPct'))} %`, 'lossesPct'],
+    ['as.moduleType', t(`opt.${sys.moduleType ?? 'standard'}`)],
+    ['as.mounting', t(`opt.${sys.mounting ?? 'roof'}`)],
+  ];
+  if (sys.mounting === 'openRack') items.push(['as.gcr', fmtMax(val('groundCoverageRatio')), 'groundCoverageRatio']);
+  items.push(['as.sky', t(`opt.${sys.skyModel ?? 'perez'}`)]);
+  return items;
 }
 
 function renderAssumptions(r) {
@@ -768,10 +1311,16 @@ function renderAssumptions(r) {
     omYuanPerKwpYear: s.ownership?.omYuanPerKwpYear,
     discountRatePct: s.ownership?.discountRatePct,
     roofRentYuanYear: s.ownership?.roofRentYuanYear,
+    timing: s.resource?.timing,
+    dcAcRatio: s.system?.dcAcRatio,
+    inverterEfficiencyPct: s.system?.inverterEfficiencyPct,
+    lossesPct: s.system?.lossesPct,
+    groundCoverageRatio: s.system?.groundCoverageRatio,
   };
   const items = [
     ['as.capacity', `${fmtMax(a.capacityKwp)} kWp`],
     ['as.method', t(`opt.${a.resourceMethod}`)],
+    ...hourlyAssumptions(r, s),
     ['as.years', `${a.lifetimeYears} ${t('u.years')}`, 'lifetimeYears'],
     ['as.firstDeg', `${fmtMax(a.firstYearDegradationPct)} %`, 'firstYearDegradationPct'],
     ['as.annualDeg', `${fmtMax(a.annualDegradationPct)} ${t('u.annualDeg')}`, 'annualDegradationPct'],
@@ -829,6 +1378,15 @@ function clearForm() {
   $('factorSet').value = state.presets.defaultEmissionFactors;
   $('grid-preset').value = '';
   $('export-preset').value = '';
+  // the weather file and the layout
+  state.weather = null;
+  state.weatherToken = null;
+  for (const id of ['timing', 'format']) $(id).value = '';
+  $('moduleType').value = 'standard';
+  $('mounting').value = 'roof';
+  $('skyModel').value = 'perez';
+  renderPlanes([DEFAULT_PLANE]);
+  renderWeatherFile();
 }
 
 function resetForm() {
@@ -847,6 +1405,18 @@ function setField(id, v) {
 function fillForm(s) {
   clearForm();
   setField('capacity', s.system?.capacityKwp);
+  if (s.system?.planes?.length) {
+    renderPlanes(
+      s.system.planes.map((p) => ({ tilt: fmtPlain(p.tiltDeg), azimuth: fmtPlain(p.azimuthDeg), share: fmtPlain(p.shareOfCapacity * 100) })),
+    );
+  }
+  setField('dcAc', s.system?.dcAcRatio);
+  setField('invEff', s.system?.inverterEfficiencyPct);
+  setField('losses', s.system?.lossesPct);
+  setField('gcr', s.system?.groundCoverageRatio);
+  for (const [id, key] of [['moduleType', 'moduleType'], ['mounting', 'mounting'], ['skyModel', 'skyModel']]) {
+    if (s.system?.[key]) $(id).value = s.system[key];
+  }
   const r = s.resource ?? {};
   $('method').value = r.method ?? 'fullLoadHours';
   setField('hours', r.hours);
@@ -906,6 +1476,9 @@ function renderExampleDesc() {
 
 function onUserInput(e) {
   const target = e.target;
+  if (target.type === 'file') return; // read on `change`, then recalculated
+  if (target.matches('#timing, #format')) parseSummary();
+  if (target.closest('#planes')) updatePlaneLabels();
   if (target.matches('#grid-preset, #export-preset')) {
     const p = state.presets.tariffs.find((x) => x.id === target.value);
     if (p) $(target.dataset.target).value = String(p.valueYuanKwh);
@@ -917,6 +1490,11 @@ function onUserInput(e) {
       for (const k of FACTOR_KEYS) $(k).value = String(prev.factors[k]);
     }
   }
+  afterUserChange();
+}
+
+/** Recalculates after the user changed something, and notes when an example was edited. */
+function afterUserChange() {
   recalc();
   if (state.example) {
     applyVisibility();
@@ -951,6 +1529,61 @@ function initialLanguage() {
   }
 }
 
+function wireWeatherAndPlanes() {
+  const input = $('weather-file');
+  input.addEventListener('change', () => {
+    if (input.files?.[0]) loadWeatherFile(input.files[0]);
+  });
+  const zone = $('dropzone');
+  const hasFiles = (e) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+  const setDragging = (on) => {
+    zone.classList.toggle('dragging', on);
+    $('drop-text').textContent = t(on ? 'file.dropNow' : 'file.drop');
+  };
+  zone.addEventListener('dragenter', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    setDragging(true);
+  });
+  zone.addEventListener('dragover', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  });
+  zone.addEventListener('dragleave', (e) => {
+    if (!zone.contains(e.relatedTarget)) setDragging(false);
+  });
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer?.files?.[0];
+    if (file) loadWeatherFile(file);
+  });
+  // A file dropped beside the zone must not make the browser leave the page for it.
+  for (const type of ['dragover', 'drop']) {
+    window.addEventListener(type, (e) => {
+      if (hasFiles(e) && !zone.contains(e.target)) e.preventDefault();
+    });
+  }
+
+  const planesChanged = (change) => () => {
+    change();
+    afterUserChange();
+  };
+  $('add-plane').addEventListener('click', planesChanged(addPlane));
+  $('preset-east-west').addEventListener('click', planesChanged(eastWestRoof));
+  $('preset-south').addEventListener('click', planesChanged(southRoof));
+  $('planes').addEventListener('click', (e) => {
+    const b = e.target.closest('.remove-plane');
+    if (b) planesChanged(() => removePlane(Number(b.dataset.index)))();
+  });
+  $('heatmap-details').addEventListener('toggle', () => {
+    // The hourly series is asked for only while the heat map is open.
+    if ($('heatmap-details').open && state.report && !state.report.energy.hourlyKwh) recalc();
+    else if (state.report) renderHeatmap(state.report);
+  });
+}
+
 async function main() {
   setLang(initialLanguage());
   $('lang').value = lang();
@@ -969,6 +1602,7 @@ async function main() {
   state.defaults = {
     ...calculate({ ...base, ownership: { kind: 'thirdParty', discountPct: 0 } }).assumptions,
     ...calculate(base).assumptions,
+    ...LAYOUT_DEFAULTS,
   };
 
   fillFactorSetOptions();
@@ -992,6 +1626,7 @@ async function main() {
     renderExampleDesc();
   });
   $('lang').addEventListener('change', () => switchLanguage($('lang').value));
+  wireWeatherAndPlanes();
   $('print').addEventListener('click', () => window.print());
   watchChartWidth();
   document.body.dataset.ready = 'true';

@@ -30,12 +30,13 @@ function niceStep(lo, hi, n) {
  * @param {number} [o.width] drawing width [px]; the SVG is drawn at the size it is shown so text stays legible
  * @param {number} [o.height]
  * @param {number} [o.minLabelGap] least space [px] between two x-axis labels
+ * @param {{values:number[], tick:(v:number)=>string}} [o.line2] a line on its own scale, ticks on the right
  */
 export function barChart(o) {
   const W = Math.max(240, Math.round(o.width ?? 640));
   const H = o.height ?? (W < 480 ? 200 : 240);
   const padL = W < 480 ? 48 : 60;
-  const padR = 12;
+  const padR = o.line2 ? (W < 480 ? 36 : 44) : 12;
   const padT = 12;
   const padB = 28;
   const all = o.values.concat(o.line ?? [], [0]);
@@ -100,5 +101,143 @@ export function barChart(o) {
       bars.append(c);
     });
   }
+
+  if (o.line2) {
+    // Its own scale from 0 (at the left axis' 0) with as many steps above it as the left axis, so
+    // that the grid lines serve both; niceStep gives the least round step that reaches the maximum.
+    const steps = Math.max(1, Math.round(hi / step));
+    const max2 = Math.max(...o.line2.values, 0) || 1;
+    const step2 = niceStep(0, max2, steps);
+    const hi2 = step2 * steps;
+    const y2 = (v) => y(0) - (v / hi2) * (y(0) - y(hi));
+    const axis = el('g', { class: 'grid axis2' });
+    for (let v = 0; v <= hi2 + step2 / 2; v += step2) {
+      axis.append(el('text', { x: W - padR + 6, y: y2(v) + 4, 'text-anchor': 'start' }, o.line2.tick(v)));
+    }
+    svg.append(axis);
+    const pts = o.line2.values.map((v, i) => `${(x(i) + barW / 2).toFixed(1)},${y2(v).toFixed(1)}`).join(' ');
+    const g = el('g', { class: 'line2' });
+    g.append(el('polyline', { points: pts, class: 'line line2' }));
+    o.line2.values.forEach((v, i) => {
+      const c = el('circle', { cx: x(i) + barW / 2, cy: y2(v), r: 3, class: 'dot dot2' });
+      if (o.line2.title) c.append(el('title', {}, o.line2.title(i)));
+      g.append(c);
+    });
+    svg.append(g);
+  }
   return svg;
+}
+
+/** Colour of a share 0…1 of the heat map's maximum: pale grey-blue → amber → deep orange-brown. */
+function heatColour(f) {
+  const stops = [
+    [0, [238, 242, 247]],
+    [0.35, [253, 224, 138]],
+    [0.7, [245, 158, 11]],
+    [1, [146, 64, 14]],
+  ];
+  let i = 1;
+  while (i < stops.length - 1 && f > stops[i][0]) i++;
+  const [f0, c0] = stops[i - 1];
+  const [f1, c1] = stops[i];
+  const u = Math.min(1, Math.max(0, (f - f0) / (f1 - f0)));
+  return `rgb(${c0.map((c, k) => Math.round(c + (c1[k] - c) * u)).join(',')})`;
+}
+
+/**
+ * Heat map of hourly values, day of the year across and hour of the day down, as a <figure> with a
+ * <canvas> (365 × 24 cells are too many for SVG elements) and a colour legend.
+ * @param {object} o
+ * @param {ArrayLike<number>} o.values one per row of the weather file
+ * @param {number} o.stepMinutes minutes per value
+ * @param {number} o.width drawing width [px]
+ * @param {string[]} o.monthLabels 12 month names
+ * @param {(h:number)=>string} o.hourLabel label of an hour tick
+ * @param {(v:number)=>string} o.tick formats the legend's values
+ * @param {string} o.legend legend title
+ * @param {string} o.ariaLabel
+ * @param {(day:number, hour:number, v:number)=>string} o.cellTitle tooltip of a cell
+ */
+export function heatMap(o) {
+  const perHour = Math.max(1, Math.round(60 / o.stepMinutes));
+  const days = Math.max(1, Math.ceil(o.values.length / (perHour * 24)));
+  const grid = new Float64Array(days * 24);
+  for (let i = 0; i < o.values.length; i++) {
+    const hourIndex = Math.floor(i / perHour);
+    grid[hourIndex] += o.values[i];
+  }
+  let max = 0;
+  for (const v of grid) max = Math.max(max, v);
+  const W = Math.max(240, Math.round(o.width));
+  const padL = 34;
+  const padR = 6;
+  const padT = 4;
+  const padB = 20;
+  const cellH = W < 480 ? 5 : 7;
+  const H = padT + 24 * cellH + padB;
+  const cellW = (W - padL - padR) / days;
+
+  const fig = document.createElement('figure');
+  fig.className = 'heatmap';
+  const canvas = document.createElement('canvas');
+  const dpr = Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
+  canvas.width = Math.round(W * dpr);
+  canvas.height = Math.round(H * dpr);
+  canvas.style.width = `${W}px`;
+  canvas.style.height = `${H}px`;
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', o.ariaLabel);
+  const ctx = canvas.getContext('2d');
+  ctx.scale(dpr, dpr);
+  for (let d = 0; d < days; d++) {
+    for (let h = 0; h < 24; h++) {
+      ctx.fillStyle = heatColour(max > 0 ? grid[d * 24 + h] / max : 0);
+      // a hair wider than the cell so that no seams show between columns
+      ctx.fillRect(padL + d * cellW, padT + h * cellH, cellW + 0.6, cellH);
+    }
+  }
+  const styles = getComputedStyle(document.body);
+  ctx.fillStyle = '#6b7280';
+  ctx.font = `11px ${styles.fontFamily}`;
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'right';
+  for (const h of [0, 6, 12, 18]) ctx.fillText(o.hourLabel(h), padL - 4, padT + (h + 0.5) * cellH);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  const monthStarts = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+  const every = cellW * 30 < 34 ? 2 : 1;
+  monthStarts.forEach((start, m) => {
+    if (start >= days) return;
+    ctx.fillStyle = '#d1d5db';
+    ctx.fillRect(padL + start * cellW, padT + 24 * cellH, 1, 4);
+    if (m % every === 0) {
+      ctx.fillStyle = '#6b7280';
+      ctx.fillText(o.monthLabels[m], padL + (start + 15) * cellW, padT + 24 * cellH + 5);
+    }
+  });
+  canvas.addEventListener('mousemove', (e) => {
+    const r = canvas.getBoundingClientRect();
+    const d = Math.floor((e.clientX - r.left - padL) / cellW);
+    const h = Math.floor((e.clientY - r.top - padT) / cellH);
+    canvas.title = d >= 0 && d < days && h >= 0 && h < 24 ? o.cellTitle(d, h, grid[d * 24 + h]) : '';
+  });
+  fig.append(canvas);
+
+  const cap = document.createElement('figcaption');
+  cap.className = 'heat-legend';
+  const title = document.createElement('span');
+  title.textContent = o.legend;
+  const lo = document.createElement('span');
+  lo.className = 'num';
+  lo.textContent = o.tick(0);
+  const ramp = document.createElement('span');
+  ramp.className = 'heat-ramp';
+  ramp.style.background = `linear-gradient(90deg, ${[0, 0.35, 0.7, 1].map(heatColour).join(', ')})`;
+  const hi = document.createElement('span');
+  hi.className = 'num';
+  hi.textContent = o.tick(max);
+  cap.append(title, lo, ramp, hi);
+  fig.append(cap);
+  fig.dataset.max = String(max);
+  return fig;
 }

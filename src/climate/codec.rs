@@ -358,21 +358,21 @@ fn decode_station(
                 r_prev = r;
             }
         }
-        // Temperature: second difference plus half last month's.
+        // Temperature: the mean of the second difference and of the previous hour plus last
+        // month's change at this hour.
         let mut r_prev = 0i64;
         for j in 0..24 {
             let a = &d.temp[m];
-            let p = match j {
-                0 if m > 0 => d.temp[m - 1][0],
-                0 => 0,
-                1 => a[0],
-                _ => {
-                    let mut p = 2 * a[j - 1] - a[j - 2];
-                    if m > 0 {
-                        let pa = &d.temp[m - 1];
-                        p += (pa[j] - 2 * pa[j - 1] + pa[j - 2]).div_euclid(2);
-                    }
-                    p
+            let pa = if m > 0 { Some(&d.temp[m - 1]) } else { None };
+            let p = match (j, pa) {
+                (0, Some(pa)) => pa[0],
+                (0, None) => 0,
+                (1, Some(pa)) => a[0] + pa[1] - pa[0],
+                (1, None) => a[0],
+                (_, pa) => {
+                    let d2 = 2 * a[j - 1] - a[j - 2];
+                    let d1m = pa.map_or(d2, |pa| a[j - 1] + pa[j] - pa[j - 1]);
+                    (d2 + d1m).div_euclid(2)
                 }
             };
             let lr = (bits(r_prev.abs()) as usize).min(3);

@@ -3,10 +3,11 @@
 
 use serde::Serialize;
 
-use super::stations_data::STATIONS;
+use super::stations_data::TABLE;
 use super::SOURCE;
 
 /// One row of the generated table (`stations_data.rs`), integers in the source's resolution.
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Meta {
     /// WMO station number × 10 (the CSWD `wmo` column), e.g. 534870.
     pub wmo: u32,
@@ -26,6 +27,33 @@ pub(super) struct Meta {
     pub elev_dm: i32,
     /// Sum of the monthly GHI [0.01 kWh/m²].
     pub annual_ghi_c: i32,
+}
+
+fn parse(line: &'static str) -> Option<Meta> {
+    let mut f = line.split('\t');
+    let mut text = || f.next().filter(|s| !s.is_empty());
+    let wmo = text()?.parse().ok()?;
+    let (name_en, province_pinyin, name_zh) = (text()?, text()?, text()?);
+    let (province_zh, province_en) = (text()?, text()?);
+    let mut num = || -> Option<i32> { text()?.parse().ok() };
+    Some(Meta {
+        wmo,
+        name_en,
+        province_pinyin,
+        name_zh,
+        province_zh,
+        province_en,
+        lat_c: num()?,
+        lon_c: num()?,
+        elev_dm: num()?,
+        annual_ghi_c: num()?,
+    })
+}
+
+/// The table's stations, in order (a line that does not parse is skipped; the blob's station
+/// index then disagrees and decoding reports it).
+pub(super) fn metas() -> impl Iterator<Item = Meta> {
+    TABLE.lines().filter_map(parse)
 }
 
 /// Solar resource class of GB/T 31155-2014 (太阳能资源等级) by annual global horizontal
@@ -109,12 +137,12 @@ fn station_of(m: &Meta) -> Station {
 
 /// All 270 stations, in the order of the source table (by province in pinyin, then city).
 pub fn stations() -> Vec<Station> {
-    STATIONS.iter().map(station_of).collect()
+    metas().map(|m| station_of(&m)).collect()
 }
 
 /// Number of built-in stations.
 pub fn count() -> usize {
-    STATIONS.len()
+    metas().count()
 }
 
 /// Index of a station id in the table: the six-digit CSWD id ("534870") or the five-digit WMO
@@ -126,16 +154,16 @@ pub(super) fn index_of(id: &str) -> Option<usize> {
     }
     let n: u32 = id.parse().ok()?;
     let wmo = if id.len() == 5 { n * 10 } else { n };
-    STATIONS.iter().position(|m| m.wmo == wmo)
+    metas().position(|m| m.wmo == wmo)
 }
 
 /// The station with this id ("534870", or the five-digit WMO number "53487"), if built in.
 pub fn find_by_id(id: &str) -> Option<Station> {
-    index_of(id).map(|i| station_of(&STATIONS[i]))
+    index_of(id).and_then(by_index)
 }
 
 pub(super) fn by_index(i: usize) -> Option<Station> {
-    STATIONS.get(i).map(station_of)
+    metas().nth(i).map(|m| station_of(&m))
 }
 
 /// Great-circle distance [km] between two points given in degrees (haversine, R = 6,371 km).
@@ -153,22 +181,40 @@ pub fn nearest_n(latitude: f64, longitude: f64, n: usize) -> Vec<Nearest> {
     if !latitude.is_finite() || !longitude.is_finite() {
         return Vec::new();
     }
-    let mut d: Vec<(f64, usize)> = STATIONS
+    let all: Vec<Meta> = metas().collect();
+    let d: Vec<f64> = all
         .iter()
-        .enumerate()
-        .map(|(i, m)| {
+        .map(|m| {
             let (la, lo) = (f64::from(m.lat_c) / 100.0, f64::from(m.lon_c) / 100.0);
-            (distance_km(latitude, longitude, la, lo), i)
+            distance_km(latitude, longitude, la, lo)
         })
         .collect();
-    d.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    d.into_iter()
-        .take(n)
-        .map(|(distance_km, i)| Nearest {
-            station: station_of(&STATIONS[i]),
-            distance_km,
+    smallest(&d, n)
+        .into_iter()
+        .map(|i| Nearest {
+            station: station_of(&all[i]),
+            distance_km: d[i],
         })
         .collect()
+}
+
+/// Indices of the `n` smallest keys, smallest first, ties in index order. (A selection, not a
+/// sort: Rust's sorts are large in WebAssembly, and `n` is small.)
+fn smallest<K: PartialOrd + Copy>(keys: &[K], n: usize) -> Vec<usize> {
+    let mut taken = vec![false; keys.len()];
+    let mut out = Vec::with_capacity(n.min(keys.len()));
+    for _ in 0..n.min(keys.len()) {
+        let mut best: Option<usize> = None;
+        for (i, k) in keys.iter().enumerate() {
+            if !taken[i] && best.map_or(true, |b| *k < keys[b]) {
+                best = Some(i);
+            }
+        }
+        let Some(b) = best else { break };
+        taken[b] = true;
+        out.push(b);
+    }
+    out
 }
 
 /// The station nearest to a place (latitude, longitude [°]) and its distance; `None` only for
@@ -177,12 +223,12 @@ pub fn nearest(latitude: f64, longitude: f64) -> Option<Nearest> {
     nearest_n(latitude, longitude, 1).into_iter().next()
 }
 
-/// Lower case, without spaces, hyphens, apostrophes, dots and underscores: "Xi'an" → "xian",
+/// ASCII lower case (pinyin; Chinese has no case), without spaces, hyphens, apostrophes, dots and underscores: "Xi'an" → "xian",
 /// "Huaiyang-Qingjiang" → "huaiyangqingjiang", "Nei Mongol" → "neimongol".
 fn fold(s: &str) -> String {
     s.chars()
         .filter(|c| !matches!(c, ' ' | '-' | '\'' | '’' | '.' | '_' | '·' | '\u{3000}'))
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
@@ -256,15 +302,15 @@ pub fn find(query: &str) -> Vec<Station> {
         return Vec::new();
     }
     let q_zh = strip_zh_suffix(&q).to_string();
-    let mut hits: Vec<(u8, usize)> = STATIONS
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| rank(m, &q, &q_zh).map(|r| (r, i)))
-        .collect();
-    hits.sort();
-    hits.into_iter()
-        .map(|(_, i)| station_of(&STATIONS[i]))
-        .collect()
+    let all: Vec<Meta> = metas().collect();
+    let ranks: Vec<Option<u8>> = all.iter().map(|m| rank(m, &q, &q_zh)).collect();
+    let mut out = Vec::new();
+    for r in 0..=6 {
+        for (m, _) in all.iter().zip(&ranks).filter(|(_, k)| **k == Some(r)) {
+            out.push(station_of(m));
+        }
+    }
+    out
 }
 
 /// Levenshtein distance over characters.
@@ -290,20 +336,18 @@ fn edit_distance(a: &str, b: &str) -> usize {
 pub fn suggestions(query: &str) -> Vec<Station> {
     let q = fold(query.trim());
     let q_zh = strip_zh_suffix(&q).to_string();
-    let mut d: Vec<(usize, usize)> = STATIONS
+    let all: Vec<Meta> = metas().collect();
+    let d: Vec<usize> = all
         .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let best = edit_distance(&q, &fold(m.name_en))
+        .map(|m| {
+            edit_distance(&q, &fold(m.name_en))
                 .min(edit_distance(&q_zh, m.name_zh))
-                .min(edit_distance(&q, &m.wmo.to_string()));
-            (best, i)
+                .min(edit_distance(&q, &m.wmo.to_string()))
         })
         .collect();
-    d.sort();
-    d.into_iter()
-        .take(3)
-        .map(|(_, i)| station_of(&STATIONS[i]))
+    smallest(&d, 3)
+        .into_iter()
+        .map(|i| station_of(&all[i]))
         .collect()
 }
 

@@ -2,279 +2,279 @@
 // data/stations-zh.csv — do not edit; run `python3 scripts/build_climate.py`.
 // Source: CSWD typical year (CMA / Tsinghua).
 
-use super::stations::Meta;
-
-/// The 270 CSWD stations, in the order of the climate blob.
-#[rustfmt::skip]
-pub(super) static STATIONS: [Meta; 270] = [
-    Meta { wmo: 584240, name_en: "Anqing", province_pinyin: "Anhui", name_zh: "安庆", province_zh: "安徽", province_en: "Anhui", lat_c: 3053, lon_c: 11705, elev_dm: 198, annual_ghi_c: 117205 },
-    Meta { wmo: 582210, name_en: "Bengbu", province_pinyin: "Anhui", name_zh: "蚌埠", province_zh: "安徽", province_en: "Anhui", lat_c: 3295, lon_c: 11738, elev_dm: 187, annual_ghi_c: 122252 },
-    Meta { wmo: 581020, name_en: "Boxian", province_pinyin: "Anhui", name_zh: "亳州", province_zh: "安徽", province_en: "Anhui", lat_c: 3387, lon_c: 11577, elev_dm: 377, annual_ghi_c: 138412 },
-    Meta { wmo: 583190, name_en: "Dongcheng", province_pinyin: "Anhui", name_zh: "桐城", province_zh: "安徽", province_en: "Anhui", lat_c: 3107, lon_c: 11695, elev_dm: 854, annual_ghi_c: 119537 },
-    Meta { wmo: 583210, name_en: "Hefei", province_pinyin: "Anhui", name_zh: "合肥", province_zh: "安徽", province_en: "Anhui", lat_c: 3187, lon_c: 11723, elev_dm: 268, annual_ghi_c: 115529 },
-    Meta { wmo: 583140, name_en: "Huoshan", province_pinyin: "Anhui", name_zh: "霍山", province_zh: "安徽", province_en: "Anhui", lat_c: 3140, lon_c: 11632, elev_dm: 681, annual_ghi_c: 116621 },
-    Meta { wmo: 582150, name_en: "Shouxian", province_pinyin: "Anhui", name_zh: "寿县", province_zh: "安徽", province_en: "Anhui", lat_c: 3255, lon_c: 11678, elev_dm: 227, annual_ghi_c: 127284 },
-    Meta { wmo: 585310, name_en: "Tunxi", province_pinyin: "Anhui", name_zh: "屯溪", province_zh: "安徽", province_en: "Anhui", lat_c: 2972, lon_c: 11828, elev_dm: 1427, annual_ghi_c: 121085 },
-    Meta { wmo: 545110, name_en: "Beijing", province_pinyin: "Beijing", name_zh: "北京", province_zh: "北京", province_en: "Beijing", lat_c: 3980, lon_c: 11647, elev_dm: 313, annual_ghi_c: 140076 },
-    Meta { wmo: 544160, name_en: "Miyun", province_pinyin: "Beijing", name_zh: "密云", province_zh: "北京", province_en: "Beijing", lat_c: 4038, lon_c: 11687, elev_dm: 718, annual_ghi_c: 128977 },
-    Meta { wmo: 575160, name_en: "Chongqing Shapingba", province_pinyin: "Chongqing", name_zh: "重庆沙坪坝", province_zh: "重庆", province_en: "Chongqing", lat_c: 2958, lon_c: 10647, elev_dm: 2591, annual_ghi_c: 84830 },
-    Meta { wmo: 576330, name_en: "Youyang", province_pinyin: "Chongqing", name_zh: "酉阳", province_zh: "重庆", province_en: "Chongqing", lat_c: 2883, lon_c: 10877, elev_dm: 6641, annual_ghi_c: 93582 },
-    Meta { wmo: 591330, name_en: "Congwu", province_pinyin: "Fujian", name_zh: "崇武", province_zh: "福建", province_en: "Fujian", lat_c: 2490, lon_c: 11892, elev_dm: 218, annual_ghi_c: 141541 },
-    Meta { wmo: 588470, name_en: "Fuzhou", province_pinyin: "Fujian", name_zh: "福州", province_zh: "福建", province_en: "Fujian", lat_c: 2608, lon_c: 11928, elev_dm: 40, annual_ghi_c: 120650 },
-    Meta { wmo: 587370, name_en: "Jianou", province_pinyin: "Fujian", name_zh: "建瓯", province_zh: "福建", province_en: "Fujian", lat_c: 2705, lon_c: 11832, elev_dm: 1549, annual_ghi_c: 137453 },
-    Meta { wmo: 588340, name_en: "Nanping", province_pinyin: "Fujian", name_zh: "南平", province_zh: "福建", province_en: "Fujian", lat_c: 2665, lon_c: 11817, elev_dm: 1251, annual_ghi_c: 121802 },
-    Meta { wmo: 589180, name_en: "Shanghang", province_pinyin: "Fujian", name_zh: "上杭", province_zh: "福建", province_en: "Fujian", lat_c: 2505, lon_c: 11642, elev_dm: 1980, annual_ghi_c: 120156 },
-    Meta { wmo: 591340, name_en: "Xiamen", province_pinyin: "Fujian", name_zh: "厦门", province_zh: "福建", province_en: "Fujian", lat_c: 2448, lon_c: 11807, elev_dm: 1394, annual_ghi_c: 128104 },
-    Meta { wmo: 589210, name_en: "Yongan", province_pinyin: "Fujian", name_zh: "永安", province_zh: "福建", province_en: "Fujian", lat_c: 2597, lon_c: 11735, elev_dm: 2060, annual_ghi_c: 117619 },
-    Meta { wmo: 524180, name_en: "Dunhuang", province_pinyin: "Gansu", name_zh: "敦煌", province_zh: "甘肃", province_en: "Gansu", lat_c: 4015, lon_c: 9468, elev_dm: 11390, annual_ghi_c: 177391 },
-    Meta { wmo: 560800, name_en: "Hezuo", province_pinyin: "Gansu", name_zh: "合作", province_zh: "甘肃", province_en: "Gansu", lat_c: 3500, lon_c: 10290, elev_dm: 29100, annual_ghi_c: 134756 },
-    Meta { wmo: 525330, name_en: "Jiuquan", province_pinyin: "Gansu", name_zh: "酒泉", province_zh: "甘肃", province_en: "Gansu", lat_c: 3977, lon_c: 9848, elev_dm: 14772, annual_ghi_c: 168681 },
-    Meta { wmo: 528890, name_en: "Lanzhou", province_pinyin: "Gansu", name_zh: "兰州", province_zh: "甘肃", province_en: "Gansu", lat_c: 3605, lon_c: 10388, elev_dm: 15172, annual_ghi_c: 140328 },
-    Meta { wmo: 526810, name_en: "Minqin", province_pinyin: "Gansu", name_zh: "民勤", province_zh: "甘肃", province_en: "Gansu", lat_c: 3863, lon_c: 10308, elev_dm: 13675, annual_ghi_c: 170888 },
-    Meta { wmo: 560930, name_en: "Minxian", province_pinyin: "Gansu", name_zh: "岷县", province_zh: "甘肃", province_en: "Gansu", lat_c: 3443, lon_c: 10402, elev_dm: 23150, annual_ghi_c: 134693 },
-    Meta { wmo: 539150, name_en: "Pingliang", province_pinyin: "Gansu", name_zh: "平凉", province_zh: "甘肃", province_en: "Gansu", lat_c: 3555, lon_c: 10667, elev_dm: 13466, annual_ghi_c: 148160 },
-    Meta { wmo: 570060, name_en: "Tianshui", province_pinyin: "Gansu", name_zh: "天水", province_zh: "甘肃", province_en: "Gansu", lat_c: 3458, lon_c: 10575, elev_dm: 11417, annual_ghi_c: 137891 },
-    Meta { wmo: 560960, name_en: "Wudu", province_pinyin: "Gansu", name_zh: "武都", province_zh: "甘肃", province_en: "Gansu", lat_c: 3340, lon_c: 10492, elev_dm: 10791, annual_ghi_c: 123303 },
-    Meta { wmo: 527870, name_en: "Wushaoling", province_pinyin: "Gansu", name_zh: "乌鞘岭", province_zh: "甘肃", province_en: "Gansu", lat_c: 3720, lon_c: 10287, elev_dm: 30451, annual_ghi_c: 148927 },
-    Meta { wmo: 539230, name_en: "Xifengzhen", province_pinyin: "Gansu", name_zh: "西峰", province_zh: "甘肃", province_en: "Gansu", lat_c: 3573, lon_c: 10763, elev_dm: 14210, annual_ghi_c: 151463 },
-    Meta { wmo: 524360, name_en: "Yumenzhen", province_pinyin: "Gansu", name_zh: "玉门", province_zh: "甘肃", province_en: "Gansu", lat_c: 4027, lon_c: 9703, elev_dm: 15260, annual_ghi_c: 169901 },
-    Meta { wmo: 529830, name_en: "Yuzhong", province_pinyin: "Gansu", name_zh: "榆中", province_zh: "甘肃", province_en: "Gansu", lat_c: 3587, lon_c: 10415, elev_dm: 18744, annual_ghi_c: 144973 },
-    Meta { wmo: 596640, name_en: "Dianbai", province_pinyin: "Guangdong", name_zh: "电白", province_zh: "广东", province_en: "Guangdong", lat_c: 2150, lon_c: 11100, elev_dm: 118, annual_ghi_c: 128104 },
-    Meta { wmo: 592870, name_en: "Guangzhou", province_pinyin: "Guangdong", name_zh: "广州", province_zh: "广东", province_en: "Guangdong", lat_c: 2317, lon_c: 11333, elev_dm: 410, annual_ghi_c: 113657 },
-    Meta { wmo: 592930, name_en: "Heyuan", province_pinyin: "Guangdong", name_zh: "河源", province_zh: "广东", province_en: "Guangdong", lat_c: 2373, lon_c: 11468, elev_dm: 406, annual_ghi_c: 117748 },
-    Meta { wmo: 579960, name_en: "Nanxiong", province_pinyin: "Guangdong", name_zh: "南雄", province_zh: "广东", province_en: "Guangdong", lat_c: 2513, lon_c: 11432, elev_dm: 1338, annual_ghi_c: 115347 },
-    Meta { wmo: 593160, name_en: "Shantou", province_pinyin: "Guangdong", name_zh: "汕头", province_zh: "广东", province_en: "Guangdong", lat_c: 2340, lon_c: 11668, elev_dm: 29, annual_ghi_c: 137288 },
-    Meta { wmo: 595010, name_en: "Shanwei", province_pinyin: "Guangdong", name_zh: "汕尾", province_zh: "广东", province_en: "Guangdong", lat_c: 2280, lon_c: 11537, elev_dm: 173, annual_ghi_c: 133795 },
-    Meta { wmo: 590820, name_en: "Shaoguan", province_pinyin: "Guangdong", name_zh: "韶关", province_zh: "广东", province_en: "Guangdong", lat_c: 2468, lon_c: 11360, elev_dm: 610, annual_ghi_c: 117503 },
-    Meta { wmo: 596630, name_en: "Yangjiang", province_pinyin: "Guangdong", name_zh: "阳江", province_zh: "广东", province_en: "Guangdong", lat_c: 2187, lon_c: 11197, elev_dm: 233, annual_ghi_c: 123322 },
-    Meta { wmo: 592940, name_en: "Zhengcheng", province_pinyin: "Guangdong", name_zh: "增城", province_zh: "广东", province_en: "Guangdong", lat_c: 2333, lon_c: 11383, elev_dm: 389, annual_ghi_c: 117279 },
-    Meta { wmo: 592110, name_en: "Baise", province_pinyin: "Guangxi Zhuang", name_zh: "百色", province_zh: "广西", province_en: "Guangxi", lat_c: 2390, lon_c: 10660, elev_dm: 1735, annual_ghi_c: 128163 },
-    Meta { wmo: 590370, name_en: "Duan", province_pinyin: "Guangxi Zhuang", name_zh: "都安", province_zh: "广西", province_en: "Guangxi", lat_c: 2393, lon_c: 10810, elev_dm: 1708, annual_ghi_c: 118308 },
-    Meta { wmo: 579570, name_en: "Guilin", province_pinyin: "Guangxi Zhuang", name_zh: "桂林", province_zh: "广西", province_en: "Guangxi", lat_c: 2532, lon_c: 11030, elev_dm: 1644, annual_ghi_c: 114453 },
-    Meta { wmo: 592540, name_en: "Guiping", province_pinyin: "Guangxi Zhuang", name_zh: "桂平", province_zh: "广西", province_en: "Guangxi", lat_c: 2340, lon_c: 11008, elev_dm: 425, annual_ghi_c: 117571 },
-    Meta { wmo: 590230, name_en: "Hechi", province_pinyin: "Guangxi Zhuang", name_zh: "河池", province_zh: "广西", province_en: "Guangxi", lat_c: 2470, lon_c: 10805, elev_dm: 2110, annual_ghi_c: 110774 },
-    Meta { wmo: 594460, name_en: "Lingshan", province_pinyin: "Guangxi Zhuang", name_zh: "灵山", province_zh: "广西", province_en: "Guangxi", lat_c: 2242, lon_c: 10930, elev_dm: 666, annual_ghi_c: 126929 },
-    Meta { wmo: 594170, name_en: "Longzhou", province_pinyin: "Guangxi Zhuang", name_zh: "龙州", province_zh: "广西", province_en: "Guangxi", lat_c: 2233, lon_c: 10685, elev_dm: 1288, annual_ghi_c: 124209 },
-    Meta { wmo: 594310, name_en: "Nanning", province_pinyin: "Guangxi Zhuang", name_zh: "南宁", province_zh: "广西", province_en: "Guangxi", lat_c: 2263, lon_c: 10822, elev_dm: 1216, annual_ghi_c: 120996 },
-    Meta { wmo: 596320, name_en: "Qinzhou", province_pinyin: "Guangxi Zhuang", name_zh: "钦州", province_zh: "广西", province_en: "Guangxi", lat_c: 2195, lon_c: 10862, elev_dm: 45, annual_ghi_c: 129738 },
-    Meta { wmo: 592650, name_en: "Wuzhou", province_pinyin: "Guangxi Zhuang", name_zh: "梧州", province_zh: "广西", province_en: "Guangxi", lat_c: 2348, lon_c: 11130, elev_dm: 1148, annual_ghi_c: 113924 },
-    Meta { wmo: 577070, name_en: "Bijie", province_pinyin: "Guizhou", name_zh: "毕节", province_zh: "贵州", province_en: "Guizhou", lat_c: 2730, lon_c: 10528, elev_dm: 15106, annual_ghi_c: 97022 },
-    Meta { wmo: 578160, name_en: "Guiyang", province_pinyin: "Guizhou", name_zh: "贵阳", province_zh: "贵州", province_en: "Guizhou", lat_c: 2658, lon_c: 10673, elev_dm: 12238, annual_ghi_c: 102174 },
-    Meta { wmo: 578320, name_en: "Sansui", province_pinyin: "Guizhou", name_zh: "三穗", province_zh: "贵州", province_en: "Guizhou", lat_c: 2697, lon_c: 10867, elev_dm: 6269, annual_ghi_c: 101285 },
-    Meta { wmo: 576060, name_en: "Tongzi", province_pinyin: "Guizhou", name_zh: "桐梓", province_zh: "贵州", province_en: "Guizhou", lat_c: 2813, lon_c: 10683, elev_dm: 9720, annual_ghi_c: 86016 },
-    Meta { wmo: 566910, name_en: "Weining", province_pinyin: "Guizhou", name_zh: "威宁", province_zh: "贵州", province_en: "Guizhou", lat_c: 2687, lon_c: 10428, elev_dm: 22375, annual_ghi_c: 115814 },
-    Meta { wmo: 579020, name_en: "Xingyi", province_pinyin: "Guizhou", name_zh: "兴仁", province_zh: "贵州", province_en: "Guizhou", lat_c: 2543, lon_c: 10518, elev_dm: 13785, annual_ghi_c: 110432 },
-    Meta { wmo: 577130, name_en: "Zunyi", province_pinyin: "Guizhou", name_zh: "遵义", province_zh: "贵州", province_en: "Guizhou", lat_c: 2770, lon_c: 10688, elev_dm: 8439, annual_ghi_c: 87344 },
-    Meta { wmo: 598380, name_en: "Dongfang", province_pinyin: "Hainan", name_zh: "东方", province_zh: "海南", province_en: "Hainan", lat_c: 1910, lon_c: 10862, elev_dm: 84, annual_ghi_c: 152075 },
-    Meta { wmo: 597580, name_en: "Haikou", province_pinyin: "Hainan", name_zh: "海口", province_zh: "海南", province_en: "Hainan", lat_c: 2003, lon_c: 11035, elev_dm: 139, annual_ghi_c: 134715 },
-    Meta { wmo: 598550, name_en: "Qionghai", province_pinyin: "Hainan", name_zh: "琼海", province_zh: "海南", province_en: "Hainan", lat_c: 1923, lon_c: 11047, elev_dm: 240, annual_ghi_c: 130985 },
-    Meta { wmo: 544230, name_en: "Chengde", province_pinyin: "Hebei", name_zh: "承德", province_zh: "河北", province_en: "Hebei", lat_c: 4098, lon_c: 11795, elev_dm: 3859, annual_ghi_c: 141433 },
-    Meta { wmo: 543080, name_en: "Fengning", province_pinyin: "Hebei", name_zh: "丰宁", province_zh: "河北", province_en: "Hebei", lat_c: 4122, lon_c: 11663, elev_dm: 6612, annual_ghi_c: 140454 },
-    Meta { wmo: 544050, name_en: "Huailai", province_pinyin: "Hebei", name_zh: "怀来", province_zh: "河北", province_en: "Hebei", lat_c: 4040, lon_c: 11550, elev_dm: 5360, annual_ghi_c: 153101 },
-    Meta { wmo: 545390, name_en: "Leting", province_pinyin: "Hebei", name_zh: "乐亭", province_zh: "河北", province_en: "Hebei", lat_c: 3943, lon_c: 11888, elev_dm: 100, annual_ghi_c: 142739 },
-    Meta { wmo: 546060, name_en: "Raoyang", province_pinyin: "Hebei", name_zh: "饶阳", province_zh: "河北", province_en: "Hebei", lat_c: 3823, lon_c: 11573, elev_dm: 190, annual_ghi_c: 147239 },
-    Meta { wmo: 536980, name_en: "Shijiazhuang", province_pinyin: "Hebei", name_zh: "石家庄", province_zh: "河北", province_en: "Hebei", lat_c: 3803, lon_c: 11442, elev_dm: 810, annual_ghi_c: 129287 },
-    Meta { wmo: 537980, name_en: "Xingtai", province_pinyin: "Hebei", name_zh: "邢台", province_zh: "河北", province_en: "Hebei", lat_c: 3707, lon_c: 11450, elev_dm: 773, annual_ghi_c: 133052 },
-    Meta { wmo: 533990, name_en: "Zhangbei", province_pinyin: "Hebei", name_zh: "张北", province_zh: "河北", province_en: "Hebei", lat_c: 4115, lon_c: 11470, elev_dm: 13933, annual_ghi_c: 153347 },
-    Meta { wmo: 508540, name_en: "Anda", province_pinyin: "Heilongjiang", name_zh: "安达", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4638, lon_c: 12532, elev_dm: 1493, annual_ghi_c: 132745 },
-    Meta { wmo: 507880, name_en: "Fujin", province_pinyin: "Heilongjiang", name_zh: "富锦", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4723, lon_c: 13198, elev_dm: 664, annual_ghi_c: 122729 },
-    Meta { wmo: 507420, name_en: "Fuyu", province_pinyin: "Heilongjiang", name_zh: "富裕", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4778, lon_c: 12448, elev_dm: 1627, annual_ghi_c: 142818 },
-    Meta { wmo: 507560, name_en: "Hailun", province_pinyin: "Heilongjiang", name_zh: "海伦", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4743, lon_c: 12697, elev_dm: 2392, annual_ghi_c: 126029 },
-    Meta { wmo: 509530, name_en: "Harbin", province_pinyin: "Heilongjiang", name_zh: "哈尔滨", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4575, lon_c: 12677, elev_dm: 1423, annual_ghi_c: 127434 },
-    Meta { wmo: 503530, name_en: "Huma", province_pinyin: "Heilongjiang", name_zh: "呼玛", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 5172, lon_c: 12665, elev_dm: 1774, annual_ghi_c: 128532 },
-    Meta { wmo: 508730, name_en: "Jiamusi", province_pinyin: "Heilongjiang", name_zh: "佳木斯", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4682, lon_c: 13028, elev_dm: 812, annual_ghi_c: 120317 },
-    Meta { wmo: 509780, name_en: "Jixi", province_pinyin: "Heilongjiang", name_zh: "鸡西", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4528, lon_c: 13095, elev_dm: 2383, annual_ghi_c: 128584 },
-    Meta { wmo: 506580, name_en: "Keshan", province_pinyin: "Heilongjiang", name_zh: "克山", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4805, lon_c: 12588, elev_dm: 2346, annual_ghi_c: 131594 },
-    Meta { wmo: 501360, name_en: "Mohe", province_pinyin: "Heilongjiang", name_zh: "漠河", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 5297, lon_c: 12252, elev_dm: 4330, annual_ghi_c: 122254 },
-    Meta { wmo: 540940, name_en: "Mudanjiang", province_pinyin: "Heilongjiang", name_zh: "牡丹江", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4457, lon_c: 12960, elev_dm: 2414, annual_ghi_c: 126922 },
-    Meta { wmo: 505570, name_en: "Nenjiang", province_pinyin: "Heilongjiang", name_zh: "嫩江", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4917, lon_c: 12523, elev_dm: 2422, annual_ghi_c: 130453 },
-    Meta { wmo: 507450, name_en: "Qiqihar", province_pinyin: "Heilongjiang", name_zh: "齐齐哈尔", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4738, lon_c: 12392, elev_dm: 1471, annual_ghi_c: 136160 },
-    Meta { wmo: 509680, name_en: "Shangzhi", province_pinyin: "Heilongjiang", name_zh: "尚志", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4522, lon_c: 12797, elev_dm: 1897, annual_ghi_c: 127921 },
-    Meta { wmo: 540960, name_en: "Suifenhe", province_pinyin: "Heilongjiang", name_zh: "绥芬河", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4438, lon_c: 13117, elev_dm: 5678, annual_ghi_c: 128213 },
-    Meta { wmo: 505640, name_en: "Sunwu", province_pinyin: "Heilongjiang", name_zh: "孙吴", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4943, lon_c: 12735, elev_dm: 2345, annual_ghi_c: 125302 },
-    Meta { wmo: 509630, name_en: "Tonghe", province_pinyin: "Heilongjiang", name_zh: "通河", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4597, lon_c: 12873, elev_dm: 1086, annual_ghi_c: 125903 },
-    Meta { wmo: 509500, name_en: "Zhaozhou", province_pinyin: "Heilongjiang", name_zh: "肇州", province_zh: "黑龙江", province_en: "Heilongjiang", lat_c: 4570, lon_c: 12525, elev_dm: 1487, annual_ghi_c: 136414 },
-    Meta { wmo: 538980, name_en: "Anyang", province_pinyin: "Henan", name_zh: "安阳", province_zh: "河南", province_en: "Henan", lat_c: 3605, lon_c: 11440, elev_dm: 629, annual_ghi_c: 132728 },
-    Meta { wmo: 570670, name_en: "Lushi", province_pinyin: "Henan", name_zh: "卢氏", province_zh: "河南", province_en: "Henan", lat_c: 3405, lon_c: 11103, elev_dm: 5688, annual_ghi_c: 126168 },
-    Meta { wmo: 571780, name_en: "Nanyang", province_pinyin: "Henan", name_zh: "南阳", province_zh: "河南", province_en: "Henan", lat_c: 3303, lon_c: 11258, elev_dm: 1292, annual_ghi_c: 124682 },
-    Meta { wmo: 580050, name_en: "Shangqiu", province_pinyin: "Henan", name_zh: "商丘", province_zh: "河南", province_en: "Henan", lat_c: 3445, lon_c: 11567, elev_dm: 501, annual_ghi_c: 135511 },
-    Meta { wmo: 572970, name_en: "Xinyang", province_pinyin: "Henan", name_zh: "信阳", province_zh: "河南", province_en: "Henan", lat_c: 3213, lon_c: 11405, elev_dm: 1145, annual_ghi_c: 113995 },
-    Meta { wmo: 570830, name_en: "Zhengzhou", province_pinyin: "Henan", name_zh: "郑州", province_zh: "河南", province_en: "Henan", lat_c: 3472, lon_c: 11365, elev_dm: 1104, annual_ghi_c: 131360 },
-    Meta { wmo: 572900, name_en: "Zhumadian", province_pinyin: "Henan", name_zh: "驻马店", province_zh: "河南", province_en: "Henan", lat_c: 3300, lon_c: 11402, elev_dm: 827, annual_ghi_c: 127898 },
-    Meta { wmo: 574470, name_en: "Exi", province_pinyin: "Hubei", name_zh: "恩施", province_zh: "湖北", province_en: "Hubei", lat_c: 3028, lon_c: 10947, elev_dm: 4571, annual_ghi_c: 92070 },
-    Meta { wmo: 572650, name_en: "Laohekou", province_pinyin: "Hubei", name_zh: "老河口", province_zh: "湖北", province_en: "Hubei", lat_c: 3238, lon_c: 11167, elev_dm: 900, annual_ghi_c: 119600 },
-    Meta { wmo: 573990, name_en: "Macheng", province_pinyin: "Hubei", name_zh: "麻城", province_zh: "湖北", province_en: "Hubei", lat_c: 3118, lon_c: 11502, elev_dm: 593, annual_ghi_c: 117632 },
-    Meta { wmo: 574940, name_en: "Wuhan", province_pinyin: "Hubei", name_zh: "武汉", province_zh: "湖北", province_en: "Hubei", lat_c: 3062, lon_c: 11413, elev_dm: 231, annual_ghi_c: 116894 },
-    Meta { wmo: 574610, name_en: "Yichang", province_pinyin: "Hubei", name_zh: "宜昌", province_zh: "湖北", province_en: "Hubei", lat_c: 3070, lon_c: 11130, elev_dm: 1331, annual_ghi_c: 105159 },
-    Meta { wmo: 572510, name_en: "Yunxi", province_pinyin: "Hubei", name_zh: "郧西", province_zh: "湖北", province_en: "Hubei", lat_c: 3300, lon_c: 11042, elev_dm: 2491, annual_ghi_c: 125801 },
-    Meta { wmo: 573780, name_en: "Zhongxiang", province_pinyin: "Hubei", name_zh: "钟祥", province_zh: "湖北", province_en: "Hubei", lat_c: 3117, lon_c: 11257, elev_dm: 658, annual_ghi_c: 117181 },
-    Meta { wmo: 576620, name_en: "Changde", province_pinyin: "Hunan", name_zh: "常德", province_zh: "湖南", province_en: "Hunan", lat_c: 2905, lon_c: 11168, elev_dm: 350, annual_ghi_c: 109179 },
-    Meta { wmo: 578740, name_en: "Changning", province_pinyin: "Hunan", name_zh: "常宁", province_zh: "湖南", province_en: "Hunan", lat_c: 2642, lon_c: 11240, elev_dm: 1166, annual_ghi_c: 113357 },
-    Meta { wmo: 576870, name_en: "Changsha", province_pinyin: "Hunan", name_zh: "长沙", province_zh: "湖南", province_en: "Hunan", lat_c: 2822, lon_c: 11292, elev_dm: 680, annual_ghi_c: 108491 },
-    Meta { wmo: 576490, name_en: "Jishou", province_pinyin: "Hunan", name_zh: "吉首", province_zh: "湖南", province_en: "Hunan", lat_c: 2832, lon_c: 10973, elev_dm: 2084, annual_ghi_c: 96023 },
-    Meta { wmo: 578660, name_en: "Lingling", province_pinyin: "Hunan", name_zh: "永州", province_zh: "湖南", province_en: "Hunan", lat_c: 2623, lon_c: 11162, elev_dm: 1726, annual_ghi_c: 112925 },
-    Meta { wmo: 575740, name_en: "Nanxian", province_pinyin: "Hunan", name_zh: "南县", province_zh: "湖南", province_en: "Hunan", lat_c: 2937, lon_c: 11240, elev_dm: 360, annual_ghi_c: 111569 },
-    Meta { wmo: 575620, name_en: "Shimen", province_pinyin: "Hunan", name_zh: "石门", province_zh: "湖南", province_en: "Hunan", lat_c: 2958, lon_c: 11137, elev_dm: 1169, annual_ghi_c: 107397 },
-    Meta { wmo: 578530, name_en: "Wugang", province_pinyin: "Hunan", name_zh: "武冈", province_zh: "湖南", province_en: "Hunan", lat_c: 2673, lon_c: 11063, elev_dm: 3410, annual_ghi_c: 110283 },
-    Meta { wmo: 577450, name_en: "Zhijiang", province_pinyin: "Hunan", name_zh: "芷江", province_zh: "湖南", province_en: "Hunan", lat_c: 2745, lon_c: 10968, elev_dm: 2722, annual_ghi_c: 111773 },
-    Meta { wmo: 577800, name_en: "Zhuzhou", province_pinyin: "Hunan", name_zh: "株洲", province_zh: "湖南", province_en: "Hunan", lat_c: 2787, lon_c: 11317, elev_dm: 746, annual_ghi_c: 109006 },
-    Meta { wmo: 582510, name_en: "Dongtai", province_pinyin: "Jiangsu", name_zh: "东台", province_zh: "江苏", province_en: "Jiangsu", lat_c: 3287, lon_c: 12032, elev_dm: 43, annual_ghi_c: 117059 },
-    Meta { wmo: 580400, name_en: "Ganyu", province_pinyin: "Jiangsu", name_zh: "赣榆", province_zh: "江苏", province_en: "Jiangsu", lat_c: 3483, lon_c: 11912, elev_dm: 33, annual_ghi_c: 131798 },
-    Meta { wmo: 581440, name_en: "Huaiyang-Qingjiang", province_pinyin: "Jiangsu", name_zh: "淮阴", province_zh: "江苏", province_en: "Jiangsu", lat_c: 3363, lon_c: 11902, elev_dm: 144, annual_ghi_c: 137393 },
-    Meta { wmo: 582650, name_en: "Lusi", province_pinyin: "Jiangsu", name_zh: "吕泗", province_zh: "江苏", province_en: "Jiangsu", lat_c: 3207, lon_c: 12160, elev_dm: 55, annual_ghi_c: 134477 },
-    Meta { wmo: 582380, name_en: "Nanjing", province_pinyin: "Jiangsu", name_zh: "南京", province_zh: "江苏", province_en: "Jiangsu", lat_c: 3283, lon_c: 11880, elev_dm: 71, annual_ghi_c: 120846 },
-    Meta { wmo: 580270, name_en: "Xuzhou", province_pinyin: "Jiangsu", name_zh: "徐州", province_zh: "江苏", province_en: "Jiangsu", lat_c: 3428, lon_c: 11715, elev_dm: 412, annual_ghi_c: 124468 },
-    Meta { wmo: 579930, name_en: "Ganzhou", province_pinyin: "Jiangxi", name_zh: "赣州", province_zh: "江西", province_en: "Jiangxi", lat_c: 2587, lon_c: 11500, elev_dm: 1375, annual_ghi_c: 123789 },
-    Meta { wmo: 577990, name_en: "Jian", province_pinyin: "Jiangxi", name_zh: "吉安", province_zh: "江西", province_en: "Jiangxi", lat_c: 2705, lon_c: 11492, elev_dm: 712, annual_ghi_c: 114046 },
-    Meta { wmo: 585270, name_en: "Jingdezhen", province_pinyin: "Jiangxi", name_zh: "景德镇", province_zh: "江西", province_en: "Jiangxi", lat_c: 2930, lon_c: 11720, elev_dm: 615, annual_ghi_c: 118477 },
-    Meta { wmo: 586060, name_en: "Nanchang", province_pinyin: "Jiangxi", name_zh: "南昌", province_zh: "江西", province_en: "Jiangxi", lat_c: 2860, lon_c: 11592, elev_dm: 469, annual_ghi_c: 121321 },
-    Meta { wmo: 587150, name_en: "Nancheng", province_pinyin: "Jiangxi", name_zh: "南城", province_zh: "江西", province_en: "Jiangxi", lat_c: 2758, lon_c: 11665, elev_dm: 808, annual_ghi_c: 116120 },
-    Meta { wmo: 578960, name_en: "Suichuan", province_pinyin: "Jiangxi", name_zh: "遂川", province_zh: "江西", province_en: "Jiangxi", lat_c: 2633, lon_c: 11450, elev_dm: 1261, annual_ghi_c: 122257 },
-    Meta { wmo: 577930, name_en: "Yichun", province_pinyin: "Jiangxi", name_zh: "宜春", province_zh: "江西", province_en: "Jiangxi", lat_c: 2780, lon_c: 11438, elev_dm: 1313, annual_ghi_c: 107556 },
-    Meta { wmo: 586340, name_en: "Yushan", province_pinyin: "Jiangxi", name_zh: "玉山", province_zh: "江西", province_en: "Jiangxi", lat_c: 2868, lon_c: 11833, elev_dm: 1163, annual_ghi_c: 116878 },
-    Meta { wmo: 509360, name_en: "Baicheng", province_pinyin: "Jilin", name_zh: "白城", province_zh: "吉林", province_en: "Jilin", lat_c: 4563, lon_c: 12283, elev_dm: 1553, annual_ghi_c: 140470 },
-    Meta { wmo: 541610, name_en: "Changchun", province_pinyin: "Jilin", name_zh: "长春", province_zh: "吉林", province_en: "Jilin", lat_c: 4390, lon_c: 12522, elev_dm: 2368, annual_ghi_c: 139114 },
-    Meta { wmo: 542840, name_en: "Donggang", province_pinyin: "Jilin", name_zh: "东岗", province_zh: "吉林", province_en: "Jilin", lat_c: 4210, lon_c: 12757, elev_dm: 7742, annual_ghi_c: 131722 },
-    Meta { wmo: 541860, name_en: "Dunhua", province_pinyin: "Jilin", name_zh: "敦化", province_zh: "吉林", province_en: "Jilin", lat_c: 4337, lon_c: 12820, elev_dm: 5249, annual_ghi_c: 127512 },
-    Meta { wmo: 543740, name_en: "Linjiang", province_pinyin: "Jilin", name_zh: "临江", province_zh: "吉林", province_en: "Jilin", lat_c: 4100, lon_c: 12692, elev_dm: 3327, annual_ghi_c: 129616 },
-    Meta { wmo: 509490, name_en: "Qian Gorlos", province_pinyin: "Jilin", name_zh: "前郭", province_zh: "吉林", province_en: "Jilin", lat_c: 4508, lon_c: 12487, elev_dm: 1362, annual_ghi_c: 137210 },
-    Meta { wmo: 541570, name_en: "Siping", province_pinyin: "Jilin", name_zh: "四平", province_zh: "吉林", province_en: "Jilin", lat_c: 4317, lon_c: 12433, elev_dm: 1657, annual_ghi_c: 140184 },
-    Meta { wmo: 542920, name_en: "Yanji", province_pinyin: "Jilin", name_zh: "延吉", province_zh: "吉林", province_en: "Jilin", lat_c: 4288, lon_c: 12947, elev_dm: 1768, annual_ghi_c: 126594 },
-    Meta { wmo: 543460, name_en: "Benxi", province_pinyin: "Liaoning", name_zh: "本溪", province_zh: "辽宁", province_en: "Liaoning", lat_c: 4132, lon_c: 12378, elev_dm: 1854, annual_ghi_c: 132260 },
-    Meta { wmo: 543240, name_en: "Chaoyang", province_pinyin: "Liaoning", name_zh: "朝阳", province_zh: "辽宁", province_en: "Liaoning", lat_c: 4155, lon_c: 12045, elev_dm: 1699, annual_ghi_c: 143241 },
-    Meta { wmo: 546620, name_en: "Dalian", province_pinyin: "Liaoning", name_zh: "大连", province_zh: "辽宁", province_en: "Liaoning", lat_c: 3890, lon_c: 12163, elev_dm: 915, annual_ghi_c: 138900 },
-    Meta { wmo: 544970, name_en: "Dandong", province_pinyin: "Liaoning", name_zh: "丹东", province_zh: "辽宁", province_en: "Liaoning", lat_c: 4005, lon_c: 12433, elev_dm: 138, annual_ghi_c: 136838 },
-    Meta { wmo: 543370, name_en: "Jinzhou", province_pinyin: "Liaoning", name_zh: "锦州", province_zh: "辽宁", province_en: "Liaoning", lat_c: 4168, lon_c: 12112, elev_dm: 659, annual_ghi_c: 143189 },
-    Meta { wmo: 544930, name_en: "Kuandian", province_pinyin: "Liaoning", name_zh: "宽甸", province_zh: "辽宁", province_en: "Liaoning", lat_c: 4072, lon_c: 12478, elev_dm: 2601, annual_ghi_c: 130895 },
-    Meta { wmo: 543420, name_en: "Shenyang", province_pinyin: "Liaoning", name_zh: "沈阳", province_zh: "辽宁", province_en: "Liaoning", lat_c: 4173, lon_c: 12345, elev_dm: 447, annual_ghi_c: 131389 },
-    Meta { wmo: 544550, name_en: "Xingcheng", province_pinyin: "Liaoning", name_zh: "兴城", province_zh: "辽宁", province_en: "Liaoning", lat_c: 4058, lon_c: 12070, elev_dm: 105, annual_ghi_c: 147008 },
-    Meta { wmo: 543330, name_en: "Xinmin", province_pinyin: "Liaoning", name_zh: "新民", province_zh: "辽宁", province_en: "Liaoning", lat_c: 4198, lon_c: 12283, elev_dm: 307, annual_ghi_c: 133350 },
-    Meta { wmo: 544710, name_en: "Yingkou", province_pinyin: "Liaoning", name_zh: "营口", province_zh: "辽宁", province_en: "Liaoning", lat_c: 4067, lon_c: 12227, elev_dm: 33, annual_ghi_c: 140081 },
-    Meta { wmo: 542360, name_en: "Zhangwu", province_pinyin: "Liaoning", name_zh: "彰武", province_zh: "辽宁", province_en: "Liaoning", lat_c: 4242, lon_c: 12253, elev_dm: 794, annual_ghi_c: 130127 },
-    Meta { wmo: 531920, name_en: "Abag Qi Hot", province_pinyin: "Nei Mongol", name_zh: "阿巴嘎旗", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4402, lon_c: 11495, elev_dm: 11261, annual_ghi_c: 161486 },
-    Meta { wmo: 507270, name_en: "Arxan", province_pinyin: "Nei Mongol", name_zh: "阿尔山", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4717, lon_c: 11993, elev_dm: 9972, annual_ghi_c: 133721 },
-    Meta { wmo: 533520, name_en: "Bailingmiao", province_pinyin: "Nei Mongol", name_zh: "达尔罕茂明安联合旗", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4170, lon_c: 11043, elev_dm: 13766, annual_ghi_c: 169251 },
-    Meta { wmo: 540270, name_en: "Bairin Zuo Qi", province_pinyin: "Nei Mongol", name_zh: "巴林左旗", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4398, lon_c: 11940, elev_dm: 4862, annual_ghi_c: 142705 },
-    Meta { wmo: 524950, name_en: "Bayan Mod", province_pinyin: "Nei Mongol", name_zh: "巴彦诺日公", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4017, lon_c: 10480, elev_dm: 13230, annual_ghi_c: 165574 },
-    Meta { wmo: 506320, name_en: "Bugt", province_pinyin: "Nei Mongol", name_zh: "博克图", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4877, lon_c: 12192, elev_dm: 7397, annual_ghi_c: 130233 },
-    Meta { wmo: 542180, name_en: "Chifeng", province_pinyin: "Nei Mongol", name_zh: "赤峰", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4227, lon_c: 11893, elev_dm: 5680, annual_ghi_c: 142124 },
-    Meta { wmo: 509150, name_en: "Dong Ujimqin Qi", province_pinyin: "Nei Mongol", name_zh: "东乌珠穆沁旗", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4552, lon_c: 11697, elev_dm: 8389, annual_ghi_c: 157466 },
-    Meta { wmo: 535430, name_en: "Dongsheng", province_pinyin: "Nei Mongol", name_zh: "东胜", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 3983, lon_c: 10998, elev_dm: 14619, annual_ghi_c: 162599 },
-    Meta { wmo: 542080, name_en: "Duolun", province_pinyin: "Nei Mongol", name_zh: "多伦", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4218, lon_c: 11647, elev_dm: 12454, annual_ghi_c: 167316 },
-    Meta { wmo: 522670, name_en: "Ejin Qi", province_pinyin: "Nei Mongol", name_zh: "额济纳旗", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4195, lon_c: 10107, elev_dm: 9405, annual_ghi_c: 182517 },
-    Meta { wmo: 530680, name_en: "Erenhot", province_pinyin: "Nei Mongol", name_zh: "二连浩特", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4365, lon_c: 11197, elev_dm: 9647, annual_ghi_c: 173311 },
-    Meta { wmo: 505270, name_en: "Hailar", province_pinyin: "Nei Mongol", name_zh: "海拉尔", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4922, lon_c: 11975, elev_dm: 6102, annual_ghi_c: 137698 },
-    Meta { wmo: 532310, name_en: "Hailisu", province_pinyin: "Nei Mongol", name_zh: "海力素", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4140, lon_c: 10640, elev_dm: 15096, annual_ghi_c: 174423 },
-    Meta { wmo: 533360, name_en: "Haliut", province_pinyin: "Nei Mongol", name_zh: "乌拉特中旗", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4157, lon_c: 10852, elev_dm: 12880, annual_ghi_c: 169659 },
-    Meta { wmo: 534630, name_en: "Hohhot", province_pinyin: "Nei Mongol", name_zh: "呼和浩特", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4082, lon_c: 11168, elev_dm: 10630, annual_ghi_c: 154494 },
-    Meta { wmo: 533910, name_en: "Huade", province_pinyin: "Nei Mongol", name_zh: "化德", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4190, lon_c: 11400, elev_dm: 14827, annual_ghi_c: 155623 },
-    Meta { wmo: 535020, name_en: "Jartai", province_pinyin: "Nei Mongol", name_zh: "吉兰泰", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 3978, lon_c: 10575, elev_dm: 10318, annual_ghi_c: 175598 },
-    Meta { wmo: 540260, name_en: "Jarud Qi", province_pinyin: "Nei Mongol", name_zh: "扎鲁特旗", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4457, lon_c: 12090, elev_dm: 2650, annual_ghi_c: 132966 },
-    Meta { wmo: 532760, name_en: "Jurh", province_pinyin: "Nei Mongol", name_zh: "朱日和", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4240, lon_c: 11290, elev_dm: 11508, annual_ghi_c: 176327 },
-    Meta { wmo: 541340, name_en: "Kailu", province_pinyin: "Nei Mongol", name_zh: "开鲁", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4360, lon_c: 12128, elev_dm: 2410, annual_ghi_c: 140706 },
-    Meta { wmo: 541150, name_en: "Linxi", province_pinyin: "Nei Mongol", name_zh: "林西", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4360, lon_c: 11807, elev_dm: 7995, annual_ghi_c: 163845 },
-    Meta { wmo: 505140, name_en: "Manzhouli", province_pinyin: "Nei Mongol", name_zh: "满洲里", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4957, lon_c: 11743, elev_dm: 6617, annual_ghi_c: 140608 },
-    Meta { wmo: 535290, name_en: "Otog Qi", province_pinyin: "Nei Mongol", name_zh: "鄂托克旗", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 3910, lon_c: 10798, elev_dm: 13803, annual_ghi_c: 162241 },
-    Meta { wmo: 508340, name_en: "Solon", province_pinyin: "Nei Mongol", name_zh: "索伦", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4660, lon_c: 12122, elev_dm: 4997, annual_ghi_c: 146791 },
-    Meta { wmo: 541350, name_en: "Tongliao", province_pinyin: "Nei Mongol", name_zh: "通辽", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4360, lon_c: 12227, elev_dm: 1787, annual_ghi_c: 139865 },
-    Meta { wmo: 504340, name_en: "Tulihe", province_pinyin: "Nei Mongol", name_zh: "图里河", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 5048, lon_c: 12168, elev_dm: 7326, annual_ghi_c: 123434 },
-    Meta { wmo: 540120, name_en: "Xi Ujimqin Qi", province_pinyin: "Nei Mongol", name_zh: "西乌珠穆沁旗", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4458, lon_c: 11760, elev_dm: 9959, annual_ghi_c: 157275 },
-    Meta { wmo: 541020, name_en: "Xilinhot", province_pinyin: "Nei Mongol", name_zh: "锡林浩特", province_zh: "内蒙古", province_en: "Inner Mongolia", lat_c: 4395, lon_c: 11612, elev_dm: 10030, annual_ghi_c: 156397 },
-    Meta { wmo: 538170, name_en: "Guyuan", province_pinyin: "Ningxia Hui", name_zh: "固原", province_zh: "宁夏", province_en: "Ningxia", lat_c: 3600, lon_c: 10627, elev_dm: 17530, annual_ghi_c: 154942 },
-    Meta { wmo: 537230, name_en: "Yanchi", province_pinyin: "Ningxia Hui", name_zh: "盐池", province_zh: "宁夏", province_en: "Ningxia", lat_c: 3780, lon_c: 10738, elev_dm: 13493, annual_ghi_c: 165851 },
-    Meta { wmo: 536140, name_en: "Yinchuan", province_pinyin: "Ningxia Hui", name_zh: "银川", province_zh: "宁夏", province_en: "Ningxia", lat_c: 3848, lon_c: 10622, elev_dm: 11114, annual_ghi_c: 168781 },
-    Meta { wmo: 527130, name_en: "Daqaidam", province_pinyin: "Qinghai", name_zh: "大柴旦", province_zh: "青海", province_en: "Qinghai", lat_c: 3785, lon_c: 9537, elev_dm: 31732, annual_ghi_c: 198029 },
-    Meta { wmo: 560460, name_en: "Darlag", province_pinyin: "Qinghai", name_zh: "达日", province_zh: "青海", province_en: "Qinghai", lat_c: 3375, lon_c: 9965, elev_dm: 39675, annual_ghi_c: 135200 },
-    Meta { wmo: 528360, name_en: "Dulan Us", province_pinyin: "Qinghai", name_zh: "都兰", province_zh: "青海", province_en: "Qinghai", lat_c: 3630, lon_c: 9810, elev_dm: 31911, annual_ghi_c: 149872 },
-    Meta { wmo: 527540, name_en: "Gangca", province_pinyin: "Qinghai", name_zh: "刚察", province_zh: "青海", province_en: "Qinghai", lat_c: 3733, lon_c: 10013, elev_dm: 33015, annual_ghi_c: 182799 },
-    Meta { wmo: 528180, name_en: "Golmud", province_pinyin: "Qinghai", name_zh: "格尔木", province_zh: "青海", province_en: "Qinghai", lat_c: 3642, lon_c: 9490, elev_dm: 28076, annual_ghi_c: 195570 },
-    Meta { wmo: 526020, name_en: "Lenghu", province_pinyin: "Qinghai", name_zh: "冷湖", province_zh: "青海", province_en: "Qinghai", lat_c: 3875, lon_c: 9333, elev_dm: 27700, annual_ghi_c: 183769 },
-    Meta { wmo: 560330, name_en: "Madoi", province_pinyin: "Qinghai", name_zh: "玛多", province_zh: "青海", province_en: "Qinghai", lat_c: 3492, lon_c: 9822, elev_dm: 42723, annual_ghi_c: 166642 },
-    Meta { wmo: 528760, name_en: "Minhe", province_pinyin: "Qinghai", name_zh: "民和", province_zh: "青海", province_en: "Qinghai", lat_c: 3632, lon_c: 10285, elev_dm: 18139, annual_ghi_c: 138533 },
-    Meta { wmo: 561250, name_en: "Nangqen", province_pinyin: "Qinghai", name_zh: "囊谦", province_zh: "青海", province_en: "Qinghai", lat_c: 3220, lon_c: 9648, elev_dm: 36437, annual_ghi_c: 164612 },
-    Meta { wmo: 560210, name_en: "Qumarleb", province_pinyin: "Qinghai", name_zh: "曲麻莱", province_zh: "青海", province_en: "Qinghai", lat_c: 3413, lon_c: 9578, elev_dm: 41750, annual_ghi_c: 167421 },
-    Meta { wmo: 560040, name_en: "Tuotuohe", province_pinyin: "Qinghai", name_zh: "沱沱河", province_zh: "青海", province_en: "Qinghai", lat_c: 3422, lon_c: 9243, elev_dm: 45331, annual_ghi_c: 194398 },
-    Meta { wmo: 529430, name_en: "Xinghai", province_pinyin: "Qinghai", name_zh: "兴海", province_zh: "青海", province_en: "Qinghai", lat_c: 3558, lon_c: 9998, elev_dm: 33232, annual_ghi_c: 135484 },
-    Meta { wmo: 528660, name_en: "Xining", province_pinyin: "Qinghai", name_zh: "西宁", province_zh: "青海", province_en: "Qinghai", lat_c: 3672, lon_c: 10175, elev_dm: 22952, annual_ghi_c: 155326 },
-    Meta { wmo: 560290, name_en: "Yushu", province_pinyin: "Qinghai", name_zh: "玉树", province_zh: "青海", province_en: "Qinghai", lat_c: 3302, lon_c: 9702, elev_dm: 36812, annual_ghi_c: 166271 },
-    Meta { wmo: 572450, name_en: "Ankangan", province_pinyin: "Shaanxi", name_zh: "安康", province_zh: "陕西", province_en: "Shaanxi", lat_c: 3272, lon_c: 10903, elev_dm: 2908, annual_ghi_c: 120946 },
-    Meta { wmo: 537250, name_en: "Dingbian", province_pinyin: "Shaanxi", name_zh: "定边", province_zh: "陕西", province_en: "Shaanxi", lat_c: 3758, lon_c: 10758, elev_dm: 13603, annual_ghi_c: 156175 },
-    Meta { wmo: 571270, name_en: "Hanzhong", province_pinyin: "Shaanxi", name_zh: "汉中", province_zh: "陕西", province_en: "Shaanxi", lat_c: 3307, lon_c: 10703, elev_dm: 5095, annual_ghi_c: 116384 },
-    Meta { wmo: 539420, name_en: "Luochuan", province_pinyin: "Shaanxi", name_zh: "洛川", province_zh: "陕西", province_en: "Shaanxi", lat_c: 3582, lon_c: 10950, elev_dm: 11598, annual_ghi_c: 178708 },
-    Meta { wmo: 537540, name_en: "Suide", province_pinyin: "Shaanxi", name_zh: "绥德", province_zh: "陕西", province_en: "Shaanxi", lat_c: 3750, lon_c: 11022, elev_dm: 9297, annual_ghi_c: 178147 },
-    Meta { wmo: 570360, name_en: "Xian", province_pinyin: "Shaanxi", name_zh: "西安", province_zh: "陕西", province_en: "Shaanxi", lat_c: 3430, lon_c: 10893, elev_dm: 3975, annual_ghi_c: 118133 },
-    Meta { wmo: 538450, name_en: "Yanan", province_pinyin: "Shaanxi", name_zh: "延安", province_zh: "陕西", province_en: "Shaanxi", lat_c: 3660, lon_c: 10950, elev_dm: 9585, annual_ghi_c: 139864 },
-    Meta { wmo: 536460, name_en: "Yulin", province_pinyin: "Shaanxi", name_zh: "榆林", province_zh: "陕西", province_en: "Shaanxi", lat_c: 3823, lon_c: 10970, elev_dm: 10575, annual_ghi_c: 169009 },
-    Meta { wmo: 548080, name_en: "Chaoyang", province_pinyin: "Shandong", name_zh: "莘县", province_zh: "山东", province_en: "Shandong", lat_c: 3623, lon_c: 11567, elev_dm: 378, annual_ghi_c: 135412 },
-    Meta { wmo: 547760, name_en: "Chengshantou", province_pinyin: "Shandong", name_zh: "成山头", province_zh: "山东", province_en: "Shandong", lat_c: 3740, lon_c: 12268, elev_dm: 477, annual_ghi_c: 134815 },
-    Meta { wmo: 547250, name_en: "Huimin Xian", province_pinyin: "Shandong", name_zh: "惠民", province_zh: "山东", province_en: "Shandong", lat_c: 3748, lon_c: 11753, elev_dm: 117, annual_ghi_c: 135991 },
-    Meta { wmo: 548230, name_en: "Jinan", province_pinyin: "Shandong", name_zh: "济南", province_zh: "山东", province_en: "Shandong", lat_c: 3660, lon_c: 11705, elev_dm: 1703, annual_ghi_c: 129917 },
-    Meta { wmo: 549360, name_en: "Juxian", province_pinyin: "Shandong", name_zh: "莒县", province_zh: "山东", province_en: "Shandong", lat_c: 3558, lon_c: 11883, elev_dm: 1074, annual_ghi_c: 139810 },
-    Meta { wmo: 547530, name_en: "Longkou", province_pinyin: "Shandong", name_zh: "龙口", province_zh: "山东", province_en: "Shandong", lat_c: 3762, lon_c: 12032, elev_dm: 48, annual_ghi_c: 146268 },
-    Meta { wmo: 548430, name_en: "Weifang", province_pinyin: "Shandong", name_zh: "潍坊", province_zh: "山东", province_en: "Shandong", lat_c: 3675, lon_c: 11918, elev_dm: 222, annual_ghi_c: 127601 },
-    Meta { wmo: 549160, name_en: "Yanzhou", province_pinyin: "Shandong", name_zh: "兖州", province_zh: "山东", province_en: "Shandong", lat_c: 3557, lon_c: 11685, elev_dm: 517, annual_ghi_c: 128837 },
-    Meta { wmo: 583620, name_en: "Shanghai", province_pinyin: "Shanghai", name_zh: "上海", province_zh: "上海", province_en: "Shanghai", lat_c: 3140, lon_c: 12145, elev_dm: 55, annual_ghi_c: 127133 },
-    Meta { wmo: 534870, name_en: "Datong", province_pinyin: "Shanxi", name_zh: "大同", province_zh: "山西", province_en: "Shanxi", lat_c: 4010, lon_c: 11333, elev_dm: 10672, annual_ghi_c: 146630 },
-    Meta { wmo: 539630, name_en: "Houma", province_pinyin: "Shanxi", name_zh: "侯马", province_zh: "山西", province_en: "Shanxi", lat_c: 3565, lon_c: 11137, elev_dm: 4330, annual_ghi_c: 132721 },
-    Meta { wmo: 538630, name_en: "Jiexiu", province_pinyin: "Shanxi", name_zh: "介休", province_zh: "山西", province_en: "Shanxi", lat_c: 3703, lon_c: 11192, elev_dm: 7439, annual_ghi_c: 135661 },
-    Meta { wmo: 537720, name_en: "Taiyuan", province_pinyin: "Shanxi", name_zh: "太原", province_zh: "山西", province_en: "Shanxi", lat_c: 3778, lon_c: 11255, elev_dm: 7783, annual_ghi_c: 141989 },
-    Meta { wmo: 536730, name_en: "Yuanping", province_pinyin: "Shanxi", name_zh: "原平", province_zh: "山西", province_en: "Shanxi", lat_c: 3873, lon_c: 11272, elev_dm: 8282, annual_ghi_c: 140555 },
-    Meta { wmo: 539590, name_en: "Yuncheng", province_pinyin: "Shanxi", name_zh: "运城", province_zh: "山西", province_en: "Shanxi", lat_c: 3505, lon_c: 11105, elev_dm: 3650, annual_ghi_c: 125021 },
-    Meta { wmo: 537870, name_en: "Yushe", province_pinyin: "Shanxi", name_zh: "榆社", province_zh: "山西", province_en: "Shanxi", lat_c: 3707, lon_c: 11298, elev_dm: 10414, annual_ghi_c: 145045 },
-    Meta { wmo: 561720, name_en: "Barkam", province_pinyin: "Sichuan", name_zh: "马尔康", province_zh: "四川", province_en: "Sichuan", lat_c: 3190, lon_c: 10223, elev_dm: 26644, annual_ghi_c: 129483 },
-    Meta { wmo: 562940, name_en: "Chengdu", province_pinyin: "Sichuan", name_zh: "成都", province_zh: "四川", province_en: "Sichuan", lat_c: 3067, lon_c: 10402, elev_dm: 5061, annual_ghi_c: 90010 },
-    Meta { wmo: 561460, name_en: "Garze", province_pinyin: "Sichuan", name_zh: "甘孜", province_zh: "四川", province_en: "Sichuan", lat_c: 3162, lon_c: 10000, elev_dm: 33935, annual_ghi_c: 182304 },
-    Meta { wmo: 561730, name_en: "Hongyuan", province_pinyin: "Sichuan", name_zh: "红原", province_zh: "四川", province_en: "Sichuan", lat_c: 3280, lon_c: 10255, elev_dm: 34916, annual_ghi_c: 170053 },
-    Meta { wmo: 566710, name_en: "Huili", province_pinyin: "Sichuan", name_zh: "会理", province_zh: "四川", province_en: "Sichuan", lat_c: 2665, lon_c: 10225, elev_dm: 17873, annual_ghi_c: 154586 },
-    Meta { wmo: 564620, name_en: "Jiulong", province_pinyin: "Sichuan", name_zh: "九龙", province_zh: "四川", province_en: "Sichuan", lat_c: 2900, lon_c: 10150, elev_dm: 29873, annual_ghi_c: 120762 },
-    Meta { wmo: 563860, name_en: "Leshan", province_pinyin: "Sichuan", name_zh: "乐山", province_zh: "四川", province_en: "Sichuan", lat_c: 2957, lon_c: 10375, elev_dm: 4242, annual_ghi_c: 90386 },
-    Meta { wmo: 562570, name_en: "Litang", province_pinyin: "Sichuan", name_zh: "理塘", province_zh: "四川", province_en: "Sichuan", lat_c: 3000, lon_c: 10027, elev_dm: 39489, annual_ghi_c: 141245 },
-    Meta { wmo: 576020, name_en: "Luzhou", province_pinyin: "Sichuan", name_zh: "泸州", province_zh: "四川", province_en: "Sichuan", lat_c: 2888, lon_c: 10543, elev_dm: 3348, annual_ghi_c: 93284 },
-    Meta { wmo: 561960, name_en: "Mianyang", province_pinyin: "Sichuan", name_zh: "绵阳", province_zh: "四川", province_en: "Sichuan", lat_c: 3145, lon_c: 10473, elev_dm: 5227, annual_ghi_c: 97640 },
-    Meta { wmo: 574110, name_en: "Nanchong", province_pinyin: "Sichuan", name_zh: "南充", province_zh: "四川", province_en: "Sichuan", lat_c: 3078, lon_c: 10610, elev_dm: 3097, annual_ghi_c: 92291 },
-    Meta { wmo: 561820, name_en: "Songpan", province_pinyin: "Sichuan", name_zh: "松潘", province_zh: "四川", province_en: "Sichuan", lat_c: 3265, lon_c: 10357, elev_dm: 28507, annual_ghi_c: 121909 },
-    Meta { wmo: 572370, name_en: "Wanyuan", province_pinyin: "Sichuan", name_zh: "万源", province_zh: "四川", province_en: "Sichuan", lat_c: 3207, lon_c: 10803, elev_dm: 6740, annual_ghi_c: 111080 },
-    Meta { wmo: 565710, name_en: "Xichang", province_pinyin: "Sichuan", name_zh: "西昌", province_zh: "四川", province_en: "Sichuan", lat_c: 2790, lon_c: 10227, elev_dm: 15909, annual_ghi_c: 135460 },
-    Meta { wmo: 564920, name_en: "Yibin", province_pinyin: "Sichuan", name_zh: "宜宾", province_zh: "四川", province_en: "Sichuan", lat_c: 2880, lon_c: 10460, elev_dm: 3408, annual_ghi_c: 80454 },
-    Meta { wmo: 545270, name_en: "Tianjin", province_pinyin: "Tianjin", name_zh: "天津", province_zh: "天津", province_en: "Tianjin", lat_c: 3908, lon_c: 11707, elev_dm: 25, annual_ghi_c: 135529 },
-    Meta { wmo: 555910, name_en: "Lhasa", province_pinyin: "Tibet", name_zh: "拉萨", province_zh: "西藏", province_en: "Tibet", lat_c: 2967, lon_c: 9113, elev_dm: 36489, annual_ghi_c: 203278 },
-    Meta { wmo: 563120, name_en: "Nyingchi", province_pinyin: "Tibet", name_zh: "林芝", province_zh: "西藏", province_en: "Tibet", lat_c: 2967, lon_c: 9433, elev_dm: 29918, annual_ghi_c: 176760 },
-    Meta { wmo: 561370, name_en: "Qamdo", province_pinyin: "Tibet", name_zh: "昌都", province_zh: "西藏", province_en: "Tibet", lat_c: 3115, lon_c: 9717, elev_dm: 33060, annual_ghi_c: 169010 },
-    Meta { wmo: 516280, name_en: "Aksu", province_pinyin: "Xinjiang Uygur", name_zh: "阿克苏", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4117, lon_c: 8023, elev_dm: 11038, annual_ghi_c: 155387 },
-    Meta { wmo: 510760, name_en: "Altay", province_pinyin: "Xinjiang Uygur", name_zh: "阿勒泰", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4773, lon_c: 8808, elev_dm: 7353, annual_ghi_c: 148403 },
-    Meta { wmo: 517160, name_en: "Bachu", province_pinyin: "Xinjiang Uygur", name_zh: "巴楚", province_zh: "新疆", province_en: "Xinjiang", lat_c: 3980, lon_c: 7857, elev_dm: 11165, annual_ghi_c: 151137 },
-    Meta { wmo: 510870, name_en: "Fuyun", province_pinyin: "Xinjiang Uygur", name_zh: "富蕴", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4698, lon_c: 8952, elev_dm: 8075, annual_ghi_c: 149822 },
-    Meta { wmo: 522030, name_en: "Hami", province_pinyin: "Xinjiang Uygur", name_zh: "哈密", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4282, lon_c: 9352, elev_dm: 7372, annual_ghi_c: 175365 },
-    Meta { wmo: 511560, name_en: "Hoboksar", province_pinyin: "Xinjiang Uygur", name_zh: "和布克赛尔", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4678, lon_c: 8572, elev_dm: 12916, annual_ghi_c: 143809 },
-    Meta { wmo: 518280, name_en: "Hotan", province_pinyin: "Xinjiang Uygur", name_zh: "和田", province_zh: "新疆", province_en: "Xinjiang", lat_c: 3713, lon_c: 7993, elev_dm: 13750, annual_ghi_c: 162817 },
-    Meta { wmo: 513340, name_en: "Jinghe", province_pinyin: "Xinjiang Uygur", name_zh: "精河", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4462, lon_c: 8290, elev_dm: 3201, annual_ghi_c: 144294 },
-    Meta { wmo: 512430, name_en: "Karamay", province_pinyin: "Xinjiang Uygur", name_zh: "克拉玛依", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4562, lon_c: 8485, elev_dm: 4495, annual_ghi_c: 143216 },
-    Meta { wmo: 517090, name_en: "Kashi", province_pinyin: "Xinjiang Uygur", name_zh: "喀什", province_zh: "新疆", province_en: "Xinjiang", lat_c: 3947, lon_c: 7598, elev_dm: 12894, annual_ghi_c: 153607 },
-    Meta { wmo: 516440, name_en: "Kuqa", province_pinyin: "Xinjiang Uygur", name_zh: "库车", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4172, lon_c: 8307, elev_dm: 10819, annual_ghi_c: 156992 },
-    Meta { wmo: 518390, name_en: "Minfeng", province_pinyin: "Xinjiang Uygur", name_zh: "民丰", province_zh: "新疆", province_en: "Xinjiang", lat_c: 3707, lon_c: 8272, elev_dm: 14095, annual_ghi_c: 167499 },
-    Meta { wmo: 517770, name_en: "Ruoqiang", province_pinyin: "Xinjiang Uygur", name_zh: "若羌", province_zh: "新疆", province_en: "Xinjiang", lat_c: 3903, lon_c: 8817, elev_dm: 8877, annual_ghi_c: 170466 },
-    Meta { wmo: 518110, name_en: "Shache", province_pinyin: "Xinjiang Uygur", name_zh: "莎车", province_zh: "新疆", province_en: "Xinjiang", lat_c: 3843, lon_c: 7727, elev_dm: 12312, annual_ghi_c: 160302 },
-    Meta { wmo: 511330, name_en: "Tacheng", province_pinyin: "Xinjiang Uygur", name_zh: "塔城", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4673, lon_c: 8300, elev_dm: 5349, annual_ghi_c: 155837 },
-    Meta { wmo: 517650, name_en: "Tikanlik", province_pinyin: "Xinjiang Uygur", name_zh: "铁干里克", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4063, lon_c: 8770, elev_dm: 8460, annual_ghi_c: 164758 },
-    Meta { wmo: 515730, name_en: "Turpan", province_pinyin: "Xinjiang Uygur", name_zh: "吐鲁番", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4293, lon_c: 8920, elev_dm: 345, annual_ghi_c: 154310 },
-    Meta { wmo: 514630, name_en: "Urumqi", province_pinyin: "Xinjiang Uygur", name_zh: "乌鲁木齐", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4378, lon_c: 8765, elev_dm: 9350, annual_ghi_c: 137084 },
-    Meta { wmo: 513460, name_en: "Wusu", province_pinyin: "Xinjiang Uygur", name_zh: "乌苏", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4443, lon_c: 8467, elev_dm: 4787, annual_ghi_c: 145258 },
-    Meta { wmo: 515670, name_en: "Yanqi", province_pinyin: "Xinjiang Uygur", name_zh: "焉耆", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4208, lon_c: 8650, elev_dm: 10553, annual_ghi_c: 155606 },
-    Meta { wmo: 514310, name_en: "Yining", province_pinyin: "Xinjiang Uygur", name_zh: "伊宁", province_zh: "新疆", province_en: "Xinjiang", lat_c: 4395, lon_c: 8133, elev_dm: 6625, annual_ghi_c: 152220 },
-    Meta { wmo: 567680, name_en: "Chuxiong", province_pinyin: "Yunnan", name_zh: "楚雄", province_zh: "云南", province_en: "Yunnan", lat_c: 2503, lon_c: 10155, elev_dm: 18241, annual_ghi_c: 144763 },
-    Meta { wmo: 564440, name_en: "Deqen", province_pinyin: "Yunnan", name_zh: "德钦", province_zh: "云南", province_en: "Yunnan", lat_c: 2848, lon_c: 9892, elev_dm: 33190, annual_ghi_c: 138019 },
-    Meta { wmo: 567780, name_en: "Kunming", province_pinyin: "Yunnan", name_zh: "昆明", province_zh: "云南", province_en: "Yunnan", lat_c: 2502, lon_c: 10268, elev_dm: 18924, annual_ghi_c: 153025 },
-    Meta { wmo: 569540, name_en: "Lancang", province_pinyin: "Yunnan", name_zh: "澜沧", province_zh: "云南", province_en: "Yunnan", lat_c: 2257, lon_c: 9993, elev_dm: 10548, annual_ghi_c: 161580 },
-    Meta { wmo: 566510, name_en: "Lijiang", province_pinyin: "Yunnan", name_zh: "丽江", province_zh: "云南", province_en: "Yunnan", lat_c: 2687, lon_c: 10022, elev_dm: 23924, annual_ghi_c: 172181 },
-    Meta { wmo: 569510, name_en: "Lincang", province_pinyin: "Yunnan", name_zh: "临沧", province_zh: "云南", province_en: "Yunnan", lat_c: 2388, lon_c: 10008, elev_dm: 15024, annual_ghi_c: 156485 },
-    Meta { wmo: 569690, name_en: "Mengla", province_pinyin: "Yunnan", name_zh: "勐腊", province_zh: "云南", province_en: "Yunnan", lat_c: 2148, lon_c: 10157, elev_dm: 6319, annual_ghi_c: 145460 },
-    Meta { wmo: 569850, name_en: "Mengzi", province_pinyin: "Yunnan", name_zh: "蒙自", province_zh: "云南", province_en: "Yunnan", lat_c: 2338, lon_c: 10338, elev_dm: 13007, annual_ghi_c: 154204 },
-    Meta { wmo: 569640, name_en: "Simao", province_pinyin: "Yunnan", name_zh: "思茅", province_zh: "云南", province_en: "Yunnan", lat_c: 2278, lon_c: 10097, elev_dm: 13021, annual_ghi_c: 152737 },
-    Meta { wmo: 567390, name_en: "Tengchong", province_pinyin: "Yunnan", name_zh: "腾冲", province_zh: "云南", province_en: "Yunnan", lat_c: 2502, lon_c: 9850, elev_dm: 16546, annual_ghi_c: 153871 },
-    Meta { wmo: 569660, name_en: "Yuanjiang", province_pinyin: "Yunnan", name_zh: "元江", province_zh: "云南", province_en: "Yunnan", lat_c: 2360, lon_c: 10198, elev_dm: 4009, annual_ghi_c: 158371 },
-    Meta { wmo: 584770, name_en: "Dinghai", province_pinyin: "Zhejiang", name_zh: "舟山", province_zh: "浙江", province_en: "Zhejiang", lat_c: 3003, lon_c: 12210, elev_dm: 357, annual_ghi_c: 134266 },
-    Meta { wmo: 584570, name_en: "Hangzhou", province_pinyin: "Zhejiang", name_zh: "杭州", province_zh: "浙江", province_en: "Zhejiang", lat_c: 3023, lon_c: 12017, elev_dm: 417, annual_ghi_c: 120199 },
-    Meta { wmo: 586650, name_en: "Hongjia", province_pinyin: "Zhejiang", name_zh: "台州", province_zh: "浙江", province_en: "Zhejiang", lat_c: 2862, lon_c: 12142, elev_dm: 46, annual_ghi_c: 130867 },
-    Meta { wmo: 586330, name_en: "Quxian", province_pinyin: "Zhejiang", name_zh: "衢州", province_zh: "浙江", province_en: "Zhejiang", lat_c: 2900, lon_c: 11890, elev_dm: 824, annual_ghi_c: 117714 },
-    Meta { wmo: 586590, name_en: "Wenzhou", province_pinyin: "Zhejiang", name_zh: "温州", province_zh: "浙江", province_en: "Zhejiang", lat_c: 2803, lon_c: 12065, elev_dm: 283, annual_ghi_c: 115044 },
-];
+/// The 270 CSWD stations in the order of the climate blob, one line each, fields separated by
+/// tabs: wmo, name (pinyin), province (pinyin), name (Chinese), province (Chinese), province
+/// (English), latitude [0.01°], longitude [0.01°], elevation [0.1 m], annual GHI [0.01 kWh/m²].
+/// (A text table: a quarter of the WebAssembly size of an array of structs of string slices.)
+pub(super) static TABLE: &str = "\
+584240\tAnqing\tAnhui\t安庆\t安徽\tAnhui\t3053\t11705\t198\t117205\n\
+582210\tBengbu\tAnhui\t蚌埠\t安徽\tAnhui\t3295\t11738\t187\t122252\n\
+581020\tBoxian\tAnhui\t亳州\t安徽\tAnhui\t3387\t11577\t377\t138412\n\
+583190\tDongcheng\tAnhui\t桐城\t安徽\tAnhui\t3107\t11695\t854\t119537\n\
+583210\tHefei\tAnhui\t合肥\t安徽\tAnhui\t3187\t11723\t268\t115529\n\
+583140\tHuoshan\tAnhui\t霍山\t安徽\tAnhui\t3140\t11632\t681\t116621\n\
+582150\tShouxian\tAnhui\t寿县\t安徽\tAnhui\t3255\t11678\t227\t127284\n\
+585310\tTunxi\tAnhui\t屯溪\t安徽\tAnhui\t2972\t11828\t1427\t121085\n\
+545110\tBeijing\tBeijing\t北京\t北京\tBeijing\t3980\t11647\t313\t140076\n\
+544160\tMiyun\tBeijing\t密云\t北京\tBeijing\t4038\t11687\t718\t128977\n\
+575160\tChongqing Shapingba\tChongqing\t重庆沙坪坝\t重庆\tChongqing\t2958\t10647\t2591\t84830\n\
+576330\tYouyang\tChongqing\t酉阳\t重庆\tChongqing\t2883\t10877\t6641\t93582\n\
+591330\tCongwu\tFujian\t崇武\t福建\tFujian\t2490\t11892\t218\t141541\n\
+588470\tFuzhou\tFujian\t福州\t福建\tFujian\t2608\t11928\t40\t120650\n\
+587370\tJianou\tFujian\t建瓯\t福建\tFujian\t2705\t11832\t1549\t137453\n\
+588340\tNanping\tFujian\t南平\t福建\tFujian\t2665\t11817\t1251\t121802\n\
+589180\tShanghang\tFujian\t上杭\t福建\tFujian\t2505\t11642\t1980\t120156\n\
+591340\tXiamen\tFujian\t厦门\t福建\tFujian\t2448\t11807\t1394\t128104\n\
+589210\tYongan\tFujian\t永安\t福建\tFujian\t2597\t11735\t2060\t117619\n\
+524180\tDunhuang\tGansu\t敦煌\t甘肃\tGansu\t4015\t9468\t11390\t177391\n\
+560800\tHezuo\tGansu\t合作\t甘肃\tGansu\t3500\t10290\t29100\t134756\n\
+525330\tJiuquan\tGansu\t酒泉\t甘肃\tGansu\t3977\t9848\t14772\t168681\n\
+528890\tLanzhou\tGansu\t兰州\t甘肃\tGansu\t3605\t10388\t15172\t140328\n\
+526810\tMinqin\tGansu\t民勤\t甘肃\tGansu\t3863\t10308\t13675\t170888\n\
+560930\tMinxian\tGansu\t岷县\t甘肃\tGansu\t3443\t10402\t23150\t134693\n\
+539150\tPingliang\tGansu\t平凉\t甘肃\tGansu\t3555\t10667\t13466\t148160\n\
+570060\tTianshui\tGansu\t天水\t甘肃\tGansu\t3458\t10575\t11417\t137891\n\
+560960\tWudu\tGansu\t武都\t甘肃\tGansu\t3340\t10492\t10791\t123303\n\
+527870\tWushaoling\tGansu\t乌鞘岭\t甘肃\tGansu\t3720\t10287\t30451\t148927\n\
+539230\tXifengzhen\tGansu\t西峰\t甘肃\tGansu\t3573\t10763\t14210\t151463\n\
+524360\tYumenzhen\tGansu\t玉门\t甘肃\tGansu\t4027\t9703\t15260\t169901\n\
+529830\tYuzhong\tGansu\t榆中\t甘肃\tGansu\t3587\t10415\t18744\t144973\n\
+596640\tDianbai\tGuangdong\t电白\t广东\tGuangdong\t2150\t11100\t118\t128104\n\
+592870\tGuangzhou\tGuangdong\t广州\t广东\tGuangdong\t2317\t11333\t410\t113657\n\
+592930\tHeyuan\tGuangdong\t河源\t广东\tGuangdong\t2373\t11468\t406\t117748\n\
+579960\tNanxiong\tGuangdong\t南雄\t广东\tGuangdong\t2513\t11432\t1338\t115347\n\
+593160\tShantou\tGuangdong\t汕头\t广东\tGuangdong\t2340\t11668\t29\t137288\n\
+595010\tShanwei\tGuangdong\t汕尾\t广东\tGuangdong\t2280\t11537\t173\t133795\n\
+590820\tShaoguan\tGuangdong\t韶关\t广东\tGuangdong\t2468\t11360\t610\t117503\n\
+596630\tYangjiang\tGuangdong\t阳江\t广东\tGuangdong\t2187\t11197\t233\t123322\n\
+592940\tZhengcheng\tGuangdong\t增城\t广东\tGuangdong\t2333\t11383\t389\t117279\n\
+592110\tBaise\tGuangxi Zhuang\t百色\t广西\tGuangxi\t2390\t10660\t1735\t128163\n\
+590370\tDuan\tGuangxi Zhuang\t都安\t广西\tGuangxi\t2393\t10810\t1708\t118308\n\
+579570\tGuilin\tGuangxi Zhuang\t桂林\t广西\tGuangxi\t2532\t11030\t1644\t114453\n\
+592540\tGuiping\tGuangxi Zhuang\t桂平\t广西\tGuangxi\t2340\t11008\t425\t117571\n\
+590230\tHechi\tGuangxi Zhuang\t河池\t广西\tGuangxi\t2470\t10805\t2110\t110774\n\
+594460\tLingshan\tGuangxi Zhuang\t灵山\t广西\tGuangxi\t2242\t10930\t666\t126929\n\
+594170\tLongzhou\tGuangxi Zhuang\t龙州\t广西\tGuangxi\t2233\t10685\t1288\t124209\n\
+594310\tNanning\tGuangxi Zhuang\t南宁\t广西\tGuangxi\t2263\t10822\t1216\t120996\n\
+596320\tQinzhou\tGuangxi Zhuang\t钦州\t广西\tGuangxi\t2195\t10862\t45\t129738\n\
+592650\tWuzhou\tGuangxi Zhuang\t梧州\t广西\tGuangxi\t2348\t11130\t1148\t113924\n\
+577070\tBijie\tGuizhou\t毕节\t贵州\tGuizhou\t2730\t10528\t15106\t97022\n\
+578160\tGuiyang\tGuizhou\t贵阳\t贵州\tGuizhou\t2658\t10673\t12238\t102174\n\
+578320\tSansui\tGuizhou\t三穗\t贵州\tGuizhou\t2697\t10867\t6269\t101285\n\
+576060\tTongzi\tGuizhou\t桐梓\t贵州\tGuizhou\t2813\t10683\t9720\t86016\n\
+566910\tWeining\tGuizhou\t威宁\t贵州\tGuizhou\t2687\t10428\t22375\t115814\n\
+579020\tXingyi\tGuizhou\t兴仁\t贵州\tGuizhou\t2543\t10518\t13785\t110432\n\
+577130\tZunyi\tGuizhou\t遵义\t贵州\tGuizhou\t2770\t10688\t8439\t87344\n\
+598380\tDongfang\tHainan\t东方\t海南\tHainan\t1910\t10862\t84\t152075\n\
+597580\tHaikou\tHainan\t海口\t海南\tHainan\t2003\t11035\t139\t134715\n\
+598550\tQionghai\tHainan\t琼海\t海南\tHainan\t1923\t11047\t240\t130985\n\
+544230\tChengde\tHebei\t承德\t河北\tHebei\t4098\t11795\t3859\t141433\n\
+543080\tFengning\tHebei\t丰宁\t河北\tHebei\t4122\t11663\t6612\t140454\n\
+544050\tHuailai\tHebei\t怀来\t河北\tHebei\t4040\t11550\t5360\t153101\n\
+545390\tLeting\tHebei\t乐亭\t河北\tHebei\t3943\t11888\t100\t142739\n\
+546060\tRaoyang\tHebei\t饶阳\t河北\tHebei\t3823\t11573\t190\t147239\n\
+536980\tShijiazhuang\tHebei\t石家庄\t河北\tHebei\t3803\t11442\t810\t129287\n\
+537980\tXingtai\tHebei\t邢台\t河北\tHebei\t3707\t11450\t773\t133052\n\
+533990\tZhangbei\tHebei\t张北\t河北\tHebei\t4115\t11470\t13933\t153347\n\
+508540\tAnda\tHeilongjiang\t安达\t黑龙江\tHeilongjiang\t4638\t12532\t1493\t132745\n\
+507880\tFujin\tHeilongjiang\t富锦\t黑龙江\tHeilongjiang\t4723\t13198\t664\t122729\n\
+507420\tFuyu\tHeilongjiang\t富裕\t黑龙江\tHeilongjiang\t4778\t12448\t1627\t142818\n\
+507560\tHailun\tHeilongjiang\t海伦\t黑龙江\tHeilongjiang\t4743\t12697\t2392\t126029\n\
+509530\tHarbin\tHeilongjiang\t哈尔滨\t黑龙江\tHeilongjiang\t4575\t12677\t1423\t127434\n\
+503530\tHuma\tHeilongjiang\t呼玛\t黑龙江\tHeilongjiang\t5172\t12665\t1774\t128532\n\
+508730\tJiamusi\tHeilongjiang\t佳木斯\t黑龙江\tHeilongjiang\t4682\t13028\t812\t120317\n\
+509780\tJixi\tHeilongjiang\t鸡西\t黑龙江\tHeilongjiang\t4528\t13095\t2383\t128584\n\
+506580\tKeshan\tHeilongjiang\t克山\t黑龙江\tHeilongjiang\t4805\t12588\t2346\t131594\n\
+501360\tMohe\tHeilongjiang\t漠河\t黑龙江\tHeilongjiang\t5297\t12252\t4330\t122254\n\
+540940\tMudanjiang\tHeilongjiang\t牡丹江\t黑龙江\tHeilongjiang\t4457\t12960\t2414\t126922\n\
+505570\tNenjiang\tHeilongjiang\t嫩江\t黑龙江\tHeilongjiang\t4917\t12523\t2422\t130453\n\
+507450\tQiqihar\tHeilongjiang\t齐齐哈尔\t黑龙江\tHeilongjiang\t4738\t12392\t1471\t136160\n\
+509680\tShangzhi\tHeilongjiang\t尚志\t黑龙江\tHeilongjiang\t4522\t12797\t1897\t127921\n\
+540960\tSuifenhe\tHeilongjiang\t绥芬河\t黑龙江\tHeilongjiang\t4438\t13117\t5678\t128213\n\
+505640\tSunwu\tHeilongjiang\t孙吴\t黑龙江\tHeilongjiang\t4943\t12735\t2345\t125302\n\
+509630\tTonghe\tHeilongjiang\t通河\t黑龙江\tHeilongjiang\t4597\t12873\t1086\t125903\n\
+509500\tZhaozhou\tHeilongjiang\t肇州\t黑龙江\tHeilongjiang\t4570\t12525\t1487\t136414\n\
+538980\tAnyang\tHenan\t安阳\t河南\tHenan\t3605\t11440\t629\t132728\n\
+570670\tLushi\tHenan\t卢氏\t河南\tHenan\t3405\t11103\t5688\t126168\n\
+571780\tNanyang\tHenan\t南阳\t河南\tHenan\t3303\t11258\t1292\t124682\n\
+580050\tShangqiu\tHenan\t商丘\t河南\tHenan\t3445\t11567\t501\t135511\n\
+572970\tXinyang\tHenan\t信阳\t河南\tHenan\t3213\t11405\t1145\t113995\n\
+570830\tZhengzhou\tHenan\t郑州\t河南\tHenan\t3472\t11365\t1104\t131360\n\
+572900\tZhumadian\tHenan\t驻马店\t河南\tHenan\t3300\t11402\t827\t127898\n\
+574470\tExi\tHubei\t恩施\t湖北\tHubei\t3028\t10947\t4571\t92070\n\
+572650\tLaohekou\tHubei\t老河口\t湖北\tHubei\t3238\t11167\t900\t119600\n\
+573990\tMacheng\tHubei\t麻城\t湖北\tHubei\t3118\t11502\t593\t117632\n\
+574940\tWuhan\tHubei\t武汉\t湖北\tHubei\t3062\t11413\t231\t116894\n\
+574610\tYichang\tHubei\t宜昌\t湖北\tHubei\t3070\t11130\t1331\t105159\n\
+572510\tYunxi\tHubei\t郧西\t湖北\tHubei\t3300\t11042\t2491\t125801\n\
+573780\tZhongxiang\tHubei\t钟祥\t湖北\tHubei\t3117\t11257\t658\t117181\n\
+576620\tChangde\tHunan\t常德\t湖南\tHunan\t2905\t11168\t350\t109179\n\
+578740\tChangning\tHunan\t常宁\t湖南\tHunan\t2642\t11240\t1166\t113357\n\
+576870\tChangsha\tHunan\t长沙\t湖南\tHunan\t2822\t11292\t680\t108491\n\
+576490\tJishou\tHunan\t吉首\t湖南\tHunan\t2832\t10973\t2084\t96023\n\
+578660\tLingling\tHunan\t永州\t湖南\tHunan\t2623\t11162\t1726\t112925\n\
+575740\tNanxian\tHunan\t南县\t湖南\tHunan\t2937\t11240\t360\t111569\n\
+575620\tShimen\tHunan\t石门\t湖南\tHunan\t2958\t11137\t1169\t107397\n\
+578530\tWugang\tHunan\t武冈\t湖南\tHunan\t2673\t11063\t3410\t110283\n\
+577450\tZhijiang\tHunan\t芷江\t湖南\tHunan\t2745\t10968\t2722\t111773\n\
+577800\tZhuzhou\tHunan\t株洲\t湖南\tHunan\t2787\t11317\t746\t109006\n\
+582510\tDongtai\tJiangsu\t东台\t江苏\tJiangsu\t3287\t12032\t43\t117059\n\
+580400\tGanyu\tJiangsu\t赣榆\t江苏\tJiangsu\t3483\t11912\t33\t131798\n\
+581440\tHuaiyang-Qingjiang\tJiangsu\t淮阴\t江苏\tJiangsu\t3363\t11902\t144\t137393\n\
+582650\tLusi\tJiangsu\t吕泗\t江苏\tJiangsu\t3207\t12160\t55\t134477\n\
+582380\tNanjing\tJiangsu\t南京\t江苏\tJiangsu\t3283\t11880\t71\t120846\n\
+580270\tXuzhou\tJiangsu\t徐州\t江苏\tJiangsu\t3428\t11715\t412\t124468\n\
+579930\tGanzhou\tJiangxi\t赣州\t江西\tJiangxi\t2587\t11500\t1375\t123789\n\
+577990\tJian\tJiangxi\t吉安\t江西\tJiangxi\t2705\t11492\t712\t114046\n\
+585270\tJingdezhen\tJiangxi\t景德镇\t江西\tJiangxi\t2930\t11720\t615\t118477\n\
+586060\tNanchang\tJiangxi\t南昌\t江西\tJiangxi\t2860\t11592\t469\t121321\n\
+587150\tNancheng\tJiangxi\t南城\t江西\tJiangxi\t2758\t11665\t808\t116120\n\
+578960\tSuichuan\tJiangxi\t遂川\t江西\tJiangxi\t2633\t11450\t1261\t122257\n\
+577930\tYichun\tJiangxi\t宜春\t江西\tJiangxi\t2780\t11438\t1313\t107556\n\
+586340\tYushan\tJiangxi\t玉山\t江西\tJiangxi\t2868\t11833\t1163\t116878\n\
+509360\tBaicheng\tJilin\t白城\t吉林\tJilin\t4563\t12283\t1553\t140470\n\
+541610\tChangchun\tJilin\t长春\t吉林\tJilin\t4390\t12522\t2368\t139114\n\
+542840\tDonggang\tJilin\t东岗\t吉林\tJilin\t4210\t12757\t7742\t131722\n\
+541860\tDunhua\tJilin\t敦化\t吉林\tJilin\t4337\t12820\t5249\t127512\n\
+543740\tLinjiang\tJilin\t临江\t吉林\tJilin\t4100\t12692\t3327\t129616\n\
+509490\tQian Gorlos\tJilin\t前郭\t吉林\tJilin\t4508\t12487\t1362\t137210\n\
+541570\tSiping\tJilin\t四平\t吉林\tJilin\t4317\t12433\t1657\t140184\n\
+542920\tYanji\tJilin\t延吉\t吉林\tJilin\t4288\t12947\t1768\t126594\n\
+543460\tBenxi\tLiaoning\t本溪\t辽宁\tLiaoning\t4132\t12378\t1854\t132260\n\
+543240\tChaoyang\tLiaoning\t朝阳\t辽宁\tLiaoning\t4155\t12045\t1699\t143241\n\
+546620\tDalian\tLiaoning\t大连\t辽宁\tLiaoning\t3890\t12163\t915\t138900\n\
+544970\tDandong\tLiaoning\t丹东\t辽宁\tLiaoning\t4005\t12433\t138\t136838\n\
+543370\tJinzhou\tLiaoning\t锦州\t辽宁\tLiaoning\t4168\t12112\t659\t143189\n\
+544930\tKuandian\tLiaoning\t宽甸\t辽宁\tLiaoning\t4072\t12478\t2601\t130895\n\
+543420\tShenyang\tLiaoning\t沈阳\t辽宁\tLiaoning\t4173\t12345\t447\t131389\n\
+544550\tXingcheng\tLiaoning\t兴城\t辽宁\tLiaoning\t4058\t12070\t105\t147008\n\
+543330\tXinmin\tLiaoning\t新民\t辽宁\tLiaoning\t4198\t12283\t307\t133350\n\
+544710\tYingkou\tLiaoning\t营口\t辽宁\tLiaoning\t4067\t12227\t33\t140081\n\
+542360\tZhangwu\tLiaoning\t彰武\t辽宁\tLiaoning\t4242\t12253\t794\t130127\n\
+531920\tAbag Qi Hot\tNei Mongol\t阿巴嘎旗\t内蒙古\tInner Mongolia\t4402\t11495\t11261\t161486\n\
+507270\tArxan\tNei Mongol\t阿尔山\t内蒙古\tInner Mongolia\t4717\t11993\t9972\t133721\n\
+533520\tBailingmiao\tNei Mongol\t达尔罕茂明安联合旗\t内蒙古\tInner Mongolia\t4170\t11043\t13766\t169251\n\
+540270\tBairin Zuo Qi\tNei Mongol\t巴林左旗\t内蒙古\tInner Mongolia\t4398\t11940\t4862\t142705\n\
+524950\tBayan Mod\tNei Mongol\t巴彦诺日公\t内蒙古\tInner Mongolia\t4017\t10480\t13230\t165574\n\
+506320\tBugt\tNei Mongol\t博克图\t内蒙古\tInner Mongolia\t4877\t12192\t7397\t130233\n\
+542180\tChifeng\tNei Mongol\t赤峰\t内蒙古\tInner Mongolia\t4227\t11893\t5680\t142124\n\
+509150\tDong Ujimqin Qi\tNei Mongol\t东乌珠穆沁旗\t内蒙古\tInner Mongolia\t4552\t11697\t8389\t157466\n\
+535430\tDongsheng\tNei Mongol\t东胜\t内蒙古\tInner Mongolia\t3983\t10998\t14619\t162599\n\
+542080\tDuolun\tNei Mongol\t多伦\t内蒙古\tInner Mongolia\t4218\t11647\t12454\t167316\n\
+522670\tEjin Qi\tNei Mongol\t额济纳旗\t内蒙古\tInner Mongolia\t4195\t10107\t9405\t182517\n\
+530680\tErenhot\tNei Mongol\t二连浩特\t内蒙古\tInner Mongolia\t4365\t11197\t9647\t173311\n\
+505270\tHailar\tNei Mongol\t海拉尔\t内蒙古\tInner Mongolia\t4922\t11975\t6102\t137698\n\
+532310\tHailisu\tNei Mongol\t海力素\t内蒙古\tInner Mongolia\t4140\t10640\t15096\t174423\n\
+533360\tHaliut\tNei Mongol\t乌拉特中旗\t内蒙古\tInner Mongolia\t4157\t10852\t12880\t169659\n\
+534630\tHohhot\tNei Mongol\t呼和浩特\t内蒙古\tInner Mongolia\t4082\t11168\t10630\t154494\n\
+533910\tHuade\tNei Mongol\t化德\t内蒙古\tInner Mongolia\t4190\t11400\t14827\t155623\n\
+535020\tJartai\tNei Mongol\t吉兰泰\t内蒙古\tInner Mongolia\t3978\t10575\t10318\t175598\n\
+540260\tJarud Qi\tNei Mongol\t扎鲁特旗\t内蒙古\tInner Mongolia\t4457\t12090\t2650\t132966\n\
+532760\tJurh\tNei Mongol\t朱日和\t内蒙古\tInner Mongolia\t4240\t11290\t11508\t176327\n\
+541340\tKailu\tNei Mongol\t开鲁\t内蒙古\tInner Mongolia\t4360\t12128\t2410\t140706\n\
+541150\tLinxi\tNei Mongol\t林西\t内蒙古\tInner Mongolia\t4360\t11807\t7995\t163845\n\
+505140\tManzhouli\tNei Mongol\t满洲里\t内蒙古\tInner Mongolia\t4957\t11743\t6617\t140608\n\
+535290\tOtog Qi\tNei Mongol\t鄂托克旗\t内蒙古\tInner Mongolia\t3910\t10798\t13803\t162241\n\
+508340\tSolon\tNei Mongol\t索伦\t内蒙古\tInner Mongolia\t4660\t12122\t4997\t146791\n\
+541350\tTongliao\tNei Mongol\t通辽\t内蒙古\tInner Mongolia\t4360\t12227\t1787\t139865\n\
+504340\tTulihe\tNei Mongol\t图里河\t内蒙古\tInner Mongolia\t5048\t12168\t7326\t123434\n\
+540120\tXi Ujimqin Qi\tNei Mongol\t西乌珠穆沁旗\t内蒙古\tInner Mongolia\t4458\t11760\t9959\t157275\n\
+541020\tXilinhot\tNei Mongol\t锡林浩特\t内蒙古\tInner Mongolia\t4395\t11612\t10030\t156397\n\
+538170\tGuyuan\tNingxia Hui\t固原\t宁夏\tNingxia\t3600\t10627\t17530\t154942\n\
+537230\tYanchi\tNingxia Hui\t盐池\t宁夏\tNingxia\t3780\t10738\t13493\t165851\n\
+536140\tYinchuan\tNingxia Hui\t银川\t宁夏\tNingxia\t3848\t10622\t11114\t168781\n\
+527130\tDaqaidam\tQinghai\t大柴旦\t青海\tQinghai\t3785\t9537\t31732\t198029\n\
+560460\tDarlag\tQinghai\t达日\t青海\tQinghai\t3375\t9965\t39675\t135200\n\
+528360\tDulan Us\tQinghai\t都兰\t青海\tQinghai\t3630\t9810\t31911\t149872\n\
+527540\tGangca\tQinghai\t刚察\t青海\tQinghai\t3733\t10013\t33015\t182799\n\
+528180\tGolmud\tQinghai\t格尔木\t青海\tQinghai\t3642\t9490\t28076\t195570\n\
+526020\tLenghu\tQinghai\t冷湖\t青海\tQinghai\t3875\t9333\t27700\t183769\n\
+560330\tMadoi\tQinghai\t玛多\t青海\tQinghai\t3492\t9822\t42723\t166642\n\
+528760\tMinhe\tQinghai\t民和\t青海\tQinghai\t3632\t10285\t18139\t138533\n\
+561250\tNangqen\tQinghai\t囊谦\t青海\tQinghai\t3220\t9648\t36437\t164612\n\
+560210\tQumarleb\tQinghai\t曲麻莱\t青海\tQinghai\t3413\t9578\t41750\t167421\n\
+560040\tTuotuohe\tQinghai\t沱沱河\t青海\tQinghai\t3422\t9243\t45331\t194398\n\
+529430\tXinghai\tQinghai\t兴海\t青海\tQinghai\t3558\t9998\t33232\t135484\n\
+528660\tXining\tQinghai\t西宁\t青海\tQinghai\t3672\t10175\t22952\t155326\n\
+560290\tYushu\tQinghai\t玉树\t青海\tQinghai\t3302\t9702\t36812\t166271\n\
+572450\tAnkangan\tShaanxi\t安康\t陕西\tShaanxi\t3272\t10903\t2908\t120946\n\
+537250\tDingbian\tShaanxi\t定边\t陕西\tShaanxi\t3758\t10758\t13603\t156175\n\
+571270\tHanzhong\tShaanxi\t汉中\t陕西\tShaanxi\t3307\t10703\t5095\t116384\n\
+539420\tLuochuan\tShaanxi\t洛川\t陕西\tShaanxi\t3582\t10950\t11598\t178708\n\
+537540\tSuide\tShaanxi\t绥德\t陕西\tShaanxi\t3750\t11022\t9297\t178147\n\
+570360\tXian\tShaanxi\t西安\t陕西\tShaanxi\t3430\t10893\t3975\t118133\n\
+538450\tYanan\tShaanxi\t延安\t陕西\tShaanxi\t3660\t10950\t9585\t139864\n\
+536460\tYulin\tShaanxi\t榆林\t陕西\tShaanxi\t3823\t10970\t10575\t169009\n\
+548080\tChaoyang\tShandong\t莘县\t山东\tShandong\t3623\t11567\t378\t135412\n\
+547760\tChengshantou\tShandong\t成山头\t山东\tShandong\t3740\t12268\t477\t134815\n\
+547250\tHuimin Xian\tShandong\t惠民\t山东\tShandong\t3748\t11753\t117\t135991\n\
+548230\tJinan\tShandong\t济南\t山东\tShandong\t3660\t11705\t1703\t129917\n\
+549360\tJuxian\tShandong\t莒县\t山东\tShandong\t3558\t11883\t1074\t139810\n\
+547530\tLongkou\tShandong\t龙口\t山东\tShandong\t3762\t12032\t48\t146268\n\
+548430\tWeifang\tShandong\t潍坊\t山东\tShandong\t3675\t11918\t222\t127601\n\
+549160\tYanzhou\tShandong\t兖州\t山东\tShandong\t3557\t11685\t517\t128837\n\
+583620\tShanghai\tShanghai\t上海\t上海\tShanghai\t3140\t12145\t55\t127133\n\
+534870\tDatong\tShanxi\t大同\t山西\tShanxi\t4010\t11333\t10672\t146630\n\
+539630\tHouma\tShanxi\t侯马\t山西\tShanxi\t3565\t11137\t4330\t132721\n\
+538630\tJiexiu\tShanxi\t介休\t山西\tShanxi\t3703\t11192\t7439\t135661\n\
+537720\tTaiyuan\tShanxi\t太原\t山西\tShanxi\t3778\t11255\t7783\t141989\n\
+536730\tYuanping\tShanxi\t原平\t山西\tShanxi\t3873\t11272\t8282\t140555\n\
+539590\tYuncheng\tShanxi\t运城\t山西\tShanxi\t3505\t11105\t3650\t125021\n\
+537870\tYushe\tShanxi\t榆社\t山西\tShanxi\t3707\t11298\t10414\t145045\n\
+561720\tBarkam\tSichuan\t马尔康\t四川\tSichuan\t3190\t10223\t26644\t129483\n\
+562940\tChengdu\tSichuan\t成都\t四川\tSichuan\t3067\t10402\t5061\t90010\n\
+561460\tGarze\tSichuan\t甘孜\t四川\tSichuan\t3162\t10000\t33935\t182304\n\
+561730\tHongyuan\tSichuan\t红原\t四川\tSichuan\t3280\t10255\t34916\t170053\n\
+566710\tHuili\tSichuan\t会理\t四川\tSichuan\t2665\t10225\t17873\t154586\n\
+564620\tJiulong\tSichuan\t九龙\t四川\tSichuan\t2900\t10150\t29873\t120762\n\
+563860\tLeshan\tSichuan\t乐山\t四川\tSichuan\t2957\t10375\t4242\t90386\n\
+562570\tLitang\tSichuan\t理塘\t四川\tSichuan\t3000\t10027\t39489\t141245\n\
+576020\tLuzhou\tSichuan\t泸州\t四川\tSichuan\t2888\t10543\t3348\t93284\n\
+561960\tMianyang\tSichuan\t绵阳\t四川\tSichuan\t3145\t10473\t5227\t97640\n\
+574110\tNanchong\tSichuan\t南充\t四川\tSichuan\t3078\t10610\t3097\t92291\n\
+561820\tSongpan\tSichuan\t松潘\t四川\tSichuan\t3265\t10357\t28507\t121909\n\
+572370\tWanyuan\tSichuan\t万源\t四川\tSichuan\t3207\t10803\t6740\t111080\n\
+565710\tXichang\tSichuan\t西昌\t四川\tSichuan\t2790\t10227\t15909\t135460\n\
+564920\tYibin\tSichuan\t宜宾\t四川\tSichuan\t2880\t10460\t3408\t80454\n\
+545270\tTianjin\tTianjin\t天津\t天津\tTianjin\t3908\t11707\t25\t135529\n\
+555910\tLhasa\tTibet\t拉萨\t西藏\tTibet\t2967\t9113\t36489\t203278\n\
+563120\tNyingchi\tTibet\t林芝\t西藏\tTibet\t2967\t9433\t29918\t176760\n\
+561370\tQamdo\tTibet\t昌都\t西藏\tTibet\t3115\t9717\t33060\t169010\n\
+516280\tAksu\tXinjiang Uygur\t阿克苏\t新疆\tXinjiang\t4117\t8023\t11038\t155387\n\
+510760\tAltay\tXinjiang Uygur\t阿勒泰\t新疆\tXinjiang\t4773\t8808\t7353\t148403\n\
+517160\tBachu\tXinjiang Uygur\t巴楚\t新疆\tXinjiang\t3980\t7857\t11165\t151137\n\
+510870\tFuyun\tXinjiang Uygur\t富蕴\t新疆\tXinjiang\t4698\t8952\t8075\t149822\n\
+522030\tHami\tXinjiang Uygur\t哈密\t新疆\tXinjiang\t4282\t9352\t7372\t175365\n\
+511560\tHoboksar\tXinjiang Uygur\t和布克赛尔\t新疆\tXinjiang\t4678\t8572\t12916\t143809\n\
+518280\tHotan\tXinjiang Uygur\t和田\t新疆\tXinjiang\t3713\t7993\t13750\t162817\n\
+513340\tJinghe\tXinjiang Uygur\t精河\t新疆\tXinjiang\t4462\t8290\t3201\t144294\n\
+512430\tKaramay\tXinjiang Uygur\t克拉玛依\t新疆\tXinjiang\t4562\t8485\t4495\t143216\n\
+517090\tKashi\tXinjiang Uygur\t喀什\t新疆\tXinjiang\t3947\t7598\t12894\t153607\n\
+516440\tKuqa\tXinjiang Uygur\t库车\t新疆\tXinjiang\t4172\t8307\t10819\t156992\n\
+518390\tMinfeng\tXinjiang Uygur\t民丰\t新疆\tXinjiang\t3707\t8272\t14095\t167499\n\
+517770\tRuoqiang\tXinjiang Uygur\t若羌\t新疆\tXinjiang\t3903\t8817\t8877\t170466\n\
+518110\tShache\tXinjiang Uygur\t莎车\t新疆\tXinjiang\t3843\t7727\t12312\t160302\n\
+511330\tTacheng\tXinjiang Uygur\t塔城\t新疆\tXinjiang\t4673\t8300\t5349\t155837\n\
+517650\tTikanlik\tXinjiang Uygur\t铁干里克\t新疆\tXinjiang\t4063\t8770\t8460\t164758\n\
+515730\tTurpan\tXinjiang Uygur\t吐鲁番\t新疆\tXinjiang\t4293\t8920\t345\t154310\n\
+514630\tUrumqi\tXinjiang Uygur\t乌鲁木齐\t新疆\tXinjiang\t4378\t8765\t9350\t137084\n\
+513460\tWusu\tXinjiang Uygur\t乌苏\t新疆\tXinjiang\t4443\t8467\t4787\t145258\n\
+515670\tYanqi\tXinjiang Uygur\t焉耆\t新疆\tXinjiang\t4208\t8650\t10553\t155606\n\
+514310\tYining\tXinjiang Uygur\t伊宁\t新疆\tXinjiang\t4395\t8133\t6625\t152220\n\
+567680\tChuxiong\tYunnan\t楚雄\t云南\tYunnan\t2503\t10155\t18241\t144763\n\
+564440\tDeqen\tYunnan\t德钦\t云南\tYunnan\t2848\t9892\t33190\t138019\n\
+567780\tKunming\tYunnan\t昆明\t云南\tYunnan\t2502\t10268\t18924\t153025\n\
+569540\tLancang\tYunnan\t澜沧\t云南\tYunnan\t2257\t9993\t10548\t161580\n\
+566510\tLijiang\tYunnan\t丽江\t云南\tYunnan\t2687\t10022\t23924\t172181\n\
+569510\tLincang\tYunnan\t临沧\t云南\tYunnan\t2388\t10008\t15024\t156485\n\
+569690\tMengla\tYunnan\t勐腊\t云南\tYunnan\t2148\t10157\t6319\t145460\n\
+569850\tMengzi\tYunnan\t蒙自\t云南\tYunnan\t2338\t10338\t13007\t154204\n\
+569640\tSimao\tYunnan\t思茅\t云南\tYunnan\t2278\t10097\t13021\t152737\n\
+567390\tTengchong\tYunnan\t腾冲\t云南\tYunnan\t2502\t9850\t16546\t153871\n\
+569660\tYuanjiang\tYunnan\t元江\t云南\tYunnan\t2360\t10198\t4009\t158371\n\
+584770\tDinghai\tZhejiang\t舟山\t浙江\tZhejiang\t3003\t12210\t357\t134266\n\
+584570\tHangzhou\tZhejiang\t杭州\t浙江\tZhejiang\t3023\t12017\t417\t120199\n\
+586650\tHongjia\tZhejiang\t台州\t浙江\tZhejiang\t2862\t12142\t46\t130867\n\
+586330\tQuxian\tZhejiang\t衢州\t浙江\tZhejiang\t2900\t11890\t824\t117714\n\
+586590\tWenzhou\tZhejiang\t温州\t浙江\tZhejiang\t2803\t12065\t283\t115044\n\
+";

@@ -182,6 +182,27 @@ pub(crate) fn bendt_quantiles(kt_mean: f64, n: usize) -> Vec<f64> {
     (0..n).map(|i| sorted[(i * 7 + 3) % n]).collect()
 }
 
+/// A cloudy day's diffuse grows faster than its global, so in some hours (low sun, where the
+/// typical day's diffuse share is high) it would exceed the global: cap it there and move the
+/// excess to the day's other hours in proportion to their room, keeping the day's diffuse total
+/// (the day's total diffuse never exceeds its global: [`day_factors`]).
+fn cap_diffuse(ghi: &[f64; 24], dhi: &mut [f64; 24]) {
+    let mut excess = 0.0;
+    for (d, g) in dhi.iter_mut().zip(ghi) {
+        if *d > *g {
+            excess += *d - *g;
+            *d = *g;
+        }
+    }
+    let room: f64 = ghi.iter().zip(dhi.iter()).map(|(g, d)| g - d).sum();
+    if excess > 0.0 && room > 0.0 {
+        let k = (excess / room).min(1.0);
+        for (d, g) in dhi.iter_mut().zip(ghi) {
+            *d += (g - *d) * k;
+        }
+    }
+}
+
 // Parallel arrays indexed by month and hour read best with indices.
 #[allow(clippy::needless_range_loop)]
 pub(crate) fn from_climate(
@@ -233,6 +254,8 @@ pub(crate) fn from_climate(
         let kd = ratio(c.monthly[m].dhi_kwh_m2 * 1000.0 / days, d);
         let factors = day_factors(c, m, variability);
         for (day, f) in factors.iter().enumerate() {
+            let mut ghi = [0.0; 24];
+            let mut dhi = [0.0; 24];
             for (h, t) in c.typical_days[m].iter().enumerate() {
                 w.stamps.push(Stamp {
                     year: SYNTH_YEAR,
@@ -241,16 +264,17 @@ pub(crate) fn from_climate(
                     hour: h as u8,
                     minute: 0,
                 });
-                let ghi = t.ghi_w_m2 * kg * f[0];
-                let dhi = t.dhi_w_m2 * kd * f[1];
-                // A cloudy day's diffuse grows faster than its global: keep it below.
-                let dhi = if f[1] > f[0] { dhi.min(ghi) } else { dhi };
-                w.ghi_w_m2.push(ghi);
-                w.dhi_w_m2.push(dhi);
+                ghi[h] = t.ghi_w_m2 * kg * f[0];
+                dhi[h] = t.dhi_w_m2 * kd * f[1];
                 w.dni_w_m2.push(t.dni_w_m2 * f[2]);
                 w.temp_air_c.push(t.temp_c);
                 w.wind_speed_m_s.push(t.wind_m_s);
             }
+            if f[1] > f[0] {
+                cap_diffuse(&ghi, &mut dhi);
+            }
+            w.ghi_w_m2.extend_from_slice(&ghi);
+            w.dhi_w_m2.extend_from_slice(&dhi);
         }
     }
     w

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,6 +17,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SITE = join(ROOT, 'target', 'site');
 const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The shared CSWD weather files, read in place (never copied into the repository): shared/ lies
+// beside the work tree, on developers' machines and in CI alike.
+const WEATHER_DIR = process.env.WEATHER_DIR ?? join(ROOT, '..', 'shared', 'weather');
+const DATONG_NAME = 'CHN_Shanxi.Datong.534870_CSWD.epw';
+const DATONG = join(WEATHER_DIR, DATONG_NAME);
 
 let server;
 let context;
@@ -153,7 +158,13 @@ const SHUOZHOU = { system: { capacityKwp: 6000 }, resource: { method: 'fullLoadH
 
 /** Latin words (3+ letters) in the visible text, options and tooltips, less units and names. */
 const LATIN_ALLOWED = new Set(
-  'Language English kWp kWh MWh kgce gce NOx NPV IRR LCOE PDF rooftop-pv Rust WebAssembly MIT'.split(' '),
+  [
+    'Language English kWp kWh MWh kgce gce NOx NPV IRR LCOE PDF rooftop-pv Rust WebAssembly MIT',
+    // names of weather file formats and of the sky models (options of the weather-file method)
+    'EPW TMY CSV SAM NSRDB PVGIS JSON Perez PVWatts Hay Davies HDKR Reindl',
+  ]
+    .join(' ')
+    .split(' '),
 );
 async function latinWords() {
   await page.$$eval('details', (ds) => ds.forEach((d) => (d.open = true)));
@@ -387,6 +398,324 @@ test('the calculator page works end to end', async (t) => {
     await shot('06-zh-mobile-top', false);
     await shot('07-zh-mobile-full');
     await page.setViewportSize({ width: 1366, height: 900 });
+    assertNoProblems();
+  });
+});
+
+// ---------------------------------------------------------------- the hourly weather-file method
+
+/** A weather file's text as the page reads it (CSWD files are Latin-1/GBK bytes, not UTF-8). */
+function weatherText(path) {
+  return readFileSync(path).toString('latin1');
+}
+
+/**
+ * The same file with its data 2 hours late: the first 8 header lines and each row's date and time
+ * (year, month, day, hour, minute) kept, the rest of the row taken from 2 rows earlier.
+ */
+function shiftedByTwoHours(text) {
+  const lines = text.split('\n');
+  const head = lines.slice(0, 8);
+  const rows = lines.slice(8).filter((l) => l.trim() !== '');
+  const n = rows.length;
+  const shifted = rows.map((row, i) => {
+    const keep = row.split(',').slice(0, 5);
+    const data = rows[(i - 2 + n) % n].split(',').slice(5);
+    return [...keep, ...data].join(',');
+  });
+  return [...head, ...shifted, ''].join('\n');
+}
+
+/** What the core reports for `scenario`, the weather text put in as resource.text (asked in the page). */
+function coreReport(scenario, text) {
+  return page.evaluate(
+    async ([s, txt]) => {
+      const m = await import('./pkg/rooftop_pv.js');
+      const r = m.calculate({ ...s, resource: { ...s.resource, text: txt } });
+      const { annualKwh, poaKwhM2, performanceRatio, losses } = r.energy;
+      return { annualKwh, poaKwhM2, performanceRatio, losses };
+    },
+    [scenario, text],
+  );
+}
+
+/** The core's ScenarioError for a weather text (parseWeather, as in the page). */
+function weatherError(text, fileName) {
+  return page.evaluate(
+    async ([txt, name]) => {
+      const m = await import('./pkg/rooftop_pv.js');
+      try {
+        m.parseWeather(txt, { fileName: name });
+        return null;
+      } catch (e) {
+        return { field: e.field, code: e.code, message: e.message, messageZh: e.messageZh };
+      }
+    },
+    [text, fileName],
+  );
+}
+
+/** Drops `text` as a file named `name` on the drop zone, as a drag from the desktop would. */
+function dropFile(text, name) {
+  return page.evaluate(
+    ([txt, n]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([txt], n, { type: 'application/octet-stream' }));
+      const zone = document.querySelector('[data-testid="dropzone"]');
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }
+    },
+    [text, name],
+  );
+}
+
+/** Waits until the annual generation differs from `kwh` (a recalculation has landed). */
+const waitForChange = (kwh) =>
+  page.waitForFunction(
+    (old) => Number(document.querySelector('[data-testid="annual-kwh"]').dataset.value) !== old,
+    kwh,
+  );
+const timingState = () => page.getByTestId('timing-check').getAttribute('data-state');
+
+test('the hourly weather-file method', async (t) => {
+  assert.ok(existsSync(DATONG), `${DATONG} is missing: the shared CSWD weather files are needed (set WEATHER_DIR)`);
+  const datong = weatherText(DATONG);
+  const south = {
+    system: { capacityKwp: 1000, planes: [{ tiltDeg: 20, azimuthDeg: 180, shareOfCapacity: 1 }] },
+    resource: { method: 'weatherFile', fileName: DATONG_NAME },
+  };
+  let southKwh;
+
+  await t.test('a CSWD EPW file gives a summary, a passed timing check and hourly results', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    if ((await page.getAttribute('html', 'lang')) !== 'zh-CN') await page.getByTestId('lang').selectOption('zh-CN');
+    await page.getByTestId('method').selectOption('weatherFile');
+    // no file yet: said next to the file input; the layout shows, the annual fields do not
+    const fileErr = page.getByTestId('weather-file-error');
+    await fileErr.waitFor({ state: 'visible' });
+    assert.equal(await fileErr.textContent(), '请选择或拖入一个气象文件');
+    assert.equal(await page.getByTestId('hours').isVisible(), false);
+    assert.equal(await page.getByTestId('plane-1-tilt').inputValue(), '20');
+    assert.equal(await page.getByTestId('plane-1-azimuth').inputValue(), '180');
+    assert.equal(await page.getByTestId('plane-1-share').inputValue(), '100');
+    assert.match(await page.locator('#planes-hint').textContent(), /正南 180°/);
+    assert.equal(await page.getByTestId('sky-model').isVisible(), false, 'the sky model is under “advanced”, collapsed');
+
+    await page.getByTestId('weather-file').setInputFiles(DATONG);
+    await page.waitForSelector('[data-testid="timing-check"][data-state="ok"]');
+    await fileErr.waitFor({ state: 'hidden' });
+    assert.match(await text('weather-file-name'), /CHN_Shanxi\.Datong\.534870_CSWD\.epw · 1,715 KB/);
+    assert.equal(await text('ws-station'), 'Datong, Shanxi, CHN');
+    assert.match(await text('ws-position'), /^北纬 40\.10°，东经 113\.33°，海拔 1,067 m，UTC\+8$/);
+    assert.equal(await text('ws-source'), 'CSWD · EPW');
+    assert.equal(await value('ws-rows'), '8760');
+    assert.equal(Math.round(Number(await value('ws-ghi'))), 1466);
+    assert.match(await text('ws-ghi'), /^1,466 kWh\/m²/);
+    assert.equal(await text('ws-temp'), '7.5 °C');
+    const offset = Number(await page.getByTestId('timing-check').getAttribute('data-value'));
+    assert.ok(Math.abs(offset) < 15, `CSWD timing offset ${offset} min`);
+    assert.equal(
+      (await text('timing-check')).split('（')[0],
+      `✓ 时间校验通过：日辐照质心与太阳正午相差 ${offset < 0 ? '−' : '+'}${Math.abs(offset).toFixed(Math.abs(offset) < 10 ? 1 : 0)} 分钟`,
+    );
+    assert.match(await text('timing-check'), /（365 天平均，允许 ±15 分钟）。$/);
+    assert.equal(await page.locator('#timing-auto').textContent(), '自动：数据集默认（时段起点）');
+    assert.match(await text('timing-basis'), /当前采用：时段起点（数据集默认）。.*CSWD/);
+
+    // the results are the core's for the same system and file
+    const ref = await coreReport(south, datong);
+    await waitForValue('annual-kwh', Math.round(ref.annualKwh));
+    southKwh = Number(await value('annual-kwh'));
+    assert.ok(ref.annualKwh > 1.1e6 && ref.annualKwh < 1.5e6, `Datong, 20° south: ${ref.annualKwh} kWh per MWp`);
+    assert.equal(Math.round(Number(await value('poa'))), Math.round(ref.poaKwhM2));
+    assert.equal(await text('poa'), new Intl.NumberFormat('zh-CN').format(Math.round(ref.poaKwhM2)));
+    assert.equal(Number(await value('performance-ratio')), ref.performanceRatio);
+    assert.equal(await text('performance-ratio'), (ref.performanceRatio * 100).toFixed(1));
+    assert.ok(await page.getByTestId('poa').isVisible());
+    // loss breakdown: each step's % and the AC energy at the end
+    assert.equal(Math.round(Number(await value('loss-incident-kwh'))), Math.round(ref.losses.incidentKwh));
+    assert.equal(Number(await value('loss-dcLosses')).toFixed(2), '14.08');
+    assert.equal(Number(await value('loss-inverter')), ref.losses.inverterPct);
+    assert.equal(Math.round(Number(await value('loss-ac-kwh'))), Math.round(ref.annualKwh));
+    assert.equal(await page.locator('#loss-body tr').count(), 8);
+    assert.match(await text('loss-table'), /温度与弱光.*直流侧系统损失.*逆变器转换.*逆变器限发.*交流发电量/s);
+    // monthly POA line over the bars, with its legend
+    assert.equal(await page.locator('#monthly-chart .line2 circle').count(), 12);
+    assert.match(await page.locator('#monthly-legend').textContent(), /组件平面辐照量 \(kWh\/m²，右轴\)/);
+    // the weather summary and the layout in the assumptions
+    const as = await text('assumptions');
+    assert.match(as, /气象文件CHN_Shanxi\.Datong\.534870_CSWD\.epw/);
+    assert.match(as, /时间约定时段起点 默认/);
+    assert.match(as, /倾角 20°，方位角 180°，占 100%/);
+    assert.match(as, /系统损失14\.08 % 默认/);
+    assert.equal(await page.locator('#warnings li[data-code="timing_offset"]').count(), 0);
+    assert.equal(await page.locator('#warnings li[data-code="layout_unused"]').count(), 0);
+    assert.equal(await page.getByTestId('stale').isVisible(), false);
+    // no English beyond names: the file's and the station's, the data sets and formats
+    const names = new Set([...`${DATONG_NAME} Datong Shanxi CHN CSWD IWEC TMYx epw csv json UTC`.matchAll(/[A-Za-z][A-Za-z-]{2,}/g)].map((m) => m[0]));
+    assert.deepEqual((await latinWords()).filter((w) => !names.has(w)), [], 'English words in the Chinese page');
+    await shot('08-zh-weather-file');
+    assertNoProblems();
+  });
+
+  await t.test('a copy shifted by two hours fails the timing check', async () => {
+    await page.getByTestId('weather-file').setInputFiles({
+      name: 'CHN_Shanxi.Datong.534870_CSWD-shifted.epw',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(shiftedByTwoHours(datong), 'latin1'),
+    });
+    await page.waitForSelector('[data-testid="timing-check"][data-state="warn"]');
+    const offset = Number(await page.getByTestId('timing-check').getAttribute('data-value'));
+    assert.ok(offset > 105 && offset < 135, `shifted offset ${offset} min`);
+    const late = Math.round(offset);
+    assert.match(await text('timing-check'), new RegExp(`^⚠ 时间可能有误：日辐照质心比太阳正午晚 ${late} 分钟.*超过 ±15 分钟.*“时间约定”`));
+    // the core's warning too, with its field named by the label, not by its JSON path
+    const warning = page.locator('#warnings li[data-code="timing_offset"]');
+    await warning.waitFor();
+    assert.match(await warning.textContent(), new RegExp(`相差 \\+${late} 分钟.*（“时间约定”）`));
+    assert.doesNotMatch(await text('warnings'), /resource\./);
+    assert.ok(Number(await value('annual-kwh')) !== southKwh);
+    await page.getByTestId('timing-check').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shot('09-zh-timing-warning', false);
+    assertNoProblems();
+  });
+
+  await t.test('an east-west roof changes the generation; plane errors sit next to their fields', async () => {
+    // back to the true file, dropped on the zone this time
+    await dropFile(datong, DATONG_NAME);
+    await page.waitForSelector('[data-testid="timing-check"][data-state="ok"]');
+    await waitForValue('annual-kwh', Math.round(southKwh));
+
+    await page.getByTestId('preset-east-west').click();
+    const ew = {
+      ...south,
+      system: {
+        capacityKwp: 1000,
+        planes: [
+          { tiltDeg: 20, azimuthDeg: 90, shareOfCapacity: 0.5 },
+          { tiltDeg: 20, azimuthDeg: 270, shareOfCapacity: 0.5 },
+        ],
+      },
+    };
+    const ref = await coreReport(ew, datong);
+    await waitForValue('annual-kwh', Math.round(ref.annualKwh));
+    assert.ok(ref.annualKwh < southKwh * 0.95, `east-west ${ref.annualKwh} vs south ${southKwh}`);
+    assert.equal(await page.getByTestId('plane-1-azimuth').inputValue(), '90');
+    assert.equal(await page.getByTestId('plane-2-azimuth').inputValue(), '270');
+    assert.equal(await page.getByTestId('plane-1-share').inputValue(), '50');
+    assert.equal(await page.getByTestId('plane-2-share').inputValue(), '50');
+    assert.equal(await text('plane-1-dir'), '倾角 20°，朝东');
+    assert.equal(await text('plane-2-dir'), '倾角 20°，朝西');
+    assert.match(await text('assumptions'), /倾角 20°，方位角 90°，占 50%；倾角 20°，方位角 270°，占 50%/);
+
+    // a tilt out of range: the core's message, next to that plane's field, with its label
+    await typeInto('plane-2-tilt', '100');
+    const tiltErr = page.locator('#plane-2-tilt-error');
+    await tiltErr.waitFor({ state: 'visible' });
+    const bad = structuredClone(ew);
+    bad.system.planes[1].tiltDeg = 100;
+    const core = await coreError({ ...bad, resource: { ...bad.resource, text: datong } });
+    assert.equal(core.field, 'system.planes[1].tiltDeg');
+    assert.equal(await tiltErr.textContent(), shown(core.messageZh, core.field, '朝向面 2 的倾角'));
+    assert.equal(await page.getByTestId('plane-2-tilt').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByTestId('stale').isVisible(), true);
+    await typeInto('plane-2-tilt', '20');
+    await tiltErr.waitFor({ state: 'hidden' });
+    // shares that do not add up to 100 %
+    await typeInto('plane-2-share', '60');
+    const sharesErr = page.getByTestId('planes-error');
+    await sharesErr.waitFor({ state: 'visible' });
+    assert.equal(await sharesErr.textContent(), '各朝向面的容量占比之和须为 100%（当前为 110%）');
+    await typeInto('plane-2-share', '50');
+    await sharesErr.waitFor({ state: 'hidden' });
+    await waitForValue('annual-kwh', Math.round(ref.annualKwh));
+
+    // a third plane splits the capacity evenly; removing it gives the two halves back
+    const twoPlanes = Number(await value('annual-kwh'));
+    await page.getByTestId('add-plane').click();
+    assert.deepEqual(
+      await Promise.all([1, 2, 3].map((n) => page.getByTestId(`plane-${n}-share`).inputValue())),
+      ['33.4', '33.3', '33.3'],
+    );
+    await waitForChange(twoPlanes);
+    await page.getByTestId('remove-plane-3').click();
+    assert.equal(await page.locator('#planes .plane').count(), 2);
+    await waitForValue('annual-kwh', Math.round(ref.annualKwh));
+
+    // the hourly heat map asks the core for the hourly series only when opened
+    await page.locator('#heatmap-details > summary').click();
+    await page.locator('#heatmap canvas').waitFor();
+    assert.ok(Number(await page.locator('#heatmap figure').getAttribute('data-max')) > 0);
+    assert.equal(await page.getByTestId('stale').isVisible(), false);
+    await shot('10-zh-east-west');
+    assertNoProblems();
+  });
+
+  await t.test('a broken file is reported next to the input with its line, in both languages', async () => {
+    const lines = datong.split('\n');
+    const garbage = [...lines.slice(0, 11), '2005,1,1,4,0,garbage', ''].join('\n');
+    const core = await weatherError(garbage, 'broken.epw');
+    assert.equal(core.field, 'resource.text');
+    assert.match(core.messageZh, /^第 12 行/);
+    await page.getByTestId('weather-file').setInputFiles({
+      name: 'broken.epw',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(garbage, 'latin1'),
+    });
+    const fileErr = page.getByTestId('weather-file-error');
+    await fileErr.waitFor({ state: 'visible' });
+    assert.equal(await fileErr.textContent(), core.messageZh);
+    assert.equal(await page.getByTestId('weather-file').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByTestId('weather-summary').isVisible(), false);
+    assert.equal(await page.getByTestId('stale').isVisible(), true);
+    await page.getByTestId('lang').selectOption('en');
+    assert.equal(await fileErr.textContent(), core.message);
+    assert.match(await fileErr.textContent(), /^line 12: /);
+    await page.getByTestId('weather-file-name').scrollIntoViewIfNeeded();
+    await shot('11-en-weather-error', false);
+    assertNoProblems();
+  });
+
+  await t.test('in English, and back to full-load hours without the layout', async () => {
+    await page.getByTestId('weather-file').setInputFiles(DATONG);
+    await page.waitForSelector('[data-testid="timing-check"][data-state="ok"]');
+    assert.match(await text('timing-check'), /^✓ Timing check passed: the daily irradiance centroid is [+−]\d+(\.\d)? min from solar noon/);
+    assert.equal(await text('ws-position'), '40.10° N, 113.33° E, 1,067 m elevation, UTC+8');
+    assert.match(await page.locator('label[for="timing"]').textContent(), /Timing/);
+    assert.equal(await page.locator('#timing-auto').textContent(), 'Auto: data set default (Start of the interval)');
+    assert.match(await text('loss-table'), /Temperature and low light.*AC output/s);
+    assert.match(await text('plane-1-dir'), /^tilt 20°, facing east$/);
+    const chinese = await page.$$eval('[data-i18n]', (els) =>
+      els
+        .filter((e) => e.offsetParent !== null && !e.closest('.topbar-tools'))
+        .map((e) => e.textContent.trim())
+        .filter((s) => /[\u4e00-\u9fff]/.test(s)),
+    );
+    assert.deepEqual(chinese, [], 'Chinese text in the English page');
+    await shot('12-en-weather-file');
+
+    // a narrow (mobile) screen: the planes, the summary and the loss table fit without overflow
+    await page.getByTestId('lang').selectOption('zh-CN');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    assert.ok(scrollWidth <= innerWidth, `horizontal overflow: ${scrollWidth} > ${innerWidth}`);
+    await shot('13-zh-mobile-weather-file');
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    await page.getByTestId('lang').selectOption('zh-CN');
+    await page.getByTestId('method').selectOption('fullLoadHours');
+    await typeInto('hours', '1200');
+    await waitForValue('annual-kwh', 1200000);
+    assert.equal(await page.locator('#layout').isVisible(), false);
+    assert.equal(await page.getByTestId('poa').isVisible(), false);
+    assert.equal(await page.locator('#losses-card').isVisible(), false);
+    assert.equal(await page.locator('#monthly-legend').isVisible(), false);
+    assert.equal(await page.locator('#warnings li[data-code="layout_unused"]').count(), 0, 'the layout is not sent');
     assertNoProblems();
   });
 });
