@@ -4,6 +4,10 @@
 import init, { calculate, parseWeather, presets, version } from './pkg/rooftop_pv.js';
 import { t, setLang, lang, sourceText } from './i18n.js';
 import { barChart, heatMap } from './charts.js';
+import {
+  setupMoneyUi, translateMoneyUi, readMoney, clearMoney, fillMoney, renderMoneyResults, moneyAssumptions,
+  cashRows, updateProfileHint,
+} from './money-ui.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -121,6 +125,7 @@ function applyStaticText() {
   updateShareHint();
   updatePlaceholders();
   updateSources();
+  translateMoneyUi(sourceDetails);
   renderExampleDesc();
 }
 
@@ -347,14 +352,12 @@ function buildScenario() {
 
   const kind = controlValue('kind');
   s.ownership = { kind };
-  if (kind === 'owner') {
-    put(s.ownership, 'capexYuanPerW', num('capex'));
-    put(s.ownership, 'omYuanPerKwpYear', num('om'));
-    put(s.ownership, 'discountRatePct', num('discountRate'));
-  } else {
+  if (kind === 'thirdParty') {
     put(s.ownership, 'discountPct', num('discountPct'));
     put(s.ownership, 'roofRentYuanYear', num('roofRent'));
   }
+  // load, export limit, time of use, the owner's or the investor's finance
+  readMoney(s, num, local);
 
   const fs = $('factorSet').value;
   if (fs === 'custom') {
@@ -849,13 +852,16 @@ function renderReport() {
   for (const el of document.querySelectorAll('[data-owner-only]')) el.hidden = !owner;
   $('emc-note').hidden = owner;
   if (owner) {
-    const inv = m.byYear.find((y) => y.year === 0)?.costsYuan ?? 0;
+    const inv = m.investmentYuan ?? m.byYear.find((y) => y.year === 0)?.costsYuan ?? 0;
     setNum('investment', fmt(inv), inv);
-    $('investment-sub').textContent = `${yuanSub(inv)} · ${fmtMax(a.capexYuanPerW, 3)} ${t('u.capex')}`;
+    $('investment-sub').textContent = `${yuanSub(inv)} · ${fmtMax(a.capexYuanPerW, 3)} ${t('u.capex')}` +
+      (a.loan ? ` · ${t('kpi.loanPart', { s: fmtMax(a.loan.sharePct) })}` : '');
     if (m.paybackYears !== undefined) {
       setNum('payback', fmt(m.paybackYears, 1), m.paybackYears);
       $('payback-unit').hidden = false;
-      $('payback-sub').textContent = '';
+      $('payback-sub').textContent = m.discountedPaybackYears !== undefined
+        ? t('kpi.discPayback', { y: fmt(m.discountedPaybackYears, 1) })
+        : t('kpi.discPaybackNever');
     } else {
       setNum('payback', '—', null);
       $('payback-unit').hidden = true;
@@ -867,7 +873,9 @@ function renderReport() {
     if (m.irrPct !== undefined) {
       setNum('irr', fmt(m.irrPct, 1), m.irrPct);
       $('irr-unit').hidden = false;
-      $('irr-sub').textContent = '';
+      $('irr-sub').textContent = m.projectIrrPct !== undefined && Math.abs(m.projectIrrPct - m.irrPct) > 0.05
+        ? t('kpi.projectIrr', { v: fmt(m.projectIrrPct, 1) })
+        : '';
     } else {
       setNum('irr', '—', null);
       $('irr-unit').hidden = true;
@@ -885,6 +893,7 @@ function renderReport() {
   $('ms-kwh').textContent = `${fmt(e.annualKwh)} kWh`;
   $('ms-yuan').textContent = `${fmt(m.firstYearSavingsYuan)} ${t('unit.yuan')}`;
   renderUsage(r);
+  renderMoneyResults(r, { yuanSub });
   renderEmissions(r);
   renderMonthly(r);
   renderHeatmap(r);
@@ -1206,8 +1215,8 @@ function renderHeatmap(r) {
 }
 
 function renderCashFlow(r) {
-  const rows = r.money.byYear;
-  const owner = r.assumptions.ownership === 'owner';
+  const rows = cashRows(r);
+  const owner = rows[0]?.year === 0;
   const values = rows.map((y) => (owner ? y.netCashFlowYuan : y.savingsYuan));
   let acc = 0;
   const cumulative = values.map((v) => (acc += v));
@@ -1237,22 +1246,6 @@ function renderCashFlow(r) {
     legend.append(s);
   }
 
-  const body = $('cash-body');
-  body.replaceChildren();
-  let cum = 0;
-  for (const y of rows) {
-    cum += y.netCashFlowYuan;
-    const tr = document.createElement('tr');
-    for (const [i, v] of [y.year, y.generationKwh, y.savingsYuan, y.costsYuan, y.netCashFlowYuan, cum].entries()) {
-      const td = document.createElement(i === 0 ? 'th' : 'td');
-      if (i === 0) td.scope = 'row';
-      else td.className = 'num-col';
-      td.textContent = i === 0 ? String(v) : fmt(v);
-      if (i >= 4 && v < 0) td.classList.add('negative');
-      tr.append(td);
-    }
-    body.append(tr);
-  }
 }
 
 function renderWarnings(r, zh) {
@@ -1307,9 +1300,10 @@ function renderAssumptions(r) {
     gridPriceYuanKwh: s.tariff?.gridPriceYuanKwh,
     exportPriceYuanKwh: s.tariff?.exportPriceYuanKwh,
     escalationPct: s.tariff?.escalationPct,
-    capexYuanPerW: s.ownership?.capexYuanPerW,
-    omYuanPerKwpYear: s.ownership?.omYuanPerKwpYear,
-    discountRatePct: s.ownership?.discountRatePct,
+    exportEscalationPct: s.tariff?.exportEscalationPct,
+    capexYuanPerW: (s.ownership?.investor ?? s.ownership)?.capexYuanPerW,
+    omYuanPerKwpYear: ((o) => o?.omYuanPerKwpYear ?? o?.omPctOfCapex ?? o?.omSteps)(s.ownership?.investor ?? s.ownership),
+    discountRatePct: (s.ownership?.investor ?? s.ownership)?.discountRatePct,
     roofRentYuanYear: s.ownership?.roofRentYuanYear,
     timing: s.resource?.timing,
     dcAcRatio: s.system?.dcAcRatio,
@@ -1325,26 +1319,34 @@ function renderAssumptions(r) {
     ['as.firstDeg', `${fmtMax(a.firstYearDegradationPct)} %`, 'firstYearDegradationPct'],
     ['as.annualDeg', `${fmtMax(a.annualDegradationPct)} ${t('u.annualDeg')}`, 'annualDegradationPct'],
     ['as.mode', t(`opt.${a.usageMode}`)],
-    ...(a.usageMode === 'fullExport' ? [] : [['as.share', `${fmtMax(a.selfUseSharePct)} %`, 'selfUseSharePct']]),
-    ...(a.usageMode === 'fullExport' ? [] : [['as.grid', `${fmtMax(a.gridPriceYuanKwh)} ${t('unit.yuanKwh')}`, 'gridPriceYuanKwh']]),
+    ...(a.usageMode === 'fullExport'
+      ? []
+      : a.load
+        ? [['as.share', t('as.shareHourly', { v: fmt(a.selfUseSharePct, 1) })]]
+        : [['as.share', `${fmtMax(a.selfUseSharePct)} %`, 'selfUseSharePct']]),
+    ...(a.usageMode === 'fullExport'
+      ? []
+      : a.tariffKind === 'timeOfUse'
+        ? [['as.gridMean', `${fmt(a.gridPriceYuanKwh, 4)} ${t('unit.yuanKwh')}`]]
+        : [['as.grid', `${fmtMax(a.gridPriceYuanKwh)} ${t('unit.yuanKwh')}`, 'gridPriceYuanKwh']]),
     ...(a.usageMode === 'fullSelfUse' || a.ownership !== 'owner'
       ? []
       : [['as.export', `${fmtMax(a.exportPriceYuanKwh)} ${t('unit.yuanKwh')}`, 'exportPriceYuanKwh']]),
     ['as.escalation', `${fmtMax(a.escalationPct)} ${t('u.escalation')}`, 'escalationPct'],
     ['as.kind', t(`opt.${a.ownership}`)],
   ];
-  if (a.ownership === 'owner') {
-    items.push(
-      ['as.capex', `${fmtMax(a.capexYuanPerW)} ${t('u.capex')}`, 'capexYuanPerW'],
-      ['as.om', `${fmtMax(a.omYuanPerKwpYear)} ${t('u.om')}`, 'omYuanPerKwpYear'],
-      ['as.discountRate', `${fmtMax(a.discountRatePct)} ${t('u.discountRate')}`, 'discountRatePct'],
-    );
-  } else {
+  if (a.ownership === 'thirdParty') {
     items.push(
       ['as.discountPct', `${fmtMax(a.discountPct)} %`],
       ['as.roofRent', `${fmt(a.roofRentYuanYear)} ${t('u.roofRent')}`, 'roofRentYuanYear'],
     );
   }
+  items.push(
+    [a.ownership === 'owner' ? 'as.capex' : 'as.invCapex', `${fmtMax(a.capexYuanPerW)} ${t('u.capex')}`, 'capexYuanPerW'],
+    ['as.om', `${fmtMax(a.omYuanPerKwpYear)} ${t('u.om')}`, 'omYuanPerKwpYear'],
+    ['as.discountRate', `${fmtMax(a.discountRatePct)} ${t('u.discountRate')}`, 'discountRatePct'],
+  );
+  items.push(...moneyAssumptions(r));
   const set = r.emissions.preset ? state.presets.emissionFactors.find((p) => p.id === r.emissions.preset) : null;
   items.push(['as.factors', set ? presetName(set) : t('em.custom'), undefined, 'wide']);
 
@@ -1387,6 +1389,7 @@ function clearForm() {
   $('skyModel').value = 'perez';
   renderPlanes([DEFAULT_PLANE]);
   renderWeatherFile();
+  clearMoney();
 }
 
 function resetForm() {
@@ -1434,9 +1437,7 @@ function fillForm(s) {
   setField('escalation', s.tariff?.escalationPct);
   const o = s.ownership ?? { kind: 'owner' };
   $(`kind-${o.kind}`).checked = true;
-  setField('capex', o.capexYuanPerW);
-  setField('om', o.omYuanPerKwpYear);
-  setField('discountRate', o.discountRatePct);
+  fillMoney(s);
   setField('discountPct', o.discountPct);
   setField('roofRent', o.roofRentYuanYear);
   if (s.emissions?.factors) {
@@ -1479,6 +1480,8 @@ function onUserInput(e) {
   if (target.type === 'file') return; // read on `change`, then recalculated
   if (target.matches('#timing, #format')) parseSummary();
   if (target.closest('#planes')) updatePlaneLabels();
+  if (target.id === 'loadProfile') updateProfileHint();
+  if (target.name === 'touBrush' || target.id === 'touPreset') return; // handled by money-ui.js
   if (target.matches('#grid-preset, #export-preset')) {
     const p = state.presets.tariffs.find((x) => x.id === target.value);
     if (p) $(target.dataset.target).value = String(p.valueYuanKwh);
@@ -1607,6 +1610,7 @@ async function main() {
 
   fillFactorSetOptions();
   fillTariffOptions();
+  setupMoneyUi({ presets: state.presets, onChange: afterUserChange });
   resetForm();
   applyStaticText();
   recalc();
@@ -1627,6 +1631,12 @@ async function main() {
   });
   $('lang').addEventListener('change', () => switchLanguage($('lang').value));
   wireWeatherAndPlanes();
+  $('cashParty').addEventListener('change', () => {
+    // Only the view changes: the host's or the investor's cash flow.
+    if (!state.report) return;
+    renderMoneyResults(state.report, { yuanSub });
+    renderCashFlow(state.report);
+  });
   $('print').addEventListener('click', () => window.print());
   watchChartWidth();
   document.body.dataset.ready = 'true';
