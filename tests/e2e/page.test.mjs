@@ -719,3 +719,147 @@ test('the hourly weather-file method', async (t) => {
     assertNoProblems();
   });
 });
+
+test('hourly money: a load, time-of-use prices, EMC and the cash-flow table', async (t) => {
+  /** The report the core gives for a shipped example, computed in the page's own module. */
+  const coreReport = (id, edit = '') =>
+    page.evaluate(
+      async ([exampleId, code]) => {
+        const m = await import('./pkg/rooftop_pv.js');
+        const s = structuredClone(m.presets().scenarios.find((x) => x.id === exampleId).scenario);
+        // eslint-disable-next-line no-new-func
+        if (code) new Function('s', 'm', code)(s, m);
+        const r = m.calculate(s);
+        return { usage: r.usage, money: { ...r.money, byYear: r.money.byYear.length }, investor: r.money.investor };
+      },
+      [id, edit],
+    );
+  /** A year of hourly rows "time,load_kW" at `kw`, with `drop` rows left out. */
+  const csv = (kw, drop = []) => {
+    const rows = ['时间,负荷(kW)'];
+    const t0 = Date.UTC(2025, 0, 1);
+    for (let i = 0; i < 8760; i++) {
+      if (drop.includes(i)) continue;
+      const d = new Date(t0 + i * 3600e3);
+      const p = (n) => String(n).padStart(2, '0');
+      rows.push(`${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:00,${kw}`);
+    }
+    return Buffer.from(rows.join('\n'));
+  };
+
+  await t.test('the Shuozhou 4 MW owner example: two shifts, Shanxi time of use, the cash flow per year', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    if ((await page.getAttribute('html', 'lang')) !== 'zh-CN') await page.getByTestId('lang').selectOption('zh-CN');
+    await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+    assert.equal(await page.getByTestId('load-kind').inputValue(), 'typical');
+    assert.equal(await page.getByTestId('load-profile').inputValue(), 'factoryTwoShift');
+    assert.equal(await page.getByTestId('load-annual').inputValue(), '12000000');
+    assert.equal(await page.getByTestId('tariff-kind').inputValue(), 'timeOfUse');
+    assert.equal(await page.getByTestId('tou-preset').inputValue(), 'shanxi-ci-2026');
+    assert.equal(await page.getByTestId('self-use-share').isVisible(), false, 'the share follows from the load');
+    // July 18:00 is a critical peak, July 12:00 a valley (the 2026 Shanxi summer periods)
+    assert.equal(await page.getByTestId('tou-7-18').getAttribute('class'), 'p-sharpPeak');
+    assert.equal(await page.getByTestId('tou-7-12').getAttribute('class'), 'p-valley');
+    assert.match(await page.locator('#tou-source').textContent(), /山西省发展和改革委员会.*待核实/);
+    const core = await coreReport('shuozhou-4mw-owner-tou');
+    assert.equal(await rounded('annual-kwh'), 5000000);
+    assert.equal(Number(await value('usage-share-pct')), core.usage.selfUseSharePct);
+    assert.equal(Number(await value('usage-sufficiency')), core.usage.selfSufficiencyPct);
+    assert.equal(Number(await value('first-year-savings')), core.money.firstYearSavingsYuan);
+    assert.equal(await text('usage-method'), '逐时匹配（8760 小时）');
+    assert.equal(await page.getByTestId('day-block').isVisible(), true);
+    assert.equal(Number(await value('period-valley-kwh')), core.money.byPeriod.find((p) => p.period === 'valley').selfUsedKwh);
+    // the cash-flow table: years 0–25, the investment first, O&M steps and the inverter in year 13
+    assert.equal(await page.locator('[data-testid="cash-table"] tbody tr').count(), 26);
+    assert.equal(Number(await value('cash-net-0')), -12_000_000);
+    assert.match(await text('cash-table'), /600,000/);
+    assert.match(await page.locator('#payback-sub').textContent(), /^动态回收期 \d+\.\d 年$/);
+    assert.deepEqual(await latinWords(), [], 'English words in the Chinese page');
+    await shot('21-zh-owner-tou');
+    assertNoProblems();
+  });
+
+  await t.test('painting noon as peak makes the midday PV worth more', async () => {
+    const before = Number(await value('first-year-savings'));
+    await page.locator('label[for="brush-peak"]').click();
+    assert.equal(await page.getByTestId('brush-peak').isChecked(), true);
+    for (const m of [6, 7, 8]) await page.getByTestId(`tou-${m}-12`).click();
+    await page.waitForFunction((b) => Number(document.querySelector('[data-testid="first-year-savings"]').dataset.value) > b, before);
+    assert.equal(await page.getByTestId('tou-preset').inputValue(), '', 'an edited grid is a custom tariff');
+    assert.equal(await page.getByTestId('tou-7-12').getAttribute('class'), 'p-peak');
+    // the same edit made in the scenario gives the same figure in the core
+    const core = await coreReport(
+      'shuozhou-4mw-owner-tou',
+      `const tou = structuredClone(m.presets().timeOfUse.find((x) => x.id === s.tariff.timeOfUsePreset).timeOfUse);
+       tou.schedule.find((r) => r.months.includes(7)).hours[12] = 'peak';
+       delete s.tariff.timeOfUsePreset;
+       s.tariff.timeOfUse = tou;`,
+    );
+    assert.equal(Number(await value('first-year-savings')), core.money.firstYearSavingsYuan);
+    assert.ok(core.money.firstYearSavingsYuan > before);
+    assertNoProblems();
+  });
+
+  await t.test('EMC at 15 %: the host saves 15 % of the same value; the investor has an IRR and a table', async () => {
+    await page.getByTestId('example-shuozhou-4mw-emc-15').click();
+    const core = await coreReport('shuozhou-4mw-emc-15');
+    assert.equal(Number(await value('first-year-savings')), core.money.firstYearSavingsYuan);
+    assert.equal(await page.getByTestId('investor-irr').isVisible(), true);
+    assert.equal(Number(await value('investor-irr')), core.investor.irrPct);
+    assert.equal(await page.getByTestId('npv').isVisible(), false);
+    assert.equal(await page.locator('[data-testid="cash-table"] tbody tr').count(), 25, 'the host: years 1–25');
+    await page.getByTestId('cash-party').selectOption('investor');
+    assert.equal(await page.locator('[data-testid="cash-table"] tbody tr').count(), 26, 'the investor: years 0–25');
+    assert.equal(Number(await value('cash-net-0')), -12_000_000);
+    assert.deepEqual(await latinWords(), [], 'English words in the Chinese page');
+    await shot('22-zh-emc-investor');
+    assertNoProblems();
+  });
+
+  await t.test('an uploaded load file, a file with a gap named by its line, and zero export', async () => {
+    await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+    await page.getByTestId('load-kind').selectOption('intervalCsv');
+    const fileErr = page.locator('#load-file-error');
+    await fileErr.waitFor({ state: 'visible' });
+    assert.equal(await fileErr.textContent(), '请选择负荷数据文件');
+    await page.getByTestId('load-file').setInputFiles({ name: 'factory.csv', mimeType: 'text/csv', buffer: csv(800) });
+    await waitForValue('usage-load', 800 * 8760);
+    await fileErr.waitFor({ state: 'hidden' });
+    assert.match(await text('load-file-name'), /^factory\.csv · /);
+    assert.match(await text('load-summary'), /已读取 8,760 行（每 60 分钟，单位 kW）/);
+    // a gap: the row of 02:00 on 1 January is missing → line 4 jumps from 01:00 to 03:00
+    await page.getByTestId('load-file').setInputFiles({ name: 'gap.csv', mimeType: 'text/csv', buffer: csv(800, [2]) });
+    await fileErr.waitFor({ state: 'visible' });
+    assert.match(await fileErr.textContent(), /^“负荷数据文件” 第 4 行：数据缺口：2025-01-01 02:00 无数据（第 3 行之后）$/);
+    assert.equal(await page.getByTestId('stale').isVisible(), true);
+    await shot('23-zh-load-gap', false);
+    await page.getByTestId('load-file').setInputFiles({ name: 'factory.csv', mimeType: 'text/csv', buffer: csv(800) });
+    await fileErr.waitFor({ state: 'hidden' });
+    // zero export: what 800 kW cannot use at noon is curtailed
+    assert.equal(Number(await value('usage-curtailed')), 0);
+    await typeInto('export-limit', '0');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="usage-curtailed"]').dataset.value) > 0);
+    assert.equal(Number(await value('usage-exported')), 0);
+    assert.ok((await page.locator('#warnings li[data-code="curtailed"]').count()) === 1);
+    // (the file's own name, factory.csv, is the user's text)
+    assert.deepEqual((await latinWords()).filter((w) => !['factory', 'csv'].includes(w)), [], 'English words in the Chinese page');
+    await shot('24-zh-csv-zero-export');
+
+    // English, and a narrow screen with the time-of-use grid
+    await page.getByTestId('lang').selectOption('en');
+    assert.match(await text('usage-method'), /hour by hour/);
+    assert.match(await page.locator('label[for="exportLimit"]').textContent(), /Export limit/);
+    await page.getByTestId('lang').selectOption('zh-CN');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    assert.ok(scrollWidth <= innerWidth, `horizontal overflow: ${scrollWidth} > ${innerWidth}`);
+    await page.locator('.tou-block').scrollIntoViewIfNeeded();
+    await shot('25-zh-mobile-tou', false);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    assertNoProblems();
+  });
+});
