@@ -699,8 +699,11 @@ fn duffie_beckman_split(
         provenance: Provenance {
             source: "monthly values (Duffie & Beckman monthly method)".to_string(),
             timing_default: Timing::Centre,
-            timing_basis: "synthesised hour averages: the sun at the middle of each hour (of its \
-                           sunlit part at sunrise and sunset)",
+            timing_basis: crate::emissions::bi(
+                "synthesised hour averages: the sun at the middle of each hour (of its sunlit part at \
+                 sunrise and sunset)",
+                "合成的小时平均值：太阳位置取每小时的中点（日出、日落时段取有日照部分的中点）",
+            ),
             filled_values: 0,
             dropped_leap_day_rows: 0,
             pressure_estimated: true,

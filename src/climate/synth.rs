@@ -238,8 +238,11 @@ pub(crate) fn from_climate(
         provenance: Provenance {
             source: SOURCE.to_string(),
             timing_default: Timing::Start,
-            timing_basis: "CSWD typical days: clock hour h holds at h:00 Beijing time (the daily \
-                           irradiance centroid falls on solar noon only under that reading)",
+            timing_basis: crate::emissions::bi(
+                "CSWD typical days: clock hour h holds at h:00 Beijing time (the daily irradiance \
+                 centroid falls on solar noon only under that reading)",
+                "CSWD 典型日：钟点 h 的数据对应北京时间 h:00（只有这样读，日辐照质心才与太阳正午重合）",
+            ),
             filled_values: 0,
             dropped_leap_day_rows: 0,
             pressure_estimated: true,
