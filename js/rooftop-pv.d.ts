@@ -34,7 +34,9 @@ export interface WeatherSummary {
   source: string;
   timing: Timing;
   timingDefault: Timing;
+  /** why that default, with its source (English, Chinese) */
   timingBasis: string;
+  timingBasisZh: string;
   first: Stamp;
   last: Stamp;
   years: number[];
@@ -398,6 +400,10 @@ export interface EmissionTotals {
 
 export interface Assumptions {
   capacityKwp: number;
+  /** hourly methods: the system with every layout default filled in */
+  layout?: Required<System>;
+  /** hourly methods: ground albedo */
+  albedo?: number;
   resourceMethod: Resource['method'];
   lifetimeYears: number;
   firstYearDegradationPct: number;

@@ -25,7 +25,7 @@ pub struct Source {
 }
 
 /// A text in English and Chinese.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bilingual {
     pub en: &'static str,
     pub zh: &'static str,

@@ -220,6 +220,8 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
         },
         assumptions: Assumptions {
             capacity_kwp: inp.capacity_kwp,
+            layout: hourly.map(|_| inp.system.clone()),
+            albedo: hourly.map(|_| inp.albedo),
             resource_method: inp.method,
             lifetime_years: inp.degradation.years,
             first_year_degradation_pct: inp.degradation.first_year * 100.0,

@@ -7,7 +7,7 @@ use crate::pv::{self, EnergyTotals, HourlyResult};
 use crate::report::{Losses, Warning};
 use crate::solar::sunpath::SunPath;
 use crate::validate::ResourceInput;
-use crate::weather::{self, WeatherSummary};
+use crate::weather::{self, Timing, WeatherSummary};
 
 /// What the first year produces.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,6 +81,24 @@ impl HourlyDetail {
     }
 }
 
+/// The JSON name of a timing convention (`start`, `centre`, …).
+fn timing_name(t: Timing) -> String {
+    serde_json::to_value(t)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The Chinese name of a timing convention.
+fn timing_name_zh(t: Timing) -> &'static str {
+    match t {
+        Timing::Start => "时段起点",
+        Timing::Centre => "时段平均、居中",
+        Timing::End => "时段终点",
+        Timing::Instant => "文件所写时刻",
+    }
+}
+
 fn warning(code: &'static str, message: String, message_zh: String) -> Warning {
     Warning {
         code,
@@ -121,11 +139,13 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
                     "timing_offset",
                     format!(
                         "The file's daily irradiance centroid is {m:+.0} min from solar noon under the timing \
-                         `{:?}`: its timestamps, time zone or timing convention are probably off (resource.timing).",
-                        summary.timing
+                         convention in force ({}): its timestamps, time zone or timing convention are probably off \
+                         (resource.timing).",
+                        timing_name(summary.timing)
                     ),
                     format!(
-                        "按当前时间约定，该气象文件的日辐照质心与太阳正午相差 {m:+.0} 分钟：其时间戳、时区或时间约定可能有误（resource.timing）。"
+                        "按当前时间约定（{}），该气象文件的日辐照质心与太阳正午相差 {m:+.0} 分钟：其时间戳、时区或时间约定可能有误（resource.timing）。",
+                        timing_name_zh(summary.timing)
                     ),
                 ));
             }

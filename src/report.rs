@@ -267,6 +267,13 @@ pub struct Emissions {
 #[serde(rename_all = "camelCase")]
 pub struct Assumptions {
     pub capacity_kwp: f64,
+    /// Hourly methods: the system layout with its defaults (planes, inverter, losses, module,
+    /// mounting, ground coverage ratio, sky model).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layout: Option<crate::scenario::System>,
+    /// Hourly methods: ground albedo [-].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub albedo: Option<f64>,
     pub resource_method: ResourceMethod,
     pub lifetime_years: u32,
     pub first_year_degradation_pct: f64,

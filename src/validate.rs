@@ -30,6 +30,10 @@ pub struct Inputs {
     pub capacity_kwp: f64,
     pub method: ResourceMethod,
     pub resource: ResourceInput,
+    /// The system with its defaults; its layout matters to the hourly methods only.
+    pub system: System,
+    /// Ground albedo [-] (hourly methods).
+    pub albedo: f64,
     pub degradation: Degradation,
     /// The site, when the scenario gives one (for shaping hours from an annual yield).
     pub site: Option<ShapeSite>,
@@ -137,18 +141,23 @@ pub(crate) fn warning(code: &'static str, en: &str, zh: &str) -> Warning {
     }
 }
 
-/// Checks the system and resolves it for the hourly chain (PVWatts v8 defaults: DC/AC 1.2,
-/// inverter 96 %, losses 14.08 %, standard module, roof mount, GCR 0.3, Perez sky; one plane tilted
-/// 20° facing south when none is given). Only the hourly methods use more than the capacity.
-fn check_system(s: &System, albedo: f64) -> Result<SystemSpec, ScenarioError> {
+/// PVWatts v8 defaults of the system layout (ssc `cmod_pvwattsv8.cpp`): DC/AC ratio, inverter
+/// efficiency [%], ground coverage ratio [-]; one plane tilted 20° facing south.
+pub const DEFAULT_DC_AC_RATIO: f64 = 1.2;
+pub const DEFAULT_INVERTER_EFFICIENCY_PCT: f64 = 96.0;
+pub const DEFAULT_GROUND_COVERAGE_RATIO: f64 = 0.3;
+const DEFAULT_PLANE: Plane = Plane {
+    tilt_deg: 20.0,
+    azimuth_deg: 180.0,
+    share_of_capacity: 1.0,
+};
+
+/// Checks the system and returns it with every default filled in. Only the hourly methods use
+/// more than the capacity.
+fn check_system(s: &System) -> Result<System, ScenarioError> {
     // At least 10 W: smaller is no PV system, and it keeps every ratio of the report finite.
     let capacity_kwp = between("system.capacityKwp", s.capacity_kwp, 0.01, 1e6)?;
-    let default_plane = [Plane {
-        tilt_deg: 20.0,
-        azimuth_deg: 180.0,
-        share_of_capacity: 1.0,
-    }];
-    let planes = s.planes.as_deref().unwrap_or(&default_plane);
+    let planes = s.planes.clone().unwrap_or_else(|| vec![DEFAULT_PLANE]);
     if planes.is_empty() {
         return Err(ScenarioError::new(
             codes::INVALID_LENGTH,
@@ -184,28 +193,46 @@ fn check_system(s: &System, albedo: f64) -> Result<SystemSpec, ScenarioError> {
             format!("各朝向面的容量占比之和必须为 1（当前为 {total}）"),
         ));
     }
-    let dc_ac_ratio = optional("system.dcAcRatio", s.dc_ac_ratio, 1.2, |f, v| {
-        between(f, v, 0.5, 3.0)
-    })?;
-    let inverter_pct = optional(
-        "system.inverterEfficiencyPct",
-        s.inverter_efficiency_pct,
-        96.0,
-        |f, v| between(f, v, 90.0, 99.5),
-    )?;
-    let losses_pct = optional(
-        "system.lossesPct",
-        s.losses_pct,
-        DEFAULT_LOSSES_PERCENT,
-        |f, v| between(f, v, -5.0, 99.0),
-    )?;
-    let gcr = optional(
-        "system.groundCoverageRatio",
-        s.ground_coverage_ratio,
-        0.3,
-        |f, v| between(f, v, 0.01, 0.99),
-    )?;
-    Ok(SystemSpec {
+    Ok(System {
+        capacity_kwp,
+        planes: Some(planes),
+        dc_ac_ratio: Some(optional(
+            "system.dcAcRatio",
+            s.dc_ac_ratio,
+            DEFAULT_DC_AC_RATIO,
+            |f, v| between(f, v, 0.5, 3.0),
+        )?),
+        inverter_efficiency_pct: Some(optional(
+            "system.inverterEfficiencyPct",
+            s.inverter_efficiency_pct,
+            DEFAULT_INVERTER_EFFICIENCY_PCT,
+            |f, v| between(f, v, 90.0, 99.5),
+        )?),
+        losses_pct: Some(optional(
+            "system.lossesPct",
+            s.losses_pct,
+            DEFAULT_LOSSES_PERCENT,
+            |f, v| between(f, v, -5.0, 99.0),
+        )?),
+        module_type: Some(s.module_type.unwrap_or(ModuleType::Standard)),
+        mounting: Some(s.mounting.unwrap_or(Mounting::Roof)),
+        ground_coverage_ratio: Some(optional(
+            "system.groundCoverageRatio",
+            s.ground_coverage_ratio,
+            DEFAULT_GROUND_COVERAGE_RATIO,
+            |f, v| between(f, v, 0.01, 0.99),
+        )?),
+        sky_model: Some(s.sky_model.unwrap_or(SkyModel::Perez)),
+    })
+}
+
+/// The hourly chain's system for a checked `System` (see [`check_system`]) and a ground albedo [-].
+fn system_spec(s: &System, albedo: f64) -> SystemSpec {
+    let planes = s
+        .planes
+        .as_deref()
+        .unwrap_or(std::slice::from_ref(&DEFAULT_PLANE));
+    SystemSpec {
         planes: planes
             .iter()
             .map(|p| pv::Plane {
@@ -214,10 +241,13 @@ fn check_system(s: &System, albedo: f64) -> Result<SystemSpec, ScenarioError> {
                 share: p.share_of_capacity,
             })
             .collect(),
-        dc_capacity_w: capacity_kwp * 1000.0,
-        dc_ac_ratio,
-        inverter_efficiency: inverter_pct / 100.0,
-        losses_percent: losses_pct,
+        dc_capacity_w: s.capacity_kwp * 1000.0,
+        dc_ac_ratio: s.dc_ac_ratio.unwrap_or(DEFAULT_DC_AC_RATIO),
+        inverter_efficiency: s
+            .inverter_efficiency_pct
+            .unwrap_or(DEFAULT_INVERTER_EFFICIENCY_PCT)
+            / 100.0,
+        losses_percent: s.losses_pct.unwrap_or(DEFAULT_LOSSES_PERCENT),
         module: match s.module_type.unwrap_or(ModuleType::Standard) {
             ModuleType::Standard => pv::ModuleType::Standard,
             ModuleType::Premium => pv::ModuleType::Premium,
@@ -227,7 +257,9 @@ fn check_system(s: &System, albedo: f64) -> Result<SystemSpec, ScenarioError> {
             Mounting::Roof => pv::Mounting::RoofMount,
             Mounting::OpenRack => pv::Mounting::OpenRack,
         },
-        gcr,
+        gcr: s
+            .ground_coverage_ratio
+            .unwrap_or(DEFAULT_GROUND_COVERAGE_RATIO),
         albedo,
         sky_model: match s.sky_model.unwrap_or(SkyModel::Perez) {
             SkyModel::Perez => irradiance::SkyModel::Perez,
@@ -235,7 +267,7 @@ fn check_system(s: &System, albedo: f64) -> Result<SystemSpec, ScenarioError> {
             SkyModel::Hdkr => irradiance::SkyModel::Hdkr,
             SkyModel::Isotropic => irradiance::SkyModel::Isotropic,
         },
-    })
+    }
 }
 
 /// The resource, resolved.
@@ -389,9 +421,9 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
         })?;
     }
     let albedo = s.site.as_ref().and_then(|site| site.albedo).unwrap_or(0.2);
-    let system = check_system(&s.system, albedo)?;
+    let system = check_system(&s.system)?;
     let capacity_kwp = s.system.capacity_kwp;
-    let resource = check_resource(s, system)?;
+    let resource = check_resource(s, system_spec(&system, albedo))?;
     if s.system.planes.is_none() && matches!(resource, ResourceInput::Hourly { .. }) {
         warnings.push(warning(
             "assumed_plane",
@@ -448,6 +480,8 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
         capacity_kwp,
         method: s.resource.method,
         resource,
+        system,
+        albedo,
         degradation,
         site,
         usage_mode,

@@ -279,3 +279,63 @@ fn variability_experiment() {
         ("same, HDKR sky", db_eff, SkyModel::Hdkr),
     ]);
 }
+
+/// The issue's speed bound: hours from a station plus the chain within 2× of reading the station's
+/// EPW text plus the chain (asserted in optimised builds only; printed always).
+#[test]
+fn station_is_as_fast_as_a_weather_file() {
+    let text = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/weather/CHN_Shanxi.Datong.534870_CSWD.epw"),
+    )
+    .unwrap();
+    let sys = system(20.0, 180.0, SkyModel::Perez);
+    // The best of 7 runs: other tests run in parallel.
+    let time = |f: &dyn Fn() -> f64| {
+        let mut best = f64::MAX;
+        let mut s = 0.0;
+        for _ in 0..7 {
+            let t = std::time::Instant::now();
+            s += f();
+            best = best.min(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        (best, s)
+    };
+    let (file_ms, _) = time(&|| {
+        let w = parse_bytes(
+            &text,
+            &ParseOptions {
+                file_name: Some("CHN_Shanxi.Datong.534870_CSWD.epw".into()),
+                ..ParseOptions::default()
+            },
+        )
+        .unwrap();
+        run(&w, &sys).annual.ac_kwh
+    });
+    let (station_ms, _) = time(&|| {
+        let w = climate::station_weather("534870", None).unwrap();
+        run(&w, &sys).annual.ac_kwh
+    });
+    let (synth_ms, _) = time(&|| climate::station_weather("534870", None).unwrap().ghi_w_m2[12]);
+    let (decode_ms, _) = time(&|| climate::climate("534870").unwrap().monthly[0].ghi_kwh_m2);
+    let (monthly_ms, _) = time(&|| {
+        let (ghi, temp, place) = monthly_inputs("534870");
+        let w = climate::monthly_weather(&MonthlyInputs {
+            split: MonthlySplit::DuffieBeckman,
+            ..MonthlyInputs::new(place, 8.0, &ghi, Some(&temp))
+        })
+        .unwrap()
+        .weather;
+        run(&w, &sys).annual.ac_kwh
+    });
+    println!(
+        "Datong, one plane: weather file + chain {file_ms:.2} ms, station + chain {station_ms:.2} ms \
+         (decode {decode_ms:.3} ms, synthesis {synth_ms:.2} ms), monthly (D&B) + chain {monthly_ms:.2} ms"
+    );
+    if !cfg!(debug_assertions) {
+        assert!(
+            station_ms <= 2.0 * file_ms,
+            "{station_ms} ms vs {file_ms} ms"
+        );
+    }
+}

@@ -436,8 +436,14 @@ fn the_engine_hours_are_matched() {
         "output": { "hourly": true }
     });
     let r = calculate(&Scenario::from_json_value(&json).unwrap()).unwrap();
-    assert_eq!(r.assumptions.hours_from, Some(rooftop_pv::report::HoursFrom::HourlyEngine));
-    assert!(!r.warnings.iter().any(|w| w.code.starts_with("hours_shaped")));
+    assert_eq!(
+        r.assumptions.hours_from,
+        Some(rooftop_pv::report::HoursFrom::HourlyEngine)
+    );
+    assert!(!r
+        .warnings
+        .iter()
+        .any(|w| w.code.starts_with("hours_shaped")));
     let u = &r.usage;
     let gen_by_hour: f64 = u.by_hour_of_day.iter().map(|p| p.generation_kwh).sum();
     assert_close!(gen_by_hour, r.energy.annual_kwh);
@@ -446,14 +452,25 @@ fn the_engine_hours_are_matched() {
     for (m, p) in u.by_month.iter().enumerate() {
         assert_close!(p.generation_kwh, r.energy.monthly_kwh[m]);
     }
-    assert_close!(u.self_used_kwh + u.exported_kwh + u.curtailed_kwh, r.energy.annual_kwh);
+    assert_close!(
+        u.self_used_kwh + u.exported_kwh + u.curtailed_kwh,
+        r.energy.annual_kwh
+    );
     // The sun is down at 02:00 and up at noon.
     assert_eq!(u.by_hour_of_day[2].generation_kwh, 0.0);
     assert!(u.by_hour_of_day[12].generation_kwh > 0.0);
-    assert!(u.by_hour_of_day.iter().all(|p| p.exported_kwh <= 1500.0 * 365.0 + 1e-6));
+    assert!(u
+        .by_hour_of_day
+        .iter()
+        .all(|p| p.exported_kwh <= 1500.0 * 365.0 + 1e-6));
     let inv = r.money.investor.as_ref().unwrap();
     assert!(inv.irr_pct.unwrap() > 0.0);
     // The host's saving is 15 % of the value of the self-used kWh, by period.
-    let value: f64 = r.money.by_period.iter().map(|p| p.self_use_value_yuan).sum();
+    let value: f64 = r
+        .money
+        .by_period
+        .iter()
+        .map(|p| p.self_use_value_yuan)
+        .sum();
     assert_close!(r.money.first_year_savings_yuan, 0.15 * value);
 }

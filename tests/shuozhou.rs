@@ -53,7 +53,11 @@ fn four_mw_hourly_owner_and_emc() {
     let u = &owner.usage;
     assert_eq!(u, &emc.usage);
     // Self-use share and self-sufficiency (pinned).
-    assert!((u.self_use_share_pct - 79.117).abs() < 0.01, "{}", u.self_use_share_pct);
+    assert!(
+        (u.self_use_share_pct - 79.117).abs() < 0.01,
+        "{}",
+        u.self_use_share_pct
+    );
     assert!((u.self_sufficiency_pct.unwrap() - 32.966).abs() < 0.01);
     // Owner: savings = value of the self-used kWh at time-of-use prices + exports × 0.332.
     let value = owner.money.self_use_price_yuan_kwh.unwrap() * u.self_used_kwh;
@@ -70,7 +74,11 @@ fn four_mw_hourly_owner_and_emc() {
     assert!((host_y1 - 267_192.0).abs() < 10.0, "{host_y1}");
     let inv = emc.money.investor.as_ref().unwrap();
     assert!((inv.first_year_revenue_yuan - (0.85 * value + u.exported_kwh * 0.332)).abs() < 1e-6);
-    assert!((inv.irr_pct.unwrap() - 13.79).abs() < 0.01, "{:?}", inv.irr_pct);
+    assert!(
+        (inv.irr_pct.unwrap() - 13.79).abs() < 0.01,
+        "{:?}",
+        inv.irr_pct
+    );
     // Same investment and costs as the owner, less income: a lower IRR.
     assert!(inv.irr_pct.unwrap() < owner.money.irr_pct.unwrap());
 }

@@ -211,6 +211,7 @@ fn spa_matches_pvlib_every_hour_when_venv_present() {
 
 #[test]
 fn interpolated_geocentric_sun_is_within_1e5_degree() {
+    // the default 2-day grid; a daily grid is within 1e-6°
     let mut cache = GeocentricCache::default();
     let (mut da, mut dd) = (0.0f64, 0.0f64);
     for year in [1960, 1988, 2005, 2023, 2049] {
@@ -225,6 +226,17 @@ fn interpolated_geocentric_sun_is_within_1e5_degree() {
     }
     println!("grid interpolation: |dalpha| {da:.2e} |ddelta| {dd:.2e} deg");
     assert!(da < 1e-5 && dd < 1e-5);
+    let mut daily = GeocentricCache::new(1);
+    let (mut da1, mut dd1) = (0.0f64, 0.0f64);
+    let jd0 = julian_day(2023, 1, 1, 0.0, 0.0);
+    for h in 0..(365 * 24) {
+        let jde = jd0 + h as f64 / 24.0 + 0.37 / 24.0;
+        let (g, c) = (geocentric(jde), daily.at(jde));
+        da1 = da1.max(angle_diff(g.right_ascension, c.right_ascension));
+        dd1 = dd1.max((g.declination - c.declination).abs());
+    }
+    println!("daily grid: |dalpha| {da1:.2e} |ddelta| {dd1:.2e} deg");
+    assert!(da1 < 1e-6 && dd1 < 1e-6);
 }
 
 fn geometric_elevation(site: &Site, tz: f64, y: i32, m: u8, d: u8, hours: f64) -> f64 {

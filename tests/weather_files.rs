@@ -425,7 +425,7 @@ fn timing_defaults_and_override() {
     let w = parse(&text, None, Some(Timing::Centre)).unwrap();
     assert_eq!(w.timing, Timing::Centre);
     assert_eq!(w.provenance.timing_default, Timing::Start);
-    assert!(w.provenance.timing_basis.contains("pv-model.md"));
+    assert!(w.provenance.timing_basis.en.contains("pv-model.md"));
     // Without the CSWD mark the same EPW is read as an IWEC/TMYx-style hour average …
     let iwec = text.replacen(",CSWD,", ",IWEC,", 1).replace(
         "China Standard Weather Data",

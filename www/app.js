@@ -612,9 +612,12 @@ function sourceName(w) {
 }
 
 /** The page's short explanation of the data set's default timing (the core gives it in English). */
-function timingWhy(basis) {
-  const hit = TIMING_BASES.find(([prefix]) => basis.startsWith(prefix));
-  return hit ? t(hit[1]) : basis;
+/** A short reason for the data set's timing default; the core's own (long) text in the current
+ * language when the page has no short one for it. */
+function timingWhy(sum) {
+  const hit = TIMING_BASES.find(([prefix]) => sum.timingBasis.startsWith(prefix));
+  if (hit) return t(hit[1]);
+  return lang() === 'zh-CN' ? sum.timingBasisZh : sum.timingBasis;
 }
 
 function signed(v, digits) {
@@ -684,7 +687,7 @@ function renderWeatherFile() {
     t: t(`timing.${sum.timing}`),
     def: sum.timing === sum.timingDefault ? t('timing.isDefault') : '',
   });
-  $('timing-basis').textContent = `${inForce} ${t('timing.why', { why: timingWhy(sum.timingBasis) })}`;
+  $('timing-basis').textContent = `${inForce} ${t('timing.why', { why: timingWhy(sum) })}`;
 }
 
 // ---------------------------------------------------------------- errors

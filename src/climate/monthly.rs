@@ -206,6 +206,9 @@ pub struct MonthlyWeather {
     pub diffuse_fraction: [f64; 12],
     /// Monthly clearness index K̄T = H̄ / H̄0, January … December [-].
     pub clearness_index: [f64; 12],
+    /// The sun path of `weather`, when the Duffie & Beckman split computed it (the same as
+    /// [`SunPath::new`] on `weather`: reuse it, [`SunPath::matches`] holds).
+    pub sun_path: Option<SunPath>,
     pub warnings: Vec<Warning>,
 }
 
@@ -367,10 +370,12 @@ pub fn monthly_weather(inp: &MonthlyInputs<'_>) -> Result<MonthlyWeather, Scenar
     };
     let idx = stations::index_of(&station.station.id).unwrap_or(0);
     let sc = climate_at(idx)?;
-    let (weather, fd, kt) = if use_profile {
-        station_split(inp, &sc)
+    let (weather, fd, kt, sun_path) = if use_profile {
+        let (w, fd, kt) = station_split(inp, &sc);
+        (w, fd, kt, None)
     } else {
-        duffie_beckman_split(inp, &sc)
+        let (w, fd, kt, sun) = duffie_beckman_split(inp, &sc);
+        (w, fd, kt, Some(sun))
     };
     let warnings = warnings_for(inp, &station, use_profile);
     Ok(MonthlyWeather {
@@ -379,6 +384,7 @@ pub fn monthly_weather(inp: &MonthlyInputs<'_>) -> Result<MonthlyWeather, Scenar
         profile_from_station: use_profile,
         diffuse_fraction: fd,
         clearness_index: kt,
+        sun_path,
         warnings,
     })
 }
@@ -498,7 +504,7 @@ fn station_split(inp: &MonthlyInputs<'_>, sc: &StationClimate) -> (Weather, [f64
 fn duffie_beckman_split(
     inp: &MonthlyInputs<'_>,
     sc: &StationClimate,
-) -> (Weather, [f64; 12], [f64; 12]) {
+) -> (Weather, [f64; 12], [f64; 12], SunPath) {
     let p = inp.place;
     let tz = inp.timezone_h;
     let elevation = p.elevation_m.unwrap_or(0.0);
@@ -693,15 +699,18 @@ fn duffie_beckman_split(
         provenance: Provenance {
             source: "monthly values (Duffie & Beckman monthly method)".to_string(),
             timing_default: Timing::Centre,
-            timing_basis: "synthesised hour averages: the sun at the middle of each hour (of its \
-                           sunlit part at sunrise and sunset)",
+            timing_basis: crate::emissions::bi(
+                "synthesised hour averages: the sun at the middle of each hour (of its sunlit part at \
+                 sunrise and sunset)",
+                "合成的小时平均值：太阳位置取每小时的中点（日出、日落时段取有日照部分的中点）",
+            ),
             filled_values: 0,
             dropped_leap_day_rows: 0,
             pressure_estimated: true,
             first_data_line: 0,
         },
     };
-    (weather, fd_m, kt_m)
+    (weather, fd_m, kt_m, sun)
 }
 
 #[cfg(test)]

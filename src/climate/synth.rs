@@ -178,8 +178,8 @@ pub(crate) fn bendt_quantiles(kt_mean: f64, n: usize) -> Vec<f64> {
     let sorted: Vec<f64> = (0..n)
         .map(|i| quantile((i as f64 + 0.5) / n as f64))
         .collect();
-    // Fixed permutation: i·7 mod n visits every day when gcd(7, n) = 1 (n = 28…31).
-    (0..n).map(|i| sorted[(i * 7 + 3) % n]).collect()
+    // Fixed permutation: i·11 mod n visits every quantile, as gcd(11, n) = 1 for n = 28…31.
+    (0..n).map(|i| sorted[(i * 11 + 3) % n]).collect()
 }
 
 /// A cloudy day's diffuse grows faster than its global, so in some hours (low sun, where the
@@ -238,8 +238,11 @@ pub(crate) fn from_climate(
         provenance: Provenance {
             source: SOURCE.to_string(),
             timing_default: Timing::Start,
-            timing_basis: "CSWD typical days: clock hour h holds at h:00 Beijing time (the daily \
-                           irradiance centroid falls on solar noon only under that reading)",
+            timing_basis: crate::emissions::bi(
+                "CSWD typical days: clock hour h holds at h:00 Beijing time (the daily irradiance \
+                 centroid falls on solar noon only under that reading)",
+                "CSWD 典型日：钟点 h 的数据对应北京时间 h:00（只有这样读，日辐照质心才与太阳正午重合）",
+            ),
             filled_values: 0,
             dropped_leap_day_rows: 0,
             pressure_estimated: true,
@@ -278,4 +281,25 @@ pub(crate) fn from_climate(
         }
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bendt_quantiles_are_a_permutation_with_the_mean() {
+        for n in 28..=31 {
+            for kt in [0.25, 0.45, 0.6, 0.75] {
+                let q = bendt_quantiles(kt, n);
+                let mut s = q.clone();
+                s.sort_by(f64::total_cmp);
+                s.dedup();
+                assert_eq!(s.len(), n, "n {n}: every quantile once");
+                let mean = q.iter().sum::<f64>() / n as f64;
+                assert!((mean - kt).abs() < 0.01, "n {n} kt {kt}: mean {mean}");
+                assert!(q.iter().all(|k| (0.05..=0.9).contains(k)));
+            }
+        }
+    }
 }

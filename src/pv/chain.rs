@@ -13,13 +13,14 @@
 
 use super::inverter::InverterV8;
 use super::losses::DEFAULT_LOSSES_PERCENT;
-use super::module::{cec_max_power, ModuleType};
+use super::module::{max_power_table, ModuleType};
 use super::shading::{RowLayout, RowShading};
-use super::temperature::{noct_sam, NOCT_OPEN_RACK, NOCT_ROOF_MOUNT};
+use super::temperature::{NoctSam, NOCT_OPEN_RACK, NOCT_ROOF_MOUNT};
 use crate::solar::iam::CoverModel;
 use crate::solar::irradiance::{
     cos_aoi, poa_components, surface_normal, SkyInputs, SkyModel, Tilt,
 };
+use crate::solar::position::SolarPosition;
 use crate::solar::spectral::desoto_air_mass_modifier;
 use crate::solar::sunpath::SunPath;
 use crate::weather::Weather;
@@ -270,11 +271,13 @@ pub fn simulate(
     }
 
     let cec = system.module.cec();
+    let mpp = max_power_table(system.module);
     let eta_ref = cec.efficiency();
     let t_noct = match system.mounting {
         Mounting::RoofMount => NOCT_ROOF_MOUNT,
         Mounting::OpenRack => NOCT_OPEN_RACK,
     };
+    let noct = NoctSam::new(t_noct, eta_ref);
     let pdc0 = system.dc_capacity_w;
     let planes: Vec<PlaneCtx> = system
         .planes
@@ -286,6 +289,7 @@ pub fn simulate(
                     RowLayout::pvwatts_v8(pdc0 * share, system.module, system.gcr),
                     p.tilt_deg,
                     p.azimuth_deg,
+                    system.albedo,
                 )),
                 Mounting::RoofMount => None,
             };
@@ -347,15 +351,15 @@ pub fn simulate(
             let mut comps = poa_components(system.sky_model, &pl.tilt, c, &sky);
             let unshaded = comps.total();
             if let Some(sh) = &pl.shading {
-                let f = sh.factors(
+                let position = SolarPosition {
                     zenith,
-                    sun.azimuth[i],
-                    dni,
-                    dhi,
-                    system.albedo,
-                    comps.sky_diffuse,
-                    comps.ground_diffuse,
-                );
+                    geometric_zenith: zenith,
+                    azimuth: sun.azimuth[i],
+                    cos_zenith: cos_z,
+                    east: sun.sun_east[i],
+                    north: sun.sun_north[i],
+                };
+                let f = sh.factors(&position, dni, dhi, comps.sky_diffuse, comps.ground_diffuse);
                 comps.beam *= f.beam;
                 comps.sky_diffuse *= f.sky_diffuse;
                 comps.ground_diffuse *= f.ground_diffuse;
@@ -365,8 +369,8 @@ pub fn simulate(
                 pl.cover
                     .transmitted(c, comps.beam, comps.sky_diffuse, comps.ground_diffuse)
                     * f_am;
-            let t_cell = noct_sam(g_eff, temp_air, wind, t_noct, eta_ref);
-            dc_module += cec_max_power(cec, g_eff, t_cell) * pl.dc_scale;
+            let t_cell = noct.cell_temperature(g_eff, temp_air, wind);
+            dc_module += mpp.p_mp(g_eff, t_cell) * pl.dc_scale;
             poa_unshaded += pl.share * unshaded;
             poa += pl.share * g;
             g_eff_w += pl.share * g_eff;

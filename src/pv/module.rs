@@ -202,14 +202,13 @@ pub struct MaxPowerPoint {
     pub i_mp: f64,
 }
 
-/// Current, voltage, power and their first and second derivatives along the diode voltage v:
-/// I = I_L − I_o(e^{v/a} − 1) − v/R_sh, V = v − I·R_s (Bishop 1988).
+/// Current I, voltage V, dP/dv and d²P/dv² along the diode voltage v, given the diode current
+/// e = I_o·exp(v/a): I = I_L − (e − I_o) − v/R_sh, V = v − I·R_s (Bishop 1988).
 #[inline]
-fn bishop(d: &DiodeParameters, v: f64) -> (f64, f64, f64, f64) {
-    let e = d.i_o * (v / d.a).exp();
-    let i = d.i_l - (e - d.i_o) - v / d.r_sh;
-    let di = -e / d.a - 1.0 / d.r_sh;
-    let ddi = -e / (d.a * d.a);
+fn bishop(d: &DiodeParameters, inv_a: f64, inv_rsh: f64, v: f64, e: f64) -> (f64, f64, f64, f64) {
+    let i = d.i_l - (e - d.i_o) - v * inv_rsh;
+    let di = -e * inv_a - inv_rsh;
+    let ddi = -e * inv_a * inv_a;
     let volt = v - i * d.r_s;
     let dv = 1.0 - d.r_s * di;
     let dp = di * volt + i * dv;
@@ -217,44 +216,88 @@ fn bishop(d: &DiodeParameters, v: f64) -> (f64, f64, f64, f64) {
     (i, volt, dp, ddp)
 }
 
+/// e^x for |x| ≤ 0.35 by its Taylor polynomial to x¹⁰ (relative error below 3e-14).
+#[inline]
+fn exp_small(x: f64) -> f64 {
+    let mut p = INV_FACTORIALS[10];
+    for c in INV_FACTORIALS[1..10].iter().rev() {
+        p = p * x + c;
+    }
+    p * x + 1.0
+}
+
+/// 1/k! for k = 0…10.
+const INV_FACTORIALS: [f64; 11] = [
+    1.0,
+    1.0,
+    1.0 / 2.0,
+    1.0 / 6.0,
+    1.0 / 24.0,
+    1.0 / 120.0,
+    1.0 / 720.0,
+    1.0 / 5040.0,
+    1.0 / 40_320.0,
+    1.0 / 362_880.0,
+    1.0 / 3_628_800.0,
+];
+
 /// Maximum power point of the single-diode equation I = I_L − I_o(exp((V + I·R_s)/a) − 1) −
 /// (V + I·R_s)/R_sh, solved along the diode voltage v = V + I·R_s (Bishop 1988): Newton's method on
-/// dP/dv = 0 from the ideal-diode estimate, kept inside a bracket [0, a·ln(1 + I_L/I_o)] where
-/// dP/dv changes sign, with bisection when a step leaves it. Converges to |Δv| < 1e-11·a
-/// (relative power error far below 1e-9). Zero power for I_L = 0.
+/// dP/dv = 0, kept inside a bracket [0, a·ln(1 + I_L/I_o)] where dP/dv changes sign (bisection when
+/// a step leaves it), until the Newton step is below 1e-9·a — the power is then exact to ~1e-15
+/// relative. The start is the ideal-diode maximum x = L − ln(1 + L), L = ln(I_L/I_o), where the
+/// diode current is exactly I_L/(1 + L); the diode current then follows each step by the factor
+/// exp(Δv/a) (a Taylor polynomial for small steps), so a solution costs two logarithms and 3–5
+/// cheap steps. Zero power for I_L = 0.
 pub fn single_diode_max_power(d: &DiodeParameters) -> MaxPowerPoint {
     if !(d.i_l > 0.0 && d.i_o > 0.0 && d.a > 0.0 && d.r_sh > 0.0) {
         return MaxPowerPoint::default();
     }
+    let inv_a = 1.0 / d.a;
+    let inv_rsh = 1.0 / d.r_sh;
     let ratio = d.i_l / d.i_o;
-    let mut lo = 0.0;
-    let mut hi = d.a * ratio.ln_1p();
     let l = ratio.ln();
-    let x0 = if l > 1.0 {
-        l - l.ln_1p()
+    let mut lo = 0.0;
+    // a·ln(1 + ratio): I < 0 there, so dP/dv < 0.
+    let mut hi = d.a * if l > 30.0 { l } else { ratio.ln_1p() };
+    let (mut v, mut e) = if l > 1.0 {
+        (d.a * (l - l.ln_1p()), d.i_l / (1.0 + l))
     } else {
-        0.5 * l.max(0.0)
+        let v = 0.5 * d.a * l.max(0.0);
+        (v, d.i_o * (v * inv_a).exp())
     };
-    let mut v = (d.a * x0).clamp(0.0, hi);
-    let tol = 1e-11 * d.a;
-    for _ in 0..60 {
-        let (_, _, dp, ddp) = bishop(d, v);
+    let tol = 1e-9 * d.a;
+    for _ in 0..80 {
+        let (_, _, dp, ddp) = bishop(d, inv_a, inv_rsh, v, e);
+        let newton = if ddp < 0.0 { -dp / ddp } else { f64::NAN };
+        if newton.abs() < tol {
+            e *= exp_small(newton * inv_a);
+            v += newton;
+            break;
+        }
         if dp > 0.0 {
             lo = v;
         } else {
             hi = v;
         }
-        let mut next = if ddp < 0.0 { v - dp / ddp } else { f64::NAN };
-        if !(next > lo && next < hi) {
-            next = 0.5 * (lo + hi);
+        let next = v + newton;
+        if next > lo && next < hi {
+            let x = newton * inv_a;
+            e *= if x.abs() <= 0.35 {
+                exp_small(x)
+            } else {
+                x.exp()
+            };
+            v = next;
+        } else {
+            v = 0.5 * (lo + hi);
+            e = d.i_o * (v * inv_a).exp();
         }
-        let step = (next - v).abs();
-        v = next;
-        if step < tol || hi - lo < tol {
+        if hi - lo < tol {
             break;
         }
     }
-    let (i, volt, _, _) = bishop(d, v);
+    let (i, volt, _, _) = bishop(d, inv_a, inv_rsh, v, e);
     if i <= 0.0 || volt <= 0.0 {
         return MaxPowerPoint::default();
     }
@@ -272,4 +315,103 @@ pub fn cec_max_power(p: &CecParameters, effective_irradiance: f64, temp_cell_c: 
         return 0.0;
     }
     single_diode_max_power(&desoto_parameters(p, effective_irradiance, temp_cell_c)).p_mp
+}
+
+/// The maximum power of one module type tabulated over effective irradiance and cell temperature,
+/// for the hourly chain: P_mp(G, T)/G on 64 points of ln G over [1, 1600] W/m² × 31 points of T
+/// over [−50, 100] °C, interpolated with 4×4-point Lagrange polynomials. Against the exact solution
+/// ([`cec_max_power`]) the relative error is below 1e-6 everywhere in that range (tested); outside
+/// it the exact solution is used. Built once per module type and process (about 2,200 exact
+/// solutions, ~0.4 ms), it makes a maximum power point cost ~20 ns instead of ~200 ns.
+#[derive(Debug, Clone)]
+pub struct MaxPowerTable {
+    params: CecParameters,
+    values: Vec<f64>,
+    inv_du: f64,
+    inv_dt: f64,
+}
+
+const TABLE_NU: usize = 64;
+const TABLE_NT: usize = 31;
+const TABLE_T0: f64 = -50.0;
+const TABLE_T1: f64 = 100.0;
+const TABLE_G1: f64 = 1600.0;
+
+#[inline]
+fn lagrange4(f: f64) -> [f64; 4] {
+    let (fm1, fm2, fp1) = (f - 1.0, f - 2.0, f + 1.0);
+    [
+        -f * fm1 * fm2 * (1.0 / 6.0),
+        fp1 * fm1 * fm2 * 0.5,
+        -fp1 * f * fm2 * 0.5,
+        fp1 * f * fm1 * (1.0 / 6.0),
+    ]
+}
+
+impl MaxPowerTable {
+    fn du() -> f64 {
+        TABLE_G1.ln() / (TABLE_NU - 1) as f64
+    }
+
+    fn dt() -> f64 {
+        (TABLE_T1 - TABLE_T0) / (TABLE_NT - 1) as f64
+    }
+
+    /// Tabulates a module (one ghost node on each side for the interpolation stencils).
+    pub fn new(params: &CecParameters) -> MaxPowerTable {
+        let (du, dt) = (Self::du(), Self::dt());
+        let mut values = Vec::with_capacity((TABLE_NU + 2) * (TABLE_NT + 2));
+        for i in 0..TABLE_NU + 2 {
+            let g = ((i as f64 - 1.0) * du).exp();
+            for j in 0..TABLE_NT + 2 {
+                let t = TABLE_T0 + (j as f64 - 1.0) * dt;
+                let p = single_diode_max_power(&desoto_parameters(params, g, t)).p_mp;
+                values.push(p / g);
+            }
+        }
+        MaxPowerTable {
+            params: *params,
+            values,
+            inv_du: 1.0 / du,
+            inv_dt: 1.0 / dt,
+        }
+    }
+
+    /// Maximum power of one module [W] at an effective irradiance [W/m²] and cell temperature
+    /// [°C]; zero below 1 W/m² (as [`cec_max_power`]).
+    #[inline]
+    pub fn p_mp(&self, effective_irradiance: f64, temp_cell_c: f64) -> f64 {
+        let g = effective_irradiance;
+        if g.is_nan() || g < 1.0 {
+            return 0.0;
+        }
+        if g > TABLE_G1 || !(TABLE_T0..=TABLE_T1).contains(&temp_cell_c) {
+            return cec_max_power(&self.params, g, temp_cell_c);
+        }
+        let x = (g.ln() * self.inv_du).min((TABLE_NU - 1) as f64 - 1e-9);
+        let y = ((temp_cell_c - TABLE_T0) * self.inv_dt).min((TABLE_NT - 1) as f64 - 1e-9);
+        let (ix, iy) = (x as usize, y as usize);
+        let (wx, wy) = (lagrange4(x - ix as f64), lagrange4(y - iy as f64));
+        const ROW: usize = TABLE_NT + 2;
+        let block = &self.values[ix * ROW + iy..ix * ROW + iy + 3 * ROW + 4];
+        let mut s = 0.0;
+        for (a, wa) in wx.iter().enumerate() {
+            let v = &block[a * ROW..a * ROW + 4];
+            s += wa * (wy[0] * v[0] + wy[1] * v[1] + wy[2] * v[2] + wy[3] * v[3]);
+        }
+        (s * g).max(0.0)
+    }
+}
+
+/// The [`MaxPowerTable`] of a PVWatts module type, built on first use in the process.
+pub fn max_power_table(module: ModuleType) -> &'static MaxPowerTable {
+    use std::sync::OnceLock;
+    static TABLES: [OnceLock<MaxPowerTable>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let i = match module {
+        ModuleType::Standard => 0,
+        ModuleType::Premium => 1,
+        ModuleType::ThinFilm => 2,
+    };
+    TABLES[i].get_or_init(|| MaxPowerTable::new(module.cec()))
 }

@@ -16,6 +16,7 @@
 use std::f64::consts::PI;
 
 use super::module::ModuleType;
+use crate::solar::position::SolarPosition;
 
 const DEG: f64 = PI / 180.0;
 
@@ -76,28 +77,49 @@ impl RowLayout {
 }
 
 /// Fraction of a row's area in the shadow of the row in front [-] (Appelbaum & Bany 1979, eqs. 11,
-/// 12, A12, A13, A15; ssc `ss_exec`), for a plane of tilt [°] and azimuth [°] and the sun at zenith
-/// [°] and azimuth [°]. As ssc, the azimuth difference is not wrapped, and with more than one string
-/// along a row the shadow is taken as the full row length.
+/// 12, A12, A13, A15; ssc `ss_exec`), for a plane of tilt [°] and azimuth [°] and the sun as a
+/// [`SolarPosition`] (zenith and azimuth [°] and the unit vector towards the sun). As ssc, the
+/// azimuth difference is not wrapped, and with more than one string along a row the shadow is
+/// taken as the full row length. No trigonometric call: the angles' sines and cosines come from
+/// the sun's unit vector.
 pub fn beam_shade_fraction(
     layout: &RowLayout,
     tilt_deg: f64,
     surface_azimuth_deg: f64,
-    solar_zenith_deg: f64,
-    solar_azimuth_deg: f64,
+    sun: &SolarPosition,
 ) -> f64 {
-    let az_eff = solar_azimuth_deg - surface_azimuth_deg;
-    if !(solar_zenith_deg < 90.0 && tilt_deg != 0.0 && az_eff.abs() < 90.0) {
+    let (st, ct) = (tilt_deg * DEG).sin_cos();
+    let (ss, cs) = (surface_azimuth_deg * DEG).sin_cos();
+    beam_shade_fraction_trig(layout, tilt_deg, surface_azimuth_deg, [st, ct, ss, cs], sun)
+}
+
+#[inline]
+fn beam_shade_fraction_trig(
+    layout: &RowLayout,
+    tilt_deg: f64,
+    surface_azimuth_deg: f64,
+    [st, ct, ss, cs]: [f64; 4],
+    sun: &SolarPosition,
+) -> f64 {
+    let az_eff = sun.azimuth - surface_azimuth_deg;
+    if !(sun.zenith < 90.0 && tilt_deg != 0.0 && az_eff.abs() < 90.0) {
         return 0.0;
     }
+    let sin_z = (sun.east * sun.east + sun.north * sun.north).sqrt();
+    if sin_z <= 0.0 {
+        return 0.0;
+    }
+    // cos and sin of (solar azimuth − surface azimuth), from the sun's unit vector.
+    let (sa_sun, ca_sun) = (sun.east / sin_z, sun.north / sin_z);
+    let ca = ca_sun * cs + sa_sun * ss;
+    let sa = sa_sun * cs - ca_sun * ss;
+    // 1/tan(altitude) = sin z / cos z.
+    let cot_alt = sin_z / sun.cos_zenith;
     let a = layout.row_height();
     let r = layout.row_pitch.max(1e-5);
     let row_length = layout.row_length();
-    let (st, ct) = (tilt_deg * DEG).sin_cos();
-    let (sa, ca) = (az_eff * DEG).sin_cos();
-    let tan_alt = ((90.0 - solar_zenith_deg) * DEG).tan();
-    let py = a * (ct + ca * st / tan_alt);
-    let px = a * st * sa / tan_alt;
+    let py = a * (ct + ca * st * cot_alt);
+    let px = a * st * sa * cot_alt;
     if py == 0.0 || !py.is_finite() {
         return 0.0;
     }
@@ -139,38 +161,77 @@ pub fn sky_diffuse_derate(tilt_deg: f64, gcr: f64) -> f64 {
 /// Reduction factor of ground-reflected diffuse for the rows [-] (Deline et al. 2013; ssc
 /// `diffuse_reduce` as shipped in PySAM 7.1): the first row sees the open ground, the rows behind
 /// it only the ground between rows, part of which is shaded from the beam. Inputs: layout, tilt
-/// [°], solar zenith [°], DNI and DHI [W/m²], albedo [-].
+/// [°], the sun, DNI and DHI [W/m²], albedo [-].
 pub fn ground_diffuse_derate(
     layout: &RowLayout,
     tilt_deg: f64,
-    solar_zenith_deg: f64,
+    sun: &SolarPosition,
     dni: f64,
     dhi: f64,
     albedo: f64,
 ) -> f64 {
-    let gbh = dni * (solar_zenith_deg * DEG).cos();
-    let b = 1.0;
-    let r = b / layout.gcr;
-    let alt = 90.0 - solar_zenith_deg;
-    let f1 = albedo * (tilt_deg / 2.0 * DEG).sin().powi(2);
-    let sin_alt = (alt * DEG).sin();
-    let y1 = if sin_alt > 0.0 {
-        (r - b * ((180.0 - alt - tilt_deg) * DEG).sin() / sin_alt).max(0.00001)
-    } else {
-        0.00001
-    };
-    let cos_back = ((180.0 - tilt_deg) * DEG).cos();
-    let view = |y: f64| {
-        0.5 * albedo * (1.0 + y / b - (y * y / (b * b) - 2.0 * y / b * cos_back + 1.0).sqrt())
-    };
-    let (f2, f3) = (view(y1), view(r));
-    let n = f64::from(layout.rows);
-    let gr1 = f1 * (gbh + dhi);
-    let reduced = (f1 + (n - 1.0) * f2) / n * gbh + (f1 + (n - 1.0) * f3) / n * dhi;
-    if gr1 > 0.0 {
-        reduced / gr1
-    } else {
-        1.0
+    GroundView::new(layout, tilt_deg, albedo).derate(sun, dni, dhi)
+}
+
+/// The parts of [`ground_diffuse_derate`] fixed by the layout, tilt and albedo.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct GroundView {
+    albedo: f64,
+    rows: f64,
+    r: f64,
+    sin_t: f64,
+    cos_t: f64,
+    cos_back: f64,
+    f1: f64,
+    f3: f64,
+}
+
+impl GroundView {
+    fn new(layout: &RowLayout, tilt_deg: f64, albedo: f64) -> GroundView {
+        let b = 1.0;
+        let r = b / layout.gcr;
+        let (sin_t, cos_t) = (tilt_deg * DEG).sin_cos();
+        let cos_back = -cos_t; // cos(180° − β)
+        let mut v = GroundView {
+            albedo,
+            rows: f64::from(layout.rows),
+            r,
+            sin_t,
+            cos_t,
+            cos_back,
+            f1: albedo * (tilt_deg / 2.0 * DEG).sin().powi(2),
+            f3: 0.0,
+        };
+        v.f3 = v.view(r);
+        v
+    }
+
+    #[inline]
+    fn view(&self, y: f64) -> f64 {
+        0.5 * self.albedo * (1.0 + y - (y * y - 2.0 * y * self.cos_back + 1.0).sqrt())
+    }
+
+    #[inline]
+    fn derate(&self, sun: &SolarPosition, dni: f64, dhi: f64) -> f64 {
+        let gbh = dni * sun.cos_zenith;
+        // sin(altitude) = cos z; sin(180° − altitude − β) = sin(altitude + β).
+        let sin_alt = sun.cos_zenith;
+        let cos_alt = (sun.east * sun.east + sun.north * sun.north).sqrt();
+        let y1 = if sin_alt > 0.0 {
+            (self.r - (sin_alt * self.cos_t + cos_alt * self.sin_t) / sin_alt).max(0.00001)
+        } else {
+            0.00001
+        };
+        let f2 = self.view(y1);
+        let n = self.rows;
+        let gr1 = self.f1 * (gbh + dhi);
+        let reduced =
+            (self.f1 + (n - 1.0) * f2) / n * gbh + (self.f1 + (n - 1.0) * self.f3) / n * dhi;
+        if gr1 > 0.0 {
+            reduced / gr1
+        } else {
+            1.0
+        }
     }
 }
 
@@ -182,6 +243,8 @@ pub struct RowShading {
     pub azimuth_deg: f64,
     /// [`sky_diffuse_derate`] of the plane [-].
     pub sky_derate: f64,
+    trig: [f64; 4],
+    ground: GroundView,
 }
 
 /// Shading factors of one hour (multipliers of the plane-of-array components) [-].
@@ -193,48 +256,43 @@ pub struct ShadeFactors {
 }
 
 impl RowShading {
-    pub fn new(layout: RowLayout, tilt_deg: f64, azimuth_deg: f64) -> RowShading {
+    /// A plane of tilt [°] and azimuth [°] in rows of `layout`, on ground of albedo [-].
+    pub fn new(layout: RowLayout, tilt_deg: f64, azimuth_deg: f64, albedo: f64) -> RowShading {
+        let (st, ct) = (tilt_deg * DEG).sin_cos();
+        let (ss, cs) = (azimuth_deg * DEG).sin_cos();
         RowShading {
             layout,
             tilt_deg,
             azimuth_deg,
             sky_derate: sky_diffuse_derate(tilt_deg, layout.gcr),
+            trig: [st, ct, ss, cs],
+            ground: GroundView::new(&layout, tilt_deg, albedo),
         }
     }
 
-    /// Factors for the sun at zenith [°] and azimuth [°], DNI and DHI [W/m²], albedo [-], given
-    /// the unshaded sky and ground diffuse [W/m²] (below 0.1 W/m² of diffuse, no reduction; a
-    /// factor outside [0, 1] is not applied — ssc's guards).
-    #[allow(clippy::too_many_arguments)]
+    /// Factors for the sun, DNI and DHI [W/m²], given the unshaded sky and ground diffuse [W/m²]
+    /// (below 0.1 W/m² of diffuse, no reduction; a factor outside [0, 1] is not applied — ssc's
+    /// guards).
     pub fn factors(
         &self,
-        solar_zenith_deg: f64,
-        solar_azimuth_deg: f64,
+        sun: &SolarPosition,
         dni: f64,
         dhi: f64,
-        albedo: f64,
         poa_sky: f64,
         poa_ground: f64,
     ) -> ShadeFactors {
         let beam = 1.0
-            - beam_shade_fraction(
+            - beam_shade_fraction_trig(
                 &self.layout,
                 self.tilt_deg,
                 self.azimuth_deg,
-                solar_zenith_deg,
-                solar_azimuth_deg,
+                self.trig,
+                sun,
             );
         let (mut sky, mut ground) = (1.0, 1.0);
         if poa_sky + poa_ground >= 0.1 {
             sky = self.sky_derate;
-            ground = ground_diffuse_derate(
-                &self.layout,
-                self.tilt_deg,
-                solar_zenith_deg,
-                dni,
-                dhi,
-                albedo,
-            );
+            ground = self.ground.derate(sun, dni, dhi);
         }
         let valid = |f: f64| {
             if (-0.00001..=1.00001).contains(&f) {

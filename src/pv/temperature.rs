@@ -36,8 +36,31 @@ pub fn noct_sam(
     if poa_effective.is_nan() || poa_effective <= 0.0 {
         return temp_air;
     }
-    let wind = (wind_speed * WIND_FACTOR).max(0.001);
-    temp_air
-        + poa_effective / 800.0 * (t_noct - 20.0) * (1.0 - eta_ref / TAU_ALPHA) * 9.5
-            / (5.7 + 3.8 * wind)
+    NoctSam::new(t_noct, eta_ref).cell_temperature(poa_effective, temp_air, wind_speed)
+}
+
+/// [`noct_sam`] with its constant factor (T_NOCT − 20)/800·(1 − η_ref/τα)·9.5 precomputed, for
+/// the hourly loop.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NoctSam {
+    factor: f64,
+}
+
+impl NoctSam {
+    pub fn new(t_noct: f64, eta_ref: f64) -> NoctSam {
+        NoctSam {
+            factor: (t_noct - 20.0) / 800.0 * (1.0 - eta_ref / TAU_ALPHA) * 9.5,
+        }
+    }
+
+    /// Cell temperature [°C] at an effective irradiance [W/m²], air temperature [°C] and wind
+    /// speed at 10 m [m/s] (as [`noct_sam`]).
+    #[inline]
+    pub fn cell_temperature(&self, poa_effective: f64, temp_air: f64, wind_speed: f64) -> f64 {
+        if poa_effective.is_nan() || poa_effective <= 0.0 {
+            return temp_air;
+        }
+        let wind = (wind_speed * WIND_FACTOR).max(0.001);
+        temp_air + poa_effective * self.factor / (5.7 + 3.8 * wind)
+    }
 }

@@ -42,12 +42,31 @@ pub fn fresnel_bouguer_transmittance(
     kl: f64,
 ) -> (f64, f64) {
     let c1 = cos_incidence.clamp(0.0, 1.0);
-    let s1 = (1.0 - c1 * c1).sqrt();
-    let s2 = s1 * n_incoming / n_cover;
-    let c2 = (1.0 - s2 * s2).sqrt();
-    let rs = ((n_incoming * c1 - n_cover * c2) / (n_incoming * c1 + n_cover * c2)).powi(2);
-    let rp = ((n_incoming * c2 - n_cover * c1) / (n_incoming * c2 + n_cover * c1)).powi(2);
-    ((1.0 - 0.5 * (rs + rp)) * (-kl / c2).exp(), c2)
+    let ratio = n_incoming / n_cover;
+    // Snell: sin θ₂ = (n₁/n₂)·sin θ₁, so cos²θ₂ = 1 − (n₁/n₂)²·(1 − cos²θ₁).
+    let c2 = (1.0 - ratio * ratio * (1.0 - c1 * c1)).sqrt();
+    let (a, b) = (n_incoming * c1, n_cover * c2);
+    let (c, d) = (n_incoming * c2, n_cover * c1);
+    // r_s + r_p over one common denominator.
+    let (s_num, s_den) = ((a - b) * (a - b), (a + b) * (a + b));
+    let (p_num, p_den) = ((c - d) * (c - d), (c + d) * (c + d));
+    let reflected = (s_num * p_den + p_num * s_den) / (s_den * p_den);
+    ((1.0 - 0.5 * reflected) * exp_neg_small(kl / c2), c2)
+}
+
+/// e^−x for the small absorption exponents K·L/cos θ₂ (< 0.02 for module glass and coating): a
+/// Taylor polynomial to x⁶ (relative error below 2e-15); larger arguments use `exp`.
+#[inline]
+fn exp_neg_small(x: f64) -> f64 {
+    if x > 0.05 {
+        return (-x).exp();
+    }
+    1.0 - x
+        * (1.0
+            - x * 0.5
+                * (1.0
+                    - x * (1.0 / 3.0)
+                        * (1.0 - x * 0.25 * (1.0 - x * 0.2 * (1.0 - x * (1.0 / 6.0))))))
 }
 
 /// Transmittance [-] of the module cover at an incidence angle of cosine `cos_incidence`: glass, or
@@ -88,6 +107,7 @@ pub struct CoverModel {
     pub ar_coating: bool,
     /// Transmittance at normal incidence (1°) [-].
     pub tau_normal: f64,
+    inv_tau_normal: f64,
     /// Sky-diffuse modifier [-].
     pub sky: f64,
     /// Ground-diffuse modifier [-].
@@ -110,6 +130,7 @@ impl CoverModel {
         CoverModel {
             ar_coating,
             tau_normal,
+            inv_tau_normal: 1.0 / tau_normal,
             sky: (glass(sky_diffuse_equivalent_angle(tilt_deg)) / tau_normal).min(1.0),
             ground: (glass(ground_diffuse_equivalent_angle(tilt_deg)) / tau_normal).min(1.0),
         }
@@ -117,7 +138,7 @@ impl CoverModel {
 
     /// Beam incidence-angle modifier [-] at cos(angle of incidence), the angle clipped to [1°, 89°].
     pub fn beam(&self, cos_aoi: f64) -> f64 {
-        (cover_transmittance(cos_aoi.clamp(COS_89, COS_1), self.ar_coating) / self.tau_normal)
+        (cover_transmittance(cos_aoi.clamp(COS_89, COS_1), self.ar_coating) * self.inv_tau_normal)
             .min(1.0)
     }
 

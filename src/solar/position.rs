@@ -13,12 +13,14 @@
 //! a function of Terrestrial Time only) and the topocentric, refracted position ([`topocentric`],
 //! a handful of trigonometric calls for one observer). [`GeocentricCache`] evaluates the geocentric
 //! stage on a grid of days and interpolates between the grid points (the device of SPA appendix A.2,
-//! here with 4-point Lagrange interpolation on a 2-day grid), so a year of hourly positions costs one
-//! full geocentric evaluation per grid node instead of one per hour, with an added error below 1e-5°.
+//! here with 4-point Lagrange interpolation on a 2-day grid, the grid points advanced by angle addition),
+//! so a year of hourly positions costs a few multiplications per periodic term and day plus a
+//! handful of trigonometric calls per hour, with an added error below 1e-5°.
 
 use std::f64::consts::PI;
 
 const DEG: f64 = PI / 180.0;
+const RAD: f64 = 180.0 / PI;
 
 /// Julian day of 2000-01-01 00:00 (the grid origin of [`GeocentricCache`]).
 const JD_2000_MIDNIGHT: f64 = 2_451_544.5;
@@ -26,6 +28,29 @@ const JD_2000_MIDNIGHT: f64 = 2_451_544.5;
 /// Sun altitude at sunrise and sunset [°]: standard refraction 34′ plus the solar semidiameter 16′
 /// (SPA appendix A.2, h0′ = −0.8333°).
 pub const SUNRISE_ALTITUDE: f64 = -0.8333;
+
+/// ⌊x⌋ without a library call (the baseline x86-64 and wasm targets differ on `floor`), for
+/// |x| < 2⁶³.
+#[inline]
+pub(crate) fn floor_fast(x: f64) -> f64 {
+    let t = x as i64 as f64;
+    if t > x {
+        t - 1.0
+    } else {
+        t
+    }
+}
+
+/// An angle [°] reduced to [0, 360).
+#[inline]
+pub(crate) fn mod360(x: f64) -> f64 {
+    let r = x - 360.0 * floor_fast(x * (1.0 / 360.0));
+    if r >= 360.0 {
+        r - 360.0
+    } else {
+        r
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Calendar and time scales
@@ -146,53 +171,51 @@ impl Geocentric {
     }
 }
 
-fn periodic_sum(terms: &[[f64; 3]], jme: f64) -> f64 {
-    terms.iter().map(|t| t[0] * (t[1] + t[2] * jme).cos()).sum()
-}
+/// The thirteen Earth periodic-term series of Table A4.2, in the order L0–L5, B0–B1, R0–R4.
+const EARTH_SERIES: [&[[f64; 3]]; 13] = [
+    &L0, &L1, &L2, &L3, &L4, &L5, &B0, &B1, &R0, &R1, &R2, &R3, &R4,
+];
 
-/// Σ_i S_i·jme^i / 1e8 over the series S_i of SPA eqs. 9–11 [rad or AU].
-fn earth_series(series: &[&[[f64; 3]]], jme: f64) -> f64 {
-    series
-        .iter()
-        .rev()
-        .fold(0.0, |acc, terms| acc * jme + periodic_sum(terms, jme))
-        / 1e8
-}
-
-/// The geocentric sun at a Julian ephemeris day `jde` (TT): SPA sections 3.1–3.10 in full
-/// (Earth heliocentric L, B, R from Table A4.2, nutation from Table A4.3, aberration).
-pub fn geocentric(jde: f64) -> Geocentric {
-    let jce = (jde - 2_451_545.0) / 36_525.0;
-    let jme = jce / 10.0;
-
-    let l = (earth_series(&[&L0, &L1, &L2, &L3, &L4, &L5], jme) / DEG).rem_euclid(360.0);
-    let b = earth_series(&[&B0, &B1], jme) / DEG;
-    let r = earth_series(&[&R0, &R1, &R2, &R3, &R4], jme);
-
-    let theta = (l + 180.0).rem_euclid(360.0);
-    let beta = -b;
-
-    let x = [
-        297.85036 + jce * (445_267.111_480 + jce * (-0.001_914_2 + jce / 189_474.0)),
-        357.52772 + jce * (35_999.050_340 + jce * (-0.000_160_3 - jce / 300_000.0)),
-        134.96298 + jce * (477_198.867_398 + jce * (0.008_697_2 + jce / 56_250.0)),
-        93.27191 + jce * (483_202.017_538 + jce * (-0.003_682_5 + jce / 327_270.0)),
-        125.04452 + jce * (-1_934.136_261 + jce * (0.002_070_8 + jce / 450_000.0)),
+/// Mean elongation of the moon, mean anomalies of sun and moon, moon's argument of latitude and
+/// ascending node X0–X4 [°] (SPA eqs. 15–19), and their rates d/dJCE [°/century].
+fn nutation_arguments(jce: f64) -> ([f64; 5], [f64; 5]) {
+    const C: [[f64; 4]; 5] = [
+        [297.85036, 445_267.111_480, -0.001_914_2, 1.0 / 189_474.0],
+        [357.52772, 35_999.050_340, -0.000_160_3, -1.0 / 300_000.0],
+        [134.96298, 477_198.867_398, 0.008_697_2, 1.0 / 56_250.0],
+        [93.27191, 483_202.017_538, -0.003_682_5, 1.0 / 327_270.0],
+        [125.04452, -1_934.136_261, 0.002_070_8, 1.0 / 450_000.0],
     ];
-    let (mut dpsi, mut deps) = (0.0, 0.0);
-    for (y, abcd) in NUTATION.iter() {
-        let arg = (f64::from(y[0]) * x[0]
-            + f64::from(y[1]) * x[1]
-            + f64::from(y[2]) * x[2]
-            + f64::from(y[3]) * x[3]
-            + f64::from(y[4]) * x[4])
-            * DEG;
-        let (s, c) = arg.sin_cos();
-        dpsi += (abcd[0] + abcd[1] * jce) * s;
-        deps += (abcd[2] + abcd[3] * jce) * c;
+    let mut x = [0.0; 5];
+    let mut dx = [0.0; 5];
+    for j in 0..5 {
+        let c = &C[j];
+        x[j] = c[0] + jce * (c[1] + jce * (c[2] + jce * c[3]));
+        dx[j] = c[1] + jce * (2.0 * c[2] + 3.0 * jce * c[3]);
     }
-    let dpsi = dpsi / 36_000_000.0;
-    let deps = deps / 36_000_000.0;
+    (x, dx)
+}
+
+fn nutation_argument(y: &[i8; 5], x: &[f64; 5]) -> f64 {
+    f64::from(y[0]) * x[0]
+        + f64::from(y[1]) * x[1]
+        + f64::from(y[2]) * x[2]
+        + f64::from(y[3]) * x[3]
+        + f64::from(y[4]) * x[4]
+}
+
+/// SPA sections 3.2–3.10 from the sums S_i of the thirteen Earth series (Σ A·cos(B + C·JME) of
+/// each) and the nutation sums Σ(a + b·JCE)·sin(arg), Σ(c + d·JCE)·cos(arg).
+fn geocentric_from_sums(jme: f64, sums: &[f64; 13], dpsi_sum: f64, deps_sum: f64) -> Geocentric {
+    let poly = |s: &[f64]| s.iter().rev().fold(0.0, |acc, v| acc * jme + v) / 1e8;
+    let l = mod360(poly(&sums[0..6]) * RAD);
+    let b = poly(&sums[6..8]) * RAD;
+    let r = poly(&sums[8..13]);
+
+    let theta = mod360(l + 180.0);
+    let beta = -b;
+    let dpsi = dpsi_sum / 36_000_000.0;
+    let deps = deps_sum / 36_000_000.0;
 
     let u = jme / 10.0;
     let eps0 = 84_381.448
@@ -210,8 +233,8 @@ pub fn geocentric(jde: f64) -> Geocentric {
     let (sl, cl) = (lambda * DEG).sin_cos();
     let (se, ce) = (eps * DEG).sin_cos();
     let (sb, cb) = (beta * DEG).sin_cos();
-    let alpha = ((sl * ce - sb / cb * se).atan2(cl) / DEG).rem_euclid(360.0);
-    let delta = (sb * ce + cb * se * sl).asin() / DEG;
+    let alpha = mod360((sl * ce - sb / cb * se).atan2(cl) * RAD);
+    let delta = (sb * ce + cb * se * sl).asin() * RAD;
 
     Geocentric {
         right_ascension: alpha,
@@ -222,12 +245,38 @@ pub fn geocentric(jde: f64) -> Geocentric {
     }
 }
 
+/// The geocentric sun at a Julian ephemeris day `jde` (TT): SPA sections 3.1–3.10 in full
+/// (Earth heliocentric L, B, R from Table A4.2, nutation from Table A4.3, aberration).
+pub fn geocentric(jde: f64) -> Geocentric {
+    let jce = (jde - 2_451_545.0) / 36_525.0;
+    let jme = jce / 10.0;
+    let mut sums = [0.0; 13];
+    for (sum, terms) in sums.iter_mut().zip(EARTH_SERIES) {
+        *sum = terms.iter().map(|t| t[0] * (t[1] + t[2] * jme).cos()).sum();
+    }
+    let (x, _) = nutation_arguments(jce);
+    let (mut dpsi, mut deps) = (0.0, 0.0);
+    for (y, abcd) in NUTATION.iter() {
+        let (s, c) = (nutation_argument(y, &x) * DEG).sin_cos();
+        dpsi += (abcd[0] + abcd[1] * jce) * s;
+        deps += (abcd[2] + abcd[3] * jce) * c;
+    }
+    geocentric_from_sums(jme, &sums, dpsi, deps)
+}
+
+/// Greenwich mean sidereal time ν0 [°] at a Julian day `jd` (UT) (SPA eq. 12), not reduced to
+/// [0, 360) (only its sine and cosine are used; the unreduced value keeps 1e-9° precision).
+pub(crate) fn mean_sidereal_time_unreduced(jd: f64) -> f64 {
+    let d = jd - 2_451_545.0;
+    let jc = d * (1.0 / 36_525.0);
+    280.460_618_37 + 360.985_647_366_29 * d + jc * jc * (0.000_387_933 - jc * (1.0 / 38_710_000.0))
+}
+
 /// Greenwich mean sidereal time ν0 [°] at a Julian day `jd` (UT) (SPA eq. 12).
 pub fn mean_sidereal_time(jd: f64) -> f64 {
     let d = jd - 2_451_545.0;
     let jc = d / 36_525.0;
-    (280.460_618_37 + 360.985_647_366_29 * d + jc * jc * (0.000_387_933 - jc / 38_710_000.0))
-        .rem_euclid(360.0)
+    mod360(280.460_618_37 + 360.985_647_366_29 * d + jc * jc * (0.000_387_933 - jc / 38_710_000.0))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -296,9 +345,6 @@ pub fn refraction_spa(e0: f64, pressure_mbar: f64, temp_air_c: f64) -> f64 {
 /// The topocentric, refracted sun (SPA sections 3.11–3.15) from the apparent Greenwich sidereal
 /// time ν [°], the geocentric right ascension α [°], declination δ [°] and Earth–sun distance [AU],
 /// for an observer at a station pressure [mbar] and air temperature [°C].
-///
-/// The parallax in right ascension (below 0.003°) is evaluated with series of its small angle
-/// (errors below 1e-12°); everything else follows the SPA equations.
 pub fn topocentric(
     site: &Site,
     sidereal_time: f64,
@@ -308,39 +354,81 @@ pub fn topocentric(
     pressure_mbar: f64,
     temp_air_c: f64,
 ) -> SolarPosition {
-    let (sh, ch) = ((sidereal_time + site.longitude - right_ascension) * DEG).sin_cos();
-    let (sd, cd) = (declination * DEG).sin_cos();
-    let xi = 8.794 / (3600.0 * radius_au) * DEG;
-    let sxi = xi - xi * xi * xi / 6.0;
-    let den = cd - site.x * sxi * ch;
-    // Parallax in right ascension Δα (SPA eq. 27), a small angle: atan, sin, cos by series.
-    let t = -site.x * sxi * sh / den;
-    let da = t - t * t * t / 3.0;
-    let sda = da - da * da * da / 6.0;
-    let cda = 1.0 - da * da / 2.0;
+    let (sin_declination, cos_declination) = (declination * DEG).sin_cos();
+    let point = GeocentricPoint {
+        right_ascension,
+        declination,
+        sin_declination,
+        cos_declination,
+        radius_au,
+        sidereal_nutation: 0.0,
+    };
+    topocentric_point(site, sidereal_time, &point, pressure_mbar, temp_air_c)
+}
+
+/// [`topocentric`] from a [`GeocentricPoint`] (its sin δ and cos δ are used; `sidereal_time` is the
+/// apparent sidereal time ν [°]). The small angles of the SPA — the parallax in right ascension
+/// (< 0.003°), the refraction term 10.3/(e0 + 5.11) (< 2.5°) and the refraction itself (< 0.6°) —
+/// enter through angle addition with Taylor polynomials of their sines and cosines, so one position
+/// costs one sine-cosine pair, one arcsine and one arctangent; the results agree with the textbook
+/// evaluation to 1e-12°.
+pub fn topocentric_point(
+    site: &Site,
+    sidereal_time: f64,
+    geo: &GeocentricPoint,
+    pressure_mbar: f64,
+    temp_air_c: f64,
+) -> SolarPosition {
+    let (sh, ch) = ((sidereal_time + site.longitude - geo.right_ascension) * DEG).sin_cos();
+    let (sd, cd) = (geo.sin_declination, geo.cos_declination);
+    let xi = 8.794 / 3600.0 * DEG / geo.radius_au;
+    let sxi = xi - xi * xi * xi * (1.0 / 6.0);
+    let inv_den = 1.0 / (cd - site.x * sxi * ch);
+    // Parallax in right ascension Δα (SPA eq. 27), below 4.3e-5 rad: atan Δα, sin Δα by their
+    // first terms (errors below 3e-14 rad), cos Δα to second order.
+    let da = -site.x * sxi * sh * inv_den;
+    let (sda, cda) = (da, 1.0 - 0.5 * da * da);
     // Topocentric declination δ′ (eq. 28) through its tangent; topocentric hour angle H′ = H − Δα.
-    let tdp = (sd - site.y * sxi) * cda / den;
+    let tdp = (sd - site.y * sxi) * cda * inv_den;
     let cdp = 1.0 / (1.0 + tdp * tdp).sqrt();
     let sdp = tdp * cdp;
     let shp = sh * cda - ch * sda;
     let chp = ch * cda + sh * sda;
     // Elevation without (eq. 41) and with refraction (eqs. 42–43).
     let sin_e0 = (site.sin_lat * sdp + site.cos_lat * cdp * chp).clamp(-1.0, 1.0);
-    let e0 = sin_e0.asin() / DEG;
-    let de = refraction_spa(e0, pressure_mbar, temp_air_c);
-    let e = e0 + de;
-    let (sin_e, cos_e) = if de == 0.0 {
-        (sin_e0, (1.0 - sin_e0 * sin_e0).max(0.0).sqrt())
-    } else {
-        (e * DEG).sin_cos()
-    };
+    let cos_e0 = (1.0 - sin_e0 * sin_e0).max(0.0).sqrt();
+    let e0 = sin_e0.asin() * RAD;
+    let (mut sin_e, mut cos_e, mut e) = (sin_e0, cos_e0, e0);
+    if e0 >= -(0.26667 + 0.5667) {
+        // Δe = k/(60·tan(e0 + b)), b = 10.3/(e0 + 5.11)°: cot(e0 + b) by angle addition.
+        // (b < 0.042 rad, Δe < 0.011 rad: short series, errors below 1e-11 of the refraction).
+        let b = 10.3 * DEG / (e0 + 5.11);
+        let b2 = b * b;
+        let sb = b * (1.0 - b2 * (1.0 / 6.0) * (1.0 - b2 * (1.0 / 20.0)));
+        let cb = 1.0 - b2 * 0.5 * (1.0 - b2 * (1.0 / 12.0));
+        let cot = (cos_e0 * cb - sin_e0 * sb) / (sin_e0 * cb + cos_e0 * sb);
+        let de = pressure_mbar * (283.0 * 1.02 / (1010.0 * 60.0)) * cot / (273.0 + temp_air_c);
+        let x = de * DEG;
+        let x2 = x * x;
+        let (sde, cde) = (
+            x * (1.0 - x2 * (1.0 / 6.0)),
+            1.0 - x2 * 0.5 * (1.0 - x2 * (1.0 / 12.0)),
+        );
+        sin_e = sin_e0 * cde + cos_e0 * sde;
+        cos_e = cos_e0 * cde - sin_e0 * sde;
+        e = e0 + de;
+    }
     // Azimuth (eqs. 45–46): astronomers' azimuth Γ from the south, Φ = Γ + 180°.
     let ay = shp;
     let ax = chp * site.sin_lat - tdp * site.cos_lat;
-    let azimuth = (ay.atan2(ax) / DEG + 180.0).rem_euclid(360.0);
-    let hyp = (ax * ax + ay * ay).sqrt();
-    let (sin_az, cos_az) = if hyp > 0.0 {
-        (-ay / hyp, -ax / hyp)
+    let mut azimuth = ay.atan2(ax) * RAD + 180.0;
+    if azimuth >= 360.0 {
+        azimuth -= 360.0;
+    }
+    let hyp2 = ax * ax + ay * ay;
+    let (sin_az, cos_az) = if hyp2 > 0.0 {
+        let inv = -1.0 / hyp2.sqrt();
+        (ay * inv, ax * inv)
     } else {
         (0.0, 0.0)
     };
@@ -387,24 +475,157 @@ pub struct GeocentricPoint {
     pub right_ascension: f64,
     /// δ [°].
     pub declination: f64,
+    /// sin δ [-].
+    pub sin_declination: f64,
+    /// cos δ [-].
+    pub cos_declination: f64,
     /// R [AU].
     pub radius_au: f64,
     /// Δψ·cos ε [°], to add to the mean sidereal time.
     pub sidereal_nutation: f64,
 }
 
-/// The geocentric sun evaluated in full on a grid of days (00:00 TT, every `step_days` days,
-/// aligned on 2000-01-01) and interpolated between grid points with 4-point Lagrange polynomials.
+impl GeocentricPoint {
+    fn of(g: &Geocentric) -> GeocentricPoint {
+        let (sin_declination, cos_declination) = (g.declination * DEG).sin_cos();
+        GeocentricPoint {
+            right_ascension: g.right_ascension,
+            declination: g.declination,
+            sin_declination,
+            cos_declination,
+            radius_au: g.radius_au,
+            sidereal_nutation: g.sidereal_nutation(),
+        }
+    }
+}
+
+/// Number of terms: 195 Earth periodic terms and 63 nutation terms.
+const N_EARTH: usize = 195;
+const N_TERMS: usize = N_EARTH + 63;
+/// Grid steps between exact re-evaluations of the recurrences.
+const SYNC_EVERY: u32 = 32;
+
+/// The periodic terms of the SPA advanced from one grid node to the next by angle addition: the
+/// argument of each Earth term, B + C·JME, grows by the same C·ΔJME at each step, and each nutation
+/// argument by its rate times ΔJCE (the arguments' curvature, below 1e-7° over a resynchronisation
+/// interval, is negligible). A node then costs a few multiplications per term instead of a cosine.
+/// Every [`SYNC_EVERY`] steps the state is recomputed exactly.
+#[derive(Debug, Clone)]
+struct TermRecurrence {
+    step_days: f64,
+    node: i64,
+    since_sync: u32,
+    /// (cos, sin) of each term's argument at `node`.
+    cs: Vec<[f64; 2]>,
+    /// (cos, sin) of each term's increment per step.
+    rot: Vec<[f64; 2]>,
+}
+
+impl TermRecurrence {
+    fn new(step_days: f64) -> TermRecurrence {
+        let djme = step_days / 365_250.0;
+        let mut rot = Vec::with_capacity(N_TERMS);
+        for terms in EARTH_SERIES {
+            for t in terms {
+                let (s, c) = (t[2] * djme).sin_cos();
+                rot.push([c, s]);
+            }
+        }
+        rot.resize(N_TERMS, [1.0, 0.0]);
+        TermRecurrence {
+            step_days,
+            node: i64::MIN,
+            since_sync: 0,
+            cs: vec![[1.0, 0.0]; N_TERMS],
+            rot,
+        }
+    }
+
+    fn jde(&self, node: i64) -> f64 {
+        JD_2000_MIDNIGHT + node as f64 * self.step_days
+    }
+
+    /// Exact state at `node`.
+    fn sync(&mut self, node: i64) {
+        let jce = (self.jde(node) - 2_451_545.0) / 36_525.0;
+        let jme = jce / 10.0;
+        let mut i = 0;
+        for terms in EARTH_SERIES {
+            for t in terms {
+                let (s, c) = (t[1] + t[2] * jme).sin_cos();
+                self.cs[i] = [c, s];
+                i += 1;
+            }
+        }
+        let (x, dx) = nutation_arguments(jce);
+        let djce = self.step_days / 36_525.0;
+        for (k, (y, _)) in NUTATION.iter().enumerate() {
+            let (s, c) = (nutation_argument(y, &x) * DEG).sin_cos();
+            self.cs[N_EARTH + k] = [c, s];
+            let (s, c) = (nutation_argument(y, &dx) * djce * DEG).sin_cos();
+            self.rot[N_EARTH + k] = [c, s];
+        }
+        self.node = node;
+        self.since_sync = 0;
+    }
+
+    /// Moves the state to `node` (forward steps when close, else an exact evaluation).
+    fn seek(&mut self, node: i64) {
+        if node < self.node || node - self.node > i64::from(SYNC_EVERY) || self.node == i64::MIN {
+            self.sync(node);
+            return;
+        }
+        while self.node < node {
+            if self.since_sync + 1 >= SYNC_EVERY {
+                self.sync(self.node + 1);
+                continue;
+            }
+            for (cs, r) in self.cs.iter_mut().zip(&self.rot) {
+                let [c, s] = *cs;
+                *cs = [c * r[0] - s * r[1], s * r[0] + c * r[1]];
+            }
+            self.node += 1;
+            self.since_sync += 1;
+        }
+    }
+
+    /// The geocentric sun at the current node.
+    fn geocentric(&self) -> Geocentric {
+        let jce = (self.jde(self.node) - 2_451_545.0) / 36_525.0;
+        let jme = jce / 10.0;
+        let mut sums = [0.0; 13];
+        let mut i = 0;
+        for (sum, terms) in sums.iter_mut().zip(EARTH_SERIES) {
+            for t in terms {
+                *sum += t[0] * self.cs[i][0];
+                i += 1;
+            }
+        }
+        let (mut dpsi, mut deps) = (0.0, 0.0);
+        for (k, (_, abcd)) in NUTATION.iter().enumerate() {
+            let [c, s] = self.cs[N_EARTH + k];
+            dpsi += (abcd[0] + abcd[1] * jce) * s;
+            deps += (abcd[2] + abcd[3] * jce) * c;
+        }
+        geocentric_from_sums(jme, &sums, dpsi, deps)
+    }
+}
+
+/// The geocentric sun on a grid of days (00:00 TT, every `step_days` days, aligned on 2000-01-01),
+/// interpolated between grid points with 4-point Lagrange polynomials — the device of SPA appendix
+/// A.2 (there a 3-point formula over the day before, the day and the day after).
 ///
-/// Grid points are computed when first needed and kept while the requested instants stay within
-/// reach; a jump to a distant date (the months of a typical-year file come from different years)
-/// starts a new window. With the 2-day grid of [`GRID_STEP_DAYS`] the interpolation error is below 1e-5° in α and δ
-/// over 1960–2050 (tested against [`geocentric`]).
+/// Grid points are computed when first needed, consecutive ones by [`TermRecurrence`], and kept
+/// while the requested instants stay within reach; a jump to a distant date (the months of a
+/// typical-year file come from different years) starts a new window. With the 2-day grid of
+/// [`GRID_STEP_DAYS`] the interpolation error is below 1e-5° in α and δ over 1960–2050 (1e-6° with a
+/// daily grid; tested against [`geocentric`]).
 #[derive(Debug, Clone)]
 pub struct GeocentricCache {
-    step_days: i64,
+    inv_step: f64,
     first: i64,
     nodes: Vec<GeocentricPoint>,
+    terms: TermRecurrence,
 }
 
 /// Grid spacing used by [`crate::solar::sunpath::SunPath`] [d].
@@ -418,20 +639,12 @@ impl Default for GeocentricCache {
 
 impl GeocentricCache {
     pub fn new(step_days: i64) -> GeocentricCache {
+        let step_days = step_days.max(1);
         GeocentricCache {
-            step_days: step_days.max(1),
+            inv_step: 1.0 / step_days as f64,
             first: 0,
             nodes: Vec::new(),
-        }
-    }
-
-    fn node(k: i64, step: i64) -> GeocentricPoint {
-        let g = geocentric(JD_2000_MIDNIGHT + (k * step) as f64);
-        GeocentricPoint {
-            right_ascension: g.right_ascension,
-            declination: g.declination,
-            radius_au: g.radius_au,
-            sidereal_nutation: g.sidereal_nutation(),
+            terms: TermRecurrence::new(step_days as f64),
         }
     }
 
@@ -443,45 +656,57 @@ impl GeocentricCache {
         }
         let mut k = self.first + self.nodes.len() as i64;
         while k <= hi {
-            self.nodes.push(Self::node(k, self.step_days));
+            self.terms.seek(k);
+            self.nodes
+                .push(GeocentricPoint::of(&self.terms.geocentric()));
             k += 1;
         }
     }
 
     /// Geocentric α, δ, R and Δψ·cos ε at a Julian ephemeris day `jde` (TT).
     pub fn at(&mut self, jde: f64) -> GeocentricPoint {
-        let u = (jde - JD_2000_MIDNIGHT) / self.step_days as f64;
-        let k1 = u.floor();
+        let u = (jde - JD_2000_MIDNIGHT) * self.inv_step;
+        let k1 = floor_fast(u);
         let f = u - k1;
         let k1 = k1 as i64;
-        self.ensure(k1 - 1, k1 + 2);
+        if k1 - 1 < self.first || k1 + 2 >= self.first + self.nodes.len() as i64 {
+            self.ensure(k1 - 1, k1 + 2);
+        }
         let i = (k1 - 1 - self.first) as usize;
         let p = &self.nodes[i..i + 4];
         // Lagrange weights for nodes at −1, 0, 1, 2 evaluated at f ∈ [0, 1).
+        let (fm1, fm2, fp1) = (f - 1.0, f - 2.0, f + 1.0);
         let w = [
-            -f * (f - 1.0) * (f - 2.0) / 6.0,
-            (f + 1.0) * (f - 1.0) * (f - 2.0) / 2.0,
-            -(f + 1.0) * f * (f - 2.0) / 2.0,
-            (f + 1.0) * f * (f - 1.0) / 6.0,
+            -f * fm1 * fm2 * (1.0 / 6.0),
+            fp1 * fm1 * fm2 * 0.5,
+            -fp1 * f * fm2 * 0.5,
+            fp1 * f * fm1 * (1.0 / 6.0),
         ];
         let a0 = p[1].right_ascension;
         let unwrap = |a: f64| {
             let d = a - a0;
-            d - 360.0 * (d / 360.0).round()
+            if d > 180.0 {
+                d - 360.0
+            } else if d < -180.0 {
+                d + 360.0
+            } else {
+                d
+            }
         };
-        let mut point = GeocentricPoint {
-            right_ascension: a0,
-            declination: 0.0,
-            radius_au: 0.0,
-            sidereal_nutation: 0.0,
+        let lerp = |field: fn(&GeocentricPoint) -> f64| {
+            w[0] * field(&p[0]) + w[1] * field(&p[1]) + w[2] * field(&p[2]) + w[3] * field(&p[3])
         };
-        for (w, n) in w.iter().zip(p) {
-            point.right_ascension += w * unwrap(n.right_ascension);
-            point.declination += w * n.declination;
-            point.radius_au += w * n.radius_au;
-            point.sidereal_nutation += w * n.sidereal_nutation;
+        GeocentricPoint {
+            right_ascension: a0
+                + w[0] * unwrap(p[0].right_ascension)
+                + w[2] * unwrap(p[2].right_ascension)
+                + w[3] * unwrap(p[3].right_ascension),
+            declination: lerp(|g| g.declination),
+            sin_declination: lerp(|g| g.sin_declination),
+            cos_declination: lerp(|g| g.cos_declination),
+            radius_au: lerp(|g| g.radius_au),
+            sidereal_nutation: lerp(|g| g.sidereal_nutation),
         }
-        point
     }
 }
 
@@ -520,7 +745,12 @@ impl SunEvents {
 }
 
 fn limit_pm180(deg: f64) -> f64 {
-    deg - 360.0 * (deg / 360.0).round()
+    let r = mod360(deg);
+    if r > 180.0 {
+        r - 360.0
+    } else {
+        r
+    }
 }
 
 /// SPA appendix A.2 for the local date `day_number` (days from 1970-01-01), with the geocentric sun
@@ -533,70 +763,68 @@ fn rise_transit_set_by<F>(
     mut geo: F,
 ) -> SunEvents
 where
-    F: FnMut(f64) -> (f64, f64, f64),
+    F: FnMut(f64) -> GeocentricPoint,
 {
     let jd0 = 2_440_587.5 + day_number as f64; // 00:00 UT of the date
     let dt = delta_t / 86_400.0;
-    let (alpha0, delta0, nut0) = geo(jd0 + dt);
-    let nu = mean_sidereal_time(jd0) + nut0;
-    let mut m0 = (alpha0 - site.longitude - nu) / 360.0;
-    m0 -= (m0 + timezone_h / 24.0).floor(); // the transit of the local date
-    let (sphi, cphi) = (site.latitude * DEG).sin_cos();
-    // Hour angle and altitude [°] of the sun at the day fraction m (geocentric δ, as SPA A.2).
+    let g0 = geo(jd0 + dt);
+    let nu = mean_sidereal_time(jd0) + g0.sidereal_nutation;
+    let mut m0 = (g0.right_ascension - site.longitude - nu) / 360.0;
+    m0 -= floor_fast(m0 + timezone_h / 24.0); // the transit of the local date
+    let (sphi, cphi) = (site.sin_lat, site.cos_lat);
+    let sin_h0 = (SUNRISE_ALTITUDE * DEG).sin();
+    // Hour angle H′ [°], sin(altitude), and d sin(altitude)/dm [1/day] of the sun at the day
+    // fraction m (geocentric δ, as SPA A.2).
     let mut sun_at = |m: f64| -> (f64, f64, f64) {
-        let (alpha, delta, _) = geo(jd0 + m + dt);
-        let hp = limit_pm180(nu + 360.985_647 * m + site.longitude - alpha);
-        let (sd, cd) = (delta * DEG).sin_cos();
-        let alt = (sphi * sd + cphi * cd * (hp * DEG).cos())
-            .clamp(-1.0, 1.0)
-            .asin()
-            / DEG;
-        (hp, alt, cd)
+        let g = geo(jd0 + m + dt);
+        let hp = limit_pm180(nu + 360.985_647 * m + site.longitude - g.right_ascension);
+        let (sh, ch) = (hp * DEG).sin_cos();
+        let sin_alt = sphi * g.sin_declination + cphi * g.cos_declination * ch;
+        let rate = -cphi * g.cos_declination * sh * 360.985_647 * DEG;
+        (hp, sin_alt, rate)
     };
     // Transit: H′ = 0 (SPA eq. A.15, iterated).
     let mut mt = m0;
-    for _ in 0..4 {
+    for _ in 0..3 {
         let dm = -sun_at(mt).0 / 360.0;
         mt += dm;
-        if dm.abs() < 1e-9 {
+        if dm.abs() < 1e-7 {
             break;
         }
     }
     let local = |m: f64| 24.0 * m + timezone_h;
     let transit = local(mt);
-    let (_, alt_upper, _) = sun_at(mt);
-    if alt_upper < SUNRISE_ALTITUDE {
-        return SunEvents::AlwaysDown { transit };
-    }
-    let (_, alt_lower_before, _) = sun_at(mt - 0.5);
-    let (_, alt_lower_after, _) = sun_at(mt + 0.5);
-    if alt_lower_before > SUNRISE_ALTITUDE && alt_lower_after > SUNRISE_ALTITUDE {
-        return SunEvents::AlwaysUp { transit };
+    let cos_h0 = (sin_h0 - sphi * g0.sin_declination) / (cphi * g0.cos_declination);
+    if cos_h0.is_nan() || cos_h0.abs() > 0.9 {
+        // Near polar day or night: decide from the altitudes at the culminations.
+        if sun_at(mt).1 < sin_h0 {
+            return SunEvents::AlwaysDown { transit };
+        }
+        if sun_at(mt - 0.5).1 > sin_h0 && sun_at(mt + 0.5).1 > sin_h0 {
+            return SunEvents::AlwaysUp { transit };
+        }
     }
     // Sunrise in [mt − 0.5, mt], sunset in [mt, mt + 0.5]: from the first estimate of SPA eqs.
-    // A.11–A.12, the correction of eq. A.33 as a Newton step, kept in the bracket (bisection when a
-    // step leaves it) until it moves less than 1e-8 day.
-    let (sd0, cd0) = (delta0 * DEG).sin_cos();
-    let cos_h0 = ((SUNRISE_ALTITUDE * DEG).sin() - sphi * sd0) / (cphi * cd0);
-    let h0 = cos_h0.clamp(-1.0, 1.0).acos() / DEG;
+    // A.11–A.12, Newton steps on sin(altitude) = sin(−0.8333°) (the correction of eq. A.33), kept
+    // in the bracket (bisection when a step leaves it) until a step is below 1e-7 day (9 ms).
+    let h0 = cos_h0.clamp(-1.0, 1.0).acos() * RAD;
     let mut solve = |mut lo: f64, mut hi: f64, start: f64, rising: bool| -> f64 {
         let mut m = start.clamp(lo, hi);
         for _ in 0..40 {
-            let (hp, alt, cd) = sun_at(m);
-            let f = alt - SUNRISE_ALTITUDE;
+            let (_, sin_alt, rate) = sun_at(m);
+            let f = sin_alt - sin_h0;
             if (f < 0.0) == rising {
                 lo = m;
             } else {
                 hi = m;
             }
-            let denom = 360.0 * cd * cphi * (hp * DEG).sin();
-            let mut next = m + f / denom;
-            if !(next > lo && next < hi) || denom.abs() < 1e-12 {
+            let mut next = m - f / rate;
+            if !(next > lo && next < hi) {
                 next = 0.5 * (lo + hi);
             }
             let step = (next - m).abs();
             m = next;
-            if step < 1e-8 || hi - lo < 1e-8 {
+            if step < 1e-7 || hi - lo < 1e-7 {
                 break;
             }
         }
@@ -626,10 +854,7 @@ pub fn sun_rise_transit_set(
         timezone_h,
         site,
         delta_t,
-        |jde| {
-            let g = geocentric(jde);
-            (g.right_ascension, g.declination, g.sidereal_nutation())
-        },
+        |jde| GeocentricPoint::of(&geocentric(jde)),
     )
 }
 
@@ -641,10 +866,7 @@ pub fn sun_rise_transit_set_cached(
     site: &Site,
     delta_t: f64,
 ) -> SunEvents {
-    rise_transit_set_by(day_number, timezone_h, site, delta_t, |jde| {
-        let g = cache.at(jde);
-        (g.right_ascension, g.declination, g.sidereal_nutation)
-    })
+    rise_transit_set_by(day_number, timezone_h, site, delta_t, |jde| cache.at(jde))
 }
 
 // ---------------------------------------------------------------------------------------------

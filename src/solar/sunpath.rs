@@ -17,9 +17,10 @@
 
 use super::irradiance::{airmass_kasten_1966, dni_extra_duffie_beckman};
 use super::position::{
-    days_from_civil, delta_t_espenak_meeus, mean_sidereal_time, sun_rise_transit_set_cached,
-    topocentric, GeocentricCache, Site, SunEvents,
+    days_from_civil, delta_t_espenak_meeus, floor_fast, mean_sidereal_time_unreduced,
+    sun_rise_transit_set_cached, topocentric_point, GeocentricCache, Site, SunEvents,
 };
+#[allow(unused_imports)] // named in the documentation
 use super::spectral::airmass_absolute_desoto;
 use crate::weather::{Stamp, Timing, Weather};
 
@@ -182,12 +183,10 @@ fn standard_pressure(elevation_m: f64) -> f64 {
 struct FingerprintHasher(u64);
 
 impl FingerprintHasher {
+    /// A multiply–rotate mix of 64-bit words (not cryptographic: it tells sun paths apart).
+    #[inline]
     fn add(&mut self, v: u64) {
-        // FNV-1a over the 8 bytes.
-        for b in v.to_le_bytes() {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
+        self.0 = (self.0.rotate_left(23) ^ v).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
@@ -220,10 +219,14 @@ fn fingerprint(
                 | u64::from(s.minute),
         );
     }
-    for v in pressure.iter().chain(temp) {
+    let mut h2 = FingerprintHasher(0x2545_f491_4f6c_dd1d);
+    for v in pressure {
         h.add(v.to_bits());
     }
-    h.0
+    for v in temp {
+        h2.add(v.to_bits());
+    }
+    h.0 ^ h2.0.rotate_left(1)
 }
 
 impl SunPath {
@@ -305,18 +308,18 @@ impl SunPath {
             timezone_h,
             timing,
             step_minutes,
-            sun_time_h: Vec::with_capacity(n),
-            zenith: Vec::with_capacity(n),
-            azimuth: Vec::with_capacity(n),
-            cos_zenith: Vec::with_capacity(n),
-            sun_east: Vec::with_capacity(n),
-            sun_north: Vec::with_capacity(n),
-            state: Vec::with_capacity(n),
-            sun_up_fraction: Vec::with_capacity(n),
-            dni_extra: Vec::with_capacity(n),
-            air_mass_relative: Vec::with_capacity(n),
-            air_mass_absolute: Vec::with_capacity(n),
-            month: Vec::with_capacity(n),
+            sun_time_h: vec![0.0; n],
+            zenith: vec![0.0; n],
+            azimuth: vec![0.0; n],
+            cos_zenith: vec![0.0; n],
+            sun_east: vec![0.0; n],
+            sun_north: vec![0.0; n],
+            state: vec![SunState::Down; n],
+            sun_up_fraction: vec![0.0; n],
+            dni_extra: vec![0.0; n],
+            air_mass_relative: vec![0.0; n],
+            air_mass_absolute: vec![0.0; n],
+            month: vec![0; n],
             fingerprint: fingerprint(
                 latitude,
                 longitude,
@@ -330,12 +333,31 @@ impl SunPath {
                 temp_air_c,
             ),
         };
+        // exp(−0.0001184·elevation): the pressure correction of the absolute air mass
+        // (as in [`airmass_absolute_desoto`], here with the cosine of the zenith already known).
+        let am_site = (-0.000_118_4 * elevation_m).exp();
+        let cos_86 = (86.0 * std::f64::consts::PI / 180.0).cos();
         let mut dt_key = (i32::MIN, 0u8);
         let mut delta_t = 0.0;
+        // Per-date values, recomputed when the date changes.
+        let mut date_key = (i32::MIN, 0u8, 0u8);
+        let (mut day, mut dni_extra) = (0i64, 0.0);
+        let mut intervals = [(f64::NAN, f64::NAN); 3];
         for (i, s) in stamps.iter().enumerate() {
             if dt_key != (s.year, s.month) {
                 dt_key = (s.year, s.month);
                 delta_t = delta_t_espenak_meeus(s.year, s.month);
+            }
+            if date_key != (s.year, s.month, s.day) {
+                date_key = (s.year, s.month, s.day);
+                day = days_from_civil(s.year, s.month, s.day);
+                let doy = (day - days_from_civil(s.year, 1, 1) + 1) as f64;
+                dni_extra = dni_extra_duffie_beckman(doy);
+                intervals = up_intervals([
+                    events.get(day - 1, &mut geo, tz, &site, delta_t),
+                    events.get(day, &mut geo, tz, &site, delta_t),
+                    events.get(day + 1, &mut geo, tz, &site, delta_t),
+                ]);
             }
             let pressure = match pressure_mbar.get(i) {
                 Some(&p) if p.is_finite() && p > 0.0 => p,
@@ -345,25 +367,28 @@ impl SunPath {
                 Some(&t) if t.is_finite() && t > -100.0 && t < 100.0 => t,
                 _ => 12.0,
             };
-            let day = days_from_civil(s.year, s.month, s.day);
             let t0 = f64::from(s.hour) + f64::from(s.minute) / 60.0;
-            let mut ev = |d: i64| events.get(d, &mut geo, tz, &site, delta_t);
             let (t_sun, state, fraction) = match timing {
-                Timing::Centre => {
-                    let iv = up_intervals([ev(day - 1), ev(day), ev(day + 1)]);
-                    interval_sun(&iv, t0, t0 + step_h)
-                }
+                Timing::Centre => interval_sun(&intervals, t0, t0 + step_h),
                 Timing::Start | Timing::End | Timing::Instant => {
                     let t = match timing {
                         Timing::Start => t0,
                         Timing::End => t0 + step_h,
                         _ => t0 + offset_h,
                     };
-                    // The events of the date the instant falls on.
-                    let d = day + (t / 24.0).floor() as i64;
-                    let tl = t - 24.0 * (d - day) as f64;
-                    let iv = up_intervals([ev(d - 1), ev(d), ev(d + 1)]);
-                    if is_up(&iv, tl) {
+                    let up = if (0.0..24.0).contains(&t) {
+                        is_up(&intervals, t)
+                    } else {
+                        // The instant falls on another date (e.g. an interval end at 24:00).
+                        let d = day + floor_fast(t / 24.0) as i64;
+                        let iv = up_intervals([
+                            events.get(d - 1, &mut geo, tz, &site, delta_t),
+                            events.get(d, &mut geo, tz, &site, delta_t),
+                            events.get(d + 1, &mut geo, tz, &site, delta_t),
+                        ]);
+                        is_up(&iv, t - 24.0 * (d - day) as f64)
+                    };
+                    if up {
                         (t, SunState::Up, 1.0)
                     } else {
                         (t, SunState::Down, 0.0)
@@ -372,36 +397,33 @@ impl SunPath {
             };
             let jd = 2_440_587.5 + day as f64 + (t_sun - tz) / 24.0;
             let g = geo.at(jd + delta_t / 86_400.0);
-            let nu = mean_sidereal_time(jd) + g.sidereal_nutation;
-            let pos = topocentric(
-                &site,
-                nu,
-                g.right_ascension,
-                g.declination,
-                g.radius_au,
-                pressure,
-                temp,
-            );
-            let doy = (day - days_from_civil(s.year, 1, 1) + 1) as f64;
-            out.sun_time_h.push(t_sun);
-            out.zenith.push(pos.zenith);
-            out.azimuth.push(pos.azimuth);
-            out.cos_zenith.push(pos.cos_zenith);
-            out.sun_east.push(pos.east);
-            out.sun_north.push(pos.north);
-            out.state.push(state);
-            out.sun_up_fraction.push(fraction);
-            out.dni_extra.push(dni_extra_duffie_beckman(doy));
+            let nu = mean_sidereal_time_unreduced(jd) + g.sidereal_nutation;
+            let pos = topocentric_point(&site, nu, &g, pressure, temp);
+            out.sun_time_h[i] = t_sun;
+            out.zenith[i] = pos.zenith;
+            out.azimuth[i] = pos.azimuth;
+            out.cos_zenith[i] = pos.cos_zenith;
+            out.sun_east[i] = pos.east;
+            out.sun_north[i] = pos.north;
+            out.state[i] = state;
+            out.sun_up_fraction[i] = fraction;
+            out.dni_extra[i] = dni_extra;
             if state.is_up() {
-                out.air_mass_relative
-                    .push(airmass_kasten_1966(pos.zenith, pos.cos_zenith));
-                out.air_mass_absolute
-                    .push(airmass_absolute_desoto(pos.zenith, elevation_m));
+                out.air_mass_relative[i] = airmass_kasten_1966(pos.zenith, pos.cos_zenith);
+                // De Soto/King absolute air mass with the zenith clipped to [0°, 86°].
+                let (zc, cz) = if pos.zenith > 86.0 {
+                    (86.0, cos_86)
+                } else if pos.zenith < 0.0 {
+                    (0.0, 1.0)
+                } else {
+                    (pos.zenith, pos.cos_zenith)
+                };
+                out.air_mass_absolute[i] = am_site / (cz + 0.5057 * (96.080 - zc).powf(-1.634));
             } else {
-                out.air_mass_relative.push(0.0);
-                out.air_mass_absolute.push(0.0);
+                out.air_mass_relative[i] = 0.0;
+                out.air_mass_absolute[i] = 0.0;
             }
-            out.month.push(s.month);
+            out.month[i] = s.month;
         }
         out
     }

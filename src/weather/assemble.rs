@@ -7,6 +7,7 @@
 
 use super::text::err;
 use super::{Location, Provenance, Stamp, Timing, Weather, WeatherFormat};
+use crate::emissions::Bilingual;
 use crate::error::{codes, ScenarioError};
 
 /// Days in each month of a year without 29 February.
@@ -240,7 +241,7 @@ pub(crate) struct Meta {
     /// The caller's choice, which wins over the default.
     pub timing_override: Option<Timing>,
     pub timing_default: Timing,
-    pub timing_basis: &'static str,
+    pub timing_basis: Bilingual,
     pub source: String,
     /// The step when the format fixes it; `None`: from the first two stamps.
     pub step_minutes: Option<u32>,

@@ -37,6 +37,7 @@ pub mod tmy3;
 
 use serde::{Deserialize, Serialize};
 
+use crate::emissions::Bilingual;
 use crate::error::{codes, ScenarioError};
 use text::err;
 
@@ -111,7 +112,7 @@ pub struct Provenance {
     /// The timing convention of this data set, before the caller's override.
     pub timing_default: Timing,
     /// Why that default, with its source (English).
-    pub timing_basis: &'static str,
+    pub timing_basis: Bilingual,
     /// Values filled by interpolation over short gaps (a warning, not an error).
     pub filled_values: u32,
     /// Rows of 29 February dropped.
@@ -292,6 +293,7 @@ pub struct WeatherSummary {
     pub timing: Timing,
     pub timing_default: Timing,
     pub timing_basis: String,
+    pub timing_basis_zh: String,
     /// First and last interval start.
     pub first: Stamp,
     pub last: Stamp,
@@ -338,7 +340,8 @@ pub fn summarize(w: &Weather) -> WeatherSummary {
         source: w.provenance.source.clone(),
         timing: w.timing,
         timing_default: w.provenance.timing_default,
-        timing_basis: w.provenance.timing_basis.to_string(),
+        timing_basis: w.provenance.timing_basis.en.to_string(),
+        timing_basis_zh: w.provenance.timing_basis.zh.to_string(),
         first: w.stamps.first().copied().unwrap_or(zero),
         last: w.stamps.last().copied().unwrap_or(zero),
         years,

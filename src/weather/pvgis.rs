@@ -27,6 +27,7 @@ use super::text::{err, int, not_a_number, num, show, split_fields, Fields, Lines
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
 };
+use crate::emissions::Bilingual;
 use crate::error::{codes, ScenarioError};
 
 /// Parses `YYYYMMDD:HHMM` into a UTC stamp.
@@ -63,7 +64,7 @@ struct TimeSetup {
     timezone_h: i32,
     offset_minutes: u32,
     timing_default: Timing,
-    basis: &'static str,
+    basis: Bilingual,
 }
 
 fn time_setup(

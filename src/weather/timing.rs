@@ -16,55 +16,82 @@
 //! The caller's `timing` always wins over these defaults.
 
 use super::{Timing, Weather};
+use crate::emissions::{bi, Bilingual};
 
 /// Chinese Standard Weather Data EPW: hour h holds at (h−1):00.
-pub const CSWD_EPW: &str = "CSWD EPW (China Standard Weather Data): EPW hour h holds at (h-1):00. \
+pub const CSWD_EPW: Bilingual = bi(
+    "CSWD EPW (China Standard Weather Data): EPW hour h holds at (h-1):00. \
 At all twelve CSWD stations of the shared reference set the daily irradiance centroid falls on solar \
 noon read this way and 0.5 h after it read as hour averages (shared reference pv-model.md, 'Time'); \
-ssc reads EPW minute 0 as the instant (h-1):00 (ssc shared/lib_weatherfile.cpp).";
+ssc reads EPW minute 0 as the instant (h-1):00 (ssc shared/lib_weatherfile.cpp).",
+    "CSWD（中国标准气象数据）EPW：第 h 小时的数据对应 (h−1):00 时刻。按此读法，共享参考集中全部 12 个 CSWD 站点的日辐照质心与太阳正午重合，按时段平均读法则晚 0.5 小时（pv-model.md“Time”）；ssc 亦将 EPW 分钟 0 读作 (h−1):00 时刻（ssc shared/lib_weatherfile.cpp）。",
+);
 
 /// Other EPW data sets: hour averages over the hour ending at the stamp.
-pub const EPW: &str = "EPW (IWEC, TMYx, SWERA …): solar fields are the energy received during \
+pub const EPW: Bilingual = bi(
+    "EPW (IWEC, TMYx, SWERA …): solar fields are the energy received during \
 the 60 minutes before the stamp (EnergyPlus Auxiliary Programs, 'Weather Data Format'), so the \
 sun belongs at mid-hour, at the centre of the sunlit part in sunrise and sunset hours \
-(pv-model.md, 'Time'; pvlib read_epw).";
+(pv-model.md, 'Time'; pvlib read_epw).",
+    "EPW（IWEC、TMYx、SWERA 等）：辐照为时间戳之前 60 分钟内的累计值（EnergyPlus《Weather Data Format》），故太阳位置取时段中点，日出、日落时段取有日照部分的中点（pv-model.md“Time”；pvlib read_epw）。",
+);
 
 /// TMY3: hour averages ending at the stamp.
-pub const TMY3: &str = "TMY3: irradiance is the total received during the 60 minutes before the \
+pub const TMY3: Bilingual = bi(
+    "TMY3: irradiance is the total received during the 60 minutes before the \
 stamp (Wilcox & Marion 2008, Users Manual for TMY3 Data Sets, NREL/TP-581-43156); ssc and PVWatts \
-take the sun at mid-hour, at the centre of the sunlit part in sunrise and sunset hours.";
+take the sun at mid-hour, at the centre of the sunlit part in sunrise and sunset hours.",
+    "TMY3：辐照为时间戳之前 60 分钟内的累计值（Wilcox & Marion 2008，NREL/TP-581-43156）；ssc 与 PVWatts 取时段中点的太阳位置，日出、日落时段取有日照部分的中点。",
+);
 
 /// TMY2: hour averages ending at the stamp.
-pub const TMY2: &str = "TMY2: irradiance is the total received during the 60 minutes before the \
-stamp (Marion & Urban 1995, User's Manual for TMY2s); ssc and PVWatts take the sun at mid-hour.";
+pub const TMY2: Bilingual = bi(
+    "TMY2: irradiance is the total received during the 60 minutes before the \
+stamp (Marion & Urban 1995, User's Manual for TMY2s); ssc and PVWatts take the sun at mid-hour.",
+    "TMY2：辐照为时间戳之前 60 分钟内的累计值（Marion & Urban 1995，TMY2 用户手册）；ssc 与 PVWatts 取时段中点的太阳位置。",
+);
 
 /// SAM CSV / NSRDB PSM3 with a Minute column: instantaneous at the written time.
-pub const SAM_CSV_MINUTE: &str =
+pub const SAM_CSV_MINUTE: Bilingual = bi(
     "SAM CSV / NSRDB PSM3 with a Minute column: ssc takes the written \
 hour:minute as the instant of the sun position (ssc shared/lib_weatherfile.cpp, cmod_pvwattsv8); \
 NSRDB PSM3 irradiance is modelled at the stamp (NSRDB data documentation), and PSM3 typical-year \
-files stamp hh:30.";
+files stamp hh:30.",
+    "含分钟列的 SAM CSV / NSRDB PSM3：ssc 以所写的时:分作为太阳位置时刻（ssc shared/lib_weatherfile.cpp、cmod_pvwattsv8）；NSRDB PSM3 辐照按时间戳时刻建模，典型年文件标为 hh:30。",
+);
 
 /// SAM CSV without a Minute column: hour averages.
-pub const SAM_CSV_HOURLY: &str = "SAM CSV without a Minute column: ssc assumes the middle of each \
+pub const SAM_CSV_HOURLY: Bilingual = bi(
+    "SAM CSV without a Minute column: ssc assumes the middle of each \
 step (minute = step/2) and treats the data as averages (ssc shared/lib_weatherfile.cpp; pv-model.md, \
-'Time').";
+'Time').",
+    "无分钟列的 SAM CSV：ssc 取每个时段的中点（分钟 = 步长/2），并按时段平均值处理（ssc shared/lib_weatherfile.cpp；pv-model.md“Time”）。",
+);
 
 /// PVGIS TMY without a declared offset.
-pub const PVGIS: &str = "PVGIS TMY: stamps are the start of the hour in UTC and the values are \
+pub const PVGIS: Bilingual = bi(
+    "PVGIS TMY: stamps are the start of the hour in UTC and the values are \
 averaged over the hour (pv-model.md, 'Time'); files before December 2024 declare no irradiance \
-time offset. Converted to local standard time.";
+time offset. Converted to local standard time.",
+    "PVGIS TMY：时间戳为 UTC 时段起点，数值为该小时平均（pv-model.md“Time”）；2024 年 12 月之前的文件未声明辐照时间偏移。已换算为当地标准时间。",
+);
 
 /// PVGIS TMY declaring an irradiance time offset of 0.5 h.
-pub const PVGIS_CENTRED: &str = "PVGIS TMY declaring an irradiance time offset of 0.5 h: hour \
+pub const PVGIS_CENTRED: Bilingual = bi(
+    "PVGIS TMY declaring an irradiance time offset of 0.5 h: hour \
 averages centred on the half hour (ERA5-based regions; PVGIS 5.3 TMY output). Converted to local \
-standard time.";
+standard time.",
+    "PVGIS TMY 声明辐照时间偏移 0.5 小时：以半点为中心的小时平均值（基于 ERA5 的地区；PVGIS 5.3 TMY 输出）。已换算为当地标准时间。",
+);
 
 /// PVGIS TMY declaring another irradiance time offset.
-pub const PVGIS_INSTANT: &str = "PVGIS TMY declaring an irradiance time offset other than 0.5 h: \
+pub const PVGIS_INSTANT: Bilingual = bi(
+    "PVGIS TMY declaring an irradiance time offset other than 0.5 h: \
 the values are satellite snapshots (PVGIS-SARAH) at the stamp plus that offset, carried in \
 stamp_offset_minutes (PVGIS 5.3 TMY output; pvlib get_pvgis_hourly notes that SARAH values are \
-instantaneous). Converted to local standard time.";
+instantaneous). Converted to local standard time.",
+    "PVGIS TMY 声明了 0.5 小时以外的辐照时间偏移：数值为时间戳加该偏移时刻的卫星瞬时值（PVGIS-SARAH），记入 stamp_offset_minutes（PVGIS 5.3 TMY 输出；pvlib get_pvgis_hourly 说明 SARAH 数值为瞬时值）。已换算为当地标准时间。",
+);
 
 /// Offset above which [`timing_check`] warns [min].
 pub const TIMING_WARNING_MINUTES: f64 = 15.0;

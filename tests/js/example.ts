@@ -94,7 +94,7 @@ const wrongMethod: Scenario = { system: { capacityKwp: 1 }, resource: { method: 
 const missingK: Scenario = { system: { capacityKwp: 1 }, resource: { method: 'gb50797', horizontalIrradiationKwhM2: 1 } };
 
 function summaryNumbers(w: WeatherSummary): number[] {
-  const strings: string[] = [w.location.name, w.format, w.source, w.timing, w.timingDefault, w.timingBasis];
+  const strings: string[] = [w.location.name, w.format, w.source, w.timing, w.timingDefault, w.timingBasis, w.timingBasisZh];
   return [w.location.latitude, w.location.longitude, w.location.timezoneH, w.location.elevationM, w.first.year,
     w.last.month + w.last.day + w.last.hour + w.last.minute, ...w.years, w.rows, w.stepMinutes, w.annualGhiKwhM2,
     w.annualDniKwhM2, w.annualDhiKwhM2, w.meanTempC, w.maxGhiWM2, w.filledValues, w.droppedLeapDayRows,
@@ -126,7 +126,8 @@ function use(r: Report): number[] {
     x.factors.source?.dataYear ?? 0, ...(x.factors.valueSources ?? []).map((v) => v.source.dataYear),
     a.capacityKwp, a.lifetimeYears, a.firstYearDegradationPct, a.annualDegradationPct, a.selfUseSharePct,
     a.gridPriceYuanKwh, a.exportPriceYuanKwh, a.escalationPct, a.capexYuanPerW ?? 0, a.omYuanPerKwpYear ?? 0,
-    a.discountRatePct ?? 0, a.discountPct ?? 0, a.roofRentYuanYear ?? 0,
+    a.discountRatePct ?? 0, a.discountPct ?? 0, a.roofRentYuanYear ?? 0, a.albedo ?? 0,
+    a.layout?.planes[0]?.tiltDeg ?? 0, a.layout?.dcAcRatio ?? 0, a.layout?.groundCoverageRatio ?? 0,
     a.load?.annualKwh ?? 0, a.load?.peakKw ?? 0, a.load?.stepMinutes ?? 0, a.load?.rows ?? 0, a.exportLimitKw ?? 0,
     a.shapeLatitudeDeg ?? 0, a.shapeLongitudeDeg ?? 0, a.exportEscalationPct, a.omPctOfCapex ?? 0,
     ...(a.omSteps ?? []).map((s) => s.fromYear + s.yuanPerKwpYear), a.inverterReplacement?.year ?? 0,

@@ -56,6 +56,10 @@ test('the hourly chain through calculate(): POA, PR, losses, hourly kWh as a Flo
   assert.ok(Math.abs(e.losses.dcLossesPct - 14.0757) < 1e-9);
   assert.equal(run(datong).energy.hourlyKwh, undefined, 'hourly output is opt-in');
   assert.equal(r.weather.source, 'CSWD');
+  assert.match(r.weather.timingBasisZh, /[\u4e00-\u9fff]/);
+  assert.deepEqual(r.assumptions.layout.planes, south);
+  assert.equal(r.assumptions.layout.dcAcRatio, 1.2);
+  assert.equal(r.assumptions.albedo, 0.2);
 });
 
 test('an east/west roof in one run lies between its all-east and all-west halves', () => {
