@@ -336,6 +336,7 @@ export interface Report {
       byYear: CashFlowYear[];
     };
   };
+  /** avoided by the energy delivered (self-used + exported; curtailed kWh avoid nothing) */
   emissions: {
     annual: EmissionTotals;
     lifetime: EmissionTotals;
