@@ -150,6 +150,16 @@ export function setupMoneyUi({ presets, onChange }) {
     });
   }
 
+  // Switching from an annual figure to monthly totals starts the months from it (by their days).
+  $('loadKind').addEventListener('input', () => {
+    const inputs = [...document.querySelectorAll('#load-months input')];
+    const annual = Number(String($('loadAnnual').value).replace(/[\s,]/g, ''));
+    if ($('loadKind').value === 'monthly' && annual > 0 && inputs.every((el) => el.value === '')) {
+      const days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+      inputs.forEach((el, m) => (el.value = String(Math.round((annual * days[m]) / 365))));
+    }
+  });
+
   const file = $('load-file');
   file.addEventListener('change', () => {
     if (file.files?.[0]) readLoadFile(file.files[0]);
