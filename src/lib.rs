@@ -148,6 +148,7 @@ pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
             roof_rent_yuan_year: rent,
         },
         weather: hourly.map(|h| h.weather.clone()),
+        station: hourly.and_then(|h| h.station.clone()),
         warnings,
     })
 }

@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` against the installed package: every field of Scenario and Report must
 // be named in the types (no `any`), and wrong shapes must not compile (the @ts-expect-error lines).
-import init, { calculate, parseWeather, presets, version, type Scenario, type Report, type ScenarioError, type WeatherSummary } from 'rooftop-pv';
+import init, { calculate, findStations, nearestStation, parseWeather, presets, stationClimate, stations, version, type Scenario, type Report, type ScenarioError, type WeatherSummary } from 'rooftop-pv';
 
 await init();
 
@@ -19,6 +19,11 @@ const scenario: Scenario = {
   ownership: { kind: 'owner', capexYuanPerW: 3, omYuanPerKwpYear: 30, discountRatePct: 6 },
   emissions: { preset: 'cec-2018' },
   output: { hourly: true },
+};
+const fromStation: Scenario = { system: { capacityKwp: 4 }, resource: { method: 'station', stationId: '534870' } };
+const fromMonths: Scenario = {
+  site: { latitude: 40, longitude: 113 }, system: { capacityKwp: 4 },
+  resource: { method: 'monthly', ghiKwhM2: Array(12).fill(100), tempC: Array(12).fill(10) },
 };
 const fromFile: Scenario = {
   system: { capacityKwp: 4 },
@@ -61,6 +66,7 @@ function use(r: Report): number[] {
     e.losses?.temperatureLowLightPct ?? 0, e.losses?.dcLossesPct ?? 0, e.losses?.inverterPct ?? 0,
     e.losses?.clippingPct ?? 0, e.losses?.acKwh ?? 0,
     ...(r.weather ? summaryNumbers(r.weather) : []),
+    r.station?.distanceKm ?? 0, r.station?.station.annualGhiKwhM2 ?? 0,
     u.selfUsedKwh, u.exportedKwh, u.curtailedKwh, u.selfUseSharePct,
     m.firstYearSavingsYuan, m.lifetimeSavingsYuan, m.npvYuan ?? 0, m.irrPct ?? 0, m.paybackYears ?? 0, m.lcoeYuanKwh ?? 0,
     ...m.byYear.map((y) => y.year + y.generationKwh + y.savingsYuan + y.costsYuan + y.netCashFlowYuan),
@@ -80,6 +86,13 @@ try {
   use(calculate(scenario));
   use(calculate(gb));
   use(calculate(fromFile));
+  use(calculate(fromStation));
+  use(calculate(fromMonths));
+  const st = stations()[0];
+  const near = nearestStation(40, 113);
+  const cl = stationClimate('534870');
+  console.log(st?.id, st?.nameZh, st?.resourceClass, findStations('大同').length, near?.distanceKm, near?.station.provinceZh,
+    cl.monthly[0]?.ghiKwhM2, cl.typicalDays[0]?.[12]?.dniWM2);
   summaryNumbers(parseWeather('…', { format: 'tmy3', timing: 'centre', fileName: 'a.csv', timezoneH: 8 }));
   use(calculate(wrongType));
   use(calculate(wrongMethod));
