@@ -33,6 +33,7 @@ bench: pkg setup-venv
 	node scripts/bench-money.mjs
 
 lint:
+	python3 scripts/build_climate.py --check
 	cargo fmt --check
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown --lib -- -D warnings

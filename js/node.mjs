@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 
 const wasm = createRequire(import.meta.url)('./rooftop_pv.js');
 
-export const { calculate, presets, version, parseWeather } = wasm;
+export const { calculate, presets, version, parseWeather, stations, findStations, nearestStation, stationClimate } =
+  wasm;
 export default async function init() {
   return wasm;
 }

@@ -13,6 +13,34 @@ export function version(): string;
 /** Reads a weather file (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON) and summarises it; throws {@link ScenarioError}. */
 export function parseWeather(text: string, options?: WeatherOptions): WeatherSummary;
 
+/** The 270 built-in climate stations (CSWD typical year, CMA / Tsinghua). */
+export function stations(): Station[];
+/** Stations matching a Chinese name, pinyin, province or id, best first. */
+export function findStations(query: string): Station[];
+/** The built-in station nearest to a place (great circle), or undefined. */
+export function nearestStation(latitude: number, longitude: number): NearestStation | undefined;
+/** A station's monthly table and average days; throws ScenarioError (unknown_station) for an unknown id. */
+export function stationClimate(id: string): StationClimate;
+
+export interface Station {
+  /** 6-digit CSWD id (WMO number × 10), e.g. "534870" */
+  id: string;
+  nameZh: string; nameEn: string; provinceZh: string; provinceEn: string;
+  latitude: number; longitude: number; elevationM: number;
+  annualGhiKwhM2: number;
+  /** GB/T 31155-2014: A ≥ 1750, B 1400–1750, C 1050–1400, D < 1050 kWh/m² */
+  resourceClass: 'A' | 'B' | 'C' | 'D';
+  source: string;
+}
+export interface NearestStation { station: Station; distanceKm: number }
+export interface StationClimate {
+  station: Station;
+  /** January … December */
+  monthly: { ghiKwhM2: number; dhiKwhM2: number; tempC: number; windMS: number }[];
+  /** [month][clock hour 0–23], clock hour h at h:00 Beijing time */
+  typicalDays: { ghiWM2: number; dniWM2: number; dhiWM2: number; tempC: number; windMS: number }[][];
+}
+
 export type WeatherFormat = 'epw' | 'tmy3' | 'tmy2' | 'samCsv' | 'pvgisCsv' | 'pvgisJson';
 /** Where in each row's interval the values hold: at its start (CSWD EPW), an average centred in it
  * (TMY2/TMY3/IWEC/TMYx/PSM3/PVGIS), at its end, or at the instant written in the file. */
@@ -69,7 +97,7 @@ export type ErrorCode =
   | 'invalid_json' | 'invalid_type' | 'missing_field' | 'unknown_field' | 'unknown_variant'
   | 'not_finite' | 'out_of_range' | 'invalid_length' | 'unknown_preset' | 'conflict'
   | 'weather_too_large' | 'weather_format' | 'weather_parse' | 'weather_location' | 'weather_time'
-  | 'weather_truncated' | 'weather_missing_values' | 'weather_out_of_range'
+  | 'weather_truncated' | 'weather_missing_values' | 'weather_out_of_range' | 'unknown_station' | 'climate_data'
   /** months that no time-of-use schedule row covers */
   | 'incomplete'
   /** load files (`usage.load.text`; the message names the line): unreadable, unit unknown or contradicted,
@@ -137,7 +165,11 @@ export type Resource =
   /** GB 50797-2012 §6.6: Ep = HA × PAZ / Es × K, HA the annual horizontal irradiation [kWh/m²] */
   | { method: 'gb50797'; horizontalIrradiationKwhM2: number; k: number }
   /** the PVWatts v8 hourly chain on a weather file's text */
-  | { method: 'weatherFile'; text: string; format?: WeatherFormat; timing?: Timing; fileName?: string };
+  | { method: 'weatherFile'; text: string; format?: WeatherFormat; timing?: Timing; fileName?: string }
+  /** a year synthesised from a built-in station's average days (with day-to-day variability) */
+  | { method: 'station'; stationId: string }
+  /** a year synthesised from 12 monthly values at `site` (required) */
+  | { method: 'monthly'; ghiKwhM2: number[]; tempC?: number[] };
 
 export interface Lifetime {
   /** 1–50, default 25 */
@@ -346,8 +378,10 @@ export interface Report {
   };
   /** every input with its defaults filled in */
   assumptions: Assumptions;
-  /** the weather file as read (weatherFile) */
+  /** the weather as read or synthesised (hourly methods) */
   weather?: WeatherSummary;
+  /** station and monthly methods: the station whose climate was used and its distance from the site */
+  station?: NearestStation;
   warnings: Warning[];
 }
 
@@ -447,7 +481,9 @@ export interface Assumptions {
 
 export interface Warning {
   code: 'layout_unused' | 'assumed_self_use_share' | 'monthly_by_days' | 'no_payback' | 'assumed_plane'
-    | 'timing_offset' | 'weather_filled' | 'hours_shaped' | 'hours_shaped_default_site' | 'curtailed'
+    | 'timing_offset' | 'weather_filled' | 'station_distance' | 'temperature_from_station'
+    | 'monthly_profile_from_station' | 'monthly_duffie_beckman'
+    | 'hours_shaped' | 'hours_shaped_default_site' | 'curtailed'
     | 'investor_no_payback' | 'tou_price_order' | 'load_leap_day' | 'load_interval_end';
   message: string;
   messageZh: string;

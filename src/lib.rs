@@ -253,6 +253,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
             roof_rent_yuan_year: rent,
         },
         weather: hourly.map(|h| h.weather.clone()),
+        station: hourly.and_then(|h| h.station.clone()),
         warnings,
     })
 }

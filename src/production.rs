@@ -1,6 +1,7 @@
 //! First-year production from the resource: an annual yield (full-load hours, GB 50797) split over
 //! the months by their days, or the PVWatts v8 hourly chain on weather ([`crate::pv::simulate`]).
 
+use crate::climate::Nearest;
 use crate::energy;
 use crate::error::{codes, ScenarioError};
 use crate::pv::{self, EnergyTotals, HourlyResult};
@@ -28,6 +29,8 @@ pub struct HourlyDetail {
     pub weather: WeatherSummary,
     /// DC nameplate [kWp].
     pub capacity_kwp: f64,
+    /// The built-in station the hours come from, and its distance from the site.
+    pub station: Option<Nearest>,
 }
 
 impl HourlyDetail {
@@ -121,9 +124,17 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
                 "仅知年发电量：各月发电量按天数比例分配。".into(),
             )],
         }),
-        ResourceInput::Hourly { weather: w, system } => {
-            let sun = SunPath::new(w);
-            let result = pv::simulate(w, &sun, system).map_err(|e| {
+        ResourceInput::Hourly(input) => {
+            let (w, system) = (&input.weather, &input.system);
+            let computed;
+            let sun = match &input.sun {
+                Some(sun) => sun,
+                None => {
+                    computed = SunPath::new(w);
+                    &computed
+                }
+            };
+            let result = pv::simulate(w, sun, system).map_err(|e| {
                 ScenarioError::new(
                     codes::OUT_OF_RANGE,
                     format!("system.{}", e.field),
@@ -167,6 +178,7 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
                     result,
                     weather: summary,
                     capacity_kwp: system.dc_capacity_w / 1000.0,
+                    station: input.station.clone(),
                 }),
                 warnings,
             })

@@ -17,6 +17,10 @@ pub struct Report {
     /// The weather file, as read: location, timing convention, annual sums, timing check.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weather: Option<crate::weather::WeatherSummary>,
+    /// Station and monthly methods: the built-in station whose climate was used, and its distance
+    /// from the site [km] (0 without a site).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub station: Option<crate::climate::Nearest>,
     pub warnings: Vec<Warning>,
 }
 

@@ -142,6 +142,10 @@ pub enum ResourceMethod {
     Gb50797,
     /// The PVWatts v8 hourly chain on a weather file (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS).
     WeatherFile,
+    /// The hourly chain on a year synthesised from a built-in station's typical days.
+    Station,
+    /// The hourly chain on a year synthesised from 12 monthly values at the site.
+    Monthly,
 }
 
 /// The solar resource, one of the methods; which fields apply depends on `method`.
@@ -170,6 +174,15 @@ pub struct Resource {
     /// `weatherFile`: the file's name, a hint for the data set (`…_CSWD.epw`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
+    /// `station`: the built-in station's id (`stations()`), e.g. `"534870"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub station_id: Option<String>,
+    /// `monthly`: global horizontal irradiation of each month, January first [kWh/m²] (12 values).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ghi_kwh_m2: Option<Vec<f64>>,
+    /// `monthly`: mean air temperature of each month [°C] (12 values); default the nearest station's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temp_c: Option<Vec<f64>>,
 }
 
 /// Lifetime and degradation.

@@ -1,6 +1,7 @@
 //! Checks a [`Scenario`] and resolves its defaults into [`Inputs`]. Every rejection is a
 //! [`ScenarioError`] naming the JSON path; nothing is clamped or silently fixed.
 
+use crate::climate::{self, MonthlyInputs, Nearest, Place};
 use crate::emissions::{self, EmissionFactors};
 use crate::energy::{self, Degradation};
 use crate::error::{codes, ScenarioError};
@@ -14,6 +15,7 @@ use crate::scenario::{
 };
 use crate::shape::ShapeSite;
 use crate::solar::irradiance;
+use crate::solar::sunpath::SunPath;
 use crate::tariff;
 use crate::weather::{self, Location, ParseOptions, Weather};
 
@@ -276,36 +278,79 @@ pub enum ResourceInput {
     /// First-year AC energy [kWh] of a yield-based method.
     Annual(f64),
     /// Weather for the hourly chain, and the system it runs.
-    Hourly {
-        weather: Box<Weather>,
-        system: SystemSpec,
-    },
+    Hourly(Box<HourlyInput>),
+}
+
+/// What the hourly chain runs on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HourlyInput {
+    pub weather: Weather,
+    pub system: SystemSpec,
+    /// The weather's sun path, when synthesising the hours already computed it.
+    pub sun: Option<SunPath>,
+    /// The built-in station the hours come from (station and monthly methods), and how far it is.
+    pub station: Option<Nearest>,
+}
+
+/// The fields of `resource` and the methods they belong to.
+const RESOURCE_FIELDS: [(&str, &[ResourceMethod]); 10] = [
+    ("hours", &[ResourceMethod::FullLoadHours]),
+    ("horizontalIrradiationKwhM2", &[ResourceMethod::Gb50797]),
+    ("k", &[ResourceMethod::Gb50797]),
+    ("text", &[ResourceMethod::WeatherFile]),
+    ("format", &[ResourceMethod::WeatherFile]),
+    ("timing", &[ResourceMethod::WeatherFile]),
+    ("fileName", &[ResourceMethod::WeatherFile]),
+    ("stationId", &[ResourceMethod::Station]),
+    ("ghiKwhM2", &[ResourceMethod::Monthly]),
+    ("tempC", &[ResourceMethod::Monthly]),
+];
+
+fn site_place(s: &Scenario) -> Option<Place> {
+    s.site.as_ref().map(|site| Place {
+        latitude: site.latitude,
+        longitude: site.longitude,
+        elevation_m: site.elevation_m,
+    })
 }
 
 /// Checks the resource fields of `r.method` (and that no other method's fields are given).
-fn check_resource(s: &Scenario, system: SystemSpec) -> Result<ResourceInput, ScenarioError> {
+fn check_resource(
+    s: &Scenario,
+    system: SystemSpec,
+    warnings: &mut Vec<Warning>,
+) -> Result<ResourceInput, ScenarioError> {
     let r = &s.resource;
-    let method = "resource.method";
-    let annual_fields = [
-        ("resource.hours", r.hours.is_some()),
-        (
-            "resource.horizontalIrradiationKwhM2",
-            r.horizontal_irradiation_kwh_m2.is_some(),
-        ),
-        ("resource.k", r.k.is_some()),
+    let given = [
+        r.hours.is_some(),
+        r.horizontal_irradiation_kwh_m2.is_some(),
+        r.k.is_some(),
+        r.text.is_some(),
+        r.format.is_some(),
+        r.timing.is_some(),
+        r.file_name.is_some(),
+        r.station_id.is_some(),
+        r.ghi_kwh_m2.is_some(),
+        r.temp_c.is_some(),
     ];
-    let file_fields = [
-        ("resource.text", r.text.is_some()),
-        ("resource.format", r.format.is_some()),
-        ("resource.timing", r.timing.is_some()),
-        ("resource.fileName", r.file_name.is_some()),
-    ];
+    for ((name, methods), given) in RESOURCE_FIELDS.iter().zip(given) {
+        unused(
+            &format!("resource.{name}"),
+            given && !methods.contains(&r.method),
+            "resource.method",
+        )?;
+    }
     let capacity_kwp = s.system.capacity_kwp;
+    let hourly = |weather, sun, station| {
+        Ok(ResourceInput::Hourly(Box::new(HourlyInput {
+            weather,
+            system: system.clone(),
+            sun,
+            station,
+        })))
+    };
     match r.method {
         ResourceMethod::FullLoadHours => {
-            for (field, given) in annual_fields[1..].iter().chain(&file_fields) {
-                unused(field, *given, method)?;
-            }
             let hours = between(
                 "resource.hours",
                 required("resource.hours", r.hours)?,
@@ -318,9 +363,6 @@ fn check_resource(s: &Scenario, system: SystemSpec) -> Result<ResourceInput, Sce
             )))
         }
         ResourceMethod::Gb50797 => {
-            for (field, given) in annual_fields[..1].iter().chain(&file_fields) {
-                unused(field, *given, method)?;
-            }
             // Annual horizontal irradiation on Earth spans ≈600 (polar) to ≈2,600 kWh/m² (Atacama);
             // K is typically 0.75–0.85 (GB 50797-2012 §6.6).
             let field = "resource.horizontalIrradiationKwhM2";
@@ -338,9 +380,6 @@ fn check_resource(s: &Scenario, system: SystemSpec) -> Result<ResourceInput, Sce
             )))
         }
         ResourceMethod::WeatherFile => {
-            for (field, given) in annual_fields {
-                unused(field, given, method)?;
-            }
             let text = r.text.as_deref().ok_or_else(|| missing("resource.text"))?;
             let options = ParseOptions {
                 format: r.format,
@@ -355,11 +394,61 @@ fn check_resource(s: &Scenario, system: SystemSpec) -> Result<ResourceInput, Sce
                 }),
                 timezone_h: s.site.as_ref().and_then(|site| site.timezone_h),
             };
-            let weather = weather::parse_with(text, &options)?;
-            Ok(ResourceInput::Hourly {
-                weather: Box::new(weather),
-                system,
-            })
+            hourly(weather::parse_with(text, &options)?, None, None)
+        }
+        ResourceMethod::Station => {
+            let id = r
+                .station_id
+                .as_deref()
+                .ok_or_else(|| missing("resource.stationId"))?;
+            let station = climate::station(id)?;
+            let place = site_place(s);
+            let distance_km = place.as_ref().map_or(0.0, |p| {
+                climate::distance_km(p.latitude, p.longitude, station.latitude, station.longitude)
+            });
+            if place.is_some() {
+                warnings.push(warning(
+                    "station_distance",
+                    &format!(
+                        "Climate of the station {} ({}), {distance_km:.0} km from the site; the sun is computed at the site.",
+                        station.name_en, station.id
+                    ),
+                    &format!(
+                        "采用气象站 {}（{}）的气候数据，距场址 {distance_km:.0} km；太阳位置按场址计算。",
+                        station.name_zh, station.id
+                    ),
+                ));
+            }
+            let weather = climate::station_weather(id, place)?;
+            hourly(
+                weather,
+                None,
+                Some(Nearest {
+                    station,
+                    distance_km,
+                }),
+            )
+        }
+        ResourceMethod::Monthly => {
+            let site = s.site.as_ref().ok_or_else(|| missing("site"))?;
+            let ghi = r
+                .ghi_kwh_m2
+                .as_deref()
+                .ok_or_else(|| missing("resource.ghiKwhM2"))?;
+            let place = Place {
+                latitude: site.latitude,
+                longitude: site.longitude,
+                elevation_m: site.elevation_m,
+            };
+            let inputs = MonthlyInputs::new(
+                place,
+                site.timezone_h.unwrap_or(8.0),
+                ghi,
+                r.temp_c.as_deref(),
+            );
+            let m = climate::monthly_weather(&inputs)?;
+            warnings.extend(m.warnings);
+            hourly(m.weather, m.sun_path, Some(m.station))
         }
     }
 }
@@ -423,8 +512,8 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
     let albedo = s.site.as_ref().and_then(|site| site.albedo).unwrap_or(0.2);
     let system = check_system(&s.system)?;
     let capacity_kwp = s.system.capacity_kwp;
-    let resource = check_resource(s, system_spec(&system, albedo))?;
-    if s.system.planes.is_none() && matches!(resource, ResourceInput::Hourly { .. }) {
+    let resource = check_resource(s, system_spec(&system, albedo), &mut warnings)?;
+    if s.system.planes.is_none() && matches!(resource, ResourceInput::Hourly(_)) {
         warnings.push(warning(
             "assumed_plane",
             "No roof plane given: one plane tilted 20° facing south assumed (the PVWatts default).",

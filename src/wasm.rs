@@ -126,6 +126,43 @@ pub fn presets() -> Result<JsValue, JsValue> {
     to_js(&crate::presets())
 }
 
+/// `stations(): Station[]`: the built-in climate stations.
+#[wasm_bindgen(js_name = stations, skip_typescript)]
+pub fn stations() -> Result<JsValue, JsValue> {
+    to_js(&crate::climate::stations())
+}
+
+/// `findStations(query: string): Station[]`: by Chinese name, pinyin, province or id, best first.
+#[wasm_bindgen(js_name = findStations, skip_typescript)]
+pub fn find_stations(query: &str) -> Result<JsValue, JsValue> {
+    to_js(&crate::climate::find(query))
+}
+
+/// `nearestStation(latitude, longitude): { station, distanceKm } | undefined`.
+#[wasm_bindgen(js_name = nearestStation, skip_typescript)]
+pub fn nearest_station(latitude: f64, longitude: f64) -> Result<JsValue, JsValue> {
+    if !(latitude.is_finite()
+        && longitude.is_finite()
+        && latitude.abs() <= 90.0
+        && longitude.abs() <= 180.0)
+    {
+        return Err(js_error(&ScenarioError::new(
+            codes::OUT_OF_RANGE,
+            "latitude",
+            "latitude must be within ±90° and longitude within ±180°",
+            "纬度须在 ±90° 以内，经度须在 ±180° 以内",
+        )));
+    }
+    crate::climate::nearest(latitude, longitude).map_or(Ok(JsValue::UNDEFINED), |n| to_js(&n))
+}
+
+/// `stationClimate(id): StationClimate`: the monthly table and typical days of a station.
+#[wasm_bindgen(js_name = stationClimate, skip_typescript)]
+pub fn station_climate(id: &str) -> Result<JsValue, JsValue> {
+    let climate = crate::climate::climate(id).map_err(|e| js_error(&e))?;
+    to_js(&climate)
+}
+
 /// `version(): string`.
 #[wasm_bindgen(js_name = version, skip_typescript)]
 pub fn version() -> String {

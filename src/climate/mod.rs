@@ -85,7 +85,8 @@ pub struct TypicalHour {
 }
 
 /// A station's embedded climate.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct StationClimate {
     pub station: Station,
     /// January … December.

@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` against the installed package: every field of Scenario and Report must
 // be named in the types (no `any`), and wrong shapes must not compile (the @ts-expect-error lines).
-import init, { calculate, parseWeather, presets, version, type Scenario, type Report, type ScenarioError, type WeatherSummary,
+import init, { calculate, findStations, nearestStation, parseWeather, presets, stationClimate, stations, version, type Scenario, type Report, type ScenarioError, type WeatherSummary,
   type CashFlowYear, type UsagePart, type TimeOfUse, type LoadProfile, type Investment } from 'rooftop-pv';
 
 await init();
@@ -70,6 +70,11 @@ function part(p: UsagePart): number {
   return p.index + p.generationKwh + p.selfUsedKwh + p.exportedKwh + p.curtailedKwh + (p.loadKwh ?? 0) + (p.gridImportKwh ?? 0);
 }
 
+const fromStation: Scenario = { system: { capacityKwp: 4 }, resource: { method: 'station', stationId: '534870' } };
+const fromMonths: Scenario = {
+  site: { latitude: 40, longitude: 113 }, system: { capacityKwp: 4 },
+  resource: { method: 'monthly', ghiKwhM2: Array(12).fill(100), tempC: Array(12).fill(10) },
+};
 const fromFile: Scenario = {
   system: { capacityKwp: 4 },
   resource: { method: 'weatherFile', text: 'LOCATION,…', format: 'epw', timing: 'start', fileName: 'x_CSWD.epw' },
@@ -111,6 +116,7 @@ function use(r: Report): number[] {
     e.losses?.temperatureLowLightPct ?? 0, e.losses?.dcLossesPct ?? 0, e.losses?.inverterPct ?? 0,
     e.losses?.clippingPct ?? 0, e.losses?.acKwh ?? 0,
     ...(r.weather ? summaryNumbers(r.weather) : []),
+    r.station?.distanceKm ?? 0, r.station?.station.annualGhiKwhM2 ?? 0,
     u.selfUsedKwh, u.exportedKwh, u.curtailedKwh, u.selfUseSharePct,
     u.loadKwh ?? 0, u.gridImportKwh ?? 0, u.selfSufficiencyPct ?? 0, u.lifetimeSelfUsedKwh, u.lifetimeExportedKwh,
     u.lifetimeCurtailedKwh, ...u.byMonth.map(part), ...u.byHourOfDay.map(part),
@@ -146,6 +152,13 @@ try {
   use(calculate(fromFile));
   use(calculate(hourlyOwner));
   use(calculate(hourlyEmc));
+  use(calculate(fromStation));
+  use(calculate(fromMonths));
+  const st = stations()[0];
+  const near = nearestStation(40, 113);
+  const cl = stationClimate('534870');
+  console.log(st?.id, st?.nameZh, st?.resourceClass, findStations('大同').length, near?.distanceKm, near?.station.provinceZh,
+    cl.monthly[0]?.ghiKwhM2, cl.typicalDays[0]?.[12]?.dniWM2);
   summaryNumbers(parseWeather('…', { format: 'tmy3', timing: 'centre', fileName: 'a.csv', timezoneH: 8 }));
   use(calculate(wrongType));
   use(calculate(wrongMethod));
