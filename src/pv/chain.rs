@@ -358,6 +358,7 @@ pub fn simulate(
                     cos_zenith: cos_z,
                     east: sun.sun_east[i],
                     north: sun.sun_north[i],
+                    sin_geocentric_altitude: cos_z,
                 };
                 let f = sh.factors(&position, dni, dhi, comps.sky_diffuse, comps.ground_diffuse);
                 comps.beam *= f.beam;

@@ -25,7 +25,7 @@ pub fn dni_extra_duffie_beckman(day_of_year: f64) -> f64 {
 /// Perez et al. 1990 and ssc. Returns 0 for a zenith of 90° or more.
 pub fn airmass_kasten_1966(zenith_deg: f64, cos_zenith: f64) -> f64 {
     if zenith_deg < 90.0 {
-        1.0 / (cos_zenith + 0.15 * (93.9 - zenith_deg).powf(-1.253))
+        1.0 / (cos_zenith + 0.15 * (-1.253 * (93.9 - zenith_deg).ln()).exp())
     } else {
         0.0
     }

@@ -328,6 +328,9 @@ pub struct SolarPosition {
     pub east: f64,
     /// North component of the unit vector towards the sun, sin(zenith)·cos(azimuth) [-].
     pub north: f64,
+    /// Sine of the geocentric altitude (no parallax, no refraction) [-]: the sun is "up" in the
+    /// sense of SPA appendix A.2 (between sunrise and sunset) when this exceeds sin(−0.8333°).
+    pub sin_geocentric_altitude: f64,
 }
 
 /// Atmospheric refraction correction Δe [°] of a geometric elevation `e0` [°] at a station pressure
@@ -367,11 +370,15 @@ pub fn topocentric(
 }
 
 /// [`topocentric`] from a [`GeocentricPoint`] (its sin δ and cos δ are used; `sidereal_time` is the
-/// apparent sidereal time ν [°]). The small angles of the SPA — the parallax in right ascension
-/// (< 0.003°), the refraction term 10.3/(e0 + 5.11) (< 2.5°) and the refraction itself (< 0.6°) —
-/// enter through angle addition with Taylor polynomials of their sines and cosines, so one position
-/// costs one sine-cosine pair, one arcsine and one arctangent; the results agree with the textbook
-/// evaluation to 1e-12°.
+/// apparent sidereal time ν [°]).
+///
+/// The parallax correction of SPA eqs. 26–29 (Meeus, *Astronomical Algorithms*, eqs. 40.2–40.3) is
+/// applied in its vector form: the topocentric direction is (cos δ cos H − x sin ξ, cos δ sin H,
+/// sin δ − y sin ξ) in the equatorial frame of the meridian, which gives the SPA's α′ and δ′
+/// exactly; it is turned into the horizon frame by the latitude. The refraction term
+/// 10.3/(e0 + 5.11) (< 2.5°) and the refraction itself (< 0.6°) enter by angle addition with short
+/// series of their sines and cosines. One position costs one sine-cosine pair, one arcsine and one
+/// arctangent; the results agree with the textbook evaluation to 1e-11°.
 pub fn topocentric_point(
     site: &Site,
     sidereal_time: f64,
@@ -383,31 +390,28 @@ pub fn topocentric_point(
     let (sd, cd) = (geo.sin_declination, geo.cos_declination);
     let xi = 8.794 / 3600.0 * DEG / geo.radius_au;
     let sxi = xi - xi * xi * xi * (1.0 / 6.0);
-    let inv_den = 1.0 / (cd - site.x * sxi * ch);
-    // Parallax in right ascension Δα (SPA eq. 27), below 4.3e-5 rad: atan Δα, sin Δα by their
-    // first terms (errors below 3e-14 rad), cos Δα to second order.
-    let da = -site.x * sxi * sh * inv_den;
-    let (sda, cda) = (da, 1.0 - 0.5 * da * da);
-    // Topocentric declination δ′ (eq. 28) through its tangent; topocentric hour angle H′ = H − Δα.
-    let tdp = (sd - site.y * sxi) * cda * inv_den;
-    let cdp = 1.0 / (1.0 + tdp * tdp).sqrt();
-    let sdp = tdp * cdp;
-    let shp = sh * cda - ch * sda;
-    let chp = ch * cda + sh * sda;
-    // Elevation without (eq. 41) and with refraction (eqs. 42–43).
-    let sin_e0 = (site.sin_lat * sdp + site.cos_lat * cdp * chp).clamp(-1.0, 1.0);
-    let cos_e0 = (1.0 - sin_e0 * sin_e0).max(0.0).sqrt();
+    // Topocentric direction (unnormalised): towards the meridian on the equator, west, pole.
+    let x = cd * ch - site.x * sxi;
+    let west = cd * sh;
+    let z = sd - site.y * sxi;
+    // Horizon frame: up, south.
+    let up = site.cos_lat * x + site.sin_lat * z;
+    let south = site.sin_lat * x - site.cos_lat * z;
+    let horiz = (south * south + west * west).sqrt();
+    let inv_norm = 1.0 / (horiz * horiz + up * up).sqrt();
+    let sin_e0 = (up * inv_norm).clamp(-1.0, 1.0);
+    let cos_e0 = horiz * inv_norm;
     let e0 = sin_e0.asin() * RAD;
     let (mut sin_e, mut cos_e, mut e) = (sin_e0, cos_e0, e0);
     if e0 >= -(0.26667 + 0.5667) {
-        // Δe = k/(60·tan(e0 + b)), b = 10.3/(e0 + 5.11)°: cot(e0 + b) by angle addition.
+        // Δe = k/(60·tan(e0 + b)), b = 10.3/(e0 + 5.11)°: cot(e0 + b) by angle addition
         // (b < 0.042 rad, Δe < 0.011 rad: short series, errors below 1e-11 of the refraction).
         let b = 10.3 * DEG / (e0 + 5.11);
         let b2 = b * b;
         let sb = b * (1.0 - b2 * (1.0 / 6.0) * (1.0 - b2 * (1.0 / 20.0)));
         let cb = 1.0 - b2 * 0.5 * (1.0 - b2 * (1.0 / 12.0));
-        let cot = (cos_e0 * cb - sin_e0 * sb) / (sin_e0 * cb + cos_e0 * sb);
-        let de = pressure_mbar * (283.0 * 1.02 / (1010.0 * 60.0)) * cot / (273.0 + temp_air_c);
+        let de = pressure_mbar * (283.0 * 1.02 / (1010.0 * 60.0)) * (cos_e0 * cb - sin_e0 * sb)
+            / ((sin_e0 * cb + cos_e0 * sb) * (273.0 + temp_air_c));
         let x = de * DEG;
         let x2 = x * x;
         let (sde, cde) = (
@@ -418,17 +422,14 @@ pub fn topocentric_point(
         cos_e = cos_e0 * cde - sin_e0 * sde;
         e = e0 + de;
     }
-    // Azimuth (eqs. 45–46): astronomers' azimuth Γ from the south, Φ = Γ + 180°.
-    let ay = shp;
-    let ax = chp * site.sin_lat - tdp * site.cos_lat;
-    let mut azimuth = ay.atan2(ax) * RAD + 180.0;
+    // Azimuth east of north (SPA eqs. 45–46: Γ = atan2(west, south), Φ = Γ + 180°).
+    let mut azimuth = west.atan2(south) * RAD + 180.0;
     if azimuth >= 360.0 {
         azimuth -= 360.0;
     }
-    let hyp2 = ax * ax + ay * ay;
-    let (sin_az, cos_az) = if hyp2 > 0.0 {
-        let inv = -1.0 / hyp2.sqrt();
-        (ay * inv, ax * inv)
+    let (sin_az, cos_az) = if horiz > 0.0 {
+        let inv = -1.0 / horiz;
+        (west * inv, south * inv)
     } else {
         (0.0, 0.0)
     };
@@ -439,6 +440,7 @@ pub fn topocentric_point(
         cos_zenith: sin_e,
         east: cos_e * sin_az,
         north: cos_e * cos_az,
+        sin_geocentric_altitude: site.sin_lat * sd + site.cos_lat * cd * ch,
     }
 }
 
@@ -515,29 +517,42 @@ struct TermRecurrence {
     step_days: f64,
     node: i64,
     since_sync: u32,
-    /// (cos, sin) of each term's argument at `node`.
-    cs: Vec<[f64; 2]>,
-    /// (cos, sin) of each term's increment per step.
-    rot: Vec<[f64; 2]>,
+    /// cos and sin of each term's argument at `node` (Earth terms in the order of
+    /// [`EARTH_SERIES`], then the nutation terms).
+    cos: Vec<f64>,
+    sin: Vec<f64>,
+    /// cos and sin of each term's increment per step.
+    rot_cos: Vec<f64>,
+    rot_sin: Vec<f64>,
+    /// Amplitude A of each Earth term.
+    amp: Vec<f64>,
 }
 
 impl TermRecurrence {
     fn new(step_days: f64) -> TermRecurrence {
         let djme = step_days / 365_250.0;
-        let mut rot = Vec::with_capacity(N_TERMS);
-        for terms in EARTH_SERIES {
-            for t in terms {
-                let (s, c) = (t[2] * djme).sin_cos();
-                rot.push([c, s]);
-            }
+        let mut rot_cos = vec![1.0; N_TERMS];
+        let mut rot_sin = vec![0.0; N_TERMS];
+        let mut amp = Vec::with_capacity(N_EARTH);
+        for (i, t) in EARTH_SERIES
+            .iter()
+            .flat_map(|terms| terms.iter())
+            .enumerate()
+        {
+            let (s, c) = (t[2] * djme).sin_cos();
+            rot_cos[i] = c;
+            rot_sin[i] = s;
+            amp.push(t[0]);
         }
-        rot.resize(N_TERMS, [1.0, 0.0]);
         TermRecurrence {
             step_days,
             node: i64::MIN,
             since_sync: 0,
-            cs: vec![[1.0, 0.0]; N_TERMS],
-            rot,
+            cos: vec![1.0; N_TERMS],
+            sin: vec![0.0; N_TERMS],
+            rot_cos,
+            rot_sin,
+            amp,
         }
     }
 
@@ -549,21 +564,24 @@ impl TermRecurrence {
     fn sync(&mut self, node: i64) {
         let jce = (self.jde(node) - 2_451_545.0) / 36_525.0;
         let jme = jce / 10.0;
-        let mut i = 0;
-        for terms in EARTH_SERIES {
-            for t in terms {
-                let (s, c) = (t[1] + t[2] * jme).sin_cos();
-                self.cs[i] = [c, s];
-                i += 1;
-            }
+        for (i, t) in EARTH_SERIES
+            .iter()
+            .flat_map(|terms| terms.iter())
+            .enumerate()
+        {
+            let (s, c) = (t[1] + t[2] * jme).sin_cos();
+            self.cos[i] = c;
+            self.sin[i] = s;
         }
         let (x, dx) = nutation_arguments(jce);
         let djce = self.step_days / 36_525.0;
         for (k, (y, _)) in NUTATION.iter().enumerate() {
             let (s, c) = (nutation_argument(y, &x) * DEG).sin_cos();
-            self.cs[N_EARTH + k] = [c, s];
+            self.cos[N_EARTH + k] = c;
+            self.sin[N_EARTH + k] = s;
             let (s, c) = (nutation_argument(y, &dx) * djce * DEG).sin_cos();
-            self.rot[N_EARTH + k] = [c, s];
+            self.rot_cos[N_EARTH + k] = c;
+            self.rot_sin[N_EARTH + k] = s;
         }
         self.node = node;
         self.since_sync = 0;
@@ -580,9 +598,15 @@ impl TermRecurrence {
                 self.sync(self.node + 1);
                 continue;
             }
-            for (cs, r) in self.cs.iter_mut().zip(&self.rot) {
-                let [c, s] = *cs;
-                *cs = [c * r[0] - s * r[1], s * r[0] + c * r[1]];
+            let terms = self
+                .cos
+                .iter_mut()
+                .zip(self.sin.iter_mut())
+                .zip(self.rot_cos.iter().zip(&self.rot_sin));
+            for ((c, s), (rc, rs)) in terms {
+                let (c0, s0) = (*c, *s);
+                *c = c0 * rc - s0 * rs;
+                *s = s0 * rc + c0 * rs;
             }
             self.node += 1;
             self.since_sync += 1;
@@ -594,16 +618,19 @@ impl TermRecurrence {
         let jce = (self.jde(self.node) - 2_451_545.0) / 36_525.0;
         let jme = jce / 10.0;
         let mut sums = [0.0; 13];
-        let mut i = 0;
+        let mut start = 0;
         for (sum, terms) in sums.iter_mut().zip(EARTH_SERIES) {
-            for t in terms {
-                *sum += t[0] * self.cs[i][0];
-                i += 1;
-            }
+            let end = start + terms.len();
+            *sum = self.amp[start..end]
+                .iter()
+                .zip(&self.cos[start..end])
+                .map(|(a, c)| a * c)
+                .sum();
+            start = end;
         }
         let (mut dpsi, mut deps) = (0.0, 0.0);
         for (k, (_, abcd)) in NUTATION.iter().enumerate() {
-            let [c, s] = self.cs[N_EARTH + k];
+            let (c, s) = (self.cos[N_EARTH + k], self.sin[N_EARTH + k]);
             dpsi += (abcd[0] + abcd[1] * jce) * s;
             deps += (abcd[2] + abcd[3] * jce) * c;
         }
@@ -626,6 +653,9 @@ pub struct GeocentricCache {
     first: i64,
     nodes: Vec<GeocentricPoint>,
     terms: TermRecurrence,
+    /// Interval whose cubic coefficients are in `coef`.
+    coef_k1: i64,
+    coef: [[f64; 4]; 6],
 }
 
 /// Grid spacing used by [`crate::solar::sunpath::SunPath`] [d].
@@ -645,6 +675,8 @@ impl GeocentricCache {
             first: 0,
             nodes: Vec::new(),
             terms: TermRecurrence::new(step_days as f64),
+            coef_k1: i64::MIN,
+            coef: [[0.0; 4]; 6],
         }
     }
 
@@ -663,25 +695,12 @@ impl GeocentricCache {
         }
     }
 
-    /// Geocentric α, δ, R and Δψ·cos ε at a Julian ephemeris day `jde` (TT).
-    pub fn at(&mut self, jde: f64) -> GeocentricPoint {
-        let u = (jde - JD_2000_MIDNIGHT) * self.inv_step;
-        let k1 = floor_fast(u);
-        let f = u - k1;
-        let k1 = k1 as i64;
-        if k1 - 1 < self.first || k1 + 2 >= self.first + self.nodes.len() as i64 {
-            self.ensure(k1 - 1, k1 + 2);
-        }
+    /// Cubic coefficients (in the fraction f of the interval [k1, k1 + 1]) of the six fields, from
+    /// the Lagrange polynomial through nodes k1 − 1 … k1 + 2.
+    fn coefficients(&mut self, k1: i64) {
+        self.ensure(k1 - 1, k1 + 2);
         let i = (k1 - 1 - self.first) as usize;
         let p = &self.nodes[i..i + 4];
-        // Lagrange weights for nodes at −1, 0, 1, 2 evaluated at f ∈ [0, 1).
-        let (fm1, fm2, fp1) = (f - 1.0, f - 2.0, f + 1.0);
-        let w = [
-            -f * fm1 * fm2 * (1.0 / 6.0),
-            fp1 * fm1 * fm2 * 0.5,
-            -fp1 * f * fm2 * 0.5,
-            fp1 * f * fm1 * (1.0 / 6.0),
-        ];
         let a0 = p[1].right_ascension;
         let unwrap = |a: f64| {
             let d = a - a0;
@@ -693,19 +712,52 @@ impl GeocentricCache {
                 d
             }
         };
-        let lerp = |field: fn(&GeocentricPoint) -> f64| {
-            w[0] * field(&p[0]) + w[1] * field(&p[1]) + w[2] * field(&p[2]) + w[3] * field(&p[3])
+        let cubic = |y: [f64; 4]| {
+            [
+                y[1],
+                -y[0] * (1.0 / 3.0) - y[1] * 0.5 + y[2] - y[3] * (1.0 / 6.0),
+                y[0] * 0.5 - y[1] + y[2] * 0.5,
+                (y[3] - y[0]) * (1.0 / 6.0) + (y[1] - y[2]) * 0.5,
+            ]
         };
+        let field =
+            |g: fn(&GeocentricPoint) -> f64| cubic([g(&p[0]), g(&p[1]), g(&p[2]), g(&p[3])]);
+        let mut ra = cubic([
+            unwrap(p[0].right_ascension),
+            0.0,
+            unwrap(p[2].right_ascension),
+            unwrap(p[3].right_ascension),
+        ]);
+        ra[0] += a0;
+        self.coef = [
+            ra,
+            field(|g| g.declination),
+            field(|g| g.sin_declination),
+            field(|g| g.cos_declination),
+            field(|g| g.radius_au),
+            field(|g| g.sidereal_nutation),
+        ];
+        self.coef_k1 = k1;
+    }
+
+    /// Geocentric α, δ, R and Δψ·cos ε at a Julian ephemeris day `jde` (TT).
+    pub fn at(&mut self, jde: f64) -> GeocentricPoint {
+        let u = (jde - JD_2000_MIDNIGHT) * self.inv_step;
+        let k1 = floor_fast(u);
+        let f = u - k1;
+        let k1 = k1 as i64;
+        if k1 != self.coef_k1 {
+            self.coefficients(k1);
+        }
+        let c = &self.coef;
+        let h = |c: &[f64; 4]| c[0] + f * (c[1] + f * (c[2] + f * c[3]));
         GeocentricPoint {
-            right_ascension: a0
-                + w[0] * unwrap(p[0].right_ascension)
-                + w[2] * unwrap(p[2].right_ascension)
-                + w[3] * unwrap(p[3].right_ascension),
-            declination: lerp(|g| g.declination),
-            sin_declination: lerp(|g| g.sin_declination),
-            cos_declination: lerp(|g| g.cos_declination),
-            radius_au: lerp(|g| g.radius_au),
-            sidereal_nutation: lerp(|g| g.sidereal_nutation),
+            right_ascension: h(&c[0]),
+            declination: h(&c[1]),
+            sin_declination: h(&c[2]),
+            cos_declination: h(&c[3]),
+            radius_au: h(&c[4]),
+            sidereal_nutation: h(&c[5]),
         }
     }
 }
@@ -785,10 +837,11 @@ where
     };
     // Transit: H′ = 0 (SPA eq. A.15, iterated).
     let mut mt = m0;
+    // (Newton-like: once a step is below 1e-5 day the error left is of its square.)
     for _ in 0..3 {
         let dm = -sun_at(mt).0 / 360.0;
         mt += dm;
-        if dm.abs() < 1e-7 {
+        if dm.abs() < 1e-5 {
             break;
         }
     }
@@ -806,7 +859,8 @@ where
     }
     // Sunrise in [mt − 0.5, mt], sunset in [mt, mt + 0.5]: from the first estimate of SPA eqs.
     // A.11–A.12, Newton steps on sin(altitude) = sin(−0.8333°) (the correction of eq. A.33), kept
-    // in the bracket (bisection when a step leaves it) until a step is below 1e-7 day (9 ms).
+    // in the bracket (bisection when a step leaves it) until a step is below 1e-5 day (the error
+    // left is then of the order of its square).
     let h0 = cos_h0.clamp(-1.0, 1.0).acos() * RAD;
     let mut solve = |mut lo: f64, mut hi: f64, start: f64, rising: bool| -> f64 {
         let mut m = start.clamp(lo, hi);
@@ -824,7 +878,7 @@ where
             }
             let step = (next - m).abs();
             m = next;
-            if step < 1e-7 || hi - lo < 1e-7 {
+            if step < 1e-5 || hi - lo < 1e-7 {
                 break;
             }
         }

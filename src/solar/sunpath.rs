@@ -12,13 +12,15 @@
 //!   (h−1):00, as ssc reads an EPW row with minute 0).
 //! - `Instant`: the sun at the time written in the file (interval start + `stamp_offset_minutes`).
 //!
-//! For the instantaneous conventions the sun is "up" between the SPA sunrise and sunset (altitude
-//! of the upper limb above the horizon, −0.8333° for the centre), as in ssc.
+//! For the instantaneous conventions the sun is "up" between the SPA sunrise and sunset, as in ssc:
+//! geocentric altitude of the centre above −0.8333° (upper limb above the horizon with standard
+//! refraction), the condition SPA appendix A.2 solves for, checked at the instant itself.
 
 use super::irradiance::{airmass_kasten_1966, dni_extra_duffie_beckman};
 use super::position::{
-    days_from_civil, delta_t_espenak_meeus, floor_fast, mean_sidereal_time_unreduced,
+    days_from_civil, delta_t_espenak_meeus, mean_sidereal_time_unreduced,
     sun_rise_transit_set_cached, topocentric_point, GeocentricCache, Site, SunEvents,
+    SUNRISE_ALTITUDE,
 };
 #[allow(unused_imports)] // named in the documentation
 use super::spectral::airmass_absolute_desoto;
@@ -219,14 +221,26 @@ fn fingerprint(
                 | u64::from(s.minute),
         );
     }
-    let mut h2 = FingerprintHasher(0x2545_f491_4f6c_dd1d);
-    for v in pressure {
-        h.add(v.to_bits());
+    // Four independent lanes over pressure and temperature.
+    let mut lanes = [
+        FingerprintHasher(0x2545_f491_4f6c_dd1d),
+        FingerprintHasher(0x1405_7b7e_f767_814f),
+        FingerprintHasher(0x9fb2_1c65_1e98_df25),
+        FingerprintHasher(0x3c6e_f372_fe94_f82b),
+    ];
+    for values in [pressure, temp] {
+        let mut chunks = values.chunks_exact(4);
+        for c in &mut chunks {
+            for (lane, v) in lanes.iter_mut().zip(c) {
+                lane.add(v.to_bits());
+            }
+        }
+        for v in chunks.remainder() {
+            lanes[0].add(v.to_bits());
+        }
+        lanes[1].add(values.len() as u64);
     }
-    for v in temp {
-        h2.add(v.to_bits());
-    }
-    h.0 ^ h2.0.rotate_left(1)
+    lanes.iter().fold(h.0, |acc, l| acc.rotate_left(17) ^ l.0)
 }
 
 impl SunPath {
@@ -337,6 +351,7 @@ impl SunPath {
         // (as in [`airmass_absolute_desoto`], here with the cosine of the zenith already known).
         let am_site = (-0.000_118_4 * elevation_m).exp();
         let cos_86 = (86.0 * std::f64::consts::PI / 180.0).cos();
+        let sin_h0 = (SUNRISE_ALTITUDE * std::f64::consts::PI / 180.0).sin();
         let mut dt_key = (i32::MIN, 0u8);
         let mut delta_t = 0.0;
         // Per-date values, recomputed when the date changes.
@@ -353,11 +368,13 @@ impl SunPath {
                 day = days_from_civil(s.year, s.month, s.day);
                 let doy = (day - days_from_civil(s.year, 1, 1) + 1) as f64;
                 dni_extra = dni_extra_duffie_beckman(doy);
-                intervals = up_intervals([
-                    events.get(day - 1, &mut geo, tz, &site, delta_t),
-                    events.get(day, &mut geo, tz, &site, delta_t),
-                    events.get(day + 1, &mut geo, tz, &site, delta_t),
-                ]);
+                if timing == Timing::Centre {
+                    intervals = up_intervals([
+                        events.get(day - 1, &mut geo, tz, &site, delta_t),
+                        events.get(day, &mut geo, tz, &site, delta_t),
+                        events.get(day + 1, &mut geo, tz, &site, delta_t),
+                    ]);
+                }
             }
             let pressure = match pressure_mbar.get(i) {
                 Some(&p) if p.is_finite() && p > 0.0 => p,
@@ -368,37 +385,27 @@ impl SunPath {
                 _ => 12.0,
             };
             let t0 = f64::from(s.hour) + f64::from(s.minute) / 60.0;
-            let (t_sun, state, fraction) = match timing {
-                Timing::Centre => interval_sun(&intervals, t0, t0 + step_h),
-                Timing::Start | Timing::End | Timing::Instant => {
-                    let t = match timing {
-                        Timing::Start => t0,
-                        Timing::End => t0 + step_h,
-                        _ => t0 + offset_h,
-                    };
-                    let up = if (0.0..24.0).contains(&t) {
-                        is_up(&intervals, t)
-                    } else {
-                        // The instant falls on another date (e.g. an interval end at 24:00).
-                        let d = day + floor_fast(t / 24.0) as i64;
-                        let iv = up_intervals([
-                            events.get(d - 1, &mut geo, tz, &site, delta_t),
-                            events.get(d, &mut geo, tz, &site, delta_t),
-                            events.get(d + 1, &mut geo, tz, &site, delta_t),
-                        ]);
-                        is_up(&iv, t - 24.0 * (d - day) as f64)
-                    };
-                    if up {
-                        (t, SunState::Up, 1.0)
-                    } else {
-                        (t, SunState::Down, 0.0)
-                    }
+            let (t_sun, centre_state) = match timing {
+                Timing::Centre => {
+                    let (t, state, fraction) = interval_sun(&intervals, t0, t0 + step_h);
+                    (t, Some((state, fraction)))
                 }
+                Timing::Start => (t0, None),
+                Timing::End => (t0 + step_h, None),
+                Timing::Instant => (t0 + offset_h, None),
             };
             let jd = 2_440_587.5 + day as f64 + (t_sun - tz) / 24.0;
             let g = geo.at(jd + delta_t / 86_400.0);
             let nu = mean_sidereal_time_unreduced(jd) + g.sidereal_nutation;
             let pos = topocentric_point(&site, nu, &g, pressure, temp);
+            // Instants: up between sunrise and sunset, i.e. geocentric altitude above −0.8333°
+            // (the definition the SPA sunrise and sunset solve for).
+            let (state, fraction) =
+                centre_state.unwrap_or(if pos.sin_geocentric_altitude >= sin_h0 {
+                    (SunState::Up, 1.0)
+                } else {
+                    (SunState::Down, 0.0)
+                });
             out.sun_time_h[i] = t_sun;
             out.zenith[i] = pos.zenith;
             out.azimuth[i] = pos.azimuth;
@@ -418,7 +425,8 @@ impl SunPath {
                 } else {
                     (pos.zenith, pos.cos_zenith)
                 };
-                out.air_mass_absolute[i] = am_site / (cz + 0.5057 * (96.080 - zc).powf(-1.634));
+                out.air_mass_absolute[i] =
+                    am_site / (cz + 0.5057 * (-1.634 * (96.080 - zc).ln()).exp());
             } else {
                 out.air_mass_relative[i] = 0.0;
                 out.air_mass_absolute[i] = 0.0;
