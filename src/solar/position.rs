@@ -589,7 +589,7 @@ impl TermRecurrence {
 
     /// Moves the state to `node` (forward steps when close, else an exact evaluation).
     fn seek(&mut self, node: i64) {
-        if node < self.node || node - self.node > i64::from(SYNC_EVERY) || self.node == i64::MIN {
+        if self.node == i64::MIN || node < self.node || node - self.node > i64::from(SYNC_EVERY) {
             self.sync(node);
             return;
         }
