@@ -77,13 +77,29 @@ fn check_text_length(text: &JsValue) -> Result<(), ScenarioError> {
 /// `calculate(scenario: Scenario): Report`; throws `ScenarioError`.
 #[wasm_bindgen(js_name = calculate, skip_typescript)]
 pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
-    let text = js_sys::Reflect::get(&scenario, &"resource".into())
-        .and_then(|r| js_sys::Reflect::get(&r, &"text".into()))
-        .unwrap_or(JsValue::UNDEFINED);
+    let resource =
+        js_sys::Reflect::get(&scenario, &"resource".into()).unwrap_or(JsValue::UNDEFINED);
+    let text = js_sys::Reflect::get(&resource, &"text".into()).unwrap_or(JsValue::UNDEFINED);
     check_text_length(&text).map_err(|e| js_error(&e))?;
-    let scenario = scenario_json(&scenario)
+    // A weather file's text (megabytes) bypasses JSON: the rest of the scenario is stringified
+    // from a shallow copy without it, and the text is put back after parsing.
+    let weather_text = text.as_string();
+    let json_source = if weather_text.is_some() {
+        let copy = js_sys::Object::assign(&js_sys::Object::new(), scenario.unchecked_ref());
+        let resource_copy =
+            js_sys::Object::assign(&js_sys::Object::new(), resource.unchecked_ref());
+        js_sys::Reflect::delete_property(&resource_copy, &"text".into())?;
+        js_sys::Reflect::set(&copy, &"resource".into(), &resource_copy)?;
+        copy.into()
+    } else {
+        scenario
+    };
+    let mut scenario = scenario_json(&json_source)
         .and_then(|text| Scenario::from_json(&text))
         .map_err(|e| js_error(&e))?;
+    if weather_text.is_some() {
+        scenario.resource.text = weather_text;
+    }
     let mut report = crate::calculate(&scenario).map_err(|e| js_error(&e))?;
     let hourly = report.energy.hourly_kwh.take();
     let out = to_js(&report)?;

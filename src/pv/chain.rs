@@ -10,6 +10,12 @@
 //! the DC nameplate, is simulated as its own array of that size (own irradiance, cell temperature,
 //! maximum power point), and the planes' DC powers are added before the losses and the inverter —
 //! which PVWatts cannot do in one run. With one plane the chain is PVWatts v8.
+//!
+//! Use: `let sun = SunPath::new(&weather);` once per weather file (it depends on the location,
+//! the stamps, the timing convention, pressure and temperature only), then
+//! `simulate(&weather, &sun, &system)` for each system (tilt, azimuth, capacity …). The annual
+//! performance ratio is `annual.ac_kwh / (annual.poa_kwh_m2 · P_dc0 / 1000 W/m²)`, and hourly
+//! energy `ac_w[i] · step / 1000` [kWh].
 
 use super::inverter::InverterV8;
 use super::losses::DEFAULT_LOSSES_PERCENT;

@@ -52,6 +52,63 @@ pub(crate) fn mod360(x: f64) -> f64 {
     }
 }
 
+/// arctan x [rad] by the rational approximation of the Cephes Mathematical Library (S. L. Moshier,
+/// `atan.c`: reduction to |x| ≤ 0.66 with tan(π/8) and tan(3π/8), then x + x·z·P(z)/Q(z),
+/// z = x²), relative error ≈ 1e-16 (tested against `f64::atan2`); a few times faster than the
+/// library call on the baseline x86-64 target.
+#[inline]
+fn atan_cephes(x: f64) -> f64 {
+    const P: [f64; 5] = [
+        -8.750_608_600_031_904e-1,
+        -1.615_753_718_733_365e1,
+        -7.500_855_792_314_705e1,
+        -1.228_866_684_490_136e2,
+        -6.485_021_904_942_025e1,
+    ];
+    const Q: [f64; 5] = [
+        2.485_846_490_142_306e1,
+        1.650_270_098_316_988_5e2,
+        4.328_810_604_912_903e2,
+        4.853_903_996_359_137e2,
+        1.945_506_571_482_614e2,
+    ];
+    const T3P8: f64 = 2.414_213_562_373_095;
+    const MOREBITS: f64 = 6.123_233_995_736_766e-17;
+    let (sign, a) = if x < 0.0 { (-1.0, -x) } else { (1.0, x) };
+    let (base, t, extra) = if a > T3P8 {
+        (PI / 2.0, -1.0 / a, MOREBITS)
+    } else if a <= 0.66 {
+        (0.0, a, 0.0)
+    } else {
+        (PI / 4.0, (a - 1.0) / (a + 1.0), 0.5 * MOREBITS)
+    };
+    let z = t * t;
+    let p = (((P[0] * z + P[1]) * z + P[2]) * z + P[3]) * z + P[4];
+    let q = ((((z + Q[0]) * z + Q[1]) * z + Q[2]) * z + Q[3]) * z + Q[4];
+    sign * (base + (t * z * p / q + t) + extra)
+}
+
+/// atan2(y, x) [rad] in (−π, π] from [`atan_cephes`].
+#[inline]
+pub(crate) fn atan2_fast(y: f64, x: f64) -> f64 {
+    if x > 0.0 {
+        atan_cephes(y / x)
+    } else if x < 0.0 {
+        let a = atan_cephes(y / x);
+        if y >= 0.0 {
+            a + PI
+        } else {
+            a - PI
+        }
+    } else if y > 0.0 {
+        PI / 2.0
+    } else if y < 0.0 {
+        -PI / 2.0
+    } else {
+        0.0
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Calendar and time scales
 // ---------------------------------------------------------------------------------------------
@@ -377,8 +434,8 @@ pub fn topocentric(
 /// sin δ − y sin ξ) in the equatorial frame of the meridian, which gives the SPA's α′ and δ′
 /// exactly; it is turned into the horizon frame by the latitude. The refraction term
 /// 10.3/(e0 + 5.11) (< 2.5°) and the refraction itself (< 0.6°) enter by angle addition with short
-/// series of their sines and cosines. One position costs one sine-cosine pair, one arcsine and one
-/// arctangent; the results agree with the textbook evaluation to 1e-11°.
+/// series of their sines and cosines. One position costs one sine-cosine pair and two rational arctangents
+/// ([`atan2_fast`]); the results agree with the textbook evaluation to 1e-11°.
 pub fn topocentric_point(
     site: &Site,
     sidereal_time: f64,
@@ -401,7 +458,7 @@ pub fn topocentric_point(
     let inv_norm = 1.0 / (horiz * horiz + up * up).sqrt();
     let sin_e0 = (up * inv_norm).clamp(-1.0, 1.0);
     let cos_e0 = horiz * inv_norm;
-    let e0 = sin_e0.asin() * RAD;
+    let e0 = atan2_fast(up, horiz) * RAD;
     let (mut sin_e, mut cos_e, mut e) = (sin_e0, cos_e0, e0);
     if e0 >= -(0.26667 + 0.5667) {
         // Δe = k/(60·tan(e0 + b)), b = 10.3/(e0 + 5.11)°: cot(e0 + b) by angle addition
@@ -423,7 +480,7 @@ pub fn topocentric_point(
         e = e0 + de;
     }
     // Azimuth east of north (SPA eqs. 45–46: Γ = atan2(west, south), Φ = Γ + 180°).
-    let mut azimuth = west.atan2(south) * RAD + 180.0;
+    let mut azimuth = atan2_fast(west, south) * RAD + 180.0;
     if azimuth >= 360.0 {
         azimuth -= 360.0;
     }
@@ -1254,3 +1311,39 @@ const NUTATION: [([i8; 5], [f64; 4]); 63] = [
     ([0, 0, 3, 2, 2], [-3.0, 0.0, 0.0, 0.0]),
     ([2, -1, 0, 2, 2], [-3.0, 0.0, 0.0, 0.0]),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atan2_fast_matches_the_library() {
+        let mut worst: f64 = 0.0;
+        let mut k = 0u64;
+        for i in 0..200_000 {
+            // quasi-random points over all quadrants and scales, axes included
+            k = k
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let y = ((k >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * 10f64.powi((i % 7) - 3);
+            let x = ((k >> 3 & 0xffff) as f64 / 65_536.0 - 0.5) * 10f64.powi((i % 5) - 2);
+            let (a, b) = (atan2_fast(y, x), y.atan2(x));
+            worst = worst.max((a - b).abs() / b.abs().max(1e-300));
+        }
+        for (y, x) in [
+            (0.0, 1.0),
+            (1.0, 0.0),
+            (-1.0, 0.0),
+            (0.0, -1.0),
+            (1.0, 1.0),
+            (-1.0, -1.0),
+            (1e-300, 1.0),
+        ] {
+            assert!(
+                (atan2_fast(y, x) - f64::atan2(y, x)).abs()
+                    <= 4.0 * f64::EPSILON * f64::atan2(y, x).abs().max(1e-300)
+            );
+        }
+        assert!(worst < 4.0 * f64::EPSILON, "{worst:e}");
+    }
+}
