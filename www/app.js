@@ -1,7 +1,9 @@
 // The rooftop-pv calculator page: builds a Scenario from the form on every input, calls the
 // WebAssembly core, and renders the Report (or the ScenarioError next to its field).
 
-import init, { calculate, parseWeather, presets, version } from './pkg/rooftop_pv.js';
+import init, {
+  calculate, findStations, nearestStation, parseWeather, presets, stationClimate, stations, version,
+} from './pkg/rooftop_pv.js';
 import { t, setLang, lang, sourceText } from './i18n.js';
 import { barChart, heatMap } from './charts.js';
 import {
@@ -14,13 +16,25 @@ const $ = (id) => document.getElementById(id);
 /** What the page shows before the user types anything (optional fields stay empty → core defaults). */
 const INITIAL = {
   capacity: '1000',
-  method: 'fullLoadHours',
+  method: 'station',
   hours: '1200',
   mode: 'selfUseSurplus',
   kind: 'owner',
 };
 /** Example values shown as placeholders of required fields. */
-const EXAMPLE_PLACEHOLDERS = { capacity: '1000', hours: '1200', ha: '1500', k: '0.80', discountPct: '15' };
+const EXAMPLE_PLACEHOLDERS = {
+  capacity: '1000', hours: '1200', ha: '1500', k: '0.80', discountPct: '15', 'site-lat': '39.33', 'site-lon': '112.43',
+};
+/** The methods that run the hourly chain (and so use the roof planes and the system layout). */
+const HOURLY_METHODS = ['weatherFile', 'station', 'monthly'];
+/** The built-in station chosen on a first visit: Taiyuan, the capital of Shanxi (the page's default
+ * prices are Shanxi's too). The last choice is remembered in localStorage under STATION_KEY. */
+const DEFAULT_STATION = '537720';
+const STATION_KEY = 'rooftop-pv.station';
+/** At most this many suggestions are listed under the station search box. */
+const MAX_SUGGESTIONS = 8;
+/** GB/T 31155-2014 solar resource classes by annual horizontal irradiation [kWh/m²] (for monthly values). */
+const RESOURCE_CLASSES = [['A', 1750], ['B', 1400], ['C', 1050], ['D', -Infinity]];
 
 /**
  * The core's defaults of the system layout (PVWatts v8; js/rooftop-pv.d.ts). The report's
@@ -68,6 +82,12 @@ const state = {
   // { name, size, localError: { key, vars } } when it could not be read; null before any file.
   weather: null,
   weatherToken: null, // the file being read (a newer choice wins)
+  stations: null, // Map id → Station (the 270 built-in ones)
+  stationId: DEFAULT_STATION, // the station chosen by name
+  climates: new Map(), // id → StationClimate, read when first needed
+  suggestions: [], // the stations listed under the search box
+  active: -1, // the suggestion highlighted by the arrow keys
+  searching: false, // the search box holds what the user typed, not the chosen station's name
 };
 
 // ---------------------------------------------------------------- numbers
@@ -117,6 +137,7 @@ function applyStaticText() {
   document.title = `${t('app.title')} · rooftop-pv`;
   translate(document);
   updatePlaneLabels();
+  updateMonthLabels();
   renderWeatherFile();
   $('footer-about').textContent = t('footer.about', { v: version() });
   $('version').textContent = `rooftop-pv ${version()}`;
@@ -132,17 +153,20 @@ function applyStaticText() {
 // ---------------------------------------------------------------- form controls
 
 function controlValue(name) {
-  if (name === 'kind') return document.querySelector('input[name="kind"]:checked').value;
-  return $(name).value;
+  const radio = document.querySelector(`input[type="radio"][name="${name}"]:checked`);
+  return radio ? radio.value : $(name).value;
 }
 
-/** Shows only the fields that apply to the chosen options (`data-when="mode=a,b;kind=owner"`). */
+/** Shows only the fields that apply to the chosen options: `data-when="mode=a,b;kind=owner"` (all of
+ * the `;`-separated conditions), and `|` between such groups for any of them. */
 function applyVisibility() {
   for (const el of document.querySelectorAll('[data-when]')) {
-    const ok = el.dataset.when.split(';').every((cond) => {
-      const [name, values] = cond.split('=');
-      return values.split(',').includes(controlValue(name));
-    });
+    const ok = el.dataset.when.split('|').some((group) =>
+      group.split(';').every((cond) => {
+        const [name, values] = cond.split('=');
+        return values.split(',').includes(controlValue(name));
+      }),
+    );
     el.hidden = !ok;
   }
 }
@@ -312,6 +336,35 @@ function buildScenario() {
   else if (method === 'gb50797') {
     put(s.resource, 'horizontalIrradiationKwhM2', num('ha'));
     put(s.resource, 'k', num('k'));
+  } else if (method === 'station') {
+    if (controlValue('stationBy') === 'search') {
+      if (state.stations.has(state.stationId)) s.resource.stationId = state.stationId;
+      else local.push({ el: $('station-search'), key: 'err.noStation' });
+    } else {
+      const site = readSite(num);
+      if (site) {
+        s.site = site;
+        // Coordinates out of range have no nearest station: the core then names the bad one.
+        s.resource.stationId = nearestTo(site)?.station.id ?? state.stationId;
+      }
+    }
+  } else if (method === 'monthly') {
+    put(s, 'site', readSite(num));
+    // None typed yet: one message for the grid, not twelve.
+    const empty = monthInputs('ghi').every((el) => parseNumber(el.value).empty);
+    if (empty) local.push({ el: $('ghi-grid'), key: 'err.monthlyEmpty' });
+    const ghi = empty ? [] : monthInputs('ghi').map((el) => num(el, true));
+    if (!empty && ghi.every((v) => v !== undefined)) s.resource.ghiKwhM2 = ghi;
+    // Temperatures: all twelve, or none (the nearest station's are used then).
+    const temps = monthInputs('temp');
+    if (temps.some((el) => !parseNumber(el.value).empty)) {
+      const tempC = temps.map((el) => {
+        if (!parseNumber(el.value).empty) return num(el);
+        local.push({ el, key: 'err.tempAll' });
+        return undefined;
+      });
+      if (tempC.every((v) => v !== undefined)) s.resource.tempC = tempC;
+    }
   } else {
     const w = state.weather;
     const input = $('weather-file');
@@ -324,6 +377,8 @@ function buildScenario() {
       if ($('format').value) s.resource.format = $('format').value;
       if ($('timing').value) s.resource.timing = $('timing').value;
     }
+  }
+  if (HOURLY_METHODS.includes(method)) {
     s.system.planes = readPlanes(num, local);
     put(s.system, 'dcAcRatio', num('dcAc'));
     put(s.system, 'inverterEfficiencyPct', num('invEff'));
@@ -368,6 +423,13 @@ function buildScenario() {
     s.emissions = { preset: fs };
   }
   return { scenario: s, local };
+}
+
+/** The site's coordinates from their fields, when both are numbers. */
+function readSite(num) {
+  const latitude = num('site-lat', true);
+  const longitude = num('site-lon', true);
+  return latitude !== undefined && longitude !== undefined ? { latitude, longitude } : undefined;
 }
 
 /**
@@ -601,9 +663,9 @@ function position(loc) {
   const parts = [
     t(loc.latitude >= 0 ? 'ws.latN' : 'ws.latS', { v: deg(loc.latitude) }),
     t(loc.longitude >= 0 ? 'ws.lonE' : 'ws.lonW', { v: deg(loc.longitude) }),
-    t('ws.elev', { v: fmt(loc.elevationM) }),
-    `UTC${loc.timezoneH >= 0 ? '+' : '−'}${fmtMax(Math.abs(loc.timezoneH), 2)}`,
   ];
+  if (loc.elevationM !== undefined) parts.push(t('ws.elev', { v: fmt(loc.elevationM) }));
+  if (loc.timezoneH !== undefined) parts.push(`UTC${loc.timezoneH >= 0 ? '+' : '−'}${fmtMax(Math.abs(loc.timezoneH), 2)}`);
   return parts.join(lang() === 'zh-CN' ? '，' : ', ');
 }
 
@@ -690,18 +752,395 @@ function renderWeatherFile() {
   $('timing-basis').textContent = `${inForce} ${t('timing.why', { why: timingWhy(sum) })}`;
 }
 
+// ---------------------------------------------------------------- built-in stations
+
+function stationName(st) {
+  return lang() === 'zh-CN' ? st.nameZh : st.nameEn;
+}
+/** "大同（山西）" / "Datong (Shanxi)" */
+function stationLabel(st) {
+  return t('station.name', { name: stationName(st), prov: lang() === 'zh-CN' ? st.provinceZh : st.provinceEn });
+}
+/** A distance in km: one decimal below 10 km. */
+function km(d) {
+  return fmt(d, d < 10 ? 1 : 0);
+}
+/** The GB/T 31155-2014 class of an annual horizontal irradiation (kWh/m²). */
+function classOf(ghi) {
+  return RESOURCE_CLASSES.find(([, min]) => ghi >= min)[0];
+}
+/** "B类" / "class B" with the classes explained in its tooltip. */
+function classBadge(c) {
+  const b = document.createElement('span');
+  b.className = `rclass rclass-${c}`;
+  b.dataset.testid = 'resource-class';
+  b.dataset.value = c;
+  b.textContent = t('station.class', { c });
+  b.title = t('station.classTitle');
+  return b;
+}
+
+/** The station's monthly table and typical days (read once per station). */
+function climateOf(id) {
+  if (!state.climates.has(id)) state.climates.set(id, stationClimate(id));
+  return state.climates.get(id);
+}
+/** Mean air temperature of a station's typical year, the months weighted by their days. */
+function meanTempOf(id) {
+  const days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return climateOf(id).monthly.reduce((acc, m, i) => acc + m.tempC * days[i], 0) / 365;
+}
+
+/** The built-in station nearest the site, or null for coordinates out of range. */
+function nearestTo(site) {
+  try {
+    return nearestStation(site.latitude, site.longitude) ?? null;
+  } catch (err) {
+    if (err?.name !== 'ScenarioError') throw err;
+    return null;
+  }
+}
+
+/** The coordinates typed in, when both are numbers (whatever their range). */
+function typedSite() {
+  const latitude = parseNumber($('site-lat').value).value;
+  const longitude = parseNumber($('site-lon').value).value;
+  return latitude !== undefined && longitude !== undefined ? { latitude, longitude } : null;
+}
+
+/** The station whose climate the station method uses now: the one chosen by name, or the one
+ * nearest the coordinates ({ station, distanceKm } or null). */
+function stationInUse() {
+  if (controlValue('stationBy') === 'search') {
+    const st = state.stations.get(state.stationId);
+    return st ? { station: st, distanceKm: undefined } : null;
+  }
+  const site = typedSite();
+  return site ? nearestTo(site) : null;
+}
+
+function rememberStation() {
+  try {
+    localStorage.setItem(
+      STATION_KEY,
+      JSON.stringify({ by: controlValue('stationBy'), id: state.stationId, lat: $('site-lat').value, lon: $('site-lon').value }),
+    );
+  } catch {
+    // storage may be disabled; the choice then lasts for this visit only
+  }
+}
+
+/** The last station choice (or Taiyuan by name on a first visit) back into the form. */
+function restoreStation() {
+  let saved = {};
+  try {
+    saved = JSON.parse(localStorage.getItem(STATION_KEY) ?? '{}') ?? {};
+  } catch {
+    saved = {};
+  }
+  state.stationId = state.stations.has(saved.id) ? saved.id : DEFAULT_STATION;
+  $(saved.by === 'coords' ? 'station-by-coords' : 'station-by-search').checked = true;
+  $('site-lat').value = typeof saved.lat === 'string' ? saved.lat : '';
+  $('site-lon').value = typeof saved.lon === 'string' ? saved.lon : '';
+  state.searching = false;
+  closeSuggestions();
+}
+
+// ---- the search box: a combobox with a list of suggestions (WAI-ARIA combobox pattern)
+
+function searchStations() {
+  const q = $('station-search').value.trim();
+  state.searching = true;
+  if (!q) {
+    state.suggestions = [];
+    closeSuggestions();
+    $('station-status').textContent = '';
+    return;
+  }
+  const found = findStations(q);
+  state.suggestions = found.slice(0, MAX_SUGGESTIONS);
+  state.active = state.suggestions.length ? 0 : -1;
+  const status = $('station-status');
+  status.dataset.state = found.length ? 'found' : 'none';
+  status.textContent = !found.length
+    ? t('station.none', { q })
+    : found.length > MAX_SUGGESTIONS
+      ? t('station.foundMore', { n: found.length, k: MAX_SUGGESTIONS })
+      : t('station.found', { n: found.length });
+  renderSuggestions();
+}
+
+/** "大同 Datong · 山西 · 534870 · 1466 kWh/m² · B类" (the English name first in English). */
+function suggestionItem(st, i) {
+  const li = document.createElement('li');
+  li.id = `station-option-${i}`;
+  li.setAttribute('role', 'option');
+  li.className = 'combo-option';
+  li.dataset.id = st.id;
+  li.dataset.testid = `station-option-${st.id}`;
+  const zh = lang() === 'zh-CN';
+  // Each part stays whole on a narrow screen: lines break only before a ' · '.
+  const part = (...content) => {
+    const span = document.createElement('span');
+    span.className = 'nowrap';
+    span.append(...content);
+    return span;
+  };
+  const name = document.createElement('span');
+  name.className = 'so-name';
+  name.textContent = zh ? st.nameZh : st.nameEn;
+  const cls = document.createElement('span');
+  cls.className = `rclass rclass-${st.resourceClass}`;
+  cls.textContent = t('station.class', { c: st.resourceClass });
+  const head = part(name, ' ', zh ? st.nameEn : st.nameZh);
+  head.classList.add('so-head');
+  li.append(head);
+  for (const p of [zh ? st.provinceZh : st.provinceEn, st.id, `${Math.round(st.annualGhiKwhM2)} kWh/m²`, cls]) {
+    const sep = document.createElement('span');
+    sep.className = 'so-sep';
+    sep.textContent = '· ';
+    li.append(' ', part(sep, p));
+  }
+  return li;
+}
+
+function renderSuggestions() {
+  const input = $('station-search');
+  const list = $('station-list');
+  list.replaceChildren(...state.suggestions.map(suggestionItem));
+  const open = state.suggestions.length > 0;
+  list.hidden = !open;
+  input.setAttribute('aria-expanded', String(open));
+  highlight();
+}
+
+function highlight() {
+  const input = $('station-search');
+  const items = [...$('station-list').children];
+  items.forEach((li, i) => li.setAttribute('aria-selected', String(i === state.active)));
+  const li = items[state.active];
+  if (li) {
+    input.setAttribute('aria-activedescendant', li.id);
+    li.scrollIntoView({ block: 'nearest' });
+  } else input.removeAttribute('aria-activedescendant');
+}
+
+function closeSuggestions() {
+  state.suggestions = [];
+  state.active = -1;
+  const list = $('station-list');
+  list.hidden = true;
+  list.replaceChildren();
+  $('station-search').setAttribute('aria-expanded', 'false');
+  $('station-search').removeAttribute('aria-activedescendant');
+}
+
+function pickStation(id) {
+  const st = state.stations.get(id);
+  if (!st) return;
+  state.stationId = id;
+  state.searching = false;
+  closeSuggestions();
+  $('station-search').value = stationLabel(st);
+  $('station-status').dataset.state = 'chosen';
+  $('station-status').textContent = t('station.chosen', { name: stationLabel(st) });
+  rememberStation();
+  afterUserChange();
+}
+
+/** Leaves the search: the box shows the chosen station again. */
+function cancelSearch() {
+  state.searching = false;
+  closeSuggestions();
+  const status = $('station-status');
+  if (status.dataset.state !== 'chosen') {
+    status.textContent = '';
+    status.dataset.state = '';
+  }
+  renderStationInfo();
+}
+
+function onSearchKey(e) {
+  const n = state.suggestions.length;
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    if (!n) {
+      searchStations();
+      return;
+    }
+    state.active = e.key === 'ArrowDown' ? (state.active + 1) % n : (state.active - 1 + n) % n;
+    highlight();
+  } else if (e.key === 'Enter') {
+    e.preventDefault();
+    if (n && state.active >= 0) pickStation(state.suggestions[state.active].id);
+  } else if (e.key === 'Escape') {
+    if (n || state.searching) {
+      e.preventDefault();
+      cancelSearch();
+    }
+  }
+}
+
+function wireStationSearch() {
+  const input = $('station-search');
+  input.addEventListener('input', searchStations);
+  input.addEventListener('keydown', onSearchKey);
+  // Focusing the box selects its text, so that typing replaces the chosen station's name; the
+  // mouseup of the click that focused it would otherwise put a caret in place of the selection.
+  let focusedByMouse = false;
+  input.addEventListener('mousedown', () => (focusedByMouse = document.activeElement !== input));
+  input.addEventListener('focus', () => input.select());
+  input.addEventListener('mouseup', (e) => {
+    if (focusedByMouse) e.preventDefault();
+    focusedByMouse = false;
+  });
+  input.addEventListener('blur', cancelSearch);
+  const list = $('station-list');
+  // mousedown would move the focus out of the box (and close the list) before the click lands
+  list.addEventListener('mousedown', (e) => e.preventDefault());
+  list.addEventListener('click', (e) => {
+    const li = e.target.closest('[role="option"]');
+    if (li) pickStation(li.dataset.id);
+  });
+  $('fill-monthly').addEventListener('click', fillMonthly);
+}
+
+// ---- the station card, the nearest station, the monthly grid
+
+/** What the form says about the station in use: the card (station method), the nearest station to
+ * the coordinates, the station the monthly values would be filled from. */
+function renderStationInfo() {
+  const method = $('method').value;
+  const chosen = state.stations.get(state.stationId);
+  if (!state.searching) $('station-search').value = chosen ? stationLabel(chosen) : '';
+  $('station-search').placeholder = t('ph.stationSearch');
+
+  const site = typedSite();
+  const near = site ? nearestTo(site) : null;
+  const line = $('nearest-station');
+  line.hidden = !near;
+  if (near) {
+    line.textContent = t(method === 'monthly' ? 'nearest.monthly' : 'nearest.station', {
+      name: stationLabel(near.station),
+      d: km(near.distanceKm),
+    });
+    line.dataset.stationId = near.station.id;
+    line.dataset.distance = String(near.distanceKm);
+  }
+
+  const use = method === 'station' ? stationInUse() : null;
+  const card = $('station-card');
+  card.hidden = !use;
+  if (use) {
+    const st = use.station;
+    card.dataset.stationId = st.id;
+    const title = $('station-card-title');
+    const id = document.createElement('span');
+    id.className = 'sc-id';
+    id.textContent = t('station.id', { id: st.id });
+    title.replaceChildren(stationLabel(st), ' ', id);
+    $('station-card-pos').textContent = position(st);
+    const ghi = document.createElement('span');
+    ghi.className = 'nowrap';
+    ghi.append(t('station.ghi', { v: fmt(st.annualGhiKwhM2) }), ' ', classBadge(st.resourceClass));
+    const temp = document.createElement('span');
+    temp.className = 'nowrap';
+    temp.textContent = `· ${t('station.temp', { v: fmt(meanTempOf(st.id), 1) })}`;
+    $('station-card-climate').replaceChildren(ghi, ' ', temp);
+  }
+
+  const from = near?.station ?? chosen;
+  $('fill-from').textContent = from ? t(near ? 'monthly.fillFrom' : 'monthly.fillFromChosen', { name: stationLabel(from) }) : '';
+}
+
+/** The twelve inputs of `kind` ('ghi' or 'temp'), January first. */
+function monthInputs(kind) {
+  return [...document.querySelectorAll(`#${kind}-grid input`)];
+}
+
+/** Builds the two grids of twelve month inputs, four a row, each row followed by its months' errors. */
+function renderMonthGrids() {
+  for (const [kind, api, label] of [['ghi', 'ghiKwhM2', 'f.ghiMonth'], ['temp', 'tempC', 'f.tempMonth']]) {
+    const grid = $(`${kind}-grid`);
+    grid.replaceChildren();
+    for (let row = 0; row < 3; row++) {
+      const errors = [];
+      for (let i = row * 4; i < row * 4 + 4; i++) {
+        const id = `${kind}-${i + 1}`;
+        const cell = document.createElement('div');
+        cell.className = 'month-cell';
+        const lab = document.createElement('label');
+        lab.htmlFor = id;
+        lab.className = 'month-label';
+        const input = document.createElement('input');
+        input.id = id;
+        input.dataset.testid = id;
+        input.dataset.field = `resource.${api}[${i}]`;
+        input.dataset.label = label;
+        input.dataset.month = String(i);
+        input.dataset.errorId = `${id}-error`;
+        // temperatures can be negative: no numeric keypad without a minus key
+        if (kind === 'ghi') input.inputMode = 'decimal';
+        input.setAttribute('aria-describedby', `${id}-error`);
+        cell.append(lab, input);
+        grid.append(cell);
+        const error = document.createElement('p');
+        error.className = 'error month-error';
+        error.id = `${id}-error`;
+        error.hidden = true;
+        errors.push(error);
+      }
+      grid.append(...errors);
+    }
+  }
+}
+
+/** Month names on the grid cells, and each input's full name for assistive technology. */
+function updateMonthLabels() {
+  const short = t('months');
+  const long = t('months.long');
+  for (const kind of ['ghi', 'temp']) {
+    monthInputs(kind).forEach((input, i) => {
+      input.previousElementSibling.textContent = short[i];
+      const unit = kind === 'ghi' ? 'kWh/m²' : '°C';
+      input.setAttribute('aria-label', `${t(input.dataset.label, { m: long[i] })} (${unit})`);
+    });
+  }
+}
+
+/** Fills the twelve months from the station nearest the coordinates (or from the station chosen by
+ * name, with its coordinates, when there are none). */
+function fillMonthly() {
+  const site = typedSite();
+  const near = site ? nearestTo(site) : null;
+  const st = near?.station ?? state.stations.get(state.stationId);
+  if (!st) return;
+  const c = climateOf(st.id);
+  monthInputs('ghi').forEach((el, i) => (el.value = fmtPlain(c.monthly[i].ghiKwhM2)));
+  monthInputs('temp').forEach((el, i) => (el.value = fmtPlain(c.monthly[i].tempC)));
+  if (!near) {
+    $('site-lat').value = fmtPlain(st.latitude);
+    $('site-lon').value = fmtPlain(st.longitude);
+    rememberStation();
+  }
+  afterUserChange();
+}
+
 // ---------------------------------------------------------------- errors
 
 function fieldElement(path) {
   if (!path) return null;
-  const el = document.querySelector(`[data-field="${CSS.escape(path)}"]`);
-  return el && isShown(el) ? el : null;
+  // Several fields may stand for one path (the site's coordinates of the station search and of the
+  // hour shaping): the one shown.
+  return [...document.querySelectorAll(`[data-field="${CSS.escape(path)}"]`)].find(isShown) ?? null;
 }
 
 /** The label of the field at `path`, if the page has one. */
 function fieldLabel(path) {
   const el = document.querySelector(`[data-field="${CSS.escape(path)}"]`);
-  return el?.dataset.label ? t(el.dataset.label, { n: el.dataset.n }) : null;
+  if (!el?.dataset.label) return null;
+  const m = el.dataset.month === undefined ? undefined : t('months.long')[Number(el.dataset.month)];
+  return t(el.dataset.label, { n: el.dataset.n, m });
 }
 
 /** `msg` with the JSON paths it names (`system.planes[1].tiltDeg`, `resource.timing`) replaced by
@@ -743,13 +1182,15 @@ function clearErrors() {
 function renderErrors() {
   clearErrors();
   for (const e of state.fieldErrors) {
-    // A group (the roof planes) names its own error line and is marked as a whole.
-    const group = e.el.dataset.errorId;
-    const field = group ? null : e.el.closest('.field');
+    // A group (the roof planes, a grid of months) or an input of a grid names its own error line;
+    // a group is marked as a whole.
+    const errorId = e.el.dataset.errorId;
+    const group = errorId && !['INPUT', 'SELECT'].includes(e.el.tagName);
+    const field = errorId ? null : e.el.closest('.field');
     e.el.setAttribute('aria-invalid', 'true');
     field?.classList.add('invalid');
     if (group) e.el.classList.add('group-invalid');
-    const p = group ? $(group) : field?.querySelector('p.error');
+    const p = errorId ? $(errorId) : field?.querySelector('p.error');
     if (p) {
       p.textContent = errorText(e);
       p.hidden = false;
@@ -776,6 +1217,7 @@ function renderErrors() {
 function recalc() {
   applyVisibility();
   updateShareHint();
+  renderStationInfo();
   const { scenario, local } = buildScenario();
   state.fieldErrors = [];
   state.generalError = null;
@@ -822,6 +1264,7 @@ function renderReport() {
   }
   $('results-body').hidden = false;
   $('mobile-summary').hidden = false;
+  renderClimateUsed(r);
   const zh = lang() === 'zh-CN';
   const e = r.energy;
   const m = r.money;
@@ -903,6 +1346,42 @@ function renderReport() {
   renderCashFlow(r);
   renderWarnings(r, zh);
   renderAssumptions(r);
+}
+
+/** Under the results' title: the station whose climate was used (and how far it is from the site),
+ * the annual irradiation and its resource class — station and monthly methods. */
+function renderClimateUsed(r) {
+  const box = $('climate-used');
+  const ns = r.station;
+  box.hidden = !ns;
+  if (!ns) return;
+  const monthly = r.assumptions.resourceMethod === 'monthly';
+  const st = ns.station;
+  const site = state.scenario?.site;
+  box.dataset.stationId = st.id;
+  box.dataset.distance = String(ns.distanceKm);
+  const main = $('climate-used-main');
+  main.replaceChildren();
+  const span = (text, testid) => {
+    const el = document.createElement('span');
+    el.textContent = text;
+    if (testid) el.dataset.testid = testid;
+    return el;
+  };
+  const ghi = r.weather?.annualGhiKwhM2 ?? st.annualGhiKwhM2;
+  const dot = ' · ';
+  if (monthly) {
+    const strong = document.createElement('strong');
+    strong.textContent = t('cu.monthly');
+    main.append(strong, dot, t('station.ghi', { v: fmt(ghi) }), ' ', classBadge(classOf(ghi)), dot);
+    main.append(span(t('cu.ref', { name: stationLabel(st), id: t('station.id', { id: st.id }), d: km(ns.distanceKm) }), 'climate-station'));
+  } else {
+    const strong = document.createElement('strong');
+    strong.append(span(t('cu.station', { name: stationLabel(st), id: t('station.id', { id: st.id }) }), 'climate-station'));
+    main.append(strong, dot);
+    main.append(span(site ? t('cu.distance', { d: km(ns.distanceKm) }) : t('cu.atStation'), 'climate-distance'));
+    main.append(dot, t('station.ghi', { v: fmt(ghi) }), ' ', classBadge(st.resourceClass));
+  }
 }
 
 function renderUsage(r) {
@@ -1273,11 +1752,35 @@ function hourlyAssumptions(r, s) {
     t('as.planeValue', { t: fmtMax(p.tiltDeg, 2), a: fmtMax(p.azimuthDeg, 2), s: fmtMax(p.shareOfCapacity * 100, 2) }),
   );
   const val = (key) => sys[key] ?? LAYOUT_DEFAULTS[key];
-  const items = [
-    ['as.weatherFile', s.resource.fileName ?? '', undefined, 'wide'],
-    ['as.station', `${w.location.name} (${position(w.location)})`, undefined, 'wide'],
-    ['as.source', sourceName(w)],
-    ['as.timing', t(`timing.${w.timing}`), 'timing'],
+  const items = [];
+  const method = r.assumptions.resourceMethod;
+  if (method === 'weatherFile') {
+    items.push(
+      ['as.weatherFile', s.resource.fileName ?? '', undefined, 'wide'],
+      ['as.station', `${w.location.name} (${position(w.location)})`, undefined, 'wide'],
+      ['as.source', sourceName(w)],
+      ['as.timing', t(`timing.${w.timing}`), 'timing'],
+    );
+  } else {
+    const ns = r.station;
+    const comma = lang() === 'zh-CN' ? '，' : ', ';
+    if (method === 'monthly') {
+      items.push(['as.monthly', t('as.monthlyValue', { temp: s.resource.tempC ? t('as.monthlyTemp') : '' }), undefined, 'wide']);
+    }
+    if (ns) {
+      items.push(
+        [method === 'monthly' ? 'as.refStation' : 'as.station', `${stationLabel(ns.station)}${comma}${t('station.id', { id: ns.station.id })}`, undefined, 'wide'],
+        ['as.stationPos', position(ns.station), undefined, 'wide'],
+      );
+    }
+    if (s.site) {
+      const d = ns ? `${comma}${t('cu.distance', { d: km(ns.distanceKm) })}` : '';
+      items.push(['as.site', `${position(s.site)}${d}`, undefined, 'wide']);
+    }
+    items.push(['as.dataset', t('station.dataset'), undefined, 'wide']);
+    items.push(['as.resourceClass', t('station.class', { c: method === 'monthly' ? classOf(w.annualGhiKwhM2) : ns.station.resourceClass })]);
+  }
+  items.push(
     ['as.ghi', `${fmt(w.annualGhiKwhM2)} kWh/m²`],
     ['as.temp', `${fmt(w.meanTempC, 1)} °C`],
     ['as.planes', planes.join(sep), undefined, 'wide'],
@@ -1286,7 +1789,7 @@ function hourlyAssumptions(r, s) {
     ['as.losses', `${fmtMax(val('lossesPct'))} %`, 'lossesPct'],
     ['as.moduleType', t(`opt.${sys.moduleType ?? 'standard'}`)],
     ['as.mounting', t(`opt.${sys.mounting ?? 'roof'}`)],
-  ];
+  );
   if (sys.mounting === 'openRack') items.push(['as.gcr', fmtMax(val('groundCoverageRatio')), 'groundCoverageRatio']);
   items.push(['as.sky', t(`opt.${sys.skyModel ?? 'perez'}`)]);
   return items;
@@ -1393,6 +1896,8 @@ function clearForm() {
   renderPlanes([DEFAULT_PLANE]);
   renderWeatherFile();
   clearMoney();
+  // where the roof is: a choice that outlives the other inputs (like the language)
+  restoreStation();
 }
 
 function resetForm() {
@@ -1425,6 +1930,14 @@ function fillForm(s) {
   }
   const r = s.resource ?? {};
   $('method').value = r.method ?? 'fullLoadHours';
+  if (r.stationId && state.stations.has(r.stationId)) state.stationId = r.stationId;
+  if (s.site) {
+    setField('site-lat', s.site.latitude);
+    setField('site-lon', s.site.longitude);
+  }
+  if (r.method === 'station') $(s.site ? 'station-by-coords' : 'station-by-search').checked = true;
+  (r.ghiKwhM2 ?? []).forEach((v, i) => setField(`ghi-${i + 1}`, v));
+  (r.tempC ?? []).forEach((v, i) => setField(`temp-${i + 1}`, v));
   setField('hours', r.hours);
   setField('ha', r.horizontalIrradiationKwhM2);
   setField('k', r.k);
@@ -1481,6 +1994,8 @@ function renderExampleDesc() {
 function onUserInput(e) {
   const target = e.target;
   if (target.type === 'file') return; // read on `change`, then recalculated
+  if (target.dataset.noRecalc !== undefined) return; // the station search: recalculated on a pick
+  if (target.matches('#site-lat, #site-lon, [name="stationBy"]')) rememberStation();
   if (target.matches('#timing, #format')) parseSummary();
   if (target.closest('#planes')) updatePlaneLabels();
   if (target.id === 'loadProfile') updateProfileHint();
@@ -1521,6 +2036,8 @@ function switchLanguage(l) {
   }
   $('lang').value = lang();
   applyStaticText();
+  renderStationInfo();
+  if (state.suggestions.length) searchStations();
   renderErrors();
   renderReport();
 }
@@ -1603,6 +2120,8 @@ async function main() {
     throw err;
   }
   state.presets = presets();
+  state.stations = new Map(stations().map((st) => [st.id, st]));
+  renderMonthGrids();
   // The core's defaults, read from a report of a minimal scenario of each ownership kind.
   const base = { system: { capacityKwp: 1 }, resource: { method: 'fullLoadHours', hours: 1000 } };
   state.defaults = {
@@ -1640,6 +2159,7 @@ async function main() {
     renderMoneyResults(state.report, { yuanSub });
     renderCashFlow(state.report);
   });
+  wireStationSearch();
   $('print').addEventListener('click', () => window.print());
   watchChartWidth();
   document.body.dataset.ready = 'true';

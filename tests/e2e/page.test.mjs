@@ -155,6 +155,29 @@ function shown(message, field, label) {
 }
 
 const SHUOZHOU = { system: { capacityKwp: 6000 }, resource: { method: 'fullLoadHours', hours: 1241.6 } };
+/** The page's default system on the hourly methods: 1000 kWp on one plane tilted 20° facing south. */
+const SOUTH_1MW = { capacityKwp: 1000, planes: [{ tiltDeg: 20, azimuthDeg: 180, shareOfCapacity: 1 }] };
+const ATTRIBUTION_ZH = '数据来源：中国标准气象数据（CSWD）典型年（中国气象局 / 清华大学）';
+const ATTRIBUTION_EN = 'Data: CSWD typical year (CMA / Tsinghua)';
+
+/** What the core reports for `scenario` (asked through the page's module): the figures the page shows. */
+function coreCalc(scenario) {
+  return page.evaluate(async (s) => {
+    const m = await import('./pkg/rooftop_pv.js');
+    const r = m.calculate(s);
+    return {
+      annualKwh: r.energy.annualKwh,
+      poaKwhM2: r.energy.poaKwhM2,
+      station: r.station,
+      warnings: r.warnings.map((w) => w.code),
+    };
+  }, scenario);
+}
+/** The core's own answers about the built-in stations. */
+const coreNearest = (lat, lon) =>
+  page.evaluate(async ([a, b]) => (await import('./pkg/rooftop_pv.js')).nearestStation(a, b), [lat, lon]);
+const coreClimate = (id) => page.evaluate(async (i) => (await import('./pkg/rooftop_pv.js')).stationClimate(i), id);
+const coreFind = (q) => page.evaluate(async (x) => (await import('./pkg/rooftop_pv.js')).findStations(x), q);
 
 /** Latin words (3+ letters) in the visible text, options and tooltips, less units and names. */
 const LATIN_ALLOWED = new Set(
@@ -162,6 +185,8 @@ const LATIN_ALLOWED = new Set(
     'Language English kWp kWh MWh kgce gce NOx NPV IRR LCOE PDF rooftop-pv Rust WebAssembly MIT',
     // names of weather file formats and of the sky models (options of the weather-file method)
     'EPW TMY CSV SAM NSRDB PVGIS JSON Perez PVWatts Hay Davies HDKR Reindl',
+    // the built-in stations' data set, and the pinyin example of the station search
+    'CSWD datong',
   ]
     .join(' ')
     .split(' '),
@@ -218,17 +243,44 @@ test('the calculator page works end to end', async (t) => {
         .filter((s) => s && !/[\u4e00-\u9fff]/.test(s) && /[A-Za-z]{3,}/.test(s.replace(/kWh|kWp|kgce|NOx|GB|MW/g, ''))),
     );
     assert.deepEqual(english, [], 'English text in the Chinese page');
-    // 1000 kWp × 1200 h = 1,200,000 kWh in the first year.
-    assert.equal(await rounded('annual-kwh'), 1200000);
-    assert.equal(await text('annual-kwh'), '1,200,000');
+    // The built-in station method by default, with Taiyuan on a first visit: 1000 kWp facing south.
+    assert.equal(await page.getByTestId('method').inputValue(), 'station');
+    assert.equal(await page.getByTestId('station-by-search').isChecked(), true);
+    assert.equal(await page.getByTestId('station-search').inputValue(), '太原（山西）');
+    assert.equal(await page.getByTestId('hours').isVisible(), false);
+    const ref = await coreCalc({ system: SOUTH_1MW, resource: { method: 'station', stationId: '537720' } });
+    assert.equal(await rounded('annual-kwh'), Math.round(ref.annualKwh));
+    assert.equal(await text('annual-kwh'), new Intl.NumberFormat('zh-CN').format(Math.round(ref.annualKwh)));
+    assert.ok(ref.annualKwh > 1.1e6 && ref.annualKwh < 1.4e6, `Taiyuan, 20° south: ${ref.annualKwh} kWh per MWp`);
+    assert.equal(Math.round(Number(await value('poa'))), Math.round(ref.poaKwhM2));
+    // the station named in the form and over the results, with its resource class
+    assert.match(await text('station-card-title'), /^太原（山西） 站号 537720$/);
+    assert.match(await text('station-card'), /年水平面总辐照量 1,420 kWh\/m² B类 · 年平均气温 [\d.]+ °C/);
+    assert.match(await text('climate-used'), /气象数据：太原（山西），站号 537720 · 太阳位置按气象站坐标计算 · 年水平面总辐照量 1,420 kWh\/m² B类/);
+    assert.equal(await page.locator('#climate-used [data-testid="resource-class"]').getAttribute('data-value'), 'B');
+    assert.match(await page.locator('#climate-used [data-testid="resource-class"]').getAttribute('title'), /GB\/T 31155-2014/);
+    // the attribution beside the picker, over the results and in the footer
+    assert.equal((await text('station-attribution')).trim(), ATTRIBUTION_ZH);
+    assert.ok((await text('climate-used')).includes(ATTRIBUTION_ZH));
+    assert.ok((await text('footer-climate')).includes(ATTRIBUTION_ZH));
+    assert.match(await text('assumptions'), /发电量估算方法内置气象站/);
+    assert.match(await text('assumptions'), /气象站点太原（山西），站号 537720/);
     assert.match(await page.locator('#version').textContent(), /rooftop-pv \d+\.\d+\.\d+/);
     assert.deepEqual(await latinWords(), [], 'English words in the Chinese page');
     await shot('01-zh-default');
+    // full-load hours keeps its example value: 1000 kWp × 1200 h = 1,200,000 kWh in the first year
+    await page.getByTestId('method').selectOption('fullLoadHours');
+    assert.equal(await rounded('annual-kwh'), 1200000);
+    assert.equal(await text('annual-kwh'), '1,200,000');
+    assert.equal(await page.getByTestId('climate-used').isVisible(), false);
     assertNoProblems();
   });
 
   await t.test('the Shuozhou 6 MW example gives the published figures', async () => {
+    await page.getByTestId('method').selectOption('station');
     await page.getByTestId('example-shuozhou-6mw').click();
+    // the example is a full-load hours one: it switches the method
+    assert.equal(await page.getByTestId('method').inputValue(), 'fullLoadHours');
     assert.equal(await page.getByTestId('capacity').inputValue(), '6000');
     assert.equal(await page.getByTestId('hours').inputValue(), '1241.6');
     assert.equal(await rounded('annual-kwh'), 7449600);
@@ -397,6 +449,268 @@ test('the calculator page works end to end', async (t) => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot('06-zh-mobile-top', false);
     await shot('07-zh-mobile-full');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    assertNoProblems();
+  });
+});
+
+// ---------------------------------------------------------------- built-in stations, monthly values
+
+/** The station search's suggestions as shown: [{ id, text, selected }]. */
+const suggestions = () =>
+  page.$$eval('#station-list [role="option"]', (els) =>
+    els.map((li) => ({ id: li.dataset.id, text: li.textContent, selected: li.getAttribute('aria-selected') === 'true' })),
+  );
+/** The annual generation shown, once it equals the core's for `scenario`. */
+async function expectAnnual(scenario) {
+  const ref = await coreCalc(scenario);
+  await waitForValue('annual-kwh', Math.round(ref.annualKwh));
+  return ref;
+}
+
+test('the built-in stations and monthly values', async (t) => {
+  await t.test('a station is found by province, name, id and pinyin, and picked with the keyboard or the mouse', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    if ((await page.getAttribute('html', 'lang')) !== 'zh-CN') await page.getByTestId('lang').selectOption('zh-CN');
+    const search = page.getByTestId('station-search');
+    assert.equal(await search.getAttribute('role'), 'combobox');
+    assert.equal(await search.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.getByTestId('station-list').isVisible(), false);
+
+    // a province lists its stations, best first, the first one highlighted
+    await typeInto('station-search', '山西');
+    const shanxi = await coreFind('山西');
+    const listed = await suggestions();
+    assert.deepEqual(listed.map((o) => o.id), shanxi.slice(0, 8).map((s) => s.id));
+    assert.equal(listed[0].text, '大同 Datong · 山西 · 534870 · 1466 kWh/m² · B类');
+    assert.ok(listed[0].selected);
+    assert.equal(await search.getAttribute('aria-expanded'), 'true');
+    assert.equal(await text('station-status'), `找到 ${shanxi.length} 个气象站`);
+    // arrow keys move the highlight (wrapping round), Enter picks
+    await search.press('ArrowDown');
+    assert.deepEqual((await suggestions()).map((o) => o.selected), listed.map((_, i) => i === 1));
+    assert.equal(await search.getAttribute('aria-activedescendant'), 'station-option-1');
+    await search.press('ArrowUp');
+    await search.press('ArrowUp');
+    assert.equal((await suggestions()).at(-1).selected, true);
+    await search.press('ArrowDown');
+    await search.press('ArrowDown');
+    await shot('14-zh-station-search', false);
+    await search.press('Enter');
+    const second = shanxi[1];
+    assert.equal(await search.inputValue(), `${second.nameZh}（山西）`);
+    assert.equal(await page.getByTestId('station-list').isVisible(), false);
+    assert.equal(await search.getAttribute('aria-expanded'), 'false');
+    await expectAnnual({ system: SOUTH_1MW, resource: { method: 'station', stationId: second.id } });
+
+    // a name: 大同, typed as a user would (a click selects the name shown), Enter on the only suggestion
+    await page.getByTestId('capacity').focus();
+    await search.click();
+    await search.pressSequentially('大同');
+    assert.deepEqual((await suggestions()).map((o) => o.id), ['534870']);
+    await search.press('Enter');
+    const datong = await expectAnnual({ system: SOUTH_1MW, resource: { method: 'station', stationId: '534870' } });
+    assert.equal(await search.inputValue(), '大同（山西）');
+    assert.equal(await text('station-card-title'), '大同（山西） 站号 534870');
+    assert.match(await text('station-card'), /北纬 40\.10°，东经 113\.33°，海拔 1,067 m/);
+    assert.match(await text('climate-used'), /^\s*气象数据：大同（山西），站号 534870 · 太阳位置按气象站坐标计算 · 年水平面总辐照量 1,466 kWh\/m² B类/);
+    assert.equal(await page.getByTestId('climate-used').getAttribute('data-station-id'), '534870');
+    assert.ok(datong.annualKwh > 1.2e6 && datong.annualKwh < 1.4e6, `Datong: ${datong.annualKwh} kWh per MWp`);
+    assert.ok(await page.getByTestId('performance-ratio').isVisible());
+    assert.equal(await page.locator('#warnings li[data-code="station_distance"]').count(), 0, 'no site: no distance');
+    await page.getByTestId('results').evaluate((el) => el.scrollIntoView());
+    await shot('15-zh-station-datong');
+
+    // an id; Escape closes the list and gives the chosen station back
+    await typeInto('station-search', '534870');
+    assert.deepEqual((await suggestions()).map((o) => o.id), ['534870']);
+    await search.press('Escape');
+    assert.equal(await page.getByTestId('station-list').isVisible(), false);
+    assert.equal(await search.inputValue(), '大同（山西）');
+    // nothing found: said, with the way out
+    await typeInto('station-search', '朔州');
+    assert.equal(await page.getByTestId('station-list').isVisible(), false);
+    assert.match(await text('station-status'), /^未找到“朔州”。.*“按坐标”/);
+    await search.press('Escape');
+    assert.equal(await search.inputValue(), '大同（山西）');
+    assert.equal(await text('station-status'), '');
+
+    // pinyin, in English, picked with the mouse
+    await page.getByTestId('lang').selectOption('en');
+    assert.equal(await search.inputValue(), 'Datong (Shanxi)');
+    assert.equal(await search.getAttribute('placeholder'), 'City, pinyin, province or station id');
+    await typeInto('station-search', 'urumqi');
+    const [urumqi] = await coreFind('urumqi');
+    assert.equal(urumqi.nameZh, '乌鲁木齐');
+    const options = await suggestions();
+    assert.equal(options[0].id, urumqi.id);
+    assert.equal(
+      options[0].text,
+      `Urumqi 乌鲁木齐 · Xinjiang · ${urumqi.id} · ${Math.round(urumqi.annualGhiKwhM2)} kWh/m² · class ${urumqi.resourceClass}`,
+    );
+    await page.getByTestId(`station-option-${urumqi.id}`).click();
+    await expectAnnual({ system: SOUTH_1MW, resource: { method: 'station', stationId: urumqi.id } });
+    assert.equal(await search.inputValue(), 'Urumqi (Xinjiang)');
+    assert.match(await text('climate-used'), new RegExp(`Climate: Urumqi \\(Xinjiang\\), station ${urumqi.id} · sun computed at the station`));
+    assert.match(await text('climate-used'), new RegExp(`class ${urumqi.resourceClass}`));
+    assert.ok((await text('station-attribution')).includes(ATTRIBUTION_EN));
+    assert.ok((await text('footer-climate')).includes(ATTRIBUTION_EN));
+    assert.equal(await page.locator('#method option:checked').textContent(), 'Built-in station');
+    const chinese = await page.$$eval('[data-i18n]', (els) =>
+      els
+        .filter((e) => e.offsetParent !== null && !e.closest('.topbar-tools'))
+        .map((e) => e.textContent.trim())
+        .filter((s) => /[\u4e00-\u9fff]/.test(s)),
+    );
+    assert.deepEqual(chinese, [], 'Chinese text in the English page');
+    await shot('16-en-station-urumqi', false);
+    await page.getByTestId('lang').selectOption('zh-CN');
+    assertNoProblems();
+  });
+
+  await t.test('coordinates: the nearest station and its distance, the sun at the site', async () => {
+    await page.locator('label[for="station-by-coords"]').click();
+    assert.equal(await page.getByTestId('station-search').isVisible(), false);
+    // Shuozhou
+    await typeInto('site-lat', '39.33');
+    await typeInto('site-lon', '112.43');
+    const near = await coreNearest(39.33, 112.43);
+    const km = Math.round(near.distanceKm);
+    const nearest = page.getByTestId('nearest-station');
+    await page.waitForFunction((id) => document.querySelector('#nearest-station')?.dataset.stationId === id, near.station.id);
+    assert.equal(await nearest.textContent(), `使用气象站：${near.station.nameZh}（${near.station.provinceZh}），距离 ${km} km`);
+    const site = { latitude: 39.33, longitude: 112.43 };
+    const ref = await expectAnnual({ system: SOUTH_1MW, site, resource: { method: 'station', stationId: near.station.id } });
+    assert.deepEqual(ref.station.station.id, near.station.id);
+    // the sun at the site: not the same as at the station
+    const atStation = await coreCalc({ system: SOUTH_1MW, resource: { method: 'station', stationId: near.station.id } });
+    assert.notEqual(Math.round(ref.annualKwh), Math.round(atStation.annualKwh));
+    assert.equal(await text('station-card-title'), `${near.station.nameZh}（${near.station.provinceZh}） 站号 ${near.station.id}`);
+    assert.equal(await text('climate-distance'), `距场址 ${km} km`);
+    assert.match(await text('climate-station'), new RegExp(`^气象数据：${near.station.nameZh}`));
+    const warning = page.locator('#warnings li[data-code="station_distance"]');
+    assert.match(await warning.textContent(), new RegExp(`${near.station.nameZh}.*距场址 ${km} km；太阳位置按场址计算`));
+    assert.match(await text('assumptions'), new RegExp(`场址坐标北纬 39\\.33°，东经 112\\.43°，距场址 ${km} km`));
+    await shot('17-zh-station-coords');
+    // a latitude out of range: the core's message next to the field
+    await typeInto('site-lat', '99');
+    const latErr = page.locator('#site-lat-error');
+    await latErr.waitFor({ state: 'visible' });
+    const core = await coreError({ system: SOUTH_1MW, site: { latitude: 99, longitude: 112.43 }, resource: { method: 'station', stationId: near.station.id } });
+    assert.equal(core.field, 'site.latitude');
+    assert.equal(await latErr.textContent(), shown(core.messageZh, core.field, '纬度'));
+    assert.equal(await nearest.isVisible(), false);
+    await typeInto('site-lat', '39.33');
+    await latErr.waitFor({ state: 'hidden' });
+    await waitForValue('annual-kwh', Math.round(ref.annualKwh));
+    // the choice is remembered
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.getByTestId('station-by-coords').isChecked(), true);
+    assert.equal(await page.getByTestId('site-lat').inputValue(), '39.33');
+    await waitForValue('annual-kwh', Math.round(ref.annualKwh));
+    assertNoProblems();
+  });
+
+  await t.test('monthly values: filled from the station, an error next to its month in either language', async () => {
+    await page.getByTestId('method').selectOption('monthly');
+    const near = await coreNearest(39.33, 112.43);
+    assert.equal(await page.getByTestId('site-lat').inputValue(), '39.33');
+    assert.match(await text('nearest-station'), new RegExp(`^最近的气象站：${near.station.nameZh}`));
+    assert.equal(await text('fill-from'), `填入最近的气象站 ${near.station.nameZh}（${near.station.provinceZh}）的典型年月值`);
+    // nothing typed yet: one message for the grid, not twelve
+    assert.equal(await page.locator('#ghi-grid-error').textContent(), '请填写 12 个月的辐照量，或点击“从气象站填入”');
+    assert.equal(await page.locator('#ghi-grid p.error:not([hidden])').count(), 0);
+    await page.getByTestId('fill-monthly').click();
+    const climate = await coreClimate(near.station.id);
+    const ghi = climate.monthly.map((m) => m.ghiKwhM2);
+    const tempC = climate.monthly.map((m) => m.tempC);
+    assert.equal(await page.getByTestId('ghi-1').inputValue(), String(ghi[0]));
+    assert.equal(await page.getByTestId('ghi-12').inputValue(), String(ghi[11]));
+    assert.equal(await page.getByTestId('temp-1').inputValue(), String(tempC[0]));
+    assert.equal(await page.getByTestId('ghi-4').getAttribute('aria-label'), '4月水平面总辐照量 (kWh/m²)');
+    const site = { latitude: 39.33, longitude: 112.43 };
+    const ref = await expectAnnual({ system: SOUTH_1MW, site, resource: { method: 'monthly', ghiKwhM2: ghi, tempC } });
+    assert.equal(ref.station.station.id, near.station.id);
+    assert.match(await text('climate-used'), /气象数据：所填月度值 · 年水平面总辐照量 [\d,]+ kWh\/m² [A-D]类/);
+    assert.equal(await text('climate-station'), `参考气象站：${near.station.nameZh}（${near.station.provinceZh}），站号 ${near.station.id}，距场址 ${Math.round(near.distanceKm)} km`);
+    for (const code of ref.warnings) assert.equal(await page.locator(`#warnings li[data-code="${code}"]`).count(), 1, code);
+    assert.match(await text('assumptions'), /月度数据用户输入的 12 个月水平面总辐照量与月平均气温/);
+    await shot('18-zh-monthly');
+
+    // January 999: the core's message next to January, with the field's name
+    await typeInto('ghi-1', '999');
+    const janErr = page.locator('#ghi-1-error');
+    await janErr.waitFor({ state: 'visible' });
+    const bad = { system: SOUTH_1MW, site, resource: { method: 'monthly', ghiKwhM2: [999, ...ghi.slice(1)], tempC } };
+    const core = await coreError(bad);
+    assert.equal(core.field, 'resource.ghiKwhM2[0]');
+    assert.equal(core.code, 'out_of_range');
+    assert.equal(await janErr.textContent(), shown(core.messageZh, core.field, '1月水平面总辐照量'));
+    assert.match(await janErr.textContent(), /^“1月水平面总辐照量”.*999/);
+    assert.equal(await page.getByTestId('ghi-1').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByTestId('ghi-2').getAttribute('aria-invalid'), null);
+    assert.equal(await page.getByTestId('stale').isVisible(), true);
+    // the error sits in the grid right under January's row
+    const jan = await page.getByTestId('ghi-1').boundingBox();
+    const may = await page.getByTestId('ghi-5').boundingBox();
+    const errBox = await janErr.boundingBox();
+    assert.ok(errBox.y > jan.y && errBox.y < may.y, 'the error is between the first and second row of months');
+    await page.getByTestId('ghi-1').scrollIntoViewIfNeeded();
+    await shot('19-zh-monthly-error', false);
+    await page.getByTestId('lang').selectOption('en');
+    assert.equal(await janErr.textContent(), shown(core.message, core.field, 'January horizontal irradiation'));
+    assert.equal(await page.getByTestId('ghi-1').getAttribute('aria-label'), 'January horizontal irradiation (kWh/m²)');
+    await shot('20-en-monthly-error', false);
+    await page.getByTestId('lang').selectOption('zh-CN');
+    await typeInto('ghi-1', String(ghi[0]));
+    await janErr.waitFor({ state: 'hidden' });
+    // temperatures: all twelve or none
+    await typeInto('temp-3', '');
+    assert.equal(await page.locator('#temp-3-error').textContent(), '请填写全部 12 个月的气温，或全部留空');
+    for (let i = 1; i <= 12; i++) await page.getByTestId(`temp-${i}`).fill('');
+    await page.getByTestId('temp-12').dispatchEvent('input');
+    const noTemps = await expectAnnual({ system: SOUTH_1MW, site, resource: { method: 'monthly', ghiKwhM2: ghi } });
+    assert.ok(noTemps.warnings.includes('temperature_from_station'));
+    assert.equal(await page.locator('#warnings li[data-code="temperature_from_station"]').count(), 1);
+    assert.equal(await page.getByTestId('stale').isVisible(), false);
+    assertNoProblems();
+  });
+
+  await t.test('the Shuozhou example still switches to full-load hours with the published figures', async () => {
+    await page.getByTestId('example-shuozhou-6mw').click();
+    assert.equal(await page.getByTestId('method').inputValue(), 'fullLoadHours');
+    assert.equal(await rounded('annual-kwh'), 7449600);
+    assert.equal(await text('coal-annual'), '2291.50');
+    assert.equal(await text('co2-annual'), '7427.25');
+    assert.equal(await text('nox-annual'), '1.42');
+    assert.equal(await text('water-annual'), '9163.01');
+    assert.equal(await page.getByTestId('climate-used').isVisible(), false);
+    assert.equal(await page.locator('#layout').isVisible(), false);
+    // reset: the station method again, with the place remembered
+    await page.getByTestId('reset').click();
+    assert.equal(await page.getByTestId('method').inputValue(), 'station');
+    assert.equal(await page.getByTestId('station-by-coords').isChecked(), true);
+    const near = await coreNearest(39.33, 112.43);
+    await page.waitForFunction((id) => document.querySelector('[data-testid="climate-used"]')?.dataset.stationId === id, near.station.id);
+    assertNoProblems();
+  });
+
+  await t.test('on a phone the station picker and the month grid fit', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('label[for="station-by-search"]').click();
+    await typeInto('station-search', 'xi');
+    assert.equal((await suggestions()).length, 8);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `horizontal overflow: ${overflow} px`);
+    await shot('21-zh-mobile-station-search', false);
+    await page.getByTestId('station-search').press('Escape');
+    await page.getByTestId('method').selectOption('monthly');
+    await page.locator('#ghi-grid').scrollIntoViewIfNeeded();
+    const cells = await page.$$eval('#ghi-grid input', (els) => els.map((e) => e.getBoundingClientRect().width));
+    assert.ok(Math.min(...cells) >= 60, `month inputs ${Math.min(...cells)} px wide`);
+    await shot('22-zh-mobile-monthly', false);
     await page.setViewportSize({ width: 1366, height: 900 });
     assertNoProblems();
   });
