@@ -1137,7 +1137,8 @@ function fieldElement(path) {
 
 /** The label of the field at `path`, if the page has one. */
 function fieldLabel(path) {
-  const el = document.querySelector(`[data-field="${CSS.escape(path)}"]`);
+  const all = [...document.querySelectorAll(`[data-field="${CSS.escape(path)}"]`)];
+  const el = all.find(isShown) ?? all[0];
   if (!el?.dataset.label) return null;
   const m = el.dataset.month === undefined ? undefined : t('months.long')[Number(el.dataset.month)];
   return t(el.dataset.label, { n: el.dataset.n, m });
