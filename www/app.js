@@ -6,6 +6,7 @@ import init, {
 } from './pkg/rooftop_pv.js';
 import { t, setLang, lang, sourceText } from './i18n.js';
 import { barChart, heatMap } from './charts.js';
+import { compact, fmt, fmtMax } from './format.js';
 import {
   setupMoneyUi, translateMoneyUi, readMoney, clearMoney, fillMoney, renderMoneyResults, moneyAssumptions,
   cashRows, updateProfileHint,
@@ -92,19 +93,6 @@ const state = {
 
 // ---------------------------------------------------------------- numbers
 
-function locale() {
-  return lang() === 'zh-CN' ? 'zh-CN' : 'en-US';
-}
-function fmt(n, digits = 0) {
-  return new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
-}
-/** Up to `max` decimals, no trailing zeros. */
-function fmtMax(n, max = 4) {
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: max }).format(n);
-}
-function compact(n) {
-  return new Intl.NumberFormat(locale(), { notation: 'compact', maximumFractionDigits: 1 }).format(n);
-}
 function kwhSub(kwh) {
   return lang() === 'zh-CN' ? `${fmt(kwh / 1e4, 2)} 万kWh` : `${fmt(kwh / 1e3, 1)} MWh`;
 }

@@ -5,6 +5,7 @@
 
 import { t, lang } from './i18n.js';
 import { barChart } from './charts.js';
+import { compact, fmt, fmtMax } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 export const PERIODS = ['sharpPeak', 'peak', 'flat', 'valley'];
@@ -27,18 +28,6 @@ const ui = {
 
 // ---------------------------------------------------------------- helpers
 
-function locale() {
-  return lang() === 'zh-CN' ? 'zh-CN' : 'en-US';
-}
-function fmt(n, digits = 0) {
-  return new Intl.NumberFormat(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
-}
-function fmtMax(n, max = 4) {
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: max }).format(n);
-}
-function compact(n) {
-  return new Intl.NumberFormat(locale(), { notation: 'compact', maximumFractionDigits: 1 }).format(n);
-}
 function presetName(p) {
   return lang() === 'zh-CN' ? p.nameZh : p.nameEn;
 }
