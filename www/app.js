@@ -6,7 +6,7 @@ import init, {
 } from './pkg/rooftop_pv.js';
 import { t, setLang, lang, sourceText } from './i18n.js';
 import { barChart, heatMap } from './charts.js';
-import { fmt, fmtMax } from './format.js';
+import { compact, fmt, fmtMax } from './format.js';
 import {
   setupMoneyUi, translateMoneyUi, readMoney, clearMoney, fillMoney, renderMoneyResults, moneyAssumptions,
   cashRows, updateProfileHint,

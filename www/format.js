@@ -12,3 +12,7 @@ export function fmt(n, digits = 0) {
 export function fmtMax(n, max = 4) {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: max }).format(n);
 }
+/** Compact notation (万 / K), for chart ticks. */
+export function compact(n) {
+  return new Intl.NumberFormat(locale(), { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+}

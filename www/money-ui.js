@@ -5,7 +5,7 @@
 
 import { t, lang } from './i18n.js';
 import { barChart } from './charts.js';
-import { fmt, fmtMax } from './format.js';
+import { compact, fmt, fmtMax } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 export const PERIODS = ['sharpPeak', 'peak', 'flat', 'valley'];
