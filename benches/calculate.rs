@@ -3,14 +3,8 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 fn shuozhou_json() -> String {
-    let p = rooftop_pv::presets();
-    let s = &p
-        .scenarios
-        .iter()
-        .find(|s| s.id == "shuozhou-6mw")
-        .unwrap()
-        .scenario;
-    serde_json::to_string(s).unwrap()
+    let s = rooftop_pv::presets::example("shuozhou-6mw").unwrap();
+    serde_json::to_string(&s).unwrap()
 }
 
 fn bench(c: &mut Criterion) {

@@ -11,14 +11,7 @@ use serde_json::{json, Value};
 /// The scenario of a case: inline, or a shipped example by id.
 pub fn scenario_of(case: &Value) -> Scenario {
     match case.get("example") {
-        Some(id) => {
-            presets()
-                .scenarios
-                .into_iter()
-                .find(|s| s.id == id.as_str().unwrap())
-                .unwrap()
-                .scenario
-        }
+        Some(id) => presets::example(id.as_str().unwrap()).unwrap(),
         None => Scenario::from_json_value(&case["scenario"]).unwrap(),
     }
 }

@@ -3,6 +3,7 @@
 // clear-sky hours; owner, and EMC with the investor's cash flow), and the same on Datong's weather
 // file (the PVWatts v8 chain + the hourly match). Median of many calls after warm-up.
 //   node scripts/bench-money.mjs        (run by `make bench`)
+import { timeCalls } from './bench-timing.mjs';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,25 +12,13 @@ import { fileURLToPath } from 'node:url';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pv = createRequire(import.meta.url)(join(repo, 'pkg/node/rooftop_pv.js'));
 
-function median(fn, n, warm = Math.ceil(n / 10)) {
-  const times = [];
-  for (let i = 0; i < warm + n; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    const t1 = process.hrtime.bigint();
-    if (i >= warm) times.push(Number(t1 - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q) => times[Math.floor(q * (times.length - 1))];
-  return { median: at(0.5), p10: at(0.1), p90: at(0.9), n };
-}
 const show = (name, t) => console.log(`${name}: median ${t.median.toFixed(2)} ms (p10 ${t.p10.toFixed(2)}, p90 ${t.p90.toFixed(2)}, n=${t.n})`);
 
 const example = (id) => pv.presets().scenarios.find((s) => s.id === id).scenario;
 console.log(`node ${process.version}, rooftop-pv ${pv.version()}: one calculate() = 25 years × 8760 hours matched`);
 for (const id of ['shuozhou-4mw-owner-tou', 'shuozhou-4mw-emc-15']) {
   const s = example(id);
-  show(`calculate(${id})`, median(() => pv.calculate(s), 500));
+  show(`calculate(${id})`, timeCalls(() => pv.calculate(s), 500));
 }
 // The clear-sky shape of a site is cached between calls (the page recalculates the same roof);
 // alternating two sites makes every call shape its hours anew.
@@ -37,11 +26,11 @@ for (const id of ['shuozhou-4mw-owner-tou', 'shuozhou-4mw-emc-15']) {
   const s = example('shuozhou-4mw-owner-tou');
   const sites = [s.site, { ...s.site, latitude: s.site.latitude + 0.01 }];
   let i = 0;
-  show('calculate(shuozhou-4mw-owner-tou), hours shaped anew each call', median(() => pv.calculate({ ...s, site: sites[i++ % 2] }), 500));
+  show('calculate(shuozhou-4mw-owner-tou), hours shaped anew each call', timeCalls(() => pv.calculate({ ...s, site: sites[i++ % 2] }), 500));
 }
 const datong = join(repo, '../shared/weather/CHN_Shanxi.Datong.534870_CSWD.epw');
 if (existsSync(datong)) {
   const s = { ...example('shuozhou-4mw-owner-tou'), resource: { method: 'weatherFile', text: readFileSync(datong, 'latin1') },
     system: { capacityKwp: 4000, planes: [{ tiltDeg: 30, azimuthDeg: 180, shareOfCapacity: 1 }] } };
-  show('calculate(4 MW owner on Datong weather: PVWatts v8 + hourly money)', median(() => pv.calculate(s), 100));
+  show('calculate(4 MW owner on Datong weather: PVWatts v8 + hourly money)', timeCalls(() => pv.calculate(s), 100));
 }

@@ -4,6 +4,7 @@
 //   2. calculate() on a weather file (parse + sun path + PVWatts v8 chain + money + emissions),
 //      4 kWp, tilt 20° south, roof mount: median of 200 calls; PySAM Pvwattsv8 on the same file and
 //      system (file read + simulate), median of 20 runs (scripts/bench_pysam.py).
+import { timeCalls } from './bench-timing.mjs';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,21 +15,10 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pv = createRequire(import.meta.url)(join(repo, 'pkg/node/rooftop_pv.js'));
 const python = join(repo, '.venv/bin/python');
 
-function median(fn, n, warm = Math.ceil(n / 10)) {
-  const times = [];
-  for (let i = 0; i < warm + n; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    const t1 = process.hrtime.bigint();
-    if (i >= warm) times.push(Number(t1 - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 const shuozhou = pv.presets().scenarios.find((s) => s.id === 'shuozhou-6mw').scenario;
 console.log(`node ${process.version}, rooftop-pv ${pv.version()}`);
-console.log(`calculate(shuozhou-6mw): median ${(median(() => pv.calculate(shuozhou), 1000) * 1e3).toFixed(1)} µs (n=1000)`);
+console.log(`calculate(shuozhou-6mw): median ${(timeCalls(() => pv.calculate(shuozhou), 1000).median * 1e3).toFixed(1)} µs (n=1000)`);
 
 const pvlibData = execFileSync(python, ['-c', 'import pvlib,os;print(os.path.join(pvlib.__path__[0],"data"))']).toString().trim();
 const files = [
@@ -42,7 +32,7 @@ for (const file of files) {
     resource: { method: 'weatherFile', text },
   };
   const ours = pv.calculate(scenario).energy.annualKwh;
-  const oursMs = median(() => pv.calculate(scenario), 200);
+  const oursMs = timeCalls(() => pv.calculate(scenario), 200).median;
   const ref = JSON.parse(execFileSync(python, [join(repo, 'scripts/bench_pysam.py'), file, '20']).toString());
   console.log(`${file.split('/').pop()}: rooftop-pv (wasm, Node) ${oursMs.toFixed(2)} ms, ${ours.toFixed(1)} kWh | ` +
     `PySAM ${ref.pysam} Pvwattsv8 ${ref.median_ms.toFixed(2)} ms, ${ref.annual_ac_kwh.toFixed(1)} kWh | ` +

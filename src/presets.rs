@@ -300,6 +300,14 @@ fn ownership(kind: OwnershipKind) -> Ownership {
     }
 }
 
+/// The shipped example scenario with this id (`shuozhou-6mw`, …).
+pub fn example(id: &str) -> Option<Scenario> {
+    example_scenarios()
+        .into_iter()
+        .find(|s| s.id == id)
+        .map(|s| s.scenario)
+}
+
 /// Factor sets, prices and example scenarios, each with its source.
 pub fn presets() -> Presets {
     Presets {

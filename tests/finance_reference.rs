@@ -9,14 +9,7 @@ use serde_json::Value;
 
 fn scenario_of(case: &Value) -> Scenario {
     match case.get("example") {
-        Some(id) => {
-            presets()
-                .scenarios
-                .into_iter()
-                .find(|s| s.id == id.as_str().unwrap())
-                .unwrap()
-                .scenario
-        }
+        Some(id) => presets::example(id.as_str().unwrap()).unwrap(),
         None => Scenario::from_json_value(&case["scenario"]).unwrap(),
     }
 }

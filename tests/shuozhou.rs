@@ -3,12 +3,7 @@
 use rooftop_pv::{calculate, presets, Scenario};
 
 fn example(id: &str) -> Scenario {
-    presets()
-        .scenarios
-        .into_iter()
-        .find(|s| s.id == id)
-        .unwrap()
-        .scenario
+    presets::example(id).unwrap()
 }
 
 /// The report prints: 2291.50 t standard coal, 7427.25 t CO₂, 1.42 t NOx, 9163.01 t water a year.
