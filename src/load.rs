@@ -6,6 +6,9 @@
 //!
 //! The same load is used in every year of the lifetime.
 
+// Input text is never cut at a byte index (a multi-byte character there would panic).
+#![deny(clippy::string_slice)]
+
 pub mod interval;
 pub mod profiles;
 

@@ -263,6 +263,40 @@ fn cases() -> Vec<Case> {
         "weather_format",
         Some(8),
     ));
+    // Header lines that start with multi-byte text (a reader cutting them at a byte index panicked).
+    let mut v = e();
+    v[7] = "数据时段,1,1,Data,Sunday, 1/ 1,12/31".into();
+    out.push(case(
+        "EPW DATA PERIODS line in Chinese",
+        join(&v),
+        "weather_format",
+        Some(9),
+    ));
+    let mut v = e();
+    v[5] = "中国标准气象数据,x".into();
+    v.remove(7);
+    out.push(case(
+        "EPW Chinese COMMENTS line and no DATA PERIODS",
+        join(&v),
+        "weather_format",
+        Some(8),
+    ));
+    let mut v = e();
+    set_field(&mut v, 8, 2, "一");
+    out.push(case(
+        "EPW DATA PERIODS with records per hour in Chinese",
+        join(&v),
+        "weather_parse",
+        Some(8),
+    ));
+    let mut v = lines(&tmy3);
+    v[1] = "日期 (MM/DD/YYYY),时间 (HH:MM),总辐射 (W/m^2)".into();
+    out.push(case(
+        "TMY3 column header line in Chinese",
+        join(&v),
+        "weather_format",
+        Some(1),
+    ));
     out.push(case(
         "EPW header only",
         join(&e()[..8]),
@@ -507,7 +541,7 @@ fn check(c: &Case, e: &ScenarioError) {
                 e.message_zh
             );
         }
-        None => assert!(!e.message.starts_with("line "), "{}", c.name),
+        None => assert!(!e.message.starts_with("line "), "{}: {e}", c.name),
     }
 }
 
@@ -530,6 +564,25 @@ fn bad_files_give_code_field_and_line() {
             c.line.map_or("–".into(), |n| n.to_string())
         );
     }
+}
+
+#[test]
+fn header_lines_in_chinese_are_read() {
+    // Line 2 (DESIGN CONDITIONS) and line 6 (COMMENTS 1) starting with Chinese text: read as before.
+    let epw = shared(DATONG);
+    let base = parse(&epw, None, None).unwrap();
+    let mut v = lines(&epw);
+    v[1] = "中国标准气象数据,x".into();
+    v[5] = "COMMENTS 1,中国标准气象数据".into();
+    let w = parse(&join(&v), None, None).unwrap();
+    assert_eq!(w.ghi_w_m2, base.ghi_w_m2);
+    assert_eq!(w.temp_air_c, base.temp_air_c);
+    let mut v = lines(&epw);
+    v[5] = "说明 1,中国标准气象数据".into();
+    assert_eq!(
+        parse(&join(&v), None, None).unwrap().ghi_w_m2,
+        base.ghi_w_m2
+    );
 }
 
 #[test]

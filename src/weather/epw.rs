@@ -73,7 +73,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
     for (no, line) in lines.by_ref() {
         last_line = no;
         let head = line.trim_start();
-        if head.len() >= 12 && head[..12].eq_ignore_ascii_case("DATA PERIODS") {
+        if starts_with_ignore_case(head, "DATA PERIODS") {
             let mut g = [""; 4];
             split_fields(line, &mut g);
             let r = int(g[2]).filter(|r| (1..=60).contains(r) && 60 % r == 0);
@@ -95,7 +95,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                 "EPW 文件头缺少 DATA PERIODS 行",
             ));
         }
-        if head.len() >= 8 && head[..8].eq_ignore_ascii_case("COMMENTS") && contains_cswd(head) {
+        if starts_with_ignore_case(head, "COMMENTS") && contains_cswd(head) {
             cswd = true;
         }
     }
@@ -236,6 +236,14 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
             has_pressure: true,
         },
     )
+}
+
+/// Whether `line` starts with the ASCII keyword `word`, any case (compared as bytes: the line may
+/// start with multi-byte text, which a `&str` slice at a byte index would cut inside a character).
+fn starts_with_ignore_case(line: &str, word: &str) -> bool {
+    line.as_bytes()
+        .get(..word.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 fn contains_cswd(s: &str) -> bool {

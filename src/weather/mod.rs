@@ -26,6 +26,9 @@
 //!   out-of-range values are errors (`weather_out_of_range`).
 //! - **Files above [`MAX_BYTES`]** (50 MiB) are refused before parsing (`weather_too_large`).
 
+// Input text is never cut at a byte index (a multi-byte character there would panic).
+#![deny(clippy::string_slice)]
+
 mod assemble;
 pub mod epw;
 pub mod pvgis;

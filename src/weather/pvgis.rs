@@ -44,7 +44,7 @@ fn time_utc(s: &str, line: u32) -> Result<Stamp, ScenarioError> {
     if s.len() != 13 || s.as_bytes()[8] != b':' || !s.is_ascii() {
         return Err(bad());
     }
-    let p = |a: usize, b: usize| int(&s[a..b]).ok_or_else(bad);
+    let p = |a: usize, b: usize| s.get(a..b).and_then(int).ok_or_else(bad);
     let (y, m, d, h, mi) = (p(0, 4)?, p(4, 6)?, p(6, 8)?, p(9, 11)?, p(11, 13)?);
     check_date(line, y, m, d)?;
     if !(0..=23).contains(&h) || !(0..=59).contains(&mi) {
@@ -434,7 +434,7 @@ fn row_lines(text: &str, n: usize) -> Vec<u32> {
     let bytes = text.as_bytes();
     let key = "\"time(UTC)\"";
     while out.len() < n {
-        let Some(k) = text[pos..].find(key) else {
+        let Some(k) = text.get(pos..).and_then(|t| t.find(key)) else {
             break;
         };
         line += bytes[pos..pos + k].iter().filter(|b| **b == b'\n').count() as u32;

@@ -44,9 +44,9 @@ enum Col {
 fn norm(name: &str, buf: &mut String) {
     buf.clear();
     let mut s = name.trim().trim_matches('"').trim();
-    if let Some(i) = s.find(['(', '[']) {
-        if i > 0 {
-            s = s[..i].trim_end();
+    if let Some((head, _)) = s.split_once(['(', '[']) {
+        if !head.is_empty() {
+            s = head.trim_end();
         }
     }
     let mut space = false;

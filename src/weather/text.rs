@@ -35,8 +35,8 @@ impl<'a> Iterator for Lines<'a> {
         if self.done {
             return None;
         }
-        let (line, rest) = match self.rest.find('\n') {
-            Some(i) => (&self.rest[..i], Some(&self.rest[i + 1..])),
+        let (line, rest) = match self.rest.split_once('\n') {
+            Some((line, rest)) => (line, Some(rest)),
             None => (self.rest, None),
         };
         match rest {
@@ -152,7 +152,13 @@ pub(crate) fn split_quoted<'a>(line: &'a str, out: &mut [&'a str]) -> usize {
         }
         if i == b.len() || (b[i] == b',' && !quoted) {
             if n < out.len() {
-                out[n] = line[start..i].trim().trim_matches('"').trim();
+                // `start` and `i` are at ASCII commas or the ends: character boundaries.
+                out[n] = line
+                    .get(start..i)
+                    .unwrap_or("")
+                    .trim()
+                    .trim_matches('"')
+                    .trim();
             }
             n += 1;
             start = i + 1;
@@ -179,7 +185,7 @@ pub(crate) fn num(s: &str) -> Option<f64> {
     while z > a && matches!(bytes[z - 1], b' ' | b'\t') {
         z -= 1;
     }
-    let s = &s[a..z]; // ASCII spaces removed: still on character boundaries
+    let s = s.get(a..z).unwrap_or(""); // ASCII spaces removed: still on character boundaries
     let b = s.as_bytes();
     let (neg, mut i) = match b.first() {
         Some(b'-') => (true, 1),
