@@ -18,14 +18,75 @@ fn npv_horner(rate: f64, cash_flows: &[f64]) -> f64 {
     cash_flows.iter().rev().fold(0.0, |acc, cf| acc * v + cf)
 }
 
-/// Internal rate of return [-/yr]: a rate r > −1 with NPV(r) = 0. Where the cash flow changes sign
-/// more than once there may be several; like numpy-financial's `irr` this returns the one closest to
-/// zero. The roots are bracketed on a grid of 1,400 rates, even in ln(1 + r) from r = −0.99 to 10,
-/// and refined by bisection to 1e-13. `None` when NPV does not change sign there (e.g. an investment
-/// that never pays back anything).
+/// Lowest and highest rate [-/yr] at which [`irr`] looks for roots.
+const IRR_MIN: f64 = -0.99;
+const IRR_MAX: f64 = 10.0;
+
+/// Internal rate of return [-/yr]: a rate r in [−0.99, 10] with NPV(r) = 0; `None` when there is
+/// none (e.g. an investment that never pays back anything).
+///
+/// NPV is a polynomial in v = 1/(1 + r) whose coefficients are the cash flows, so by Descartes' rule
+/// of signs a cash flow that changes sign once (the usual investment, then income) has exactly one
+/// root: it is bracketed by the ends of the range and found by bisection to 1e-13. Where the sign
+/// changes more than once there may be several roots; like numpy-financial's `irr` this then returns
+/// the one closest to zero, found on a grid (see [`irr_on_grid`]).
 pub fn irr(cash_flows: &[f64]) -> Option<f64> {
+    if sign_changes(cash_flows) != 1 {
+        return irr_on_grid(cash_flows);
+    }
+    let (f_lo, f_hi) = (
+        npv_horner(IRR_MIN, cash_flows),
+        npv_horner(IRR_MAX, cash_flows),
+    );
+    if !f_lo.is_finite() || !f_hi.is_finite() {
+        return None;
+    }
+    if f_lo == 0.0 || f_hi == 0.0 {
+        return Some(if f_lo == 0.0 { IRR_MIN } else { IRR_MAX });
+    }
+    (f_lo.signum() != f_hi.signum()).then(|| bisect(cash_flows, IRR_MIN, IRR_MAX, f_lo))
+}
+
+/// How often the sign of the non-zero cash flows changes.
+fn sign_changes(cash_flows: &[f64]) -> usize {
+    let mut signs = cash_flows.iter().filter(|c| **c != 0.0).map(|c| c.signum());
+    let Some(mut last) = signs.next() else {
+        return 0;
+    };
+    signs
+        .filter(|s| {
+            let change = *s != last;
+            last = *s;
+            change
+        })
+        .count()
+}
+
+/// A root of NPV between rates `a` < `b`, where NPV(a) = `fa` and NPV(b) have opposite signs, by
+/// bisection to an interval of 1e-13.
+fn bisect(cash_flows: &[f64], mut a: f64, mut b: f64, mut fa: f64) -> f64 {
+    while b - a > 1e-13 {
+        let m = 0.5 * (a + b);
+        let fm = npv_horner(m, cash_flows);
+        if fm == 0.0 {
+            return m;
+        }
+        if fm.signum() == fa.signum() {
+            a = m;
+            fa = fm;
+        } else {
+            b = m;
+        }
+    }
+    0.5 * (a + b)
+}
+
+/// [`irr`] for cash flows that change sign more than once: the roots are bracketed on a grid of
+/// 1,400 rates, even in ln(1 + r) from r = −0.99 to 10, refined by [`bisect`], and the one closest
+/// to zero is returned.
+fn irr_on_grid(cash_flows: &[f64]) -> Option<f64> {
     const N: usize = 1400;
-    let (lo, hi) = ((0.01f64).ln(), (11.0f64).ln());
+    let (lo, hi) = ((1.0 + IRR_MIN).ln(), (1.0 + IRR_MAX).ln());
     let rate = |k: usize| (lo + (hi - lo) * k as f64 / N as f64).exp() - 1.0;
     let mut best: Option<f64> = None;
     let mut keep = |r: f64| {
@@ -47,23 +108,7 @@ pub fn irr(cash_flows: &[f64]) -> Option<f64> {
         if f0 == 0.0 {
             keep(r0);
         } else if f0.signum() != f1.signum() && f1 != 0.0 {
-            let (mut a, mut b, mut fa) = (r0, r1, f0);
-            while b - a > 1e-13 {
-                let m = 0.5 * (a + b);
-                let fm = npv_horner(m, cash_flows);
-                if fm == 0.0 {
-                    a = m;
-                    b = m;
-                    break;
-                }
-                if fm.signum() == fa.signum() {
-                    a = m;
-                    fa = fm;
-                } else {
-                    b = m;
-                }
-            }
-            keep(0.5 * (a + b));
+            keep(bisect(cash_flows, r0, r1, f0));
         }
         (r0, f0) = (r1, f1);
     }
@@ -188,6 +233,28 @@ mod tests {
             let r = irr(flows).unwrap();
             assert!((r - want).abs() < 5e-5, "{flows:?}: {r}");
         }
+    }
+
+    #[test]
+    fn one_sign_change_gives_the_grid_root() {
+        // The bracketing path and the grid agree on conventional cash flows (a lifetime of savings
+        // after an investment, with a loss year and an inverter year that keep the sign).
+        let mut flows = vec![-18e6];
+        flows
+            .extend((1..=25).map(|y| 2.1e6 * 0.996f64.powi(y) - if y == 12 { 0.9e6 } else { 0.0 }));
+        for cf in [
+            flows,
+            vec![-100.0, 60.0, 60.0],
+            vec![-100.0, 10.0, 10.0],
+            vec![-1.0, 0.0, 0.0, 30.0],
+        ] {
+            assert_eq!(sign_changes(&cf), 1);
+            let (a, b) = (irr(&cf).unwrap(), irr_on_grid(&cf).unwrap());
+            assert!((a - b).abs() < 2e-13, "{cf:?}: {a} vs {b}");
+        }
+        // A root beyond the range is not found either way.
+        assert_eq!(irr(&[-1.0, 1000.0]), None);
+        assert_eq!(irr_on_grid(&[-1.0, 1000.0]), None);
     }
 
     #[test]

@@ -61,6 +61,14 @@ pub struct Rule<'a> {
     pub export_limit_kw: Option<f64>,
 }
 
+impl Rule<'_> {
+    /// Whether each hour's split is proportional to its generation (no load, no export limit): then
+    /// a year whose hours are year 1's × k has every sum of year 1 × k, whatever the prices.
+    pub fn is_linear(&self) -> bool {
+        self.load_kwh.is_none() && self.export_limit_kw.is_none()
+    }
+}
+
 /// Every hour's split of `generation_kwh` (one value per hour) under `rule`.
 pub fn split_hours(generation_kwh: &[f64], rule: &Rule) -> Vec<Split> {
     let limit = rule.export_limit_kw.unwrap_or(f64::INFINITY);
@@ -90,6 +98,23 @@ pub struct YearSums {
     pub self_used_by_period_kwh: [f64; 4],
     /// Self-used value by period at year-1 prices [yuan].
     pub self_use_value_by_period_yuan: [f64; 4],
+}
+
+impl YearSums {
+    /// Every sum × `k` (a year of a linear [`Rule`] from another's, see [`Rule::is_linear`]).
+    pub fn scaled(&self, k: f64) -> YearSums {
+        YearSums {
+            generation_kwh: self.generation_kwh * k,
+            split: Split {
+                self_used_kwh: self.split.self_used_kwh * k,
+                exported_kwh: self.split.exported_kwh * k,
+                curtailed_kwh: self.split.curtailed_kwh * k,
+            },
+            self_use_value_yuan: self.self_use_value_yuan * k,
+            self_used_by_period_kwh: self.self_used_by_period_kwh.map(|v| v * k),
+            self_use_value_by_period_yuan: self.self_use_value_by_period_yuan.map(|v| v * k),
+        }
+    }
 }
 
 /// Sums of one slice of the year (a month, or a clock hour over the year).
