@@ -30,6 +30,16 @@ pub const REFERENCE_YEAR: i32 = 2025;
 
 /// Days per month of a common year.
 pub const DAYS_IN_MONTH: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/// [`DAYS_IN_MONTH`] as `u32` (day-of-year arithmetic).
+pub const DAYS_IN_MONTH_U32: [u32; 12] = {
+    let mut out = [0; 12];
+    let mut m = 0;
+    while m < 12 {
+        out[m] = DAYS_IN_MONTH[m] as u32;
+        m += 1;
+    }
+    out
+};
 
 /// Index (0-based) of the first day of each month, and 365 at the end.
 pub const MONTH_START_DAY: [usize; 13] =

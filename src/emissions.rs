@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::diag::{bi, Bilingual};
+
 /// Who published a figure, where and for which year, in English and Chinese.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -22,18 +24,6 @@ pub struct Source {
     pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note_zh: Option<String>,
-}
-
-/// A text in English and Chinese.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bilingual {
-    pub en: &'static str,
-    pub zh: &'static str,
-}
-
-/// Shorthand for a [`Bilingual`] text.
-pub const fn bi(en: &'static str, zh: &'static str) -> Bilingual {
-    Bilingual { en, zh }
 }
 
 impl Source {

@@ -1,7 +1,15 @@
 //! Yearly energy from the yield-based resource methods, and its decline over the lifetime.
 
-/// Days per month of a 365-day year.
-pub const DAYS_IN_MONTH: [f64; 12] = [31., 28., 31., 30., 31., 30., 31., 31., 30., 31., 30., 31.];
+/// Days per month of a 365-day year ([`crate::calendar::DAYS_IN_MONTH`] as numbers).
+pub const DAYS_IN_MONTH: [f64; 12] = {
+    let mut out = [0.0; 12];
+    let mut m = 0;
+    while m < 12 {
+        out[m] = crate::calendar::DAYS_IN_MONTH[m] as f64;
+        m += 1;
+    }
+    out
+};
 
 /// Annual AC energy from full-load hours: E = H × P [kWh], with H [kWh/kWp] and P [kWp].
 pub fn from_full_load_hours(hours: f64, capacity_kwp: f64) -> f64 {

@@ -13,7 +13,9 @@
 //! ```
 
 pub mod calendar;
+pub mod check;
 pub mod climate;
+pub mod diag;
 pub mod emissions;
 pub mod energy;
 pub mod error;
@@ -132,7 +134,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
                 Some(to_hours(&h.row_kwh(), h.weather.step_minutes).into()),
                 Some(HoursFrom::HourlyEngine),
             ),
-            (None, None) if money::needs_hours(&inp) => (
+            (None, None) if inp.needs_hours() => (
                 Some(shape::annual_to_hours(annual_kwh, &shape_site).into()),
                 Some(HoursFrom::ClearSkyShape),
             ),
@@ -190,8 +192,8 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
         _ => None,
     };
     let (tou, tariff_kind) = match &inp.tariff.purchase {
-        money::Purchase::Flat(_) => (None, TariffKind::Flat),
-        money::Purchase::TimeOfUse(t) => (Some(t.clone()), TariffKind::TimeOfUse),
+        tariff::Purchase::Flat(_) => (None, TariffKind::Flat),
+        tariff::Purchase::TimeOfUse(t) => (Some(t.clone()), TariffKind::TimeOfUse),
     };
     let shaped = hours_from == Some(HoursFrom::ClearSkyShape);
     Ok(Report {

@@ -14,10 +14,10 @@ pub mod profiles;
 
 use serde::Serialize;
 
+use crate::check::{between, missing, positive, unused};
+use crate::diag::Warning;
 use crate::error::{codes, ScenarioError};
-use crate::report::Warning;
 use crate::scenario::{Load, LoadKind, LoadUnit, TypicalProfile};
-use crate::validate::{between, missing, positive, unused};
 
 /// What the report says about the load it used.
 #[derive(Debug, Clone, PartialEq, Serialize)]

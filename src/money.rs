@@ -31,64 +31,12 @@ use crate::ownership::{Finance, OwnershipModel, LOSS_CARRY_FORWARD_YEARS};
 use crate::report::{
     CashFlowYear, InvestorMoney, Money, PeriodMoney, UsageMethod, UsagePart, UsageTotals, Warning,
 };
-use crate::scenario::{Period, TimeOfUse};
-use crate::tariff::{hourly_periods, period_index, period_price};
+use crate::scenario::Period;
+use crate::tariff::{hourly_periods, period_index, Purchase};
 use crate::usage::{
     match_year, match_year_totals, split_by_share, Bucket, Detail, Prices, Rule, YearSums,
 };
 use crate::validate::Inputs;
-
-/// Purchase prices, resolved.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Purchase {
-    /// One price [yuan/kWh].
-    Flat(f64),
-    /// Time-of-use prices (checked).
-    TimeOfUse(TimeOfUse),
-}
-
-/// Prices with their defaults resolved; escalations as fractions [-/yr].
-#[derive(Debug, Clone, PartialEq)]
-pub struct TariffInputs {
-    pub purchase: Purchase,
-    /// The shipped time-of-use tariff, when one was named.
-    pub time_of_use_preset: Option<String>,
-    pub export_price_yuan_kwh: f64,
-    pub escalation: f64,
-    pub export_escalation: f64,
-}
-
-impl TariffInputs {
-    /// The price of each period [yuan/kWh] in [`Period::ALL`] order (time of use only).
-    pub fn period_prices(&self) -> Option<[f64; 4]> {
-        match &self.purchase {
-            Purchase::Flat(_) => None,
-            Purchase::TimeOfUse(t) => Some(Period::ALL.map(|p| period_price(&t.prices, p))),
-        }
-    }
-
-    /// Flat: the price; time of use: the mean of the 8,760 hourly prices of year 1 [yuan/kWh].
-    pub fn mean_purchase_price(&self) -> f64 {
-        match &self.purchase {
-            Purchase::Flat(p) => *p,
-            Purchase::TimeOfUse(t) => {
-                let prices = self.period_prices().unwrap_or_default();
-                hourly_periods(t)
-                    .iter()
-                    .map(|&k| prices[k as usize])
-                    .sum::<f64>()
-                    / HOURS as f64
-            }
-        }
-    }
-}
-
-/// Whether the usage or the tariff needs hourly generation.
-pub fn needs_hours(inp: &Inputs) -> bool {
-    inp.load.is_some()
-        || inp.export_limit_kw.is_some()
-        || matches!(inp.tariff.purchase, Purchase::TimeOfUse(_))
-}
 
 /// Usage and money of a scenario, with the energy delivered each year (for the emissions).
 #[derive(Debug, Clone, PartialEq)]

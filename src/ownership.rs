@@ -10,11 +10,11 @@
 //! a share of the investment, or steps by year), an optional inverter replacement, an optional
 //! loan and optional income tax.
 
+use crate::check::{between, conflict, optional, out_of_range, positive, required, unused};
 use crate::error::ScenarioError;
 use crate::scenario::{
     InverterReplacement, Investment, Loan, OmStep, Ownership, OwnershipKind, Tax,
 };
-use crate::validate::{between, conflict, optional, out_of_range, positive, required, unused};
 
 /// Default investment [yuan/W]: commercial rooftop 2024–25 costs 2.8–3.5 yuan/W; public
 /// calculators use 2.9–3.0 (`china-factors.md` §5).

@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::emissions::{self, bi, FactorPreset, Source};
+use crate::diag::bi;
+use crate::emissions::{self, FactorPreset, Source};
 use crate::ownership::NBT_11894_OM_STEPS;
 use crate::scenario::{
     EmissionsChoice, InverterReplacement, Investment, Load, LoadKind, OmStep, Ownership,

@@ -2,10 +2,11 @@
 //! the months by their days, or the PVWatts v8 hourly chain on weather ([`crate::pv::simulate`]).
 
 use crate::climate::Nearest;
+use crate::diag::Warning;
 use crate::energy;
 use crate::error::{codes, ScenarioError};
 use crate::pv::{self, EnergyTotals, HourlyResult};
-use crate::report::{Losses, Warning};
+use crate::report::Losses;
 use crate::solar::sunpath::SunPath;
 use crate::validate::ResourceInput;
 use crate::weather::{self, Timing, WeatherSummary};
@@ -102,14 +103,6 @@ fn timing_name_zh(t: Timing) -> &'static str {
     }
 }
 
-fn warning(code: &'static str, message: String, message_zh: String) -> Warning {
-    Warning {
-        code,
-        message,
-        message_zh,
-    }
-}
-
 /// First-year production of the resolved resource.
 pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError> {
     match resource {
@@ -117,11 +110,10 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
             annual_kwh: *kwh,
             monthly_kwh: energy::monthly_by_days(*kwh),
             hourly: None,
-            warnings: vec![warning(
+            warnings: vec![Warning::new(
                 "monthly_by_days",
-                "Only an annual yield is known: months are shared in proportion to their days."
-                    .into(),
-                "仅知年发电量：各月发电量按天数比例分配。".into(),
+                "Only an annual yield is known: months are shared in proportion to their days.",
+                "仅知年发电量：各月发电量按天数比例分配。",
             )],
         }),
         ResourceInput::Hourly(input) => {
@@ -146,7 +138,7 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
             let mut warnings = Vec::new();
             if let Some(check) = summary.timing_check.as_ref().filter(|c| c.warning) {
                 let m = check.offset_minutes;
-                warnings.push(warning(
+                warnings.push(Warning::new(
                     "timing_offset",
                     format!(
                         "The file's daily irradiance centroid is {m:+.0} min from solar noon under the timing \
@@ -162,7 +154,7 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
             }
             if summary.filled_values > 0 {
                 let n = summary.filled_values;
-                warnings.push(warning(
+                warnings.push(Warning::new(
                     "weather_filled",
                     format!(
                         "{n} missing weather values were filled by interpolation over short gaps."

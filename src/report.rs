@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+pub use crate::diag::Warning;
 use crate::emissions::{EmissionFactors, EmissionTotals};
 use crate::scenario::{OwnershipKind, ResourceMethod, UsageMode};
 
@@ -356,13 +357,4 @@ pub enum HoursFrom {
 pub enum TariffKind {
     Flat,
     TimeOfUse,
-}
-
-/// Something the reader should know about the figures (not an error).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Warning {
-    pub code: &'static str,
-    pub message: String,
-    pub message_zh: String,
 }

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::check::not_finite;
 use crate::error::{codes, ScenarioError};
 use crate::weather::{Timing, WeatherFormat};
 
@@ -645,15 +646,5 @@ pub fn not_an_object() -> ScenarioError {
         "",
         "the scenario must be an object such as {\"system\": …, \"resource\": …}",
         "情景必须是对象，例如 {\"system\": …, \"resource\": …}",
-    )
-}
-
-/// The error for NaN or ±Infinity at `field`.
-pub(crate) fn not_finite(field: &str) -> ScenarioError {
-    ScenarioError::new(
-        codes::NOT_FINITE,
-        field,
-        format!("{field} must be a finite number (not NaN or Infinity)"),
-        format!("{field} 必须是有限数值（不能是 NaN 或 Infinity）"),
     )
 }

@@ -4,11 +4,12 @@
 use serde::Serialize;
 
 use crate::calendar::{month_of_day, HOURS};
-use crate::emissions::{bi, Bilingual, Source};
+use crate::check::{between, conflict, missing, positive};
+use crate::diag::Warning;
+use crate::diag::{bi, Bilingual};
+use crate::emissions::Source;
 use crate::error::{codes, ScenarioError};
-use crate::report::Warning;
 use crate::scenario::{Period, TimeOfUse, TouPrices, TouSeason};
-use crate::validate::{between, conflict, missing, positive};
 
 /// What a price preset is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -430,6 +431,51 @@ pub fn hourly_periods(t: &TimeOfUse) -> Vec<u8> {
 /// p(y) = p₁ · (1 + e)^(y − 1).
 pub fn escalated(first_year_yuan_kwh: f64, escalation: f64, year: u32) -> f64 {
     first_year_yuan_kwh * (1.0 + escalation).powi(year as i32 - 1)
+}
+
+/// Purchase prices, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Purchase {
+    /// One price [yuan/kWh].
+    Flat(f64),
+    /// Time-of-use prices (checked).
+    TimeOfUse(TimeOfUse),
+}
+
+/// Prices with their defaults resolved; escalations as fractions [-/yr].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TariffInputs {
+    pub purchase: Purchase,
+    /// The shipped time-of-use tariff, when one was named.
+    pub time_of_use_preset: Option<String>,
+    pub export_price_yuan_kwh: f64,
+    pub escalation: f64,
+    pub export_escalation: f64,
+}
+
+impl TariffInputs {
+    /// The price of each period [yuan/kWh] in [`Period::ALL`] order (time of use only).
+    pub fn period_prices(&self) -> Option<[f64; 4]> {
+        match &self.purchase {
+            Purchase::Flat(_) => None,
+            Purchase::TimeOfUse(t) => Some(Period::ALL.map(|p| period_price(&t.prices, p))),
+        }
+    }
+
+    /// Flat: the price; time of use: the mean of the 8,760 hourly prices of year 1 [yuan/kWh].
+    pub fn mean_purchase_price(&self) -> f64 {
+        match &self.purchase {
+            Purchase::Flat(p) => *p,
+            Purchase::TimeOfUse(t) => {
+                let prices = self.period_prices().unwrap_or_default();
+                hourly_periods(t)
+                    .iter()
+                    .map(|&k| prices[k as usize])
+                    .sum::<f64>()
+                    / HOURS as f64
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,22 +1,24 @@
 //! Checks a [`Scenario`] and resolves its defaults into [`Inputs`]. Every rejection is a
 //! [`ScenarioError`] naming the JSON path; nothing is clamped or silently fixed.
 
+use crate::check::{
+    between, conflict, missing, optional, out_of_range, positive, required, unused,
+};
 use crate::climate::{self, MonthlyInputs, Nearest, Place};
+use crate::diag::Warning;
 use crate::emissions::{self, EmissionFactors};
 use crate::energy::{self, Degradation};
 use crate::error::{codes, ScenarioError};
 use crate::load::{self, HourlyLoad};
-use crate::money::{Purchase, TariffInputs};
 use crate::ownership::{self, OwnershipModel};
 use crate::pv::{self, losses::DEFAULT_LOSSES_PERCENT, SystemSpec};
-use crate::report::Warning;
 use crate::scenario::{
-    not_finite, ModuleType, Mounting, Plane, ResourceMethod, Scenario, SkyModel, System, UsageMode,
+    ModuleType, Mounting, Plane, ResourceMethod, Scenario, SkyModel, System, UsageMode,
 };
 use crate::shape::ShapeSite;
 use crate::solar::irradiance;
 use crate::solar::sunpath::SunPath;
-use crate::tariff;
+use crate::tariff::{self, Purchase, TariffInputs};
 use crate::weather::{self, Location, ParseOptions, Weather};
 
 /// Default lifetime [years] and degradation [%] (n-type modules today: ≈1 % in year 1, 0.4 %/yr after;
@@ -53,93 +55,13 @@ pub struct Inputs {
     pub warnings: Vec<Warning>,
 }
 
-pub(crate) fn out_of_range(field: &str, en: String, zh: String) -> ScenarioError {
-    ScenarioError::new(
-        codes::OUT_OF_RANGE,
-        field,
-        format!("{field} {en}"),
-        format!("{field} {zh}"),
-    )
-}
-
-/// `min ≤ v ≤ max`.
-pub(crate) fn between(field: &str, v: f64, min: f64, max: f64) -> Result<f64, ScenarioError> {
-    if !v.is_finite() {
-        return Err(not_finite(field));
-    }
-    if v < min || v > max {
-        return Err(out_of_range(
-            field,
-            format!("must be between {min} and {max} (got {v})"),
-            format!("必须在 {min} 到 {max} 之间（当前为 {v}）"),
-        ));
-    }
-    Ok(v)
-}
-
-/// `0 < v ≤ max`.
-pub(crate) fn positive(field: &str, v: f64, max: f64) -> Result<f64, ScenarioError> {
-    if !v.is_finite() {
-        return Err(not_finite(field));
-    }
-    if v <= 0.0 || v > max {
-        return Err(out_of_range(
-            field,
-            format!("must be greater than 0 and at most {max} (got {v})"),
-            format!("必须大于 0 且不超过 {max}（当前为 {v}）"),
-        ));
-    }
-    Ok(v)
-}
-
-pub(crate) fn optional(
-    field: &str,
-    v: Option<f64>,
-    default: f64,
-    check: impl Fn(&str, f64) -> Result<f64, ScenarioError>,
-) -> Result<f64, ScenarioError> {
-    v.map_or(Ok(default), |v| check(field, v))
-}
-
-pub(crate) fn missing(field: &str) -> ScenarioError {
-    ScenarioError::new(
-        codes::MISSING_FIELD,
-        field,
-        format!("{field} is required"),
-        format!("缺少必填项 {field}"),
-    )
-}
-
-pub(crate) fn required(field: &str, v: Option<f64>) -> Result<f64, ScenarioError> {
-    v.ok_or_else(|| missing(field))
-}
-
-pub(crate) fn conflict(field: &str, en: &str, zh: &str) -> ScenarioError {
-    ScenarioError::new(
-        codes::CONFLICT,
-        field,
-        format!("{field}: {en}"),
-        format!("{field}：{zh}"),
-    )
-}
-
-/// A field that belongs to another choice of `selector` must be absent.
-pub(crate) fn unused(field: &str, present: bool, selector: &str) -> Result<(), ScenarioError> {
-    if present {
-        return Err(conflict(
-            field,
-            &format!("does not apply to the chosen {selector}; remove it or change {selector}"),
-            &format!("不适用于所选的 {selector}，请删除或更改 {selector}"),
-        ));
-    }
-    Ok(())
-}
-
-pub(crate) fn warning(code: &'static str, en: &str, zh: &str) -> Warning {
-    Warning {
-        code,
-        message: en.to_string(),
-        message_zh: zh.to_string(),
+impl Inputs {
+    /// Whether the usage or the tariff needs hourly generation: a load, an export limit or
+    /// time-of-use prices.
+    pub fn needs_hours(&self) -> bool {
+        self.load.is_some()
+            || self.export_limit_kw.is_some()
+            || matches!(self.tariff.purchase, Purchase::TimeOfUse(_))
     }
 }
 
@@ -407,13 +329,13 @@ fn check_resource(
                 climate::distance_km(p.latitude, p.longitude, station.latitude, station.longitude)
             });
             if place.is_some() {
-                warnings.push(warning(
+                warnings.push(Warning::new(
                     "station_distance",
-                    &format!(
+                    format!(
                         "Climate of the station {} ({}), {distance_km:.0} km from the site; the sun is computed at the site.",
                         station.name_en, station.id
                     ),
-                    &format!(
+                    format!(
                         "采用气象站 {}（{}）的气候数据，距场址 {distance_km:.0} km；太阳位置按场址计算。",
                         station.name_zh, station.id
                     ),
@@ -514,7 +436,7 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
     let capacity_kwp = s.system.capacity_kwp;
     let resource = check_resource(s, system_spec(&system, albedo), &mut warnings)?;
     if s.system.planes.is_none() && matches!(resource, ResourceInput::Hourly(_)) {
-        warnings.push(warning(
+        warnings.push(Warning::new(
             "assumed_plane",
             "No roof plane given: one plane tilted 20° facing south assumed (the PVWatts default).",
             "未指定组件朝向：按一个倾角 20°、朝正南的朝向面计算（PVWatts 默认值）。",
@@ -599,9 +521,9 @@ fn layout_warning(s: &Scenario, mut inp: Inputs) -> Inputs {
         || s.system.mounting.is_some()
         || s.system.ground_coverage_ratio.is_some()
         || s.system.sky_model.is_some();
-    let site_unused = s.site.is_some() && !crate::money::needs_hours(&inp);
+    let site_unused = s.site.is_some() && !inp.needs_hours();
     if layout_given || site_unused {
-        inp.warnings.push(warning(
+        inp.warnings.push(Warning::new(
             "layout_unused",
             "The site and system layout do not change a yield given as full-load hours or by GB 50797; \
              they matter to the hourly methods (the site also shapes the hours of a load or time-of-use match).",
@@ -617,7 +539,7 @@ fn check_usage(
     warnings: &mut Vec<Warning>,
 ) -> Result<(UsageMode, f64, Option<HourlyLoad>, Option<f64>), ScenarioError> {
     let Some(u) = &s.usage else {
-        warnings.push(warning(
+        warnings.push(Warning::new(
             "assumed_self_use_share",
             "No usage given: self-use with surplus export and an assumed 80 % self-use share.",
             "未指定消纳方式：按“自发自用、余电上网”、自用比例 80% 估算。",
@@ -649,7 +571,7 @@ fn check_usage(
         (UsageMode::FullSelfUse, None) => 100.0,
         (UsageMode::SelfUseSurplus, None) if u.load.is_some() => 0.0,
         (UsageMode::SelfUseSurplus, None) => {
-            warnings.push(warning(
+            warnings.push(Warning::new(
                 "assumed_self_use_share",
                 "No self-use share given: 80 % assumed.",
                 "未指定自用比例：按 80% 估算。",

@@ -4,6 +4,7 @@
 //! alone (≈ 2,500 residuals, tens of microseconds). The blob is ours, but a damaged or truncated
 //! one gives a [`DecodeError`], never a panic.
 
+use crate::calendar::DAYS_IN_MONTH;
 use std::fmt;
 
 /// The blob, compiled in.
@@ -22,7 +23,6 @@ const CTX_HDR: usize = CTX_W + 3 * 24 * 4;
 const CTX_MON: usize = CTX_HDR + 2;
 const N_BLOCKS: usize = CTX_MON + 4;
 const N_PROBS: usize = N_BLOCKS * BLOCK;
-const DAYS: [i64; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /// Largest irradiance index accepted (u²/QS W/m²: 1,458 W/m² at QS = 50).
 const U_MAX: i64 = 270;
 const BLOCK_STARTS: [usize; 5] = [0, 2, 8, 14, 20];
@@ -415,8 +415,8 @@ fn decode_station(
     for m in 0..12 {
         let sq = |a: &[i64; 24]| a.iter().map(|u| u * u).sum::<i64>();
         let derived = [
-            round_div(sq(&d.ghi[m]) * DAYS[m], qs * 10),
-            round_div(sq(&d.dhi[m]) * DAYS[m], qs * 10),
+            round_div(sq(&d.ghi[m]) * DAYS_IN_MONTH[m] as i64, qs * 10),
+            round_div(sq(&d.dhi[m]) * DAYS_IN_MONTH[m] as i64, qs * 10),
             round_div(d.temp[m].iter().sum::<i64>() * t_step, 24),
             round_div(d.wind[m].iter().sum::<i64>() * w_step, 24),
         ];

@@ -30,11 +30,13 @@ mod stations;
 mod stations_data;
 mod synth;
 
-pub use monthly::{
+pub use crate::solar::daily::{
     collares_pereira_rabl_rt, daily_extraterrestrial_kwh_m2, declination_deg,
     erbs_daily_diffuse_fraction, erbs_monthly_diffuse_fraction, extraterrestrial_monthly_kwh_m2,
-    liu_jordan_rd, monthly_weather, sunset_hour_angle_deg, validate_monthly, MonthlyInputs,
-    MonthlySplit, MonthlyWeather, KLEIN_DAYS, PROFILE_KM,
+    liu_jordan_rd, sunset_hour_angle_deg, KLEIN_DAYS,
+};
+pub use monthly::{
+    monthly_weather, validate_monthly, MonthlyInputs, MonthlySplit, MonthlyWeather, PROFILE_KM,
 };
 pub use stations::{
     count, distance_km, find, find_by_id, nearest, nearest_n, stations, suggestions, Nearest,
@@ -52,7 +54,7 @@ pub const SOURCE_ZH: &str = "中国标准气象数据（CSWD）典型年（中�
 pub use crate::error::codes::{CLIMATE_DATA, UNKNOWN_STATION};
 
 /// Days per month of the (non-leap) typical year.
-pub const DAYS_IN_MONTH: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+pub use crate::calendar::DAYS_IN_MONTH_U32 as DAYS_IN_MONTH;
 
 /// One month of a station's monthly table.
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]

@@ -14,9 +14,12 @@
 //! +1.4…+5.5 % too high (tests/climate_accuracy.rs): the average day never has the strong sun
 //! that heats the cells and clips at the inverter, nor the dull days of low-light losses.
 
-use super::monthly::{daily_extraterrestrial_kwh_m2, erbs_daily_diffuse_fraction, KLEIN_DAYS};
 use super::{climate, StationClimate, DAYS_IN_MONTH, SOURCE};
 use crate::error::ScenarioError;
+use crate::solar::daily::{
+    daily_extraterrestrial_kwh_m2, declination_deg, erbs_daily_diffuse_fraction,
+    sunset_hour_angle_deg, KLEIN_DAYS,
+};
 use crate::weather::{Location, Provenance, Stamp, Timing, Weather, WeatherFormat};
 
 /// Year of the synthesised stamps (non-leap; the year field of every CSWD EPW row).
@@ -107,10 +110,7 @@ fn day_factors(c: &StationClimate, m: usize, variability: Variability) -> Vec<[f
     let fg: Vec<f64> = kts.iter().map(|k| k / mean_kt).collect();
     // Diffuse by the Erbs daily correlation, scaled to the month's diffuse total, capped at the
     // day's global; two passes settle the cap.
-    let ws = super::monthly::sunset_hour_angle_deg(
-        c.station.latitude,
-        super::monthly::declination_deg(KLEIN_DAYS[m]),
-    );
+    let ws = sunset_hour_angle_deg(c.station.latitude, declination_deg(KLEIN_DAYS[m]));
     let raw: Vec<f64> = kts
         .iter()
         .zip(&fg)
@@ -238,7 +238,7 @@ pub(crate) fn from_climate(
         provenance: Provenance {
             source: SOURCE.to_string(),
             timing_default: Timing::Start,
-            timing_basis: crate::emissions::bi(
+            timing_basis: crate::diag::bi(
                 "CSWD typical days: clock hour h holds at h:00 Beijing time (the daily irradiance \
                  centroid falls on solar noon only under that reading)",
                 "CSWD 典型日：钟点 h 的数据对应北京时间 h:00（只有这样读，日辐照质心才与太阳正午重合）",

@@ -22,8 +22,8 @@
 //!   first), not all zero; texts above [`MAX_BYTES`] are refused before reading.
 
 use crate::calendar::{civil_from_days, day_index, days_from_civil, is_leap, HOURS};
+use crate::diag::Warning;
 use crate::error::{codes, ScenarioError};
-use crate::report::Warning;
 use crate::scenario::LoadUnit;
 
 /// Largest interval text accepted [bytes] (20 MiB; a year of 5-minute rows with timestamps is ≈3 MiB).

@@ -16,7 +16,7 @@ const DEG: f64 = PI / 180.0;
 /// G_on = 1367·(1 + 0.033·cos(360°·n/365)) (Duffie & Beckman, *Solar Engineering of Thermal
 /// Processes*, eq. 1.4.1a; the form ssc `solarpos_spa` uses).
 pub fn dni_extra_duffie_beckman(day_of_year: f64) -> f64 {
-    1367.0 * (1.0 + 0.033 * (2.0 * PI * day_of_year / 365.0).cos())
+    super::SOLAR_CONSTANT_W_M2 * (1.0 + 0.033 * (2.0 * PI * day_of_year / 365.0).cos())
 }
 
 /// Relative optical air mass [-] at a zenith angle [°] (with its cosine): F. Kasten, "A new table
@@ -189,8 +189,6 @@ const PEREZ_F23: [f64; 8] = [
 const PEREZ_EPSILON_BINS: [f64; 7] = [1.065, 1.23, 1.5, 1.95, 2.8, 4.5, 6.2];
 /// κ = 1.041 rad⁻³ expressed per degree³ (κ·(π/180)³).
 const PEREZ_KAPPA_DEG3: f64 = 5.534e-6;
-/// Solar constant used in the sky brightness Δ = DHI·AM/1367 [W/m²].
-const PEREZ_E0: f64 = 1367.0;
 /// cos 85°: the floor of cos z in the circumsolar ratio.
 const COS_85: f64 = 0.087_155_7;
 
@@ -226,7 +224,7 @@ pub fn perez_1990(tilt: &Tilt, cos_aoi: f64, sky: &SkyInputs) -> PoaComponents {
         };
     }
     let cz = sky.cos_zenith;
-    let delta = dhi * sky.airmass_relative / PEREZ_E0;
+    let delta = dhi * sky.airmass_relative / super::SOLAR_CONSTANT_W_M2;
     let kz3 = PEREZ_KAPPA_DEG3 * z * z * z;
     let eps = ((dni + dhi) / dhi + kz3) / (1.0 + kz3);
     let bin = PEREZ_EPSILON_BINS

@@ -3,6 +3,7 @@
 //!
 //! Degrees at the API, radians inside; azimuth east of north (0 = north, 90 = east, 180 = south).
 
+pub mod daily;
 pub mod iam;
 pub mod irradiance;
 pub mod position;
@@ -10,4 +11,7 @@ pub mod spectral;
 pub mod sunpath;
 
 pub use irradiance::SkyModel;
+
+/// The solar constant [W/m²] of Duffie & Beckman and of ssc (PVWatts v8 and its Perez model).
+pub const SOLAR_CONSTANT_W_M2: f64 = 1367.0;
 pub use sunpath::{SunPath, SunState};

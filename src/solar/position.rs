@@ -114,32 +114,15 @@ pub(crate) fn atan2_fast(y: f64, x: f64) -> f64 {
 // ---------------------------------------------------------------------------------------------
 
 /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar
-/// (H. Hinnant, "chrono-compatible low-level date algorithms", `days_from_civil`).
+/// ([`crate::calendar::days_from_civil`] in the types of a weather stamp).
 pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (i64::from(month) + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    crate::calendar::days_from_civil(year.into(), month.into(), day.into())
 }
 
 /// The date (year, month, day) of a day count from 1970-01-01 (inverse of [`days_from_civil`]).
 pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
-    let z = days + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (
-        (yoe + era * 400 + i64::from(month <= 2)) as i32,
-        month as u8,
-        day as u8,
-    )
+    let (year, month, day) = crate::calendar::civil_from_days(days);
+    (year as i32, month as u8, day as u8)
 }
 
 /// Julian day (UT) of the local standard time `hours` [h] on a date, in a zone `timezone_h` [h]

@@ -7,11 +7,10 @@
 
 use super::text::err;
 use super::{Location, Provenance, Stamp, Timing, Weather, WeatherFormat};
-use crate::emissions::Bilingual;
+use crate::calendar::DAYS_IN_MONTH;
+use crate::diag::Bilingual;
 use crate::error::{codes, ScenarioError};
 
-/// Days in each month of a year without 29 February.
-pub(crate) const MONTH_DAYS: [u8; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /// Minutes in a year of 365 days.
 pub(crate) const YEAR_MINUTES: u32 = 365 * 24 * 60;
 /// Longest run of missing values filled by interpolation [min]: 3 hours.
@@ -44,7 +43,7 @@ pub(crate) fn stamp_at(year: i32, minute: u32) -> Stamp {
 
 /// Gregorian leap year.
 pub(crate) fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    crate::calendar::is_leap(year.into())
 }
 
 /// Days in a month of a given year (29 for February of a leap year).
@@ -52,7 +51,7 @@ pub(crate) fn days_in(year: i32, month: u8) -> u8 {
     if month == 2 && is_leap(year) {
         29
     } else {
-        MONTH_DAYS[usize::from(month - 1)]
+        DAYS_IN_MONTH[usize::from(month - 1)] as u8
     }
 }
 
@@ -73,7 +72,7 @@ pub(crate) fn check_date(line: u32, year: i64, month: i64, day: i64) -> Result<(
     let max_day = if month == 2 {
         29
     } else if ok_month {
-        i64::from(MONTH_DAYS[(month - 1) as usize])
+        DAYS_IN_MONTH[(month - 1) as usize] as i64
     } else {
         0
     };

@@ -40,7 +40,7 @@ pub mod tmy3;
 
 use serde::{Deserialize, Serialize};
 
-use crate::emissions::Bilingual;
+use crate::diag::Bilingual;
 use crate::error::{codes, ScenarioError};
 use text::err;
 

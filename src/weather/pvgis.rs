@@ -27,7 +27,7 @@ use super::text::{err, int, not_a_number, num, show, split_fields, Fields, Lines
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
 };
-use crate::emissions::Bilingual;
+use crate::diag::Bilingual;
 use crate::error::{codes, ScenarioError};
 
 /// Parses `YYYYMMDD:HHMM` into a UTC stamp.

@@ -16,7 +16,8 @@
 //! The caller's `timing` always wins over these defaults.
 
 use super::{Timing, Weather};
-use crate::emissions::{bi, Bilingual};
+use crate::diag::{bi, Bilingual};
+use crate::solar::daily::equation_of_time_minutes;
 
 /// Chinese Standard Weather Data EPW: hour h holds at (h−1):00.
 pub const CSWD_EPW: Bilingual = bi(
@@ -155,20 +156,10 @@ pub fn daily_centroids(w: &Weather) -> Vec<DayCentroid> {
     out
 }
 
-/// Equation of time [min] on a day of the year (Spencer 1971, as in NOAA's solar calculator;
-/// within about ±0.5 min of NREL SPA — ample for a 15-minute check).
-pub fn equation_of_time_minutes(day_of_year: u16) -> f64 {
-    let b = 2.0 * std::f64::consts::PI * (f64::from(day_of_year) - 1.0) / 365.0;
-    229.18
-        * (0.000075 + 0.001868 * b.cos()
-            - 0.032077 * b.sin()
-            - 0.014615 * (2.0 * b).cos()
-            - 0.040849 * (2.0 * b).sin())
-}
-
 /// Solar noon in local standard clock hours.
 pub fn solar_noon_clock_hours(day_of_year: u16, longitude: f64, timezone_h: f64) -> f64 {
-    12.0 - (longitude - 15.0 * timezone_h) / 15.0 - equation_of_time_minutes(day_of_year) / 60.0
+    12.0 - (longitude - 15.0 * timezone_h) / 15.0
+        - equation_of_time_minutes(u32::from(day_of_year)) / 60.0
 }
 
 /// The timing check: how far the data's irradiance centroid lies from solar noon.
