@@ -280,21 +280,6 @@ pub fn parse_weather_json(
     Ok(weather::summarize(&parsed))
 }
 
-/// [`calculate`] from JSON text to JSON text: the form the JavaScript binding uses.
-pub fn calculate_json(scenario_json: &str) -> Result<String, ScenarioError> {
-    let scenario = Scenario::from_json(scenario_json)?;
-    let report = calculate(&scenario)?;
-    // A report holds only finite numbers (validation guarantees it), so serialising cannot fail.
-    serde_json::to_string(&report).map_err(|e| {
-        ScenarioError::new(
-            error::codes::INVALID_JSON,
-            "",
-            e.to_string(),
-            format!("无法生成报告：{e}"),
-        )
-    })
-}
-
 /// The README's Rust example, compiled and run as a doctest.
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

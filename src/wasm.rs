@@ -12,6 +12,13 @@ use crate::error::codes;
 use crate::scenario::{not_an_object, Scenario};
 use crate::ScenarioError;
 
+/// Runs when the module is instantiated: a panic (a bug: every input error is a `ScenarioError`)
+/// then logs its message and location to `console.error` before the `RuntimeError: unreachable`.
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
 fn js_error(e: &ScenarioError) -> JsValue {
     let err = js_sys::Error::new(&e.message);
     err.set_name("ScenarioError");

@@ -1,8 +1,13 @@
 //! Every invalid scenario of tests/data/invalid-scenarios.json is rejected with its code and field
 //! (the same table runs through the npm package in tests/js/errors.test.mjs).
 
-use rooftop_pv::{calculate, calculate_json, Scenario};
+use rooftop_pv::{calculate, Scenario, ScenarioError};
 use serde_json::Value;
+
+/// JSON text to a report, as the binding does: read the scenario, then calculate.
+fn from_text(text: &str) -> Result<rooftop_pv::Report, ScenarioError> {
+    calculate(&Scenario::from_json(text)?)
+}
 
 #[test]
 fn each_invalid_scenario_gives_its_code_and_field() {
@@ -12,7 +17,7 @@ fn each_invalid_scenario_gives_its_code_and_field() {
     let mut failures = Vec::new();
     for case in cases {
         let name = case["name"].as_str().unwrap();
-        match calculate_json(&case["scenario"].to_string()) {
+        match from_text(&case["scenario"].to_string()) {
             Ok(_) => failures.push(format!("{name}: accepted")),
             Err(e) => {
                 if e.code != case["code"] || e.field != case["field"] {
@@ -72,7 +77,7 @@ fn malformed_json_is_an_error_not_a_panic() {
         "{} trailing",
         "\u{0}",
     ] {
-        let e = calculate_json(text).unwrap_err();
+        let e = from_text(text).unwrap_err();
         assert!(
             ["invalid_json", "invalid_type", "missing_field"].contains(&e.code),
             "{text:?}: {e}"
