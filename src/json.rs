@@ -1,13 +1,120 @@
 //! Strict reading of JSON values into the scenario types. serde's derived structs also accept an
 //! array of their fields in order (`"system": [100]`); a scenario must name its fields, so this
 //! deserializer over a parsed [`serde_json::Value`] accepts structs only from JSON objects and
-//! otherwise behaves like serde_json's own.
+//! otherwise behaves like serde_json's own. Its [`Error`] keeps what went wrong as data (which
+//! field is missing or unknown, which type was found), so that the caller derives stable error
+//! codes from it rather than from message text.
+
+use std::fmt;
 
 use serde::de::{
-    self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor,
+    self, DeserializeSeed, Expected, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor,
 };
 use serde::forward_to_deserialize_any;
-use serde_json::{Error, Value};
+use serde_json::Value;
+
+/// What the strict reader found wrong, with the names and values involved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// A required field is absent.
+    MissingField(&'static str),
+    /// A field the struct does not have; `expected` lists those it has (serde's wording).
+    UnknownField { field: String, expected: String },
+    /// A string that is none of an enum's variants.
+    UnknownVariant { variant: String, expected: String },
+    /// A value of the wrong JSON type; `non_finite` when it is the string `"NaN"`, `"Infinity"` or
+    /// `"-Infinity"` (how the JavaScript binding passes non-finite numbers: JSON has none).
+    InvalidType {
+        found: String,
+        expected: String,
+        non_finite: bool,
+    },
+    /// A value of the right type that its type refuses.
+    InvalidValue { found: String, expected: String },
+    /// An array of the wrong length.
+    InvalidLength { length: usize, expected: String },
+    /// Anything else (e.g. a field given twice).
+    Other(String),
+}
+
+/// serde's wording of a list of names: "`a`", "`a` or `b`", "one of `a`, `b`, `c`".
+fn one_of(names: &'static [&'static str], none: &str) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.len() {
+        0 => none.to_string(),
+        1 => quoted[0].clone(),
+        2 => format!("{} or {}", quoted[0], quoted[1]),
+        _ => format!("one of {}", quoted.join(", ")),
+    }
+}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Error::Other(msg.to_string())
+    }
+    fn missing_field(field: &'static str) -> Self {
+        Error::MissingField(field)
+    }
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        Error::UnknownField {
+            field: field.to_string(),
+            expected: one_of(expected, "there are no fields"),
+        }
+    }
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        Error::UnknownVariant {
+            variant: variant.to_string(),
+            expected: one_of(expected, "there are no variants"),
+        }
+    }
+    fn invalid_type(found: Unexpected<'_>, expected: &dyn Expected) -> Self {
+        let non_finite = matches!(found, Unexpected::Str("NaN" | "Infinity" | "-Infinity"));
+        Error::InvalidType {
+            found: found.to_string(),
+            expected: expected.to_string(),
+            non_finite,
+        }
+    }
+    fn invalid_value(found: Unexpected<'_>, expected: &dyn Expected) -> Self {
+        Error::InvalidValue {
+            found: found.to_string(),
+            expected: expected.to_string(),
+        }
+    }
+    fn invalid_length(length: usize, expected: &dyn Expected) -> Self {
+        Error::InvalidLength {
+            length,
+            expected: expected.to_string(),
+        }
+    }
+}
+
+/// serde's own wording of each error.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::MissingField(field) => write!(f, "missing field `{field}`"),
+            Error::UnknownField { field, expected } => {
+                write!(f, "unknown field `{field}`, expected {expected}")
+            }
+            Error::UnknownVariant { variant, expected } => {
+                write!(f, "unknown variant `{variant}`, expected {expected}")
+            }
+            Error::InvalidType {
+                found, expected, ..
+            } => write!(f, "invalid type: {found}, expected {expected}"),
+            Error::InvalidValue { found, expected } => {
+                write!(f, "invalid value: {found}, expected {expected}")
+            }
+            Error::InvalidLength { length, expected } => {
+                write!(f, "invalid length {length}, expected {expected}")
+            }
+            Error::Other(text) => f.write_str(text),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
 
 /// A deserializer over one JSON value.
 pub struct Strict<'a>(pub &'a Value);
@@ -123,6 +230,77 @@ impl<'de> MapAccess<'de> for Entries<'de> {
         match self.value.take() {
             Some(v) => seed.deserialize(Strict(v)),
             None => Err(de::Error::custom("a map value was read before its key")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Probe {
+        capacity_kwp: f64,
+        mode: Option<Mode>,
+        pair: Option<(u8, u8)>,
+        count: Option<u8>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    enum Mode {
+        FullExport,
+        SelfUse,
+        Other,
+    }
+
+    /// Each kind of error is told apart as data, and worded as serde_json words it.
+    #[test]
+    fn errors_are_structured_and_worded_like_serde_json() {
+        let cases: [(&str, fn(&Error) -> bool); 7] = [
+            (r#"{}"#, |e| *e == Error::MissingField("capacityKwp")),
+            (
+                r#"{"capacityKwp":1,"capacity":2}"#,
+                |e| matches!(e, Error::UnknownField { field, .. } if field == "capacity"),
+            ),
+            (
+                r#"{"capacityKwp":1,"mode":"x"}"#,
+                |e| matches!(e, Error::UnknownVariant { variant, .. } if variant == "x"),
+            ),
+            (r#"{"capacityKwp":"NaN"}"#, |e| {
+                matches!(
+                    e,
+                    Error::InvalidType {
+                        non_finite: true,
+                        ..
+                    }
+                )
+            }),
+            (r#"{"capacityKwp":"1"}"#, |e| {
+                matches!(
+                    e,
+                    Error::InvalidType {
+                        non_finite: false,
+                        ..
+                    }
+                )
+            }),
+            (r#"{"capacityKwp":1,"pair":[1]}"#, |e| {
+                matches!(e, Error::InvalidLength { length: 1, .. })
+            }),
+            (r#"{"capacityKwp":1,"count":300}"#, |e| {
+                matches!(e, Error::InvalidValue { .. })
+            }),
+        ];
+        for (text, is_kind) in cases {
+            let value: Value = serde_json::from_str(text).unwrap();
+            let ours = Probe::deserialize(Strict(&value)).unwrap_err();
+            assert!(is_kind(&ours), "{text}: {ours:?}");
+            let theirs = serde_json::from_value::<Probe>(value).unwrap_err();
+            assert_eq!(ours.to_string(), theirs.to_string(), "{text}");
         }
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::not_finite;
 use crate::error::{codes, ScenarioError};
+use crate::json;
 use crate::weather::{Timing, WeatherFormat};
 
 /// One calculation request.
@@ -528,8 +529,14 @@ impl WeatherOptions {
 /// Reads a JSON object into `T`, naming the JSON path of the first problem; structs must be JSON
 /// objects (see [`crate::json`]).
 fn from_json_object<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ScenarioError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| deserialize_error(String::new(), &e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        ScenarioError::new(
+            codes::INVALID_JSON,
+            "",
+            format!("the scenario is not valid JSON: {e}"),
+            format!("情景不是有效的 JSON：{e}"),
+        )
+    })?;
     from_json_value(&value)
 }
 
@@ -539,8 +546,13 @@ fn from_json_value<T: serde::de::DeserializeOwned>(
     if !value.is_object() {
         return Err(not_an_object());
     }
-    serde_path_to_error::deserialize(crate::json::Strict(value))
-        .map_err(|e| deserialize_error(e.path().to_string(), &e.into_inner().to_string()))
+    serde_path_to_error::deserialize(crate::json::Strict(value)).map_err(|e| {
+        let path = e.path().to_string();
+        deserialize_error(
+            if path == "." { String::new() } else { path },
+            e.into_inner(),
+        )
+    })
 }
 
 impl Scenario {
@@ -555,88 +567,65 @@ impl Scenario {
     }
 }
 
-/// Turns the message of a serde deserializer's error at JSON path `path` into a [`ScenarioError`]
-/// with a stable code. The messages are serde's own (`missing field`, `unknown field`, `invalid type`,
-/// `unknown variant`, …).
-fn deserialize_error(path: String, text: &str) -> ScenarioError {
-    let path = if path == "." { String::new() } else { path };
-    // serde_json appends " at line L column C"; keep it only for syntax errors.
-    let detail = text.split(" at line ").next().unwrap_or(text).to_string();
-    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
-    let expected = |s: &str| s.split("expected ").nth(1).unwrap_or("").to_string();
-    let join = |field: &str| {
-        if path.is_empty() {
-            field.to_string()
-        } else {
-            format!("{path}.{field}")
+/// The [`ScenarioError`] of the strict reader's error `e` at JSON path `path`, its code from the
+/// kind of error.
+fn deserialize_error(path: String, e: json::Error) -> ScenarioError {
+    let detail = e.to_string();
+    match e {
+        json::Error::MissingField(name) => {
+            let field = if path.is_empty() {
+                name.to_string()
+            } else {
+                format!("{path}.{name}")
+            };
+            ScenarioError::new(
+                codes::MISSING_FIELD,
+                field.clone(),
+                format!("{field} is required"),
+                format!("缺少必填项 {field}"),
+            )
         }
-    };
-    let (code, field, en, zh) = if detail.starts_with("missing field") {
-        let field = join(&quoted(&detail));
-        (
-            codes::MISSING_FIELD,
-            field.clone(),
-            format!("{field} is required"),
-            format!("缺少必填项 {field}"),
-        )
-    } else if detail.starts_with("unknown field") {
         // The path already ends with the unknown key.
-        let field = path.clone();
-        let exp = expected(&detail);
-        (
+        json::Error::UnknownField { expected, .. } => ScenarioError::new(
             codes::UNKNOWN_FIELD,
-            field.clone(),
-            format!("unknown field {field} (a typo?); expected {exp}"),
-            format!("未知字段 {field}（可能拼写错误）；应为 {exp}"),
-        )
-    } else if detail.starts_with("unknown variant") {
-        let (value, exp) = (quoted(&detail), expected(&detail));
-        (
+            path.clone(),
+            format!("unknown field {path} (a typo?); expected {expected}"),
+            format!("未知字段 {path}（可能拼写错误）；应为 {expected}"),
+        ),
+        json::Error::UnknownVariant { variant, expected } => ScenarioError::new(
             codes::UNKNOWN_VARIANT,
             path.clone(),
-            format!("{path}: unknown value `{value}`; expected {exp}"),
-            format!("{path} 的取值 `{value}` 无效；应为 {exp}"),
-        )
-    } else if [
-        "string \"NaN\"",
-        "string \"Infinity\"",
-        "string \"-Infinity\"",
-    ]
-    .iter()
-    .any(|s| detail.starts_with(&format!("invalid type: {s}")))
-    {
-        // How the JavaScript binding passes non-finite numbers (JSON has none).
-        return not_finite(&path);
-    } else if detail.starts_with("invalid type") {
-        (
+            format!("{path}: unknown value `{variant}`; expected {expected}"),
+            format!("{path} 的取值 `{variant}` 无效；应为 {expected}"),
+        ),
+        json::Error::InvalidType {
+            non_finite: true, ..
+        } => not_finite(&path),
+        json::Error::InvalidType { .. } => ScenarioError::new(
             codes::INVALID_TYPE,
             path.clone(),
             format!("{path}: {detail}"),
             format!("{path} 的类型错误（{detail}）"),
-        )
-    } else if detail.starts_with("invalid value") {
-        (
+        ),
+        json::Error::InvalidValue { .. } => ScenarioError::new(
             codes::OUT_OF_RANGE,
             path.clone(),
             format!("{path}: {detail}"),
             format!("{path} 的取值超出允许范围（{detail}）"),
-        )
-    } else if detail.starts_with("invalid length") {
-        (
+        ),
+        json::Error::InvalidLength { .. } => ScenarioError::new(
             codes::INVALID_LENGTH,
             path.clone(),
             format!("{path}: {detail}"),
             format!("{path} 的长度错误（{detail}）"),
-        )
-    } else {
-        (
+        ),
+        json::Error::Other(_) => ScenarioError::new(
             codes::INVALID_JSON,
             path,
-            format!("the scenario is not valid JSON: {text}"),
-            format!("情景不是有效的 JSON：{text}"),
-        )
-    };
-    ScenarioError::new(code, field, en, zh)
+            format!("the scenario is not valid JSON: {detail}"),
+            format!("情景不是有效的 JSON：{detail}"),
+        ),
+    }
 }
 
 /// The error for a scenario that is not an object (an array, a number, null…).
