@@ -260,7 +260,8 @@ mod tests {
     /// Each kind of error is told apart as data, and worded as serde_json words it.
     #[test]
     fn errors_are_structured_and_worded_like_serde_json() {
-        let cases: [(&str, fn(&Error) -> bool); 7] = [
+        type IsKind = fn(&Error) -> bool;
+        let cases: [(&str, IsKind); 7] = [
             (r#"{}"#, |e| *e == Error::MissingField("capacityKwp")),
             (
                 r#"{"capacityKwp":1,"capacity":2}"#,
