@@ -5,7 +5,7 @@
 //!   cargo bench --bench money
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use rooftop_pv::{presets, shape, validate};
+use rooftop_pv::{presets, resolve, shape};
 
 fn bench(c: &mut Criterion) {
     for (name, linear) in [("linear split", true), ("load + time of use", false)] {
@@ -14,7 +14,7 @@ fn bench(c: &mut Criterion) {
             s.usage = None;
             s.tariff = None;
         }
-        let inp = validate::validate(&s).unwrap();
+        let inp = resolve::resolve(&s).unwrap();
         let annual_kwh = 4000.0 * 1300.0;
         let site = inp.site.unwrap_or(shape::DEFAULT_SITE);
         let hours = shape::annual_to_hours(annual_kwh, &site);

@@ -1,7 +1,7 @@
 //! rooftop-pv: how much a rooftop PV system generates, saves and avoids.
 //!
-//! One path: [`Scenario`] → [`validate`](validate::validate) → energy → usage → money → emissions →
-//! [`Report`]. The core is plain Rust; `wasm.rs` (wasm32 only) is the single JavaScript binding.
+//! One path: [`Scenario`] → [`resolve`](resolve::resolve) → [`resource`](resource::load) →
+//! production → usage → money → emissions → [`Report`]. The core is plain Rust; `wasm.rs` (wasm32 only) is the single JavaScript binding.
 //!
 //! ```
 //! let scenario = rooftop_pv::Scenario::from_json(
@@ -28,12 +28,13 @@ pub mod presets;
 pub mod production;
 pub mod pv;
 pub mod report;
+pub mod resolve;
+pub mod resource;
 pub mod scenario;
 pub mod shape;
 pub mod solar;
 pub mod tariff;
 pub mod usage;
-pub mod validate;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 pub mod weather;
@@ -97,9 +98,14 @@ fn to_hours(rows_kwh: &[f64], step_minutes: u32) -> Vec<f64> {
 }
 
 fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, ScenarioError> {
-    let inp = validate::validate(scenario)?;
-    let production = production::first_year(&inp.resource)?;
-    let mut warnings = inp.warnings.clone();
+    let inp = resolve::resolve(scenario)?;
+    let (resource, mut warnings) = resource::load(
+        &inp.resource,
+        scenario.resource.text.as_deref(),
+        &inp.system,
+    )?;
+    warnings.extend(inp.warnings.iter().cloned());
+    let production = production::first_year(&resource)?;
     let hourly = production.hourly.as_ref();
     let (annual_kwh, monthly_kwh) = match given_hours {
         Some(h) => {
@@ -222,8 +228,8 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
         },
         assumptions: Assumptions {
             capacity_kwp: inp.capacity_kwp,
-            layout: hourly.map(|_| inp.system.clone()),
-            albedo: hourly.map(|_| inp.albedo),
+            layout: hourly.map(|_| inp.layout.clone()),
+            albedo: hourly.map(|_| inp.system.albedo),
             resource_method: inp.method,
             lifetime_years: inp.degradation.years,
             first_year_degradation_pct: inp.degradation.first_year * 100.0,
@@ -250,7 +256,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
             discount_rate_pct: Some(fin.discount_rate * 100.0),
             inverter_replacement: fin.inverter,
             loan: fin.loan,
-            tax: fin.tax,
+            tax: fin.tax.map(|t| t.as_given()),
             discount_pct: discount,
             roof_rent_yuan_year: rent,
         },

@@ -31,12 +31,12 @@ use crate::ownership::{Finance, OwnershipModel, LOSS_CARRY_FORWARD_YEARS};
 use crate::report::{
     CashFlowYear, InvestorMoney, Money, PeriodMoney, UsageMethod, UsagePart, UsageTotals, Warning,
 };
+use crate::resolve::Inputs;
 use crate::scenario::Period;
 use crate::tariff::{hourly_periods, period_index, Purchase};
 use crate::usage::{
     match_year, match_year_totals, split_by_share, Bucket, Detail, Prices, Rule, YearSums,
 };
-use crate::validate::Inputs;
 
 /// Usage and money of a scenario, with the energy delivered each year (for the emissions).
 #[derive(Debug, Clone, PartialEq)]
@@ -371,10 +371,8 @@ fn cash_flow(
         let before_tax = savings - om - inverter - rent_paid;
         project.push(before_tax);
         let tax = fin.tax.map_or(0.0, |t| {
-            let dep_years = t.depreciation_years.unwrap_or(20);
-            let residual = t.residual_value_pct.unwrap_or(5.0) / 100.0;
-            let depreciation = if year <= dep_years {
-                capex * (1.0 - residual) / f64::from(dep_years)
+            let depreciation = if year <= t.depreciation_years {
+                capex * (1.0 - t.residual_value_frac) / f64::from(t.depreciation_years)
             } else {
                 0.0
             };
@@ -401,12 +399,12 @@ fn cash_flow(
                     }
                 }
             }
-            let holiday = match (t.tax_holiday.unwrap_or(false), year) {
+            let holiday = match (t.tax_holiday, year) {
                 (true, 1..=3) => 0.0,
                 (true, 4..=6) => 0.5,
                 _ => 1.0,
             };
-            taxable * t.income_tax_pct / 100.0 * holiday
+            taxable * t.income_tax_frac * holiday
         });
         let costs = om + inverter + rent_paid + inst.interest + inst.principal + tax;
         let net = savings - costs;
@@ -476,7 +474,7 @@ fn metrics(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{presets, shape, validate};
+    use crate::{presets, resolve, shape};
 
     /// Years 2–N of a linear split (no load, no export limit; flat or time-of-use prices) scaled
     /// from year 1 equal the same years matched hour by hour, to 1e-14 relative (measured: ≤ 7.6e-15
@@ -489,7 +487,7 @@ mod tests {
             if !tou {
                 s.tariff = None;
             }
-            let inp = validate::validate(&s).unwrap();
+            let inp = resolve::resolve(&s).unwrap();
             let annual_kwh = 4000.0 * 1300.0;
             let hours = shape::annual_to_hours(annual_kwh, &inp.site.unwrap());
             let eval = evaluate(&inp, annual_kwh, Some(&hours));

@@ -12,21 +12,11 @@
 
 use crate::check::{between, conflict, optional, out_of_range, positive, required, unused};
 use crate::error::ScenarioError;
+use crate::resolve::defaults;
 use crate::scenario::{
     InverterReplacement, Investment, Loan, OmStep, Ownership, OwnershipKind, Tax,
 };
 
-/// Default investment [yuan/W]: commercial rooftop 2024–25 costs 2.8–3.5 yuan/W; public
-/// calculators use 2.9–3.0 (`china-factors.md` §5).
-pub const DEFAULT_CAPEX_YUAN_PER_W: f64 = 3.0;
-/// Default yearly O&M as a share of the investment [-] (`china-factors.md` §5: ≈1 % of capex per year).
-pub const DEFAULT_OM_SHARE_OF_CAPEX: f64 = 0.01;
-/// Default discount rate [%/yr].
-pub const DEFAULT_DISCOUNT_RATE_PCT: f64 = 6.0;
-/// Default straight-line depreciation period [years] and residual value [%] of PV plant: the usual
-/// Chinese practice (20 years, 5 %); the income-tax rules set only minimum periods.
-pub const DEFAULT_DEPRECIATION_YEARS: u32 = 20;
-pub const DEFAULT_RESIDUAL_VALUE_PCT: f64 = 5.0;
 /// Years a tax loss may be carried forward (Enterprise Income Tax Law, Art. 18).
 pub const LOSS_CARRY_FORWARD_YEARS: usize = 5;
 
@@ -85,8 +75,30 @@ pub struct Finance {
     pub discount_rate: f64,
     pub inverter: Option<InverterReplacement>,
     pub loan: Option<Loan>,
-    /// With its defaults filled in.
-    pub tax: Option<Tax>,
+    pub tax: Option<TaxRules>,
+}
+
+/// Income tax, defaults resolved; rates as fractions [-].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TaxRules {
+    pub income_tax_frac: f64,
+    pub depreciation_years: u32,
+    /// Residual value left undepreciated [-] of the investment.
+    pub residual_value_frac: f64,
+    /// 三免三减半: no income tax in years 1–3, half in years 4–6.
+    pub tax_holiday: bool,
+}
+
+impl TaxRules {
+    /// The rules as the scenario spells them, every field given (the report's assumptions).
+    pub fn as_given(&self) -> Tax {
+        Tax {
+            income_tax_pct: self.income_tax_frac * 100.0,
+            depreciation_years: Some(self.depreciation_years),
+            residual_value_pct: Some(self.residual_value_frac * 100.0),
+            tax_holiday: Some(self.tax_holiday),
+        }
+    }
 }
 
 /// Ownership with its defaults resolved.
@@ -124,7 +136,7 @@ fn finance(i: &Investment, p: &str, years: u32) -> Result<Finance, ScenarioError
     let capex = optional(
         &format!("{p}capexYuanPerW"),
         i.capex_yuan_per_w,
-        DEFAULT_CAPEX_YUAN_PER_W,
+        defaults::CAPEX_YUAN_PER_W,
         |f, v| between(f, v, 0.0, 50.0),
     )?;
     let given = [
@@ -200,12 +212,12 @@ fn finance(i: &Investment, p: &str, years: u32) -> Result<Finance, ScenarioError
         }
         Om::Steps(steps.clone())
     } else {
-        Om::ShareOfCapex(DEFAULT_OM_SHARE_OF_CAPEX)
+        Om::ShareOfCapex(defaults::OM_PCT_OF_CAPEX / 100.0)
     };
     let rate = optional(
         &format!("{p}discountRatePct"),
         i.discount_rate_pct,
-        DEFAULT_DISCOUNT_RATE_PCT,
+        defaults::DISCOUNT_RATE_PCT,
         |f, v| between(f, v, 0.0, 50.0),
     )?;
     let year_in_life = |field: &str, y: u32, what_en: &str, what_zh: &str| {
@@ -247,7 +259,7 @@ fn finance(i: &Investment, p: &str, years: u32) -> Result<Finance, ScenarioError
         None => None,
         Some(t) => {
             between(&format!("{p}tax.incomeTaxPct"), t.income_tax_pct, 0.0, 50.0)?;
-            let dep = t.depreciation_years.unwrap_or(DEFAULT_DEPRECIATION_YEARS);
+            let dep = t.depreciation_years.unwrap_or(defaults::DEPRECIATION_YEARS);
             if !(1..=50).contains(&dep) {
                 return Err(out_of_range(
                     &format!("{p}tax.depreciationYears"),
@@ -258,14 +270,14 @@ fn finance(i: &Investment, p: &str, years: u32) -> Result<Finance, ScenarioError
             let residual = optional(
                 &format!("{p}tax.residualValuePct"),
                 t.residual_value_pct,
-                DEFAULT_RESIDUAL_VALUE_PCT,
+                defaults::RESIDUAL_VALUE_PCT,
                 |f, v| between(f, v, 0.0, 50.0),
             )?;
-            Some(Tax {
-                income_tax_pct: t.income_tax_pct,
-                depreciation_years: Some(dep),
-                residual_value_pct: Some(residual),
-                tax_holiday: Some(t.tax_holiday.unwrap_or(false)),
+            Some(TaxRules {
+                income_tax_frac: t.income_tax_pct / 100.0,
+                depreciation_years: dep,
+                residual_value_frac: residual / 100.0,
+                tax_holiday: t.tax_holiday.unwrap_or(false),
             })
         }
     };

@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::diag::bi;
 use crate::emissions::{self, FactorPreset, Source};
 use crate::ownership::NBT_11894_OM_STEPS;
+use crate::resolve::defaults::{self, Defaults};
 use crate::scenario::{
     EmissionsChoice, InverterReplacement, Investment, Load, LoadKind, OmStep, Ownership,
     OwnershipKind, Resource, ResourceMethod, Scenario, Site, System, Tariff, TypicalProfile, Usage,
@@ -44,6 +45,8 @@ pub struct Presets {
     /// Stepped O&M schedules, each with its source.
     pub om_schedules: Vec<OmSchedule>,
     pub scenarios: Vec<ExampleScenario>,
+    /// What each optional field of a scenario defaults to.
+    pub defaults: Defaults,
 }
 
 /// A shipped O&M schedule (for `ownership.omSteps`).
@@ -321,5 +324,6 @@ pub fn presets() -> Presets {
         default_time_of_use: tariff::DEFAULT_TIME_OF_USE_ID,
         om_schedules: om_schedules(),
         scenarios: example_scenarios(),
+        defaults: defaults::defaults(),
     }
 }

@@ -7,8 +7,8 @@ use crate::energy;
 use crate::error::{codes, ScenarioError};
 use crate::pv::{self, EnergyTotals, HourlyResult};
 use crate::report::Losses;
+use crate::resource::ResourceInput;
 use crate::solar::sunpath::SunPath;
-use crate::validate::ResourceInput;
 use crate::weather::{self, Timing, WeatherSummary};
 
 /// What the first year produces.

@@ -7,7 +7,7 @@
 mod chain_support;
 
 use rooftop_pv::pv::inverter::{pso_fraction_pvwatts_v8, InverterV8};
-use rooftop_pv::pv::losses::{DcLosses, DEFAULT_LOSSES_PERCENT};
+use rooftop_pv::pv::losses::{DcLosses, DEFAULT_LOSSES_PCT};
 use rooftop_pv::pv::module::{
     cec_max_power, desoto_parameters, max_power_table, single_diode_max_power, CEC_PREMIUM,
     CEC_STANDARD, CEC_THIN_FILM,
@@ -309,8 +309,8 @@ fn sandia_inverter_matches_pvlib() {
 
 #[test]
 fn losses_default_to_pvwatts_total() {
-    let total = DcLosses::default().total_percent();
-    assert!((total - DEFAULT_LOSSES_PERCENT).abs() < 1e-4, "{total}");
+    let total = DcLosses::default().total_pct();
+    assert!((total - DEFAULT_LOSSES_PCT).abs() < 1e-4, "{total}");
 }
 
 #[test]

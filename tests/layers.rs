@@ -33,8 +33,12 @@ const LAYERS: &[&[&str]] = &[
     &["scenario"],
     // built-in climate, loads and tariffs read from their inputs
     &["climate", "load", "tariff"],
+    // every default of a scenario
+    &["resolve::defaults"],
     // the scenario checked and resolved; the report's types
-    &["validate", "ownership", "report"],
+    &["resolve", "ownership", "report"],
+    // the resource loaded: weather file, station or monthly values to hourly weather
+    &["resource"],
     // first-year production; presets and example scenarios
     &["production", "presets"],
     // usage and finance formulas

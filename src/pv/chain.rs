@@ -18,7 +18,7 @@
 //! energy `ac_w[i] · step / 1000` [kWh].
 
 use super::inverter::InverterV8;
-use super::losses::DEFAULT_LOSSES_PERCENT;
+use super::losses::DEFAULT_LOSSES_PCT;
 use super::module::{max_power_table, ModuleType};
 use super::shading::{RowLayout, RowShading};
 use super::temperature::{NoctSam, NOCT_OPEN_RACK, NOCT_ROOF_MOUNT};
@@ -64,7 +64,7 @@ pub struct SystemSpec {
     /// Inverter efficiency at rated power [-] (PVWatts `inv_eff`/100).
     pub inverter_efficiency: f64,
     /// Lumped DC losses [%] (PVWatts `losses`).
-    pub losses_percent: f64,
+    pub losses_pct: f64,
     pub module: ModuleType,
     pub mounting: Mounting,
     /// Ground coverage ratio of open-rack rows [-] (ignored for roof mount).
@@ -87,7 +87,7 @@ impl Default for SystemSpec {
             dc_capacity_w: 4000.0,
             dc_ac_ratio: 1.2,
             inverter_efficiency: 0.96,
-            losses_percent: DEFAULT_LOSSES_PERCENT,
+            losses_pct: DEFAULT_LOSSES_PCT,
             module: ModuleType::Standard,
             mounting: Mounting::RoofMount,
             gcr: 0.3,
@@ -202,8 +202,8 @@ fn validate(system: &SystemSpec) -> Result<f64, ChainError> {
     if !(system.inverter_efficiency > 0.0 && system.inverter_efficiency <= 1.0) {
         return Err(err("inverter_efficiency", "must be in (0, 1]"));
     }
-    if !(system.losses_percent.is_finite() && system.losses_percent < 100.0) {
-        return Err(err("losses_percent", "must be below 100 %"));
+    if !(system.losses_pct.is_finite() && system.losses_pct < 100.0) {
+        return Err(err("losses_pct", "must be below 100 %"));
     }
     if system.mounting == Mounting::OpenRack && !(system.gcr >= 0.01 && system.gcr < 1.0) {
         return Err(err("gcr", "must be in [0.01, 1) for open-rack rows"));
@@ -310,7 +310,7 @@ pub fn simulate(
         })
         .collect();
     let inverter = InverterV8::new(pdc0, system.dc_ac_ratio, system.inverter_efficiency);
-    let loss_factor = 1.0 - system.losses_percent / 100.0;
+    let loss_factor = 1.0 - system.losses_pct / 100.0;
     let step_h = f64::from(weather.step_minutes.max(1)) / 60.0;
     let kwh = step_h / 1000.0;
 

@@ -39,7 +39,7 @@ impl Default for DcLosses {
 
 impl DcLosses {
     /// Total loss [%] = 100·(1 − Π(1 − Lᵢ/100)).
-    pub fn total_percent(&self) -> f64 {
+    pub fn total_pct(&self) -> f64 {
         let parts = [
             self.soiling,
             self.shading,
@@ -57,4 +57,4 @@ impl DcLosses {
 }
 
 /// The PVWatts default total DC loss [%].
-pub const DEFAULT_LOSSES_PERCENT: f64 = 14.0757;
+pub const DEFAULT_LOSSES_PCT: f64 = 14.0757;

@@ -54,7 +54,7 @@ pub fn system(cfg: &Value) -> SystemSpec {
         dc_capacity_w: f("capacity_kw") * 1000.0,
         dc_ac_ratio: f("dc_ac_ratio"),
         inverter_efficiency: f("inv_eff") / 100.0,
-        losses_percent: f("losses"),
+        losses_pct: f("losses"),
         module: match cfg["module_type"].as_u64().unwrap() {
             0 => ModuleType::Standard,
             1 => ModuleType::Premium,

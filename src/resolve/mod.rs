@@ -1,43 +1,39 @@
-//! Checks a [`Scenario`] and resolves its defaults into [`Inputs`]. Every rejection is a
-//! [`ScenarioError`] naming the JSON path; nothing is clamped or silently fixed.
+//! Checks a [`Scenario`] and resolves it into [`Inputs`]: every default filled in (from
+//! [`defaults`], the one place they live), no optional values left but those that mean "none"
+//! (no load, no export limit), percentages turned into fractions. Every rejection is a
+//! [`ScenarioError`] naming the JSON path; nothing is clamped or silently fixed. Resources (weather
+//! files, stations, monthly values) are only checked here; [`crate::resource`] loads them.
+
+pub mod defaults;
+pub mod system;
 
 use crate::check::{
     between, conflict, missing, optional, out_of_range, positive, required, unused,
 };
-use crate::climate::{self, MonthlyInputs, Nearest, Place};
+use crate::climate::Place;
 use crate::diag::Warning;
 use crate::emissions::{self, EmissionFactors};
 use crate::energy::{self, Degradation};
 use crate::error::{codes, ScenarioError};
 use crate::load::{self, HourlyLoad};
 use crate::ownership::{self, OwnershipModel};
-use crate::pv::{self, losses::DEFAULT_LOSSES_PERCENT, SystemSpec};
-use crate::scenario::{
-    ModuleType, Mounting, Plane, ResourceMethod, Scenario, SkyModel, System, UsageMode,
-};
+use crate::pv::SystemSpec;
+use crate::scenario::{ResourceMethod, Scenario, System, UsageMode};
 use crate::shape::ShapeSite;
-use crate::solar::irradiance;
-use crate::solar::sunpath::SunPath;
 use crate::tariff::{self, Purchase, TariffInputs};
-use crate::weather::{self, Location, ParseOptions, Weather};
+use crate::weather::{Location, ParseOptions};
 
-/// Default lifetime [years] and degradation [%] (n-type modules today: ≈1 % in year 1, 0.4 %/yr after;
-/// shared reference `china-factors.md` §5).
-pub const DEFAULT_YEARS: u32 = 25;
-pub const DEFAULT_FIRST_YEAR_DEGRADATION_PCT: f64 = 1.0;
-pub const DEFAULT_ANNUAL_DEGRADATION_PCT: f64 = 0.4;
-/// Default self-use share for self-use + surplus [%] when none is given (a warning says so).
-pub const DEFAULT_SELF_USE_SHARE_PCT: f64 = 80.0;
 /// A checked scenario with every default filled in; fractions [-] instead of percentages.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Inputs {
     pub capacity_kwp: f64,
     pub method: ResourceMethod,
-    pub resource: ResourceInput,
-    /// The system with its defaults; its layout matters to the hourly methods only.
-    pub system: System,
-    /// Ground albedo [-] (hourly methods).
-    pub albedo: f64,
+    /// The resource, checked (loaded by [`crate::resource::load`]).
+    pub resource: ResourceSpec,
+    /// The hourly chain's system (with the ground albedo); it matters to the hourly methods only.
+    pub system: SystemSpec,
+    /// The same layout as the scenario spells it, every field given (the report's assumptions).
+    pub layout: System,
     pub degradation: Degradation,
     /// The site, when the scenario gives one (for shaping hours from an annual yield).
     pub site: Option<ShapeSite>,
@@ -65,153 +61,29 @@ impl Inputs {
     }
 }
 
-/// PVWatts v8 defaults of the system layout (ssc `cmod_pvwattsv8.cpp`): DC/AC ratio, inverter
-/// efficiency [%], ground coverage ratio [-]; one plane tilted 20° facing south.
-pub const DEFAULT_DC_AC_RATIO: f64 = 1.2;
-pub const DEFAULT_INVERTER_EFFICIENCY_PCT: f64 = 96.0;
-pub const DEFAULT_GROUND_COVERAGE_RATIO: f64 = 0.3;
-const DEFAULT_PLANE: Plane = Plane {
-    tilt_deg: 20.0,
-    azimuth_deg: 180.0,
-    share_of_capacity: 1.0,
-};
-
-/// Checks the system and returns it with every default filled in. Only the hourly methods use
-/// more than the capacity.
-fn check_system(s: &System) -> Result<System, ScenarioError> {
-    // At least 10 W: smaller is no PV system, and it keeps every ratio of the report finite.
-    let capacity_kwp = between("system.capacityKwp", s.capacity_kwp, 0.01, 1e6)?;
-    let planes = s.planes.clone().unwrap_or_else(|| vec![DEFAULT_PLANE]);
-    if planes.is_empty() {
-        return Err(ScenarioError::new(
-            codes::INVALID_LENGTH,
-            "system.planes",
-            "system.planes must hold at least one plane",
-            "system.planes 至少需要一个朝向面",
-        ));
-    }
-    for (i, p) in planes.iter().enumerate() {
-        between(
-            &format!("system.planes[{i}].tiltDeg"),
-            p.tilt_deg,
-            0.0,
-            90.0,
-        )?;
-        between(
-            &format!("system.planes[{i}].azimuthDeg"),
-            p.azimuth_deg,
-            0.0,
-            360.0,
-        )?;
-        positive(
-            &format!("system.planes[{i}].shareOfCapacity"),
-            p.share_of_capacity,
-            1.0,
-        )?;
-    }
-    let total: f64 = planes.iter().map(|p| p.share_of_capacity).sum();
-    if (total - 1.0).abs() > 1e-6 {
-        return Err(out_of_range(
-            "system.planes",
-            format!("shares of capacity must add up to 1 (got {total})"),
-            format!("各朝向面的容量占比之和必须为 1（当前为 {total}）"),
-        ));
-    }
-    Ok(System {
-        capacity_kwp,
-        planes: Some(planes),
-        dc_ac_ratio: Some(optional(
-            "system.dcAcRatio",
-            s.dc_ac_ratio,
-            DEFAULT_DC_AC_RATIO,
-            |f, v| between(f, v, 0.5, 3.0),
-        )?),
-        inverter_efficiency_pct: Some(optional(
-            "system.inverterEfficiencyPct",
-            s.inverter_efficiency_pct,
-            DEFAULT_INVERTER_EFFICIENCY_PCT,
-            |f, v| between(f, v, 90.0, 99.5),
-        )?),
-        losses_pct: Some(optional(
-            "system.lossesPct",
-            s.losses_pct,
-            DEFAULT_LOSSES_PERCENT,
-            |f, v| between(f, v, -5.0, 99.0),
-        )?),
-        module_type: Some(s.module_type.unwrap_or(ModuleType::Standard)),
-        mounting: Some(s.mounting.unwrap_or(Mounting::Roof)),
-        ground_coverage_ratio: Some(optional(
-            "system.groundCoverageRatio",
-            s.ground_coverage_ratio,
-            DEFAULT_GROUND_COVERAGE_RATIO,
-            |f, v| between(f, v, 0.01, 0.99),
-        )?),
-        sky_model: Some(s.sky_model.unwrap_or(SkyModel::Perez)),
-    })
-}
-
-/// The hourly chain's system for a checked `System` (see [`check_system`]) and a ground albedo [-].
-fn system_spec(s: &System, albedo: f64) -> SystemSpec {
-    let planes = s
-        .planes
-        .as_deref()
-        .unwrap_or(std::slice::from_ref(&DEFAULT_PLANE));
-    SystemSpec {
-        planes: planes
-            .iter()
-            .map(|p| pv::Plane {
-                tilt_deg: p.tilt_deg,
-                azimuth_deg: p.azimuth_deg,
-                share: p.share_of_capacity,
-            })
-            .collect(),
-        dc_capacity_w: s.capacity_kwp * 1000.0,
-        dc_ac_ratio: s.dc_ac_ratio.unwrap_or(DEFAULT_DC_AC_RATIO),
-        inverter_efficiency: s
-            .inverter_efficiency_pct
-            .unwrap_or(DEFAULT_INVERTER_EFFICIENCY_PCT)
-            / 100.0,
-        losses_percent: s.losses_pct.unwrap_or(DEFAULT_LOSSES_PERCENT),
-        module: match s.module_type.unwrap_or(ModuleType::Standard) {
-            ModuleType::Standard => pv::ModuleType::Standard,
-            ModuleType::Premium => pv::ModuleType::Premium,
-            ModuleType::ThinFilm => pv::ModuleType::ThinFilm,
-        },
-        mounting: match s.mounting.unwrap_or(Mounting::Roof) {
-            Mounting::Roof => pv::Mounting::RoofMount,
-            Mounting::OpenRack => pv::Mounting::OpenRack,
-        },
-        gcr: s
-            .ground_coverage_ratio
-            .unwrap_or(DEFAULT_GROUND_COVERAGE_RATIO),
-        albedo,
-        sky_model: match s.sky_model.unwrap_or(SkyModel::Perez) {
-            SkyModel::Perez => irradiance::SkyModel::Perez,
-            SkyModel::HayDavies => irradiance::SkyModel::HayDavies,
-            SkyModel::Hdkr => irradiance::SkyModel::Hdkr,
-            SkyModel::Isotropic => irradiance::SkyModel::Isotropic,
-        },
-    }
-}
-
-/// The resource, resolved.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ResourceInput {
-    /// First-year AC energy [kWh] of a yield-based method.
+/// The resource of a scenario, checked: what [`crate::resource::load`] loads.
+#[derive(Debug, Clone)]
+pub enum ResourceSpec {
+    /// First-year AC energy [kWh] of a yield-based method (full-load hours, GB 50797).
     Annual(f64),
-    /// Weather for the hourly chain, and the system it runs.
-    Hourly(Box<HourlyInput>),
+    /// A weather file (`resource.text`) read with these options.
+    WeatherFile(ParseOptions),
+    /// A built-in station's year, the sun at the site when one is given.
+    Station { id: String, place: Option<Place> },
+    /// Twelve monthly values at the site.
+    Monthly {
+        place: Place,
+        timezone_h: f64,
+        ghi_kwh_m2: Vec<f64>,
+        temp_c: Option<Vec<f64>>,
+    },
 }
 
-/// What the hourly chain runs on.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HourlyInput {
-    pub weather: Weather,
-    pub system: SystemSpec,
-    /// The weather's sun path, when synthesising the hours already computed it.
-    pub sun: Option<SunPath>,
-    /// The built-in station the hours come from (station and monthly methods), and how far it is.
-    pub station: Option<Nearest>,
+impl ResourceSpec {
+    /// Whether the resource gives weather for the hourly chain.
+    pub fn is_hourly(&self) -> bool {
+        !matches!(self, ResourceSpec::Annual(_))
+    }
 }
 
 /// The fields of `resource` and the methods they belong to.
@@ -237,11 +109,7 @@ fn site_place(s: &Scenario) -> Option<Place> {
 }
 
 /// Checks the resource fields of `r.method` (and that no other method's fields are given).
-fn check_resource(
-    s: &Scenario,
-    system: SystemSpec,
-    warnings: &mut Vec<Warning>,
-) -> Result<ResourceInput, ScenarioError> {
+fn check_resource(s: &Scenario) -> Result<ResourceSpec, ScenarioError> {
     let r = &s.resource;
     let given = [
         r.hours.is_some(),
@@ -263,14 +131,7 @@ fn check_resource(
         )?;
     }
     let capacity_kwp = s.system.capacity_kwp;
-    let hourly = |weather, sun, station| {
-        Ok(ResourceInput::Hourly(Box::new(HourlyInput {
-            weather,
-            system: system.clone(),
-            sun,
-            station,
-        })))
-    };
+    let timezone_h = s.site.as_ref().and_then(|site| site.timezone_h);
     match r.method {
         ResourceMethod::FullLoadHours => {
             let hours = between(
@@ -279,7 +140,7 @@ fn check_resource(
                 1.0,
                 8760.0,
             )?;
-            Ok(ResourceInput::Annual(energy::from_full_load_hours(
+            Ok(ResourceSpec::Annual(energy::from_full_load_hours(
                 hours,
                 capacity_kwp,
             )))
@@ -295,15 +156,17 @@ fn check_resource(
                 3000.0,
             )?;
             let k = between("resource.k", required("resource.k", r.k)?, 0.1, 1.0)?;
-            Ok(ResourceInput::Annual(energy::from_gb50797(
+            Ok(ResourceSpec::Annual(energy::from_gb50797(
                 ha,
                 capacity_kwp,
                 k,
             )))
         }
         ResourceMethod::WeatherFile => {
-            let text = r.text.as_deref().ok_or_else(|| missing("resource.text"))?;
-            let options = ParseOptions {
+            if r.text.is_none() {
+                return Err(missing("resource.text"));
+            }
+            Ok(ResourceSpec::WeatherFile(ParseOptions {
                 format: r.format,
                 timing: r.timing,
                 file_name: r.file_name.clone(),
@@ -311,66 +174,34 @@ fn check_resource(
                     name: String::new(),
                     latitude: site.latitude,
                     longitude: site.longitude,
-                    timezone_h: site.timezone_h.unwrap_or(8.0),
-                    elevation_m: site.elevation_m.unwrap_or(0.0),
+                    timezone_h: timezone_h.unwrap_or(defaults::TIMEZONE_H),
+                    elevation_m: site.elevation_m.unwrap_or(defaults::ELEVATION_M),
                 }),
-                timezone_h: s.site.as_ref().and_then(|site| site.timezone_h),
-            };
-            hourly(weather::parse_with(text, &options)?, None, None)
+                timezone_h,
+            }))
         }
         ResourceMethod::Station => {
             let id = r
                 .station_id
-                .as_deref()
+                .clone()
                 .ok_or_else(|| missing("resource.stationId"))?;
-            let station = climate::station(id)?;
-            let place = site_place(s);
-            let distance_km = place.as_ref().map_or(0.0, |p| {
-                climate::distance_km(p.latitude, p.longitude, station.latitude, station.longitude)
-            });
-            if place.is_some() {
-                warnings.push(Warning::new(
-                    "station_distance",
-                    format!(
-                        "Climate of the station {} ({}), {distance_km:.0} km from the site; the sun is computed at the site.",
-                        station.name_en, station.id
-                    ),
-                    format!(
-                        "采用气象站 {}（{}）的气候数据，距场址 {distance_km:.0} km；太阳位置按场址计算。",
-                        station.name_zh, station.id
-                    ),
-                ));
-            }
-            let weather = climate::station_weather(id, place)?;
-            hourly(
-                weather,
-                None,
-                Some(Nearest {
-                    station,
-                    distance_km,
-                }),
-            )
+            Ok(ResourceSpec::Station {
+                id,
+                place: site_place(s),
+            })
         }
         ResourceMethod::Monthly => {
-            let site = s.site.as_ref().ok_or_else(|| missing("site"))?;
+            let place = site_place(s).ok_or_else(|| missing("site"))?;
             let ghi = r
                 .ghi_kwh_m2
-                .as_deref()
+                .clone()
                 .ok_or_else(|| missing("resource.ghiKwhM2"))?;
-            let place = Place {
-                latitude: site.latitude,
-                longitude: site.longitude,
-                elevation_m: site.elevation_m,
-            };
-            let inputs = MonthlyInputs::new(
+            Ok(ResourceSpec::Monthly {
                 place,
-                site.timezone_h.unwrap_or(8.0),
-                ghi,
-                r.temp_c.as_deref(),
-            );
-            let m = climate::monthly_weather(&inputs)?;
-            warnings.extend(m.warnings);
-            hourly(m.weather, m.sun_path, Some(m.station))
+                timezone_h: timezone_h.unwrap_or(defaults::TIMEZONE_H),
+                ghi_kwh_m2: ghi,
+                temp_c: r.temp_c.clone(),
+            })
         }
     }
 }
@@ -415,84 +246,51 @@ fn choose_factors(s: &Scenario) -> Result<(EmissionFactors, Option<String>), Sce
     }
 }
 
-/// Checks `s` and resolves its defaults.
-pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
+/// Checks `s` and resolves it: every default filled in, the resource checked but not loaded.
+pub fn resolve(s: &Scenario) -> Result<Inputs, ScenarioError> {
     let mut warnings = Vec::new();
     if let Some(site) = &s.site {
         between("site.latitude", site.latitude, -90.0, 90.0)?;
         between("site.longitude", site.longitude, -180.0, 180.0)?;
-        optional("site.elevationM", site.elevation_m, 0.0, |f, v| {
-            between(f, v, -500.0, 9000.0)
-        })?;
-        optional("site.timezoneH", site.timezone_h, 8.0, |f, v| {
-            between(f, v, -12.0, 14.0)
-        })?;
-        optional("site.albedo", site.albedo, 0.2, |f, v| {
-            between(f, v, 0.0, 1.0)
-        })?;
+        if let Some(v) = site.elevation_m {
+            between("site.elevationM", v, -500.0, 9000.0)?;
+        }
+        if let Some(v) = site.timezone_h {
+            between("site.timezoneH", v, -12.0, 14.0)?;
+        }
     }
-    let albedo = s.site.as_ref().and_then(|site| site.albedo).unwrap_or(0.2);
-    let system = check_system(&s.system)?;
-    let capacity_kwp = s.system.capacity_kwp;
-    let resource = check_resource(s, system_spec(&system, albedo), &mut warnings)?;
-    if s.system.planes.is_none() && matches!(resource, ResourceInput::Hourly(_)) {
+    let albedo = optional(
+        "site.albedo",
+        s.site.as_ref().and_then(|site| site.albedo),
+        defaults::ALBEDO,
+        |f, v| between(f, v, 0.0, 1.0),
+    )?;
+    let (system, layout) = system::resolve(&s.system, albedo)?;
+    let resource = check_resource(s)?;
+    if s.system.planes.is_none() && resource.is_hourly() {
         warnings.push(Warning::new(
             "assumed_plane",
             "No roof plane given: one plane tilted 20° facing south assumed (the PVWatts default).",
             "未指定组件朝向：按一个倾角 20°、朝正南的朝向面计算（PVWatts 默认值）。",
         ));
     }
-
-    let life = s.lifetime.clone().unwrap_or_default();
-    let years = life.years.unwrap_or(DEFAULT_YEARS);
-    if !(1..=50).contains(&years) {
-        return Err(out_of_range(
-            "lifetime.years",
-            format!("must be between 1 and 50 (got {years})"),
-            format!("必须在 1 到 50 之间（当前为 {years}）"),
-        ));
-    }
-    let first = optional(
-        "lifetime.firstYearDegradationPct",
-        life.first_year_degradation_pct,
-        DEFAULT_FIRST_YEAR_DEGRADATION_PCT,
-        |f, v| between(f, v, 0.0, 20.0),
-    )?;
-    let annual = optional(
-        "lifetime.annualDegradationPct",
-        life.annual_degradation_pct,
-        DEFAULT_ANNUAL_DEGRADATION_PCT,
-        |f, v| between(f, v, 0.0, 5.0),
-    )?;
-    let degradation = Degradation {
-        years,
-        first_year: first / 100.0,
-        annual: annual / 100.0,
-    };
-    if degradation.factor(years) < 0.0 {
-        return Err(out_of_range(
-            "lifetime.annualDegradationPct",
-            "degrades the output below zero before the end of the lifetime".into(),
-            "使组件在寿命期结束前输出降至零以下".into(),
-        ));
-    }
-
+    let degradation = check_lifetime(s)?;
     let (usage_mode, self_use_share_pct, load, export_limit_kw) = check_usage(s, &mut warnings)?;
     let tariff = check_tariff(s, &mut warnings)?;
-    let ownership = ownership::resolve(s.ownership.as_ref(), years)?;
+    let ownership = ownership::resolve(s.ownership.as_ref(), degradation.years)?;
     let (factors, factor_preset) = choose_factors(s)?;
 
     let site = s.site.as_ref().map(|site| ShapeSite {
         latitude_deg: site.latitude,
         longitude_deg: site.longitude,
-        timezone_h: site.timezone_h.unwrap_or(8.0),
+        timezone_h: site.timezone_h.unwrap_or(defaults::TIMEZONE_H),
     });
     let inputs = Inputs {
-        capacity_kwp,
+        capacity_kwp: s.system.capacity_kwp,
         method: s.resource.method,
         resource,
         system,
-        albedo,
+        layout,
         degradation,
         site,
         usage_mode,
@@ -508,9 +306,47 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
     Ok(layout_warning(s, inputs))
 }
 
+/// The lifetime and the degradation over it.
+fn check_lifetime(s: &Scenario) -> Result<Degradation, ScenarioError> {
+    let life = s.lifetime.clone().unwrap_or_default();
+    let years = life.years.unwrap_or(defaults::YEARS);
+    if !(1..=50).contains(&years) {
+        return Err(out_of_range(
+            "lifetime.years",
+            format!("must be between 1 and 50 (got {years})"),
+            format!("必须在 1 到 50 之间（当前为 {years}）"),
+        ));
+    }
+    let first = optional(
+        "lifetime.firstYearDegradationPct",
+        life.first_year_degradation_pct,
+        defaults::FIRST_YEAR_DEGRADATION_PCT,
+        |f, v| between(f, v, 0.0, 20.0),
+    )?;
+    let annual = optional(
+        "lifetime.annualDegradationPct",
+        life.annual_degradation_pct,
+        defaults::ANNUAL_DEGRADATION_PCT,
+        |f, v| between(f, v, 0.0, 5.0),
+    )?;
+    let degradation = Degradation {
+        years,
+        first_year: first / 100.0,
+        annual: annual / 100.0,
+    };
+    if degradation.factor(years) < 0.0 {
+        return Err(out_of_range(
+            "lifetime.annualDegradationPct",
+            "degrades the output below zero before the end of the lifetime".into(),
+            "使组件在寿命期结束前输出降至零以下".into(),
+        ));
+    }
+    Ok(degradation)
+}
+
 /// The yield-based methods do not use the system layout, nor the site unless hours are shaped.
 fn layout_warning(s: &Scenario, mut inp: Inputs) -> Inputs {
-    if !matches!(inp.resource, ResourceInput::Annual(_)) {
+    if inp.resource.is_hourly() {
         return inp;
     }
     let layout_given = s.system.planes.is_some()
@@ -545,8 +381,8 @@ fn check_usage(
             "未指定消纳方式：按“自发自用、余电上网”、自用比例 80% 估算。",
         ));
         return Ok((
-            UsageMode::SelfUseSurplus,
-            DEFAULT_SELF_USE_SHARE_PCT,
+            defaults::USAGE_MODE,
+            defaults::SELF_USE_SHARE_PCT,
             None,
             None,
         ));
@@ -576,7 +412,7 @@ fn check_usage(
                 "No self-use share given: 80 % assumed.",
                 "未指定自用比例：按 80% 估算。",
             ));
-            DEFAULT_SELF_USE_SHARE_PCT
+            defaults::SELF_USE_SHARE_PCT
         }
     };
     let limit = match u.export_limit_kw {
@@ -607,10 +443,6 @@ fn check_usage(
 /// Prices: flat or time-of-use purchase price, export price, escalations.
 fn check_tariff(s: &Scenario, warnings: &mut Vec<Warning>) -> Result<TariffInputs, ScenarioError> {
     let t = s.tariff.clone().unwrap_or_default();
-    let default_grid =
-        tariff::preset(tariff::DEFAULT_GRID_PRICE_ID).map_or(0.55, |p| p.value_yuan_kwh);
-    let default_export =
-        tariff::preset(tariff::DEFAULT_EXPORT_PRICE_ID).map_or(0.332, |p| p.value_yuan_kwh);
     let tou_given = t.time_of_use.is_some() || t.time_of_use_preset.is_some();
     if tou_given && t.grid_price_yuan_kwh.is_some() {
         return Err(conflict(
@@ -647,19 +479,22 @@ fn check_tariff(s: &Scenario, warnings: &mut Vec<Warning>) -> Result<TariffInput
         Purchase::Flat(optional(
             "tariff.gridPriceYuanKwh",
             t.grid_price_yuan_kwh,
-            default_grid,
+            defaults::grid_price_yuan_kwh(),
             |f, v| positive(f, v, 10.0),
         )?)
     };
     let export = optional(
         "tariff.exportPriceYuanKwh",
         t.export_price_yuan_kwh,
-        default_export,
+        defaults::export_price_yuan_kwh(),
         |f, v| between(f, v, 0.0, 10.0),
     )?;
-    let escalation = optional("tariff.escalationPct", t.escalation_pct, 0.0, |f, v| {
-        between(f, v, -20.0, 20.0)
-    })?;
+    let escalation = optional(
+        "tariff.escalationPct",
+        t.escalation_pct,
+        defaults::ESCALATION_PCT,
+        |f, v| between(f, v, -20.0, 20.0),
+    )?;
     let export_escalation = optional(
         "tariff.exportEscalationPct",
         t.export_escalation_pct,

@@ -1,0 +1,117 @@
+//! The system of a scenario, checked and resolved in one pass into the hourly chain's
+//! [`SystemSpec`] (only the hourly methods use more than the capacity), and the same values in the
+//! scenario's terms for the report's assumptions.
+
+use super::defaults;
+use crate::check::{between, optional, out_of_range, positive};
+use crate::error::{codes, ScenarioError};
+use crate::pv::{self, losses::DEFAULT_LOSSES_PCT, SystemSpec};
+use crate::scenario::{ModuleType, Mounting, SkyModel, System};
+use crate::solar::irradiance;
+
+/// Checks `s` and returns the chain's system on ground of albedo `albedo` [-], and the layout with
+/// every field given (the values the chain runs on, as the scenario spells them).
+pub fn resolve(s: &System, albedo: f64) -> Result<(SystemSpec, System), ScenarioError> {
+    // At least 10 W: smaller is no PV system, and it keeps every ratio of the report finite.
+    let capacity_kwp = between("system.capacityKwp", s.capacity_kwp, 0.01, 1e6)?;
+    let planes = s.planes.clone().unwrap_or_else(|| vec![defaults::PLANE]);
+    if planes.is_empty() {
+        return Err(ScenarioError::new(
+            codes::INVALID_LENGTH,
+            "system.planes",
+            "system.planes must hold at least one plane",
+            "system.planes 至少需要一个朝向面",
+        ));
+    }
+    for (i, p) in planes.iter().enumerate() {
+        let f = |name: &str| format!("system.planes[{i}].{name}");
+        between(&f("tiltDeg"), p.tilt_deg, 0.0, 90.0)?;
+        between(&f("azimuthDeg"), p.azimuth_deg, 0.0, 360.0)?;
+        positive(&f("shareOfCapacity"), p.share_of_capacity, 1.0)?;
+    }
+    let total: f64 = planes.iter().map(|p| p.share_of_capacity).sum();
+    if (total - 1.0).abs() > 1e-6 {
+        return Err(out_of_range(
+            "system.planes",
+            format!("shares of capacity must add up to 1 (got {total})"),
+            format!("各朝向面的容量占比之和必须为 1（当前为 {total}）"),
+        ));
+    }
+    let range = |field: &str, v: Option<f64>, default: f64, min: f64, max: f64| {
+        optional(field, v, default, |f, v| between(f, v, min, max))
+    };
+    let dc_ac_ratio = range(
+        "system.dcAcRatio",
+        s.dc_ac_ratio,
+        defaults::DC_AC_RATIO,
+        0.5,
+        3.0,
+    )?;
+    let inverter_efficiency_pct = range(
+        "system.inverterEfficiencyPct",
+        s.inverter_efficiency_pct,
+        defaults::INVERTER_EFFICIENCY_PCT,
+        90.0,
+        99.5,
+    )?;
+    let losses_pct = range(
+        "system.lossesPct",
+        s.losses_pct,
+        DEFAULT_LOSSES_PCT,
+        -5.0,
+        99.0,
+    )?;
+    let gcr = range(
+        "system.groundCoverageRatio",
+        s.ground_coverage_ratio,
+        defaults::GROUND_COVERAGE_RATIO,
+        0.01,
+        0.99,
+    )?;
+    let module_type = s.module_type.unwrap_or(defaults::MODULE_TYPE);
+    let mounting = s.mounting.unwrap_or(defaults::MOUNTING);
+    let sky_model = s.sky_model.unwrap_or(defaults::SKY_MODEL);
+    let spec = SystemSpec {
+        planes: planes
+            .iter()
+            .map(|p| pv::Plane {
+                tilt_deg: p.tilt_deg,
+                azimuth_deg: p.azimuth_deg,
+                share: p.share_of_capacity,
+            })
+            .collect(),
+        dc_capacity_w: capacity_kwp * 1000.0,
+        dc_ac_ratio,
+        inverter_efficiency: inverter_efficiency_pct / 100.0,
+        losses_pct,
+        module: match module_type {
+            ModuleType::Standard => pv::ModuleType::Standard,
+            ModuleType::Premium => pv::ModuleType::Premium,
+            ModuleType::ThinFilm => pv::ModuleType::ThinFilm,
+        },
+        mounting: match mounting {
+            Mounting::Roof => pv::Mounting::RoofMount,
+            Mounting::OpenRack => pv::Mounting::OpenRack,
+        },
+        gcr,
+        albedo,
+        sky_model: match sky_model {
+            SkyModel::Perez => irradiance::SkyModel::Perez,
+            SkyModel::HayDavies => irradiance::SkyModel::HayDavies,
+            SkyModel::Hdkr => irradiance::SkyModel::Hdkr,
+            SkyModel::Isotropic => irradiance::SkyModel::Isotropic,
+        },
+    };
+    let layout = System {
+        capacity_kwp,
+        planes: Some(planes),
+        dc_ac_ratio: Some(dc_ac_ratio),
+        inverter_efficiency_pct: Some(inverter_efficiency_pct),
+        losses_pct: Some(losses_pct),
+        module_type: Some(module_type),
+        mounting: Some(mounting),
+        ground_coverage_ratio: Some(gcr),
+        sky_model: Some(sky_model),
+    };
+    Ok((spec, layout))
+}
