@@ -140,7 +140,7 @@ export interface System {
   dcAcRatio?: number;
   /** [%], default 96 */
   inverterEfficiencyPct?: number;
-  /** lumped DC losses [%], default 14.08 */
+  /** lumped DC losses [%], default 14.0757 (presets().defaults.lossesPct) */
   lossesPct?: number;
   moduleType?: 'standard' | 'premium' | 'thinFilm';
   mounting?: 'roof' | 'openRack';
@@ -522,4 +522,23 @@ export interface Presets {
     descriptionZh: string; descriptionEn: string;
     scenario: Scenario;
   }[];
+  /** what each optional field of a scenario defaults to (the core's one list of defaults) */
+  defaults: Defaults;
+}
+
+/** The defaults of a scenario's optional fields, named as those fields (and the report's assumptions). */
+export interface Defaults {
+  lifetimeYears: number; firstYearDegradationPct: number; annualDegradationPct: number;
+  usageMode: 'fullExport' | 'selfUseSurplus' | 'fullSelfUse'; selfUseSharePct: number;
+  plane: Plane; dcAcRatio: number; inverterEfficiencyPct: number; lossesPct: number;
+  moduleType: 'standard' | 'premium' | 'thinFilm'; mounting: 'roof' | 'openRack'; groundCoverageRatio: number;
+  skyModel: 'perez' | 'hayDavies' | 'hdkr' | 'isotropic';
+  albedo: number; timezoneH: number; elevationM: number;
+  gridPriceYuanKwh: number; exportPriceYuanKwh: number; escalationPct: number; exportEscalationPct: number;
+  capexYuanPerW: number; omPctOfCapex: number;
+  /** omPctOfCapex of capexYuanPerW, per kWp and year */
+  omYuanPerKwpYear: number;
+  discountRatePct: number; depreciationYears: number; residualValuePct: number; roofRentYuanYear: number;
+  /** id of the emission factor set */
+  emissionFactors: string;
 }

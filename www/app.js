@@ -37,11 +37,6 @@ const MAX_SUGGESTIONS = 8;
 /** GB/T 31155-2014 solar resource classes by annual horizontal irradiation [kWh/m²] (for monthly values). */
 const RESOURCE_CLASSES = [['A', 1750], ['B', 1400], ['C', 1050], ['D', -Infinity]];
 
-/**
- * The core's defaults of the system layout (PVWatts v8; js/rooftop-pv.d.ts). The report's
- * assumptions do not echo the layout, so the page keeps them for its placeholders and assumptions.
- */
-const LAYOUT_DEFAULTS = { dcAcRatio: 1.2, inverterEfficiencyPct: 96, lossesPct: 14.08, groundCoverageRatio: 0.3 };
 /** The roof plane the page starts from: PVWatts' default, tilted 20° facing south. */
 const DEFAULT_PLANE = { tilt: '20', azimuth: '180', share: '100' };
 /** The core reads at most this much text (weather_too_large); larger files are not even read. */
@@ -1740,7 +1735,7 @@ function hourlyAssumptions(r, s) {
   const planes = (sys.planes ?? []).map((p) =>
     t('as.planeValue', { t: fmtMax(p.tiltDeg, 2), a: fmtMax(p.azimuthDeg, 2), s: fmtMax(p.shareOfCapacity * 100, 2) }),
   );
-  const val = (key) => sys[key] ?? LAYOUT_DEFAULTS[key];
+  const val = (key) => sys[key] ?? state.defaults[key];
   const items = [];
   const method = r.assumptions.resourceMethod;
   if (method === 'weatherFile') {
@@ -2111,13 +2106,8 @@ async function main() {
   state.presets = presets();
   state.stations = new Map(stations().map((st) => [st.id, st]));
   renderMonthGrids();
-  // The core's defaults, read from a report of a minimal scenario of each ownership kind.
-  const base = { system: { capacityKwp: 1 }, resource: { method: 'fullLoadHours', hours: 1000 } };
-  state.defaults = {
-    ...calculate({ ...base, ownership: { kind: 'thirdParty', discountPct: 0 } }).assumptions,
-    ...calculate(base).assumptions,
-    ...LAYOUT_DEFAULTS,
-  };
+  // The core's defaults (one list in the core, named as the fields they fill).
+  state.defaults = state.presets.defaults;
 
   fillFactorSetOptions();
   fillTariffOptions();
