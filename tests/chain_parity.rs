@@ -4,8 +4,9 @@
 //! south, east, west and south-south-east, DC/AC 0.9–1.5, roof mount and open rack, the three
 //! module types, 4 kW to 250 kW).
 //!
-//! Asserted per case: annual AC within 0.1 %, every month within 0.5 %, hourly RMSE below 0.5 % of
-//! the AC rating — on the same weather and timing as PySAM (hour-average rows of TMY2/TMY3 with the
+//! Asserted per case: annual AC within 0.025 %, every month within 0.09 %, hourly RMSE below 0.06 %
+//! of the AC rating (a little above the worst measured: 0.0200 %, 0.071 %, 0.047 %, with
+//! `cargo test --release --test chain_parity -- --nocapture`; a regression of a fifth fails) — on the same weather and timing as PySAM (hour-average rows of TMY2/TMY3 with the
 //! sun at mid-hour and ssc's sunrise/sunset-hour midpoints; CSWD EPW rows as instants at (h−1):00).
 //!
 //! Golden: tests/data/reference/pvwatts_v8.json, made by
@@ -114,21 +115,21 @@ fn pvwatts_v8_parity_on_real_weather() {
     );
     for r in &rows {
         assert!(
-            r.d_annual.abs() < 0.1,
+            r.d_annual.abs() < 0.025,
             "{} {}: annual {:+.4} %",
             r.weather,
             r.system,
             r.d_annual
         );
         assert!(
-            r.d_month.abs() < 0.5,
+            r.d_month.abs() < 0.09,
             "{} {}: month {:+.3} %",
             r.weather,
             r.system,
             r.d_month
         );
         assert!(
-            r.rmse < 0.5,
+            r.rmse < 0.06,
             "{} {}: hourly RMSE {:.3} %",
             r.weather,
             r.system,

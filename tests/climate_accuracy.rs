@@ -12,12 +12,10 @@
 //! than 50 km from any station, fed with the horizontal irradiation the EPW run actually sees
 //! (Σ DNI·cos z + DHI, 0.5–15 % below the CSWD GHI: the source's DNI is modelled).
 //! The tables are printed: `cargo test --release --test climate_accuracy -- --nocapture`.
-//! The day-to-day variability experiment (`Variability::Daily`) is printed by
-//! `cargo test --release --test climate_accuracy -- --ignored --nocapture`.
 
 mod weather_common;
 
-use rooftop_pv::climate::{self, MonthlyInputs, MonthlySplit, Place, Variability};
+use rooftop_pv::climate::{self, MonthlyInputs, MonthlySplit, Place};
 use rooftop_pv::pv::{simulate, HourlyResult, Plane, SystemSpec};
 use rooftop_pv::solar::{SkyModel, SunPath};
 use rooftop_pv::weather::{parse_bytes, ParseOptions, Weather};
@@ -112,15 +110,6 @@ fn monthly_weather_with(id: &str, ghi: &[f64], split: MonthlySplit<'_>) -> Weath
 fn monthly_weather(id: &str) -> Weather {
     let (ghi, _, _) = monthly_inputs(id);
     monthly_weather_with(id, &ghi, MonthlySplit::Auto)
-}
-
-/// The second-nearest station to a station: the profile a user would get if this station did
-/// not exist (leave-one-out).
-fn neighbour(id: &str) -> String {
-    let st = climate::find_by_id(id).unwrap();
-    let n = climate::nearest_n(st.latitude, st.longitude, 2);
-    assert_eq!(n[0].station.id, id);
-    n[1].station.id.clone()
 }
 
 /// The monthly horizontal irradiation the chain actually sees in a station's EPW file,
@@ -235,48 +224,6 @@ fn station_and_monthly_against_the_full_epw() {
         month <= 25.0,
         "D&B split: worst monthly deviation {month:.2} % > 25 %"
     );
-}
-
-#[test]
-#[ignore = "experiment: prints the day-to-day variability and sky-model comparison"]
-fn variability_experiment() {
-    let average: &dyn Fn(&str) -> Weather =
-        &|id| climate::station_weather_with(id, None, Variability::None).unwrap();
-    let daily: &dyn Fn(&str) -> Weather = &|id| climate::station_weather(id, None).unwrap();
-    println!("\n1. station: average days vs daily variability (Perez)");
-    table(&[
-        ("station, average days", average, SkyModel::Perez),
-        ("station, daily", daily, SkyModel::Perez),
-    ]);
-
-    let loo: &dyn Fn(&str) -> Weather = &|id| {
-        let other = neighbour(id);
-        monthly_weather_with(id, &monthly_inputs(id).0, MonthlySplit::Station(&other))
-    };
-    let db_ghi: &dyn Fn(&str) -> Weather =
-        &|id| monthly_weather_with(id, &monthly_inputs(id).0, MonthlySplit::DuffieBeckman);
-    let db_eff: &dyn Fn(&str) -> Weather =
-        &|id| monthly_weather_with(id, &effective_ghi(id), MonthlySplit::DuffieBeckman);
-    let db_eff_avg: &dyn Fn(&str) -> Weather = &|id| {
-        let (_, temp, place) = monthly_inputs(id);
-        let ghi = effective_ghi(id);
-        climate::monthly_weather(&MonthlyInputs {
-            split: MonthlySplit::DuffieBeckman,
-            variability: Variability::None,
-            ..MonthlyInputs::new(place, 8.0, &ghi, Some(&temp))
-        })
-        .unwrap()
-        .weather
-    };
-    println!("\n2. monthly: profile of the next station (leave-one-out), Duffie & Beckman on the");
-    println!("   CSWD GHI, Duffie & Beckman on the horizontal irradiation the EPW run sees");
-    table(&[
-        ("monthly, next station", loo, SkyModel::Perez),
-        ("D&B, CSWD GHI", db_ghi, SkyModel::Perez),
-        ("D&B, EPW DNI·cosz+DHI", db_eff, SkyModel::Perez),
-        ("same, average days", db_eff_avg, SkyModel::Perez),
-        ("same, HDKR sky", db_eff, SkyModel::Hdkr),
-    ]);
 }
 
 /// The speed bound: hours from a station plus the chain within 2× of reading the station's

@@ -1,8 +1,9 @@
 // PVWatts v8 parity of the installed npm package: the golden PySAM 7.1.1 Pvwattsv8 results of
 // tests/data/reference/pvwatts_v8.json (made by `.venv/bin/python scripts/ref_pvwatts.py --out
 // tests/data/reference/pvwatts_v8.json`: 7 weather files × 5 systems) against
-// calculate() with the weatherFile method. Asserted per case: annual AC within 0.1 %, every month
-// within 0.5 %, hourly RMSE below 0.5 % of the AC rating. Prints the parity table.
+// calculate() with the weatherFile method. Asserted per case: annual AC within 0.025 %, every month
+// within 0.09 %, hourly RMSE below 0.06 % of the AC rating — a little above the worst measured
+// (0.0200 %, 0.071 %, 0.047 %, the same as natively), so a regression fails. Prints the parity table.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -82,8 +83,8 @@ test(`PVWatts v8 parity of the npm package: ${golden.cases.length} cases`, () =>
   }
   for (const x of rows) {
     const what = `${x.weather} ${x.system}`;
-    assert.ok(Math.abs(x.dAnnual) < 0.1, `${what}: annual ${x.dAnnual} %`);
-    assert.ok(Math.abs(x.worstMonth) < 0.5, `${what}: month ${x.worstMonth} %`);
-    assert.ok(x.rmsePct < 0.5, `${what}: hourly RMSE ${x.rmsePct} %`);
+    assert.ok(Math.abs(x.dAnnual) < 0.025, `${what}: annual ${x.dAnnual} %`);
+    assert.ok(Math.abs(x.worstMonth) < 0.09, `${what}: month ${x.worstMonth} %`);
+    assert.ok(x.rmsePct < 0.06, `${what}: hourly RMSE ${x.rmsePct} %`);
   }
 });
