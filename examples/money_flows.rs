@@ -1,7 +1,8 @@
-//! Prints, as JSON, the cash flows of the scenarios in tests/data/reference/finance_scenarios.json:
-//! the owner's (or the EMC investor's) net cash flow, the project cash flow before financing and
-//! taxes (rebuilt from the report's rows: savings − O&M − inverter − rent paid, year 0 = −investment)
-//! and the discount rate. scripts/finance_reference.py feeds them to numpy-financial.
+//! Prints, as JSON, for the scenarios in tests/data/reference/finance_scenarios.json: the scenario
+//! (examples written out), its capacity and lifetime, and the income of each year 1..N of whoever
+//! owns the equipment (self-use and export [yuan], from the report: the energy split is not what is
+//! checked). scripts/finance_reference.py builds the cash flow from these and the scenario's finance
+//! fields with its own implementation, and feeds it to numpy-financial.
 //!
 //!     cargo run --quiet --example money_flows
 
@@ -23,26 +24,24 @@ fn main() {
     .unwrap();
     let mut out = Vec::new();
     for case in table["scenarios"].as_array().unwrap() {
-        let r = calculate(&scenario_of(case)).unwrap();
-        let rate = r.assumptions.discount_rate_pct.unwrap() / 100.0;
-        let (rows, investment, rent_paid) = match &r.money.investor {
-            Some(i) => (&i.by_year, i.investment_yuan, true),
-            None => (&r.money.by_year, r.money.investment_yuan.unwrap(), false),
+        let scenario = scenario_of(case);
+        let r = calculate(&scenario).unwrap();
+        let rows = match &r.money.investor {
+            Some(i) => &i.by_year,
+            None => &r.money.by_year,
         };
-        let flows: Vec<f64> = rows.iter().map(|y| y.net_cash_flow_yuan).collect();
-        let project: Vec<f64> = rows
+        let income: Vec<Value> = rows
             .iter()
-            .map(|y| match y.year {
-                0 => -investment,
-                _ => {
-                    let rent = if rent_paid { y.roof_rent_yuan } else { 0.0 };
-                    y.savings_yuan - y.om_yuan - y.inverter_yuan - rent
-                }
-            })
+            .filter(|y| y.year > 0)
+            .map(|y| json!({ "selfUseYuan": y.self_use_yuan, "exportYuan": y.export_yuan }))
             .collect();
-        out.push(
-            json!({ "name": case["name"], "rate": rate, "flows": flows, "projectFlows": project }),
-        );
+        out.push(json!({
+            "name": case["name"],
+            "scenario": scenario,
+            "capacityKwp": r.assumptions.capacity_kwp,
+            "years": r.assumptions.lifetime_years,
+            "income": income,
+        }));
     }
     for case in table["flows"].as_array().unwrap() {
         out.push(json!({ "name": case["name"], "rate": case["rate"], "flows": case["flows"] }));

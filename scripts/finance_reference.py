@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
-"""Golden NPV and IRR from numpy-financial for the cash flows of
-tests/data/reference/finance_scenarios.json (as printed by `cargo run --example money_flows`).
+"""Golden cash flows, NPV and IRR for the scenarios of tests/data/reference/finance_scenarios.json.
 
     scripts/setup-venv.sh && .venv/bin/python scripts/finance_reference.py
 
-writes tests/data/reference/numpy_financial.json, which tests/finance_reference.rs compares with
-the calculator (same flows, NPV, IRR and project IRR).
+Each scenario's cash flow over its whole lifetime is built here by a second implementation,
+independent of the calculator's: from the scenario's own finance fields (defaults applied here:
+3.0 yuan/W, O&M 1 % of the investment, 6 %, depreciation 20 years to 5 %), the loan by
+numpy-financial's ipmt/ppmt, O&M steps, the inverter replacement, roof rent, straight-line
+depreciation, income tax with losses carried forward 5 years and 三免三减半 — and the yearly income
+(self-use and export yuan) that the calculator reports (`cargo run --example money_flows`; the
+energy split is tested elsewhere). NPV and IRR are numpy-financial's on these flows. Writes
+tests/data/reference/numpy_financial.json, which tests/finance_reference.rs compares with the
+calculator's report (flows, NPV, IRR and project IRR).
 """
 import json
 import subprocess
@@ -19,6 +25,77 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMAND = ".venv/bin/python scripts/finance_reference.py"
 
 
+LOSS_CARRY_FORWARD_YEARS = 5  # Enterprise Income Tax Law, Art. 18
+
+
+def om_yuan(fin: dict, year: int, capex: float, capacity_kwp: float) -> float:
+    """O&M of a year [yuan]: fixed per kWp, stepped per kWp, or a share of the investment."""
+    if "omYuanPerKwpYear" in fin:
+        return fin["omYuanPerKwpYear"] * capacity_kwp
+    if "omSteps" in fin:
+        per_kwp = [s["yuanPerKwpYear"] for s in fin["omSteps"] if s["fromYear"] <= year][-1]
+        return per_kwp * capacity_kwp
+    return fin.get("omPctOfCapex", 1.0) / 100 * capex
+
+
+def cash_flow(scenario: dict, capacity_kwp: float, years: int, income: list) -> tuple:
+    """(net cash flow of the equipment's owner, project cash flow), years 0..N."""
+    own = scenario.get("ownership") or {"kind": "owner"}
+    third_party = own["kind"] == "thirdParty"
+    fin = own.get("investor", {}) if third_party else own
+    rent = own.get("roofRentYuanYear", 0.0) if third_party else 0.0
+    capex = fin.get("capexYuanPerW", 3.0) * 1000 * capacity_kwp
+    loan = fin.get("loan")
+    principal = capex * loan["sharePct"] / 100 if loan else 0.0
+    tax = fin.get("tax")
+    flows, project = [-(capex - principal)], [-capex]
+    losses = []  # [year, loss still to use]
+    for year in range(1, years + 1):
+        inc = income[year - 1]
+        savings = inc["selfUseYuan"] + inc["exportYuan"]
+        om = om_yuan(fin, year, capex, capacity_kwp)
+        inv = fin.get("inverterReplacement")
+        inverter = inv["costYuanPerW"] * 1000 * capacity_kwp if inv and inv["year"] == year else 0.0
+        interest = repay = 0.0
+        if loan and year <= loan["years"]:
+            r, n = loan["ratePct"] / 100, loan["years"]
+            if r == 0:
+                repay = principal / n
+            else:
+                interest = -float(npf.ipmt(r, year, n, principal))
+                repay = -float(npf.ppmt(r, year, n, principal))
+        before_tax = savings - om - inverter - rent
+        project.append(before_tax)
+        income_tax = 0.0
+        if tax:
+            dep_years = tax.get("depreciationYears", 20)
+            residual = tax.get("residualValuePct", 5.0) / 100
+            depreciation = capex * (1 - residual) / dep_years if year <= dep_years else 0.0
+            taxable = before_tax - depreciation - interest
+            if taxable < 0:
+                losses.append([year, -taxable])
+                taxable = 0.0
+            else:
+                losses = [l for l in losses if year - l[0] <= LOSS_CARRY_FORWARD_YEARS]
+                for l in losses:
+                    used = min(l[1], taxable)
+                    l[1] -= used
+                    taxable -= used
+                losses = [l for l in losses if l[1] > 0]
+            holiday = 1.0
+            if tax.get("taxHoliday", False):
+                holiday = 0.0 if year <= 3 else 0.5 if year <= 6 else 1.0
+            income_tax = taxable * tax["incomeTaxPct"] / 100 * holiday
+        flows.append(savings - om - inverter - rent - interest - repay - income_tax)
+    return flows, project
+
+
+def discount_rate(scenario: dict) -> float:
+    own = scenario.get("ownership") or {"kind": "owner"}
+    fin = own.get("investor", {}) if own["kind"] == "thirdParty" else own
+    return fin.get("discountRatePct", 6.0) / 100
+
+
 def main() -> None:
     text = subprocess.run(
         ["cargo", "run", "--quiet", "--example", "money_flows"],
@@ -27,22 +104,28 @@ def main() -> None:
     cases = json.loads(text)
     out = []
     for c in cases:
-        irr = float(npf.irr(c["flows"]))
+        if "scenario" in c:
+            flows, project = cash_flow(c["scenario"], c["capacityKwp"], c["years"], c["income"])
+            rate = discount_rate(c["scenario"])
+        else:
+            flows, project, rate = c["flows"], None, c["rate"]
+        irr = float(npf.irr(flows))
         row = {
             "name": c["name"],
-            "rate": c["rate"],
-            "flows": c["flows"],
-            "npv": float(npf.npv(c["rate"], c["flows"])),
+            "rate": rate,
+            "flows": flows,
+            "npv": float(npf.npv(rate, flows)),
             "irr": None if irr != irr else irr,
         }
-        if "projectFlows" in c:
-            p = float(npf.irr(c["projectFlows"]))
-            row["projectFlows"] = c["projectFlows"]
+        if project is not None:
+            p = float(npf.irr(project))
+            row["projectFlows"] = project
             row["projectIrr"] = None if p != p else p
         out.append(row)
     doc = {
-        "about": "NPV and IRR by numpy-financial of the cash flows the calculator makes for "
-                 "tests/data/reference/finance_scenarios.json; compared in tests/finance_reference.rs.",
+        "about": "Cash flows of tests/data/reference/finance_scenarios.json built by the second "
+                 "implementation in scripts/finance_reference.py (loan by numpy-financial ipmt/ppmt), "
+                 "with numpy-financial's NPV and IRR; compared in tests/finance_reference.rs.",
         "command": COMMAND,
         "versions": {"numpy-financial": npf.__version__, "numpy": numpy.__version__,
                      "python": sys.version.split()[0]},
