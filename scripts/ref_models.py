@@ -35,11 +35,21 @@ def kasten(z):
     return 1.0 / (math.cos(math.radians(z)) + 0.15 * (93.9 - z) ** -1.253)
 
 
+def provenance():
+    """The full command that wrote the file and the versions of what computed it."""
+    import platform
+    import numpy
+    versions = {"python": platform.python_version(), "numpy": numpy.__version__, "pvlib": pvlib.__version__}
+    if "PySAM" in sys.modules:
+        versions["pysam"] = sys.modules["PySAM"].__version__
+    return {"command": " ".join([".venv/bin/python", *sys.argv]), "versions": versions}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
-    out = {"generator": "scripts/ref_models.py", "pvlib": pvlib.__version__}
+    out = {"generator": "scripts/ref_models.py", "pvlib": pvlib.__version__, **provenance()}
 
     g = np.array([1.0, 5.0, 20.0, 100.0, 200.0, 400.0, 600.0, 800.0, 1000.0, 1200.0])
     t = np.array([-20.0, 0.0, 25.0, 50.0, 75.0])

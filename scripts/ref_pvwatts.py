@@ -111,6 +111,16 @@ def encode(ac, rating):
     return "".join(out)
 
 
+def provenance():
+    """The full command that wrote the file and the versions of what computed it."""
+    import platform
+    import numpy
+    versions = {"python": platform.python_version(), "numpy": numpy.__version__, "pvlib": pvlib.__version__}
+    if "PySAM" in sys.modules:
+        versions["pysam"] = sys.modules["PySAM"].__version__
+    return {"command": " ".join([".venv/bin/python", *sys.argv]), "versions": versions}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", required=True)
@@ -118,6 +128,7 @@ def main():
     a = ap.parse_args()
     out = {
         "generator": "scripts/ref_pvwatts.py",
+        **provenance(),
         "pysam": PySAM.__version__,
         "pvlib": pvlib.__version__,
         "hourly_ac_encoding": "1/1000 of the AC rating, two base-36 digits per hour; ~XY = XY (base 36) zero hours",

@@ -41,6 +41,16 @@ def temp_c(i):
     return 15.0 + 12.0 * math.sin(2.0 * math.pi * (i - 2000) / 8760.0) + 4.0 * math.sin(2.0 * math.pi * i / 24.0)
 
 
+def provenance():
+    """The full command that wrote the file and the versions of what computed it."""
+    import platform
+    import numpy
+    versions = {"python": platform.python_version(), "numpy": numpy.__version__, "pvlib": pvlib.__version__}
+    if "PySAM" in sys.modules:
+        versions["pysam"] = sys.modules["PySAM"].__version__
+    return {"command": " ".join([".venv/bin/python", *sys.argv]), "versions": versions}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--every", type=int, default=7)
@@ -49,6 +59,7 @@ def main():
     hours = list(range(0, 8760, a.every))
     out = {
         "generator": "scripts/ref_spa.py --every %d" % a.every,
+        **provenance(),
         "pvlib": pvlib.__version__,
         "year": YEAR,
         "every_hours": a.every,
