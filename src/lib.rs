@@ -122,64 +122,116 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
         }
     };
     let yearly_kwh = inp.degradation.yearly_kwh(annual_kwh);
-    let lifetime_kwh: f64 = yearly_kwh.iter().sum();
     let wants_hourly = scenario
         .output
         .as_ref()
         .and_then(|o| o.hourly)
         .unwrap_or(false);
-
-    // Year-1 AC generation by hour [kWh]: the hours given, or the hourly engine's; else — when a
-    // load, an export limit or time-of-use prices need hours — the annual yield shaped over
-    // clear-sky days at the site.
-    let shape_site = inp.site.unwrap_or(shape::DEFAULT_SITE);
-    let (hours, hours_from): (Option<std::borrow::Cow<[f64]>>, Option<HoursFrom>) =
-        match (given_hours, hourly) {
-            (Some(h), _) => (Some(h.into()), Some(HoursFrom::Supplied)),
-            (None, Some(h)) => (
-                Some(to_hours(&h.row_kwh(), h.weather.step_minutes).into()),
-                Some(HoursFrom::HourlyEngine),
-            ),
-            (None, None) if inp.needs_hours() => (
-                Some(shape::annual_to_hours(annual_kwh, &shape_site).into()),
-                Some(HoursFrom::ClearSkyShape),
-            ),
-            (None, None) => (None, None),
-        };
+    let (hours, hours_from) = year1_hours(&inp, annual_kwh, given_hours, hourly);
     if hours_from == Some(HoursFrom::ClearSkyShape) {
-        let (en, zh) = if inp.site.is_some() {
-            (
-                format!(
-                    "Only an annual yield is known: its hours are shaped as equal days following the clear-sky sun at the site ({:.2}° N, {:.2}° E); a weather file or station gives real hours.",
-                    shape_site.latitude_deg, shape_site.longitude_deg
-                ),
-                format!(
-                    "仅知年发电量：逐时发电量按每日等量、日内随场址（北纬 {:.2}°、东经 {:.2}°）晴空太阳变化估算；气象文件或气象站可给出真实逐时值。",
-                    shape_site.latitude_deg, shape_site.longitude_deg
-                ),
-            )
-        } else {
-            (
-                "Only an annual yield is known and no site is given: its hours are shaped as equal days following the clear-sky sun at Zhengzhou (34.75° N, 113.63° E, Beijing time); give site.latitude and site.longitude for your roof.".to_string(),
-                "仅知年发电量且未给出场址：逐时发电量按每日等量、日内随郑州（北纬 34.75°、东经 113.63°，北京时间）晴空太阳变化估算；请填写屋顶的 site.latitude 与 site.longitude。".to_string(),
-            )
-        };
-        warnings.push(report::Warning {
-            code: if inp.site.is_some() {
-                "hours_shaped"
-            } else {
-                "hours_shaped_default_site"
-            },
-            message: en,
-            message_zh: zh,
-        });
+        warnings.push(shaped_warning(inp.site));
     }
-
     let eval = money::evaluate(&inp, annual_kwh, hours.as_deref());
     warnings.extend(eval.warnings.iter().cloned());
     let delivered_first = eval.delivered_kwh.first().copied().unwrap_or(0.0);
     let delivered_lifetime: f64 = eval.delivered_kwh.iter().sum();
+    Ok(Report {
+        energy: Energy {
+            annual_kwh,
+            monthly_kwh,
+            specific_yield_kwh_per_kwp: annual_kwh / inp.capacity_kwp,
+            lifetime_kwh: yearly_kwh.iter().sum(),
+            by_year: (1u32..)
+                .zip(&yearly_kwh)
+                .map(|(year, &kwh)| YearKwh { year, kwh })
+                .collect(),
+            poa_kwh_m2: hourly.map(|h| h.result.annual.poa_unshaded_kwh_m2),
+            monthly_poa_kwh_m2: hourly.map(HourlyDetail::monthly_poa_kwh_m2),
+            performance_ratio: hourly.map(HourlyDetail::performance_ratio),
+            losses: hourly.map(HourlyDetail::losses),
+            hourly_kwh: hourly.filter(|_| wants_hourly).map(HourlyDetail::row_kwh),
+        },
+        usage: eval.usage.clone(),
+        emissions: Emissions {
+            annual: emissions::avoided(delivered_first, &inp.factors),
+            lifetime: emissions::avoided(delivered_lifetime, &inp.factors),
+            factors: inp.factors.clone(),
+            preset: inp.factor_preset.clone(),
+        },
+        assumptions: assumptions(
+            &inp,
+            hourly.is_some(),
+            eval.usage.self_use_share_pct,
+            hours_from,
+        ),
+        money: eval.money,
+        weather: hourly.map(|h| h.weather.clone()),
+        station: hourly.and_then(|h| h.station.clone()),
+        warnings,
+    })
+}
 
+/// Year 1's AC generation by hour [kWh] for the money, and where it comes from: the hours given,
+/// or the hourly engine's; else — when a load, an export limit or time-of-use prices need hours —
+/// the annual yield shaped over clear-sky days at the site; else none.
+fn year1_hours<'a>(
+    inp: &resolve::Inputs,
+    annual_kwh: f64,
+    given_hours: Option<&'a [f64]>,
+    hourly: Option<&HourlyDetail>,
+) -> (Option<std::borrow::Cow<'a, [f64]>>, Option<HoursFrom>) {
+    match (given_hours, hourly) {
+        (Some(h), _) => (Some(h.into()), Some(HoursFrom::Supplied)),
+        (None, Some(h)) => (
+            Some(to_hours(&h.row_kwh(), h.weather.step_minutes).into()),
+            Some(HoursFrom::HourlyEngine),
+        ),
+        (None, None) if inp.needs_hours() => {
+            let site = inp.site.unwrap_or(shape::DEFAULT_SITE);
+            (
+                Some(shape::annual_to_hours(annual_kwh, &site).into()),
+                Some(HoursFrom::ClearSkyShape),
+            )
+        }
+        (None, None) => (None, None),
+    }
+}
+
+/// The warning that hours were shaped from an annual yield, at the `site` given or the default one.
+fn shaped_warning(site: Option<shape::ShapeSite>) -> report::Warning {
+    let shape_site = site.unwrap_or(shape::DEFAULT_SITE);
+    let (en, zh) = if site.is_some() {
+        (
+            format!(
+                "Only an annual yield is known: its hours are shaped as equal days following the clear-sky sun at the site ({:.2}° N, {:.2}° E); a weather file or station gives real hours.",
+                shape_site.latitude_deg, shape_site.longitude_deg
+            ),
+            format!(
+                "仅知年发电量：逐时发电量按每日等量、日内随场址（北纬 {:.2}°、东经 {:.2}°）晴空太阳变化估算；气象文件或气象站可给出真实逐时值。",
+                shape_site.latitude_deg, shape_site.longitude_deg
+            ),
+        )
+    } else {
+        (
+            "Only an annual yield is known and no site is given: its hours are shaped as equal days following the clear-sky sun at Zhengzhou (34.75° N, 113.63° E, Beijing time); give site.latitude and site.longitude for your roof.".to_string(),
+            "仅知年发电量且未给出场址：逐时发电量按每日等量、日内随郑州（北纬 34.75°、东经 113.63°，北京时间）晴空太阳变化估算；请填写屋顶的 site.latitude 与 site.longitude。".to_string(),
+        )
+    };
+    let code = if site.is_some() {
+        "hours_shaped"
+    } else {
+        "hours_shaped_default_site"
+    };
+    report::Warning::new(code, en, zh)
+}
+
+/// The report's assumptions: every input the figures rest on, defaults filled in.
+fn assumptions(
+    inp: &resolve::Inputs,
+    hourly: bool,
+    self_use_share_pct: f64,
+    hours_from: Option<HoursFrom>,
+) -> Assumptions {
     let fin = inp.ownership.finance();
     let (discount, rent) = match &inp.ownership {
         OwnershipModel::Owner(_) => (None, None),
@@ -202,68 +254,41 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
         tariff::Purchase::TimeOfUse(t) => (Some(t.clone()), TariffKind::TimeOfUse),
     };
     let shaped = hours_from == Some(HoursFrom::ClearSkyShape);
-    Ok(Report {
-        energy: Energy {
-            annual_kwh,
-            monthly_kwh,
-            specific_yield_kwh_per_kwp: annual_kwh / inp.capacity_kwp,
-            lifetime_kwh,
-            by_year: (1u32..)
-                .zip(&yearly_kwh)
-                .map(|(year, &kwh)| YearKwh { year, kwh })
-                .collect(),
-            poa_kwh_m2: hourly.map(|h| h.result.annual.poa_unshaded_kwh_m2),
-            monthly_poa_kwh_m2: hourly.map(HourlyDetail::monthly_poa_kwh_m2),
-            performance_ratio: hourly.map(HourlyDetail::performance_ratio),
-            losses: hourly.map(HourlyDetail::losses),
-            hourly_kwh: hourly.filter(|_| wants_hourly).map(HourlyDetail::row_kwh),
-        },
-        usage: eval.usage.clone(),
-        money: eval.money,
-        emissions: Emissions {
-            annual: emissions::avoided(delivered_first, &inp.factors),
-            lifetime: emissions::avoided(delivered_lifetime, &inp.factors),
-            factors: inp.factors.clone(),
-            preset: inp.factor_preset.clone(),
-        },
-        assumptions: Assumptions {
-            capacity_kwp: inp.capacity_kwp,
-            layout: hourly.map(|_| inp.layout.clone()),
-            albedo: hourly.map(|_| inp.system.albedo),
-            resource_method: inp.method,
-            lifetime_years: inp.degradation.years,
-            first_year_degradation_pct: inp.degradation.first_year * 100.0,
-            annual_degradation_pct: inp.degradation.annual * 100.0,
-            usage_mode: inp.usage_mode,
-            self_use_share_pct: eval.usage.self_use_share_pct,
-            load: inp.load.as_ref().map(|l| l.summary.clone()),
-            export_limit_kw: inp.export_limit_kw,
-            hours_from,
-            shape_latitude_deg: shaped.then_some(shape_site.latitude_deg),
-            shape_longitude_deg: shaped.then_some(shape_site.longitude_deg),
-            tariff_kind,
-            grid_price_yuan_kwh: inp.tariff.mean_purchase_price(),
-            time_of_use: tou,
-            time_of_use_preset: inp.tariff.time_of_use_preset.clone(),
-            export_price_yuan_kwh: inp.tariff.export_price_yuan_kwh,
-            escalation_pct: inp.tariff.escalation * 100.0,
-            export_escalation_pct: inp.tariff.export_escalation * 100.0,
-            ownership: inp.ownership.kind(),
-            capex_yuan_per_w: Some(fin.capex_yuan_per_w),
-            om_yuan_per_kwp_year: Some(fin.om.yuan_per_kwp(1, fin.capex_yuan_per_w)),
-            om_pct_of_capex: om_pct,
-            om_steps,
-            discount_rate_pct: Some(fin.discount_rate * 100.0),
-            inverter_replacement: fin.inverter,
-            loan: fin.loan,
-            tax: fin.tax.map(|t| t.as_given()),
-            discount_pct: discount,
-            roof_rent_yuan_year: rent,
-        },
-        weather: hourly.map(|h| h.weather.clone()),
-        station: hourly.and_then(|h| h.station.clone()),
-        warnings,
-    })
+    let shape_site = inp.site.unwrap_or(shape::DEFAULT_SITE);
+    Assumptions {
+        capacity_kwp: inp.capacity_kwp,
+        layout: hourly.then(|| inp.layout.clone()),
+        albedo: hourly.then_some(inp.system.albedo),
+        resource_method: inp.method,
+        lifetime_years: inp.degradation.years,
+        first_year_degradation_pct: inp.degradation.first_year * 100.0,
+        annual_degradation_pct: inp.degradation.annual * 100.0,
+        usage_mode: inp.usage_mode,
+        self_use_share_pct,
+        load: inp.load.as_ref().map(|l| l.summary.clone()),
+        export_limit_kw: inp.export_limit_kw,
+        hours_from,
+        shape_latitude_deg: shaped.then_some(shape_site.latitude_deg),
+        shape_longitude_deg: shaped.then_some(shape_site.longitude_deg),
+        tariff_kind,
+        grid_price_yuan_kwh: inp.tariff.mean_purchase_price(),
+        time_of_use: tou,
+        time_of_use_preset: inp.tariff.time_of_use_preset.clone(),
+        export_price_yuan_kwh: inp.tariff.export_price_yuan_kwh,
+        escalation_pct: inp.tariff.escalation * 100.0,
+        export_escalation_pct: inp.tariff.export_escalation * 100.0,
+        ownership: inp.ownership.kind(),
+        capex_yuan_per_w: Some(fin.capex_yuan_per_w),
+        om_yuan_per_kwp_year: Some(fin.om.yuan_per_kwp(1, fin.capex_yuan_per_w)),
+        om_pct_of_capex: om_pct,
+        om_steps,
+        discount_rate_pct: Some(fin.discount_rate * 100.0),
+        inverter_replacement: fin.inverter,
+        loan: fin.loan,
+        tax: fin.tax.map(|t| t.as_given()),
+        discount_pct: discount,
+        roof_rent_yuan_year: rent,
+    }
 }
 
 /// `parseWeather()`: reads a weather text with the options of [`scenario::WeatherOptions`] (JSON)
