@@ -139,81 +139,7 @@ fn finance(i: &Investment, p: &str, years: u32) -> Result<Finance, ScenarioError
         defaults::CAPEX_YUAN_PER_W,
         |f, v| between(f, v, 0.0, 50.0),
     )?;
-    let given = [
-        ("omYuanPerKwpYear", i.om_yuan_per_kwp_year.is_some()),
-        ("omPctOfCapex", i.om_pct_of_capex.is_some()),
-        ("omSteps", i.om_steps.is_some()),
-    ];
-    let named: Vec<&str> = given.iter().filter(|g| g.1).map(|g| g.0).collect();
-    if named.len() > 1 {
-        return Err(conflict(
-            &format!("{p}{}", named[1]),
-            &format!("give only one of {p}omYuanPerKwpYear, {p}omPctOfCapex and {p}omSteps"),
-            &format!("{p}omYuanPerKwpYear、{p}omPctOfCapex、{p}omSteps 只能填写其一"),
-        ));
-    }
-    let om = if let Some(v) = i.om_yuan_per_kwp_year {
-        Om::PerKwp(between(&format!("{p}omYuanPerKwpYear"), v, 0.0, 1000.0)?)
-    } else if let Some(v) = i.om_pct_of_capex {
-        Om::ShareOfCapex(between(&format!("{p}omPctOfCapex"), v, 0.0, 20.0)? / 100.0)
-    } else if let Some(steps) = &i.om_steps {
-        let field = format!("{p}omSteps");
-        if steps.is_empty() {
-            return Err(ScenarioError::new(
-                crate::error::codes::INVALID_LENGTH,
-                field.clone(),
-                format!("{field} must hold at least one step"),
-                format!("{field} 至少需要一个阶段"),
-            ));
-        }
-        for (k, s) in steps.iter().enumerate() {
-            let f = format!("{field}[{k}].fromYear");
-            if k == 0 && s.from_year != 1 {
-                return Err(out_of_range(
-                    &f,
-                    format!(
-                        "must be 1: the first step starts in year 1 (got {})",
-                        s.from_year
-                    ),
-                    format!("必须为 1：第一阶段从第 1 年开始（当前为 {}）", s.from_year),
-                ));
-            }
-            if k > 0 && s.from_year <= steps[k - 1].from_year {
-                return Err(out_of_range(
-                    &f,
-                    format!(
-                        "must be later than the previous step's {} (got {})",
-                        steps[k - 1].from_year,
-                        s.from_year
-                    ),
-                    format!(
-                        "必须晚于上一阶段的第 {} 年（当前为 {}）",
-                        steps[k - 1].from_year,
-                        s.from_year
-                    ),
-                ));
-            }
-            if s.from_year > years {
-                return Err(out_of_range(
-                    &f,
-                    format!(
-                        "is after the lifetime of {years} years (got {})",
-                        s.from_year
-                    ),
-                    format!("超出 {years} 年的运营年限（当前为 {}）", s.from_year),
-                ));
-            }
-            between(
-                &format!("{field}[{k}].yuanPerKwpYear"),
-                s.yuan_per_kwp_year,
-                0.0,
-                1000.0,
-            )?;
-        }
-        Om::Steps(steps.clone())
-    } else {
-        Om::ShareOfCapex(defaults::OM_PCT_OF_CAPEX / 100.0)
-    };
+    let om = om(i, p, years)?;
     let rate = optional(
         &format!("{p}discountRatePct"),
         i.discount_rate_pct,
@@ -255,32 +181,7 @@ fn finance(i: &Investment, p: &str, years: u32) -> Result<Finance, ScenarioError
             "贷款期限",
         )?;
     }
-    let tax = match &i.tax {
-        None => None,
-        Some(t) => {
-            between(&format!("{p}tax.incomeTaxPct"), t.income_tax_pct, 0.0, 50.0)?;
-            let dep = t.depreciation_years.unwrap_or(defaults::DEPRECIATION_YEARS);
-            if !(1..=50).contains(&dep) {
-                return Err(out_of_range(
-                    &format!("{p}tax.depreciationYears"),
-                    format!("must be between 1 and 50 (got {dep})"),
-                    format!("必须在 1 到 50 之间（当前为 {dep}）"),
-                ));
-            }
-            let residual = optional(
-                &format!("{p}tax.residualValuePct"),
-                t.residual_value_pct,
-                defaults::RESIDUAL_VALUE_PCT,
-                |f, v| between(f, v, 0.0, 50.0),
-            )?;
-            Some(TaxRules {
-                income_tax_frac: t.income_tax_pct / 100.0,
-                depreciation_years: dep,
-                residual_value_frac: residual / 100.0,
-                tax_holiday: t.tax_holiday.unwrap_or(false),
-            })
-        }
-    };
+    let tax = i.tax.as_ref().map(|t| tax(t, p)).transpose()?;
     Ok(Finance {
         capex_yuan_per_w: capex,
         om,
@@ -288,6 +189,118 @@ fn finance(i: &Investment, p: &str, years: u32) -> Result<Finance, ScenarioError
         inverter: i.inverter_replacement,
         loan: i.loan,
         tax,
+    })
+}
+
+/// Checks the O&M of an investment at path prefix `p`: at most one of the three forms, the
+/// default a share of the investment.
+fn om(i: &Investment, p: &str, years: u32) -> Result<Om, ScenarioError> {
+    let given = [
+        ("omYuanPerKwpYear", i.om_yuan_per_kwp_year.is_some()),
+        ("omPctOfCapex", i.om_pct_of_capex.is_some()),
+        ("omSteps", i.om_steps.is_some()),
+    ];
+    let named: Vec<&str> = given.iter().filter(|g| g.1).map(|g| g.0).collect();
+    if named.len() > 1 {
+        return Err(conflict(
+            &format!("{p}{}", named[1]),
+            &format!("give only one of {p}omYuanPerKwpYear, {p}omPctOfCapex and {p}omSteps"),
+            &format!("{p}omYuanPerKwpYear、{p}omPctOfCapex、{p}omSteps 只能填写其一"),
+        ));
+    }
+    Ok(if let Some(v) = i.om_yuan_per_kwp_year {
+        Om::PerKwp(between(&format!("{p}omYuanPerKwpYear"), v, 0.0, 1000.0)?)
+    } else if let Some(v) = i.om_pct_of_capex {
+        Om::ShareOfCapex(between(&format!("{p}omPctOfCapex"), v, 0.0, 20.0)? / 100.0)
+    } else if let Some(steps) = &i.om_steps {
+        check_om_steps(steps, p, years)?;
+        Om::Steps(steps.clone())
+    } else {
+        Om::ShareOfCapex(defaults::OM_PCT_OF_CAPEX / 100.0)
+    })
+}
+
+/// Checks stepped O&M at path prefix `p`: the first step from year 1, later steps later, none
+/// after the lifetime of `years`.
+fn check_om_steps(steps: &[OmStep], p: &str, years: u32) -> Result<(), ScenarioError> {
+    let field = format!("{p}omSteps");
+    if steps.is_empty() {
+        return Err(ScenarioError::new(
+            crate::error::codes::INVALID_LENGTH,
+            field.clone(),
+            format!("{field} must hold at least one step"),
+            format!("{field} 至少需要一个阶段"),
+        ));
+    }
+    for (k, s) in steps.iter().enumerate() {
+        let f = format!("{field}[{k}].fromYear");
+        if k == 0 && s.from_year != 1 {
+            return Err(out_of_range(
+                &f,
+                format!(
+                    "must be 1: the first step starts in year 1 (got {})",
+                    s.from_year
+                ),
+                format!("必须为 1：第一阶段从第 1 年开始（当前为 {}）", s.from_year),
+            ));
+        }
+        if k > 0 && s.from_year <= steps[k - 1].from_year {
+            return Err(out_of_range(
+                &f,
+                format!(
+                    "must be later than the previous step's {} (got {})",
+                    steps[k - 1].from_year,
+                    s.from_year
+                ),
+                format!(
+                    "必须晚于上一阶段的第 {} 年（当前为 {}）",
+                    steps[k - 1].from_year,
+                    s.from_year
+                ),
+            ));
+        }
+        if s.from_year > years {
+            return Err(out_of_range(
+                &f,
+                format!(
+                    "is after the lifetime of {years} years (got {})",
+                    s.from_year
+                ),
+                format!("超出 {years} 年的运营年限（当前为 {}）", s.from_year),
+            ));
+        }
+        between(
+            &format!("{field}[{k}].yuanPerKwpYear"),
+            s.yuan_per_kwp_year,
+            0.0,
+            1000.0,
+        )?;
+    }
+    Ok(())
+}
+
+/// Checks income tax at path prefix `p` and resolves its defaults.
+fn tax(t: &Tax, p: &str) -> Result<TaxRules, ScenarioError> {
+    between(&format!("{p}tax.incomeTaxPct"), t.income_tax_pct, 0.0, 50.0)?;
+    let dep = t.depreciation_years.unwrap_or(defaults::DEPRECIATION_YEARS);
+    if !(1..=50).contains(&dep) {
+        return Err(out_of_range(
+            &format!("{p}tax.depreciationYears"),
+            format!("must be between 1 and 50 (got {dep})"),
+            format!("必须在 1 到 50 之间（当前为 {dep}）"),
+        ));
+    }
+    let residual = optional(
+        &format!("{p}tax.residualValuePct"),
+        t.residual_value_pct,
+        defaults::RESIDUAL_VALUE_PCT,
+        |f, v| between(f, v, 0.0, 50.0),
+    )?;
+    Ok(TaxRules {
+        income_tax_frac: t.income_tax_pct / 100.0,
+        depreciation_years: dep,
+        residual_value_frac: residual / 100.0,
+        tax_holiday: t.tax_holiday.unwrap_or(false),
     })
 }
 
