@@ -865,7 +865,7 @@ test('the hourly weather-file method', async (t) => {
     assert.match(as, /气象文件CHN_Shanxi\.Datong\.534870_CSWD\.epw/);
     assert.match(as, /时间约定时段起点 默认/);
     assert.match(as, /倾角 20°，方位角 180°，占 100%/);
-    assert.match(as, /系统损失14\.08 % 默认/);
+    assert.match(as, /系统损失14\.0757 % 默认/);
     assert.equal(await page.locator('#warnings li[data-code="timing_offset"]').count(), 0);
     assert.equal(await page.locator('#warnings li[data-code="layout_unused"]').count(), 0);
     assert.equal(await page.getByTestId('stale').isVisible(), false);
