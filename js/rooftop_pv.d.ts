@@ -1,8 +1,29 @@
 // Types of the rooftop-pv package (written by hand to match src/scenario.rs and src/report.rs).
 // Units are in the names: Kwp = kWp, Kwh = kWh, Pct = percent, Yuan = CNY, M2 = m², T = tonnes.
 
-/** Loads the WebAssembly module. Browsers and bundlers must await it once; in Node it does nothing. */
-export default function init(moduleOrPath?: unknown): Promise<unknown>;
+/** What {@link init} accepts (wasm-bindgen's `InitInput`): the URL of `rooftop_pv_bg.wasm`, a
+ * `fetch` response, its bytes, or a compiled module. */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+/** What {@link initSync} accepts (wasm-bindgen's `SyncInitInput`): the bytes of `rooftop_pv_bg.wasm`
+ * or a compiled module. */
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+/** The instantiated module's exports (wasm-bindgen's `InitOutput`); the package's functions are the
+ * way to use it. */
+export interface InitOutput {
+  /** the module's linear memory */
+  readonly memory: WebAssembly.Memory;
+}
+
+/** Loads the WebAssembly module once (later calls return the same exports). Browsers and bundlers
+ * must await it before any other call; without an argument it fetches `rooftop_pv_bg.wasm` beside
+ * the package's JS (`new URL(…, import.meta.url)`), else pass `{ module_or_path }`, e.g. the URL of
+ * the file a bundler emitted. In Node it resolves at once (the module is loaded on import). */
+export default function init(
+  module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
+): Promise<InitOutput>;
+/** Instantiates the WebAssembly module synchronously from its bytes or a compiled module (browser
+ * build; in Node it returns the already loaded module). */
+export function initSync(module?: { module: SyncInitInput } | SyncInitInput): InitOutput;
 
 /** Computes a report; throws {@link ScenarioError} for an invalid scenario (never traps). */
 export function calculate(scenario: Scenario): Report;
@@ -11,7 +32,7 @@ export function presets(): Presets;
 /** The package version. */
 export function version(): string;
 /** Reads a weather file (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON) and summarises it; throws {@link ScenarioError}. */
-export function parseWeather(text: string, options?: WeatherOptions): WeatherSummary;
+export function parseWeather(text: string, options?: WeatherOptions | null): WeatherSummary;
 
 /** The 270 built-in climate stations (CSWD typical year, CMA / Tsinghua). */
 export function stations(): Station[];
@@ -85,12 +106,17 @@ export interface WeatherSummary {
 
 export interface Stamp { year: number; month: number; day: number; hour: number; minute: number }
 
-/** What `calculate` throws. `code` is stable; `field` is the JSON path, e.g. "system.capacityKwp". */
-export interface ScenarioError extends Error {
+/** What every function throws for bad input (`e instanceof ScenarioError`); never a WebAssembly trap. */
+export class ScenarioError extends Error {
+  constructor(code: ErrorCode, field: string, message: string, messageZh: string);
+  /** always "ScenarioError" */
   name: 'ScenarioError';
+  /** stable machine-readable reason (see {@link ErrorCode}) */
   code: ErrorCode;
+  /** where: the JSON path in the scenario (e.g. "system.capacityKwp"), or the argument's name
+   * (e.g. "query"); "" for the whole scenario or call */
   field: string;
-  /** The message in Chinese (zh-CN); `message` is English. */
+  /** the message in Chinese (zh-CN); `message` is English */
   messageZh: string;
 }
 export type ErrorCode =
@@ -102,7 +128,11 @@ export type ErrorCode =
   | 'incomplete'
   /** load files (`usage.load.text`; the message names the line): unreadable, unit unknown or contradicted,
    * gaps / repeats / irregular steps, not one year, negative or missing values */
-  | 'load_format' | 'load_unit' | 'load_time' | 'load_length' | 'load_value';
+  | 'load_format' | 'load_unit' | 'load_time' | 'load_length' | 'load_value'
+  /** a function called with too few or too many arguments */
+  | 'argument_count'
+  /** a function of the browser build called before `init()` / `initSync()` */
+  | 'not_initialized';
 
 export interface Scenario {
   /** Where the roof is; used by the hourly methods, ignored by fullLoadHours and gb50797. */
@@ -218,7 +248,7 @@ export interface Tariff {
   /** time-of-use purchase prices (instead of gridPriceYuanKwh) */
   timeOfUse?: TimeOfUse;
   /** a shipped time-of-use tariff by id (presets().timeOfUse), instead of timeOfUse */
-  timeOfUsePreset?: string;
+  timeOfUsePreset?: TimeOfUsePresetId;
   /** price of exported power [yuan/kWh], default 0.332 (Shanxi coal benchmark) */
   exportPriceYuanKwh?: number;
   /** yearly change of the purchase price [%/yr], default 0; also of the export price unless exportEscalationPct is given */
@@ -272,7 +302,7 @@ export interface Tax {
 
 /** A preset id, or custom factors (not both). Default preset: mee-2023-national. */
 export interface EmissionsChoice {
-  preset?: string;
+  preset?: EmissionFactorSetId;
   factors?: EmissionFactors;
 }
 
@@ -374,7 +404,7 @@ export interface Report {
     lifetime: EmissionTotals;
     factors: EmissionFactors;
     /** the preset id, absent for custom factors */
-    preset?: string;
+    preset?: EmissionFactorSetId;
   };
   /** every input with its defaults filled in */
   assumptions: Assumptions;
@@ -460,7 +490,7 @@ export interface Assumptions {
   /** flat: the price; time of use: the mean of the 8,760 hourly prices */
   gridPriceYuanKwh: number;
   timeOfUse?: TimeOfUse;
-  timeOfUsePreset?: string;
+  timeOfUsePreset?: TimeOfUsePresetId;
   exportPriceYuanKwh: number;
   escalationPct: number;
   exportEscalationPct: number;
@@ -489,10 +519,19 @@ export interface Warning {
   messageZh: string;
 }
 
+/** The shipped emission factor sets (`presets().emissionFactors`). */
+export type EmissionFactorSetId =
+  | 'cec-2018' | 'legacy-slogan' | 'mee-2023-national' | 'mee-2023-north-china' | 'mee-2022-shanxi'
+  | 'mee-2022-national-fossil';
+/** The shipped time-of-use tariffs (`presets().timeOfUse`). */
+export type TimeOfUsePresetId = 'shanxi-ci-2026' | 'shanxi-ci-2022';
+/** The example scenarios (`presets().scenarios`). */
+export type ExampleScenarioId = 'shuozhou-6mw' | 'shuozhou-4mw-emc' | 'shuozhou-4mw-owner-tou' | 'shuozhou-4mw-emc-15';
+
 export interface Presets {
-  emissionFactors: { id: string; nameZh: string; nameEn: string; factors: EmissionFactors }[];
+  emissionFactors: { id: EmissionFactorSetId; nameZh: string; nameEn: string; factors: EmissionFactors }[];
   /** the factor set used when a scenario names none */
-  defaultEmissionFactors: string;
+  defaultEmissionFactors: EmissionFactorSetId;
   tariffs: {
     id: string; nameZh: string; nameEn: string;
     kind: 'gridPrice' | 'exportPrice';
@@ -506,7 +545,7 @@ export interface Presets {
   defaultExportPrice: string;
   /** time-of-use tariffs (periods and representative prices) with their sources */
   timeOfUse: {
-    id: string; nameZh: string; nameEn: string;
+    id: TimeOfUsePresetId; nameZh: string; nameEn: string;
     /** ISO dates the periods hold from (and until, when replaced) */
     validFrom: string; validUntil?: string;
     timeOfUse: TimeOfUse;
@@ -514,11 +553,11 @@ export interface Presets {
     confirmed: boolean;
     source: Source;
   }[];
-  defaultTimeOfUse: string;
+  defaultTimeOfUse: TimeOfUsePresetId;
   /** stepped O&M schedules for omSteps */
   omSchedules: { id: string; nameZh: string; nameEn: string; steps: OmStep[]; confirmed: boolean; source: Source }[];
   scenarios: {
-    id: string; nameZh: string; nameEn: string;
+    id: ExampleScenarioId; nameZh: string; nameEn: string;
     descriptionZh: string; descriptionEn: string;
     scenario: Scenario;
   }[];
