@@ -1,7 +1,7 @@
 //! The JavaScript binding: the only module that knows about wasm-bindgen. Scenarios arrive as plain
 //! JS objects, reports leave as plain JS objects, and every error is a JS `Error` named
 //! `ScenarioError` with `code`, `field` and `messageZh` — never a trap.
-//! The TypeScript surface is written by hand in `js/rooftop-pv.d.ts`.
+//! The TypeScript surface is written by hand in `js/rooftop_pv.d.ts`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
