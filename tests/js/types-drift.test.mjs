@@ -4,7 +4,7 @@
 // interface in the installed rooftop_pv.d.ts, and every property of those interfaces must appear in
 // some real output. The types are read with the TypeScript compiler API (the repository's typescript).
 // The d.ts's literal unions of preset ids and error codes are checked against presets(), the Rust
-// error codes (src/error.rs) and both READMEs.
+// error codes (src/error.rs) and both READMEs; every property carries a doc comment.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -122,4 +122,21 @@ test('ErrorCode lists every Rust code plus the JS ones, and both READMEs list th
     const text = readFileSync(readme, 'utf8');
     for (const code of literals('ErrorCode')) assert.ok(text.includes(`\`${code}\``), `${readme} lacks ${code}`);
   }
+});
+
+test('every property of the d.ts has a doc comment (hover shows its meaning and unit)', () => {
+  const undocumented = [];
+  let properties = 0;
+  const visit = (node) => {
+    if (ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) {
+      properties++;
+      if (ts.getJSDocCommentsAndTags(node).length === 0) {
+        undocumented.push(`line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.name.getText()}`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  assert.ok(properties > 300, `${properties} properties`);
+  assert.deepEqual(undocumented, []);
 });
