@@ -206,7 +206,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
                 .collect(),
             poa_kwh_m2: hourly.map(|h| h.result.annual.poa_unshaded_kwh_m2),
             monthly_poa_kwh_m2: hourly.map(HourlyDetail::monthly_poa_kwh_m2),
-            performance_ratio: hourly.map(HourlyDetail::performance_ratio),
+            performance_ratio: hourly.and_then(HourlyDetail::performance_ratio),
             losses: hourly.map(HourlyDetail::losses),
             hourly_kwh: hourly.filter(|_| wants_hourly).map(HourlyDetail::row_kwh),
         },

@@ -28,6 +28,7 @@
 
 mod assemble;
 pub mod epw;
+pub mod plausibility;
 pub mod pvgis;
 pub mod sam_csv;
 mod text;
@@ -121,6 +122,8 @@ pub struct Provenance {
     pub pressure_estimated: bool,
     /// Line of the first data row in the file.
     pub first_data_line: u32,
+    /// Sun-dependent plausibility rules that some rows break (warnings; [`plausibility`]).
+    pub implausible: Vec<plausibility::Implausible>,
 }
 
 /// One year of weather rows, as arrays (one element per row, in file order, 29 February dropped).
@@ -317,6 +320,9 @@ pub struct WeatherSummary {
     /// Daily irradiance centroid against solar noon under the timing in force ([`timing_check`]);
     /// `warning` above 15 minutes. `None` for a year without sunshine.
     pub timing_check: Option<TimingCheck>,
+    /// Plausibility rules that some rows break, with how many rows and the first line
+    /// ([`plausibility`]: warnings only; the error rules refuse the file).
+    pub implausible: Vec<plausibility::Implausible>,
 }
 
 /// Location, period, size, annual sums, repairs and the timing check of parsed weather.
@@ -361,6 +367,7 @@ pub fn summarize(w: &Weather) -> WeatherSummary {
         pressure_estimated: w.provenance.pressure_estimated,
         has_albedo: w.albedo.is_some(),
         timing_check: timing_check(w),
+        implausible: w.provenance.implausible.clone(),
     }
 }
 
