@@ -318,7 +318,8 @@ pub struct WeatherSummary {
     pub pressure_estimated: bool,
     pub has_albedo: bool,
     /// Daily irradiance centroid against solar noon under the timing in force ([`timing_check`]);
-    /// `warning` above 15 minutes. `None` for a year without sunshine.
+    /// `warning` above 15 minutes. `None` (omitted) for a year without sunshine.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timing_check: Option<TimingCheck>,
     /// Plausibility rules that some rows break, with how many rows and the first line
     /// ([`plausibility`]: warnings only; the error rules refuse the file).
