@@ -386,8 +386,8 @@ fn apply_epw_irradiance(text: &str, f: impl Fn(f64) -> f64) -> String {
     let mut out = head.join("\n");
     for r in rows {
         let mut cells: Vec<String> = r.iter().map(|c| c.to_string()).collect();
-        for k in 13..=15 {
-            cells[k] = f(cells[k].trim().parse().unwrap()).to_string();
+        for cell in &mut cells[13..=15] {
+            *cell = f(cell.trim().parse().unwrap()).to_string();
         }
         out.push('\n');
         out.push_str(&cells.join(","));
