@@ -10,6 +10,7 @@ cd "$consumer"
 echo '{ "name": "consumer", "private": true, "type": "module" }' > package.json
 npm install --silent --no-audit --no-fund "./$tarball"
 cp "$repo"/tests/js/*.test.* "$repo/tests/js/example.ts" "$repo/tests/js/tsconfig.json" test/
+cp "$repo/tests/fixtures.mjs" .  # the tests import ../fixtures.mjs
 echo "== node --test on the installed package ($tarball)"
 ROOFTOP_PV_REPO="$repo" node --test test/
 echo "== tsc --noEmit on test/example.ts against the package's types"
