@@ -181,8 +181,10 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
                         c.rows, c.rule, c.first_line
                     ),
                     format!(
-                        "气象文件有 {} 行不满足合理性规则 {}（BSRN 质量控制），第一处在第 {} 行：请检查文件或其时间约定（resource.timing）。",
-                        c.rows, c.rule, c.first_line
+                        "气象文件有 {} 行不满足合理性规则“{}”（基准地面辐射网质量控制），第一处在第 {} 行：请检查文件或其时间约定。",
+                        c.rows,
+                        weather::plausibility::rule_zh(c.rule),
+                        c.first_line
                     ),
                 ));
             }

@@ -108,6 +108,19 @@ fn sun(location: &Location, minute: f64) -> (f64, f64) {
     (cos_z, dni_extra_duffie_beckman(day + 1.0))
 }
 
+/// The Chinese name of a rule, for messages.
+pub fn rule_zh(rule: &str) -> &'static str {
+    match rule {
+        "irradiance_negative" => "辐照度为负",
+        "diffuse_above_global_year" => "全年散射超过总辐射",
+        "diffuse_above_global" => "散射超过总辐射",
+        "beam_above_global" => "直射分量超过总辐射",
+        "global_above_possible" => "总辐射超过物理上限",
+        "diffuse_above_possible" => "散射超过物理上限",
+        _ => "物理合理性",
+    }
+}
+
 /// How many rows of parsed weather break each rule, error rules included (the file lines are
 /// not known here: `first_line` 0).
 pub fn count_weather(w: &Weather) -> Vec<Implausible> {
@@ -221,7 +234,7 @@ pub(crate) fn check(w: &Irradiance, lines: &[u32]) -> Result<Vec<Implausible>, S
                 first.rows
             ),
             format!(
-                "{zh} {v} W/m² 低于 BSRN 质量控制允许的传感器零点偏差 {MIN_IRRADIANCE_W_M2} W/m²（irradiance_negative，共 {} 行）",
+                "{zh} {v} W/m² 低于基准地面辐射网质量控制允许的传感器零点偏差 {MIN_IRRADIANCE_W_M2} W/m²（辐照度为负，共 {} 行）",
                 first.rows
             ),
         )
@@ -237,7 +250,7 @@ pub(crate) fn check(w: &Irradiance, lines: &[u32]) -> Result<Vec<Implausible>, S
                  row with DHI {dhi} > GHI {ghi} W/m² here; diffuse_above_global_year)"
             ),
             format!(
-                "全年水平面散射辐照量（DHI，{dhi_year:.0} kWh/m²）比总辐照量（GHI，{ghi_year:.0} kWh/m²）高出 5% 以上：散射不可能大于总辐射（本行为第一个 DHI {dhi} > GHI {ghi} W/m² 的行；diffuse_above_global_year）"
+                "全年水平面散射辐照量（{dhi_year:.0} kWh/m²）比总辐照量（{ghi_year:.0} kWh/m²）高出 5% 以上：散射不可能大于总辐射（本行为第一个散射 {dhi} W/m² 大于总辐射 {ghi} W/m² 的行）"
             ),
         )
     })
