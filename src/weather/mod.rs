@@ -25,6 +25,9 @@
 //!   atmosphere at its elevation ([`Provenance::pressure_estimated`]). Values are never clamped:
 //!   out-of-range values are errors (`weather_out_of_range`).
 //! - **Files above [`MAX_BYTES`]** (50 MiB) are refused before parsing (`weather_too_large`).
+//! - **Physical plausibility** ([`plausibility`], BSRN quality-control limits): irradiance below
+//!   −4 W/m² or a year with more diffuse than global irradiation is an error by line; rows that
+//!   break the closure or physically-possible limits are counted, named warnings.
 
 mod assemble;
 pub mod epw;
