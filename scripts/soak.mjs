@@ -4,20 +4,12 @@
 //   node scripts/soak.mjs [package dir, default pkg/node] [calls, default 5000000]
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { requireWithWasmExports } from '../tests/fixtures.mjs';
 
 const dir = resolve(process.argv[2] ?? 'pkg/node');
 const calls = Number(process.argv[3] ?? 5_000_000);
 
-// The glue keeps its wasm instance private: catch its exports as the instance is made.
-const Instance = WebAssembly.Instance;
-let exports;
-WebAssembly.Instance = function (module, imports) {
-  const instance = new Instance(module, imports);
-  exports = instance.exports;
-  return instance;
-};
-const pv = createRequire(import.meta.url)(`${dir}/rooftop_pv.js`);
-WebAssembly.Instance = Instance;
+const { pv, wasm: exports } = requireWithWasmExports(createRequire(import.meta.url), `${dir}/rooftop_pv.js`);
 
 const small = { system: { capacityKwp: 100 }, resource: { method: 'fullLoadHours', hours: 1200 } };
 // Cheap calls most of the time (so that millions run in minutes), every export in every 16 calls.

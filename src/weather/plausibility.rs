@@ -21,11 +21,8 @@
 //! are counted warnings, named by rule.
 //!
 //! The sun is placed at the instant the timing convention gives each row (interval start, centre,
-//! end, or the written time) with the declination and equation of time of J. W. Spencer, "Fourier
-//! series representation of the position of the sun", Search 2 (1971) 172 (about 0.1°: ample
-//! for limits with 5–50 % margins).
-
-use std::f64::consts::PI;
+//! end, or the written time) with Spencer's declination and equation of time
+//! ([`crate::solar::spencer`]: ample for limits with 5–50 % margins).
 
 use serde::Serialize;
 
@@ -34,6 +31,7 @@ use super::text::err;
 use super::{Location, Stamp, Timing, Weather};
 use crate::error::{codes, ScenarioError};
 use crate::solar::irradiance::dni_extra_duffie_beckman;
+use crate::solar::spencer::declination_eot;
 
 /// Physically possible minimum of each irradiance [W/m²] (BSRN).
 const MIN_IRRADIANCE_W_M2: f64 = -4.0;
@@ -89,17 +87,7 @@ impl<'a> Irradiance<'a> {
 /// 365-day year in local standard time (Spencer 1971; hour angle from the apparent solar time).
 fn sun(location: &Location, minute: f64) -> (f64, f64) {
     let day = (minute / 1440.0).floor();
-    let g = 2.0 * PI * day / 365.0;
-    let declination = 0.006918 - 0.399912 * g.cos() + 0.070257 * g.sin()
-        - 0.006758 * (2.0 * g).cos()
-        + 0.000907 * (2.0 * g).sin()
-        - 0.002697 * (3.0 * g).cos()
-        + 0.00148 * (3.0 * g).sin();
-    let eot_min = 229.18
-        * (0.000075 + 0.001868 * g.cos()
-            - 0.032077 * g.sin()
-            - 0.014615 * (2.0 * g).cos()
-            - 0.04089 * (2.0 * g).sin());
+    let (declination, eot_min) = declination_eot(day);
     let clock_min = minute - day * 1440.0;
     let solar_min = clock_min + 4.0 * (location.longitude - 15.0 * location.timezone_h) + eot_min;
     let hour_angle = (solar_min / 4.0 - 180.0).to_radians();

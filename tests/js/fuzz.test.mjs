@@ -9,13 +9,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import * as pv from 'rooftop-pv';
+import { REPO, weatherText, pvlibDataDir } from '../fixtures.mjs';
 
-const REPO = process.env.ROOFTOP_PV_REPO;
-assert.ok(REPO, 'ROOFTOP_PV_REPO must name the repository (scripts/test-package.sh sets it)');
+// fast-check is a dev dependency of the repository, not of the package's consumer.
 const fc = createRequire(`${REPO}/package.json`)('fast-check');
-const { weatherText, pvlibDataDir } = await import(pathToFileURL(`${REPO}/tests/fixtures.mjs`));
 
 const SCALE = Number(process.env.ROOFTOP_PV_FUZZ_RUNS ?? 1);
 const SEED = 15;

@@ -6,17 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { requireWithWasmExports } from '../fixtures.mjs';
 
-// The glue keeps its wasm instance private: catch its exports as the instance is made.
-const Instance = WebAssembly.Instance;
-let exports;
-WebAssembly.Instance = function (module, imports) {
-  const instance = new Instance(module, imports);
-  exports = instance.exports;
-  return instance;
-};
-const pv = createRequire(import.meta.url)('rooftop-pv');
-WebAssembly.Instance = Instance;
+const { pv, wasm: exports } = requireWithWasmExports(createRequire(import.meta.url), 'rooftop-pv');
 
 const small = () => ({ system: { capacityKwp: 100 }, resource: { method: 'fullLoadHours', hours: 1200 } });
 const circular = small();
