@@ -9,9 +9,14 @@
 //! | `irradiance_negative` | GHI, DNI or DHI < −4 W/m² | physically possible minimum | error |
 //! | `diffuse_above_global_year` | Σ DHI > 1.05·Σ GHI over the year | diffuse ratio, on the year | error |
 //! | `diffuse_above_global` | DHI/GHI > 1.05 (z < 75°) or 1.10 (75° ≤ z < 93°), GHI > 50 W/m² | diffuse ratio | warning |
-//! | `beam_above_global` | DNI·μ₀ > 1.08·GHI (z < 75°) or 1.15·GHI (75° ≤ z < 93°), GHI > 50 W/m² | closure, GHI ≥ (DNI·μ₀ + DHI)·(1 ∓ 8 % / 15 %) with DHI ≥ 0 | warning |
+//! | `beam_above_global` | DNI·μ₀ > GHI/0.92 (z < 75°) or GHI/0.85 (75° ≤ z < 93°), GHI > 50 W/m² | closure GHI/(DNI·μ₀ + DHI) ≥ 0.92 / 0.85, with DHI ≥ 0 | warning |
 //! | `global_above_possible` | GHI > S_a·1.5·μ₀^1.2 + 100 | physically possible maximum | warning |
 //! | `diffuse_above_possible` | DHI > S_a·0.95·μ₀^1.2 + 50 | physically possible maximum | warning |
+//! | `beam_above_possible` | DNI > S_a | physically possible maximum | warning |
+//!
+//! The coefficients are those of pvanalytics' `quality.irradiance` (`QCRAD_LIMITS`,
+//! `QCRAD_CONSISTENCY`, after Long & Shi 2008); to confirm against the BSRN report itself. The
+//! yearly diffuse rule is ours: the row rule's 1.05 applied to the annual sums.
 //!
 //! Errors are rules no real file of the test fixtures breaks (the 12 CSWD EPWs, pvlib's TMY3 and
 //! TMY2 files, an NSRDB PSM3 file, PVGIS texts: `tests/weather_plausibility.rs` counts them) and
@@ -42,8 +47,9 @@ const RATIO_GHI_MIN_W_M2: f64 = 50.0;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Implausible {
-    /// The rule (`irradiance_negative`, `diffuse_above_global`, `beam_above_global`,
-    /// `global_above_possible`, `diffuse_above_possible`).
+    /// The rule (`irradiance_negative`, `diffuse_above_global_year`, `diffuse_above_global`,
+    /// `beam_above_global`, `global_above_possible`, `diffuse_above_possible`,
+    /// `beam_above_possible`).
     pub rule: &'static str,
     /// How many rows break it.
     pub rows: u32,
@@ -105,6 +111,7 @@ pub fn rule_zh(rule: &str) -> &'static str {
         "beam_above_global" => "直射分量超过总辐射",
         "global_above_possible" => "总辐射超过物理上限",
         "diffuse_above_possible" => "散射超过物理上限",
+        "beam_above_possible" => "直射超过大气层外辐照度",
         _ => "物理合理性",
     }
 }
@@ -151,15 +158,16 @@ fn count(w: &Irradiance) -> Vec<Implausible> {
         let (cos_z, extra) = sun(w.location, f64::from(minute_of_year(stamp)) + offset);
         let mu = cos_z.max(0.0);
         if ghi > RATIO_GHI_MIN_W_M2 && cos_z > cos_93 {
+            // Diffuse ratio DHI/GHI at most, closure GHI/(DNI·μ₀ + DHI) at least.
             let (diffuse_ratio, closure) = if cos_z < cos_75 {
-                (1.10, 0.15)
+                (1.10, 0.85)
             } else {
-                (1.05, 0.08)
+                (1.05, 0.92)
             };
             if dhi > diffuse_ratio * ghi {
                 flag("diffuse_above_global", i);
             }
-            if dni * mu > (1.0 + closure) * ghi {
+            if dni * mu * closure > ghi {
                 flag("beam_above_global", i);
             }
         }
@@ -168,6 +176,9 @@ fn count(w: &Irradiance) -> Vec<Implausible> {
         }
         if dhi > extra * 0.95 * mu.powf(1.2) + 50.0 {
             flag("diffuse_above_possible", i);
+        }
+        if dni > extra {
+            flag("beam_above_possible", i);
         }
     }
     if sum_dhi > 1.05 * sum_ghi && sum_dhi > 0.0 {
