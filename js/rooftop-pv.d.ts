@@ -83,8 +83,7 @@ export interface WeatherSummary {
   timingCheck?: { offsetMinutes: number; days: number; warning: boolean };
   /** plausibility rules (BSRN quality control) that some rows break, counted: `beam_above_global`,
    * `diffuse_above_global`, `global_above_possible`, `diffuse_above_possible`, `beam_above_possible`
-   * (warnings; the error
-   * rules `irradiance_negative` and `diffuse_above_global_year` refuse the file) */
+   * (warnings; the error rules `irradiance_negative` and `diffuse_above_global_year` refuse the file) */
   implausible: { rule: string; rows: number; firstLine: number }[];
 }
 
