@@ -1,15 +1,16 @@
 // Soak run (not part of `make test`): millions of mixed valid/invalid calls of every export of a built
 // package, printing the externref table length, the wasm memory size and the process RSS as it goes,
 // and whether the module still answers at the end. Used for issue 15's before/after numbers:
-//   node scripts/soak.mjs [package dir, default pkg/node] [calls, default 5000000]
-import { createRequire } from 'node:module';
+//   node scripts/soak.mjs [package dir, default pkg] [calls, default 5000000]
 import { resolve } from 'node:path';
-import { requireWithWasmExports } from '../tests/fixtures.mjs';
+import { pathToFileURL } from 'node:url';
 
-const dir = resolve(process.argv[2] ?? 'pkg/node');
+const dir = resolve(process.argv[2] ?? 'pkg');
 const calls = Number(process.argv[3] ?? 5_000_000);
 
-const { pv, wasm: exports } = requireWithWasmExports(createRequire(import.meta.url), `${dir}/rooftop_pv.js`);
+const pv = await import(pathToFileURL(`${dir}/node.mjs`));
+// The exports of the WebAssembly instance (initSync returns them): its memory and the table.
+const exports = pv.initSync();
 
 const small = { system: { capacityKwp: 100 }, resource: { method: 'fullLoadHours', hours: 1200 } };
 // Cheap calls most of the time (so that millions run in minutes), every export in every 16 calls.

@@ -32,21 +32,3 @@ export function pvlibDataDir() {
   if (!python) throw new Error(`pvlib's data files are missing under ${lib}: run scripts/setup-venv.sh`);
   return `${lib}/${python}/site-packages/pvlib/data`;
 }
-
-/** Loads the package's Node build with `require(specifier)` and returns it with the exports of its
- * wasm instance (the glue keeps them private: they are caught as the instance is made), for the
- * externref-table and memory measurements of tests/js/leak.test.mjs and scripts/soak.mjs. */
-export function requireWithWasmExports(require, specifier) {
-  const Instance = WebAssembly.Instance;
-  let exports;
-  WebAssembly.Instance = function (module, imports) {
-    const instance = new Instance(module, imports);
-    exports = instance.exports;
-    return instance;
-  };
-  try {
-    return { pv: require(specifier), wasm: exports };
-  } finally {
-    WebAssembly.Instance = Instance;
-  }
-}

@@ -5,10 +5,10 @@
 // the table could not grow and every call trapped. `node scripts/soak.mjs` runs 5 million.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { requireWithWasmExports } from '../fixtures.mjs';
+import * as pv from 'rooftop-pv';
 
-const { pv, wasm: exports } = requireWithWasmExports(createRequire(import.meta.url), 'rooftop-pv');
+// The exports of the WebAssembly instance (initSync returns them): its memory and the table.
+const exports = pv.initSync();
 
 const small = () => ({ system: { capacityKwp: 100 }, resource: { method: 'fullLoadHours', hours: 1200 } });
 const circular = small();
@@ -24,9 +24,8 @@ const owner = {
   ownership: { kind: 'owner', capexYuanPerW: 3, discountRatePct: 6, loan: { sharePct: 50, ratePct: 1e-300, years: 10 } },
 };
 
-// Every export, valid and invalid; the wrong-type calls that issue 9 makes into ScenarioErrors are
-// left out until then (findStations(42) and stationClimate(42) read out of bounds). The slow calls
-// (a full report, the station lists) come once in 16, so that 100,000 calls take seconds.
+// Every export, valid and invalid, wrong argument types and counts included. The slow calls (a full
+// report, the station lists) come once in 16, so that 100,000 calls take seconds.
 const slow = [
   () => pv.calculate(small()),
   () => pv.calculate(owner),
@@ -59,6 +58,10 @@ const fast = [
   () => pv.nearestStation(NaN, 0),
   () => pv.stationClimate('no-such-station'),
   () => pv.version(),
+  () => pv.findStations(42),
+  () => pv.stationClimate(undefined),
+  () => pv.nearestStation(10n, Symbol('s')),
+  () => pv.calculate(small(), 'extra'),
 ];
 const call = (i) => (i % 16 === 0 ? slow[(i / 16) % slow.length] : fast[i % fast.length])();
 
