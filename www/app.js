@@ -1,9 +1,12 @@
-// The rooftop-pv calculator page: builds a Scenario from the form on every input, calls the
-// WebAssembly core, and renders the Report (or the ScenarioError next to its field).
+// The rooftop-pv calculator page: builds a Scenario from the form on every input, has the
+// WebAssembly core calculate it in a worker (engine.js), and renders the Report (or the
+// ScenarioError next to its field). The page's own instance of the core answers the quick
+// questions (stations, presets, a weather file's summary).
 
 import init, {
   calculate, findStations, nearestStation, parseWeather, presets, stationClimate, stations, version,
 } from './pkg/rooftop_pv.js';
+import { createEngine } from './engine.js';
 import { t, setLang, lang, sourceText } from './i18n.js';
 import { barChart, heatMap } from './charts.js';
 import { compact, fmt, fmtMax } from './format.js';
@@ -89,6 +92,9 @@ const state = {
   suggestions: [], // the stations listed under the search box
   active: -1, // the suggestion highlighted by the arrow keys
   searching: false, // the search box holds what the user typed, not the chosen station's name
+  engine: null, // the calculation worker (engine.js)
+  requested: null, // { seq, scenario } of the newest calculation asked for
+  weatherSerial: 0, // numbers the weather files read, for the worker's copy of the text
 };
 
 // ---------------------------------------------------------------- numbers
@@ -606,7 +612,9 @@ function decodeText(buf) {
 async function loadWeatherFile(file) {
   const token = {};
   state.weatherToken = token;
-  const base = { name: file.name, size: file.size };
+  state.weatherSerial += 1;
+  const base = { name: file.name, size: file.size, id: state.weatherSerial };
+  document.body.dataset.busy = 'true';
   $('weather-file-name').textContent = t('file.reading', { name: file.name });
   let weather;
   if (file.size > MAX_WEATHER_BYTES) {
@@ -1203,36 +1211,59 @@ function renderErrors() {
 
 // ---------------------------------------------------------------- calculate
 
-function recalc() {
+/** The scenario as the worker gets it: a weather file's text is sent once and named by `textRef`. */
+function forWorker(scenario) {
+  const w = state.weather;
+  if (scenario.resource.text === undefined || !w) return scenario;
+  if (state.engine.weatherId !== w.id) state.engine.setWeather(w.id, w.text);
+  const { text: _sent, ...resource } = scenario.resource;
+  return { ...scenario, resource: { ...resource, textRef: w.id } };
+}
+
+/** What the form says now: its own errors at once, else a calculation asked of the worker
+ * (debounced; `now`: without waiting), whose answer `showResult` renders. */
+function recalc({ now = false } = {}) {
   applyVisibility();
   updateShareHint();
   renderStationInfo();
   const { scenario, local } = buildScenario();
+  if (local.length) {
+    state.engine.cancel();
+    state.requested = null;
+    state.fieldErrors = local;
+    state.generalError = null;
+    renderErrors();
+    renderReport();
+    updatePlaceholders();
+    updateSources();
+    return;
+  }
+  const seq = state.engine.request(forWorker(scenario), now ? 0 : undefined);
+  state.requested = { seq, scenario };
+}
+
+/** The worker's answer to the newest request: the report, or the ScenarioError at its field. */
+function showResult({ seq, report, error }) {
   state.fieldErrors = [];
   state.generalError = null;
-  if (local.length) {
-    state.fieldErrors = local;
+  if (report) {
+    state.report = report;
+    state.scenario = state.requested?.seq === seq ? state.requested.scenario : state.scenario;
+  } else if (error?.name === 'ScenarioError') {
+    const el = fieldElement(error.field);
+    if (el) state.fieldErrors = [{ el, core: error }];
+    else state.generalError = { core: error };
   } else {
-    try {
-      const report = calculate(scenario);
-      state.report = report;
-      state.scenario = scenario;
-    } catch (err) {
-      if (err && err.name === 'ScenarioError') {
-        const el = fieldElement(err.field);
-        if (el) state.fieldErrors = [{ el, core: err }];
-        else state.generalError = { core: err };
-      } else {
-        // Not a scenario error: a bug. Show it, and let the console have it too.
-        state.generalError = { key: 'res.engineError', vars: { msg: String(err) } };
-        throw err;
-      }
-    }
+    // Not a scenario error: a bug. Show it, and let the console have it too.
+    state.generalError = { key: 'res.engineError', vars: { msg: String(error?.message ?? error) } };
+    console.error(error);
   }
   renderErrors();
   renderReport();
   updatePlaceholders();
   updateSources();
+  document.body.dataset.resultSeq = String(seq);
+  if (document.body.dataset.ready !== 'true') document.body.dataset.ready = 'true';
 }
 
 // ---------------------------------------------------------------- results
@@ -1962,7 +1993,7 @@ function loadExample(id) {
   applyVisibility();
   state.exampleScenario = JSON.stringify(buildScenario().scenario);
   renderExampleDesc();
-  recalc();
+  recalc({ now: true });
 }
 
 function renderExampleDesc() {
@@ -2000,12 +2031,13 @@ function onUserInput(e) {
       for (const k of FACTOR_KEYS) $(k).value = String(prev.factors[k]);
     }
   }
-  afterUserChange();
+  // Typing waits for a pause (engine.js); a choice is calculated at once.
+  afterUserChange({ now: !target.matches('input[type="text"], input:not([type]), input[type="number"], textarea') });
 }
 
 /** Recalculates after the user changed something, and notes when an example was edited. */
-function afterUserChange() {
-  recalc();
+function afterUserChange({ now = true } = {}) {
+  recalc({ now });
   if (state.example) {
     applyVisibility();
     const edited = JSON.stringify(buildScenario().scenario) !== state.exampleScenario;
@@ -2099,8 +2131,15 @@ function wireWeatherAndPlanes() {
 async function main() {
   setLang(initialLanguage());
   $('lang').value = lang();
+  // The form's labels before the engine has loaded (first paint).
+  document.documentElement.lang = lang();
+  translate(document);
+  state.engine = createEngine({
+    onResult: showResult,
+    onBusy: (busy) => (document.body.dataset.busy = String(busy)),
+  });
   try {
-    await init();
+    await Promise.all([init(), state.engine.ready]);
   } catch (err) {
     $('loading').hidden = true;
     const box = $('general-error');
@@ -2124,7 +2163,7 @@ async function main() {
   setupMoneyUi({ presets: state.presets, onChange: afterUserChange });
   resetForm();
   applyStaticText();
-  recalc();
+  recalc({ now: true });
 
   const form = $('form');
   form.addEventListener('input', onUserInput);
@@ -2134,7 +2173,7 @@ async function main() {
   }
   $('reset').addEventListener('click', () => {
     resetForm();
-    recalc();
+    recalc({ now: true });
   });
   $('example-close').addEventListener('click', () => {
     state.example = null;
@@ -2151,7 +2190,6 @@ async function main() {
   wireStationSearch();
   $('print').addEventListener('click', () => window.print());
   watchChartWidth();
-  document.body.dataset.ready = 'true';
 }
 
 main();

@@ -25,7 +25,8 @@ const DATONG = join(WEATHER_DIR, DATONG_NAME);
 
 let server;
 let context;
-let page;
+let page; // rawPage whose reads wait for the calculation in flight (settling)
+let rawPage;
 let profileDir;
 let baseUrl;
 const problems = []; // console errors, page errors, failed requests
@@ -54,6 +55,40 @@ async function waitForServer(url, ms = 10000) {
     if (Date.now() > end) throw new Error(`server at ${url} did not start`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Resolves when the page has no calculation pending (the worker's answer to the last input shown). */
+const settled = (p) => p.waitForFunction(() => document.body.dataset.busy !== 'true');
+const READS = new Set([
+  'textContent', 'innerText', 'innerHTML', 'getAttribute', 'isVisible', 'isHidden', 'isChecked', 'isDisabled',
+  'isEnabled', 'inputValue', 'count', 'allTextContents', 'allInnerTexts', 'evaluate', 'evaluateAll', '$eval', '$$eval',
+  'screenshot', 'pdf', 'boundingBox', 'all', 'textContent',
+]);
+const CHAINS = new Set([
+  'locator', 'getByTestId', 'getByRole', 'getByText', 'getByLabel', 'getByPlaceholder', 'getByTitle', 'nth', 'first',
+  'last', 'filter', 'and', 'or',
+]);
+/**
+ * The page (or a locator) whose reads first wait until the page has settled: the calculation runs
+ * in a worker after a short pause in typing, so a figure read right after an input would be the
+ * previous one. Actions (fill, click…) pass straight through.
+ */
+function settling(target, p = target) {
+  return new Proxy(target, {
+    get(obj, prop) {
+      const v = obj[prop];
+      if (typeof v !== 'function') return v;
+      if (READS.has(prop)) {
+        return async (...args) => {
+          await settled(p);
+          const out = await v.apply(obj, args);
+          return prop === 'all' ? out.map((l) => settling(l, p)) : out;
+        };
+      }
+      if (CHAINS.has(prop)) return (...args) => settling(v.apply(obj, args), p);
+      return v.bind(obj);
+    },
+  });
 }
 
 before(async () => {
@@ -86,8 +121,9 @@ before(async () => {
       '--disable-sync',
     ],
   });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(5000);
+  rawPage = context.pages()[0] ?? (await context.newPage());
+  rawPage.setDefaultTimeout(5000);
+  page = settling(rawPage);
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
     if (/RuntimeError: unreachable/.test(msg.text())) problems.push(`wasm trap: ${msg.text()}`);
