@@ -7,6 +7,7 @@ import init, {
   calculate, findStations, nearestStation, parseWeather, presets, stationClimate, stations, version,
 } from './pkg/rooftop_pv.js';
 import { createEngine } from './engine.js';
+import { findPlaces, placeByCode, placeLabel, PLACES_SOURCE } from './places.js';
 import { t, setLang, lang, sourceText } from './i18n.js';
 import { barChart, heatMap } from './charts.js';
 import { compact, fmt, fmtMax } from './format.js';
@@ -90,6 +91,8 @@ const state = {
   stationId: DEFAULT_STATION, // the station chosen by name
   climates: new Map(), // id → StationClimate, read when first needed
   suggestions: [], // the stations listed under the search box
+  placeSuggestions: [], // the places listed after them (places.js)
+  place: null, // adcode of the place whose coordinates are in the site fields
   active: -1, // the suggestion highlighted by the arrow keys
   searching: false, // the search box holds what the user typed, not the chosen station's name
   engine: null, // the calculation worker (engine.js)
@@ -133,6 +136,8 @@ function applyStaticText() {
   updatePlaneLabels();
   updateMonthLabels();
   renderWeatherFile();
+  $('place-search').placeholder = t('ph.place');
+  $('place-source').textContent = t('place.source', { src: PLACES_SOURCE });
   $('footer-about').textContent = t('footer.about', { v: version() });
   $('version').textContent = `rooftop-pv ${version()}`;
   fillFactorSetOptions();
@@ -855,11 +860,14 @@ function searchStations() {
   }
   const found = findStations(q);
   state.suggestions = found.slice(0, MAX_SUGGESTIONS);
-  state.active = state.suggestions.length ? 0 : -1;
+  // Places (a county, a city) after the stations: picking one uses the station nearest to it.
+  const places = findPlaces(q);
+  state.placeSuggestions = places.slice(0, Math.max(3, MAX_SUGGESTIONS - state.suggestions.length));
+  state.active = state.suggestions.length + state.placeSuggestions.length ? 0 : -1;
   const status = $('station-status');
-  status.dataset.state = found.length ? 'found' : 'none';
+  status.dataset.state = found.length || places.length ? 'found' : 'none';
   status.textContent = !found.length
-    ? t('station.none', { q })
+    ? places.length ? t('place.found', { n: places.length }) : t('station.none', { q })
     : found.length > MAX_SUGGESTIONS
       ? t('station.foundMore', { n: found.length, k: MAX_SUGGESTIONS })
       : t('station.found', { n: found.length });
@@ -903,8 +911,11 @@ function suggestionItem(st, i) {
 function renderSuggestions() {
   const input = $('station-search');
   const list = $('station-list');
-  list.replaceChildren(...state.suggestions.map(suggestionItem));
-  const open = state.suggestions.length > 0;
+  list.replaceChildren(
+    ...state.suggestions.map(suggestionItem),
+    ...placeOptions('station-place', state.placeSuggestions),
+  );
+  const open = list.children.length > 0;
   list.hidden = !open;
   input.setAttribute('aria-expanded', String(open));
   highlight();
@@ -923,6 +934,7 @@ function highlight() {
 
 function closeSuggestions() {
   state.suggestions = [];
+  state.placeSuggestions = [];
   state.active = -1;
   const list = $('station-list');
   list.hidden = true;
@@ -957,7 +969,7 @@ function cancelSearch() {
 }
 
 function onSearchKey(e) {
-  const n = state.suggestions.length;
+  const n = state.suggestions.length + state.placeSuggestions.length;
   if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
     e.preventDefault();
     if (!n) {
@@ -968,7 +980,11 @@ function onSearchKey(e) {
     highlight();
   } else if (e.key === 'Enter') {
     e.preventDefault();
-    if (n && state.active >= 0) pickStation(state.suggestions[state.active].id);
+    if (n && state.active >= 0) {
+      const k = state.suggestions.length;
+      if (state.active < k) pickStation(state.suggestions[state.active].id);
+      else pickPlace(state.placeSuggestions[state.active - k].code);
+    }
   } else if (e.key === 'Escape') {
     if (n || state.searching) {
       e.preventDefault();
@@ -996,9 +1012,107 @@ function wireStationSearch() {
   list.addEventListener('mousedown', (e) => e.preventDefault());
   list.addEventListener('click', (e) => {
     const li = e.target.closest('[role="option"]');
-    if (li) pickStation(li.dataset.id);
+    if (li?.dataset.place) pickPlace(li.dataset.place);
+    else if (li) pickStation(li.dataset.id);
   });
   $('fill-monthly').addEventListener('click', fillMonthly);
+}
+
+// ---- the place search (gazetteer): a place sets the site's coordinates; the nearest station follows
+
+const MAX_PLACES = 8;
+const placeUi = { found: [], active: -1 };
+
+/** The place list under a search box (`listId`), items as options with data-place. */
+function placeOptions(listId, found) {
+  const zh = lang() === 'zh-CN';
+  return found.map((p, i) => {
+    const li = document.createElement('li');
+    li.id = `${listId}-${i}`;
+    li.setAttribute('role', 'option');
+    li.className = 'combo-option';
+    li.dataset.place = p.code;
+    li.dataset.testid = `place-option-${p.code}`;
+    const name = document.createElement('span');
+    name.className = 'so-name';
+    name.textContent = zh ? p.name : p.english;
+    const rest = placeLabel(p, zh).split(zh ? ' · ' : ', ').slice(1).join(zh ? ' · ' : ', ');
+    const near = nearestTo(p);
+    const tail = near ? ` · ${stationName(near.station)} ${km(near.distanceKm)} km` : '';
+    li.append(name, ` ${zh ? p.english : p.name}${rest ? ` · ${rest}` : ''}${tail}`);
+    return li;
+  });
+}
+
+function searchPlaces() {
+  const q = $('place-search').value.trim();
+  const list = $('place-list');
+  const found = q ? findPlaces(q) : [];
+  placeUi.found = found.slice(0, MAX_PLACES);
+  placeUi.active = placeUi.found.length ? 0 : -1;
+  list.replaceChildren(...placeOptions('place-option', placeUi.found));
+  list.hidden = !placeUi.found.length;
+  $('place-search').setAttribute('aria-expanded', String(!list.hidden));
+  $('place-status').textContent = !q ? '' : found.length ? t('place.found', { n: found.length }) : t('place.none', { q });
+  highlightPlace();
+}
+
+function highlightPlace() {
+  const items = [...$('place-list').children];
+  items.forEach((li, i) => li.setAttribute('aria-selected', String(i === placeUi.active)));
+  const li = items[placeUi.active];
+  if (li) $('place-search').setAttribute('aria-activedescendant', li.id);
+  else $('place-search').removeAttribute('aria-activedescendant');
+}
+
+function closePlaces() {
+  placeUi.found = [];
+  placeUi.active = -1;
+  $('place-list').hidden = true;
+  $('place-list').replaceChildren();
+  $('place-search').setAttribute('aria-expanded', 'false');
+  $('place-search').removeAttribute('aria-activedescendant');
+}
+
+/** Puts a place's coordinates in the site fields (the station method then uses the nearest station). */
+function pickPlace(code) {
+  const p = placeByCode(code);
+  if (!p) return;
+  closePlaces();
+  closeSuggestions();
+  state.searching = false;
+  if ($('method').value === 'station') $('station-by-coords').checked = true;
+  $('site-lat').value = p.latitude.toFixed(3);
+  $('site-lon').value = p.longitude.toFixed(3);
+  state.place = p.code;
+  $('place-search').value = placeLabel(p, lang() === 'zh-CN');
+  $('place-status').textContent = t('place.chosen', { name: placeLabel(p, lang() === 'zh-CN'), lat: fmt(p.latitude, 3), lon: fmt(p.longitude, 3) });
+  rememberStation();
+  afterUserChange();
+  if ($('method').value === 'station') $('place-search').focus();
+}
+
+function wirePlaceSearch() {
+  const input = $('place-search');
+  input.addEventListener('input', searchPlaces);
+  input.addEventListener('keydown', (e) => {
+    const n = placeUi.found.length;
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && n) {
+      e.preventDefault();
+      placeUi.active = e.key === 'ArrowDown' ? (placeUi.active + 1) % n : (placeUi.active - 1 + n) % n;
+      highlightPlace();
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (n && placeUi.active >= 0) pickPlace(placeUi.found[placeUi.active].code);
+    } else if (e.key === 'Escape') closePlaces();
+  });
+  input.addEventListener('blur', closePlaces);
+  const list = $('place-list');
+  list.addEventListener('mousedown', (e) => e.preventDefault());
+  list.addEventListener('click', (e) => {
+    const li = e.target.closest('[role="option"]');
+    if (li) pickPlace(li.dataset.place);
+  });
 }
 
 // ---- the station card, the nearest station, the monthly grid
@@ -1263,6 +1377,7 @@ function showResult({ seq, report, error }) {
   updatePlaceholders();
   updateSources();
   document.body.dataset.resultSeq = String(seq);
+  document.body.dataset.resultsShown = String(Number(document.body.dataset.resultsShown ?? 0) + 1);
   if (document.body.dataset.ready !== 'true') document.body.dataset.ready = 'true';
 }
 
@@ -2016,6 +2131,12 @@ function onUserInput(e) {
   if (target.type === 'file') return; // read on `change`, then recalculated
   if (target.dataset.noRecalc !== undefined) return; // the station search: recalculated on a pick
   if (target.matches('#site-lat, #site-lon, [name="stationBy"]')) rememberStation();
+  if (target.matches('#site-lat, #site-lon') && state.place) {
+    // typed coordinates are no longer the chosen place's
+    state.place = null;
+    $('place-search').value = '';
+    $('place-status').textContent = '';
+  }
   if (target.matches('#timing, #format')) parseSummary();
   if (target.closest('#planes')) updatePlaneLabels();
   if (target.id === 'loadProfile') updateProfileHint();
@@ -2188,6 +2309,7 @@ async function main() {
     renderCashFlow(state.report);
   });
   wireStationSearch();
+  wirePlaceSearch();
   $('print').addEventListener('click', () => window.print());
   watchChartWidth();
 }

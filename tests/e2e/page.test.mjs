@@ -493,8 +493,9 @@ test('the calculator page works end to end', async (t) => {
 // ---------------------------------------------------------------- built-in stations, monthly values
 
 /** The station search's suggestions as shown: [{ id, text, selected }]. */
+/** The stations listed under the station search (the places after them: placeSuggestions). */
 const suggestions = () =>
-  page.$$eval('#station-list [role="option"]', (els) =>
+  page.$$eval('#station-list [role="option"][data-id]', (els) =>
     els.map((li) => ({ id: li.dataset.id, text: li.textContent, selected: li.getAttribute('aria-selected') === 'true' })),
   );
 /** The annual generation shown, once it equals the core's for `scenario`. */
@@ -529,7 +530,8 @@ test('the built-in stations and monthly values', async (t) => {
     assert.equal(await search.getAttribute('aria-activedescendant'), 'station-option-1');
     await search.press('ArrowUp');
     await search.press('ArrowUp');
-    assert.equal((await suggestions()).at(-1).selected, true);
+    // the places after the stations (山西省) take part in the wrap-round
+    assert.equal(await page.locator('#station-list [role="option"]').last().getAttribute('aria-selected'), 'true');
     await search.press('ArrowDown');
     await search.press('ArrowDown');
     await shot('14-zh-station-search', false);
@@ -564,10 +566,16 @@ test('the built-in stations and monthly values', async (t) => {
     await search.press('Escape');
     assert.equal(await page.getByTestId('station-list').isVisible(), false);
     assert.equal(await search.inputValue(), '大同（山西）');
-    // nothing found: said, with the way out
+    // no station of that name, but the place: listed, the nearest station with its distance
     await typeInto('station-search', '朔州');
+    assert.deepEqual(await suggestions(), []);
+    assert.match(await page.getByTestId('place-option-140600').textContent(), /^朔州市 Shuozhou · 山西省 · \S+ \d+ km$/);
+    assert.match(await text('station-status'), /^找到 \d+ 个地点$/);
+    await search.press('Escape');
+    // nothing found at all: said, with the way out
+    await typeInto('station-search', '不存在的地方');
     assert.equal(await page.getByTestId('station-list').isVisible(), false);
-    assert.match(await text('station-status'), /^未找到“朔州”。.*“按坐标”/);
+    assert.match(await text('station-status'), /^未找到“不存在的地方”。.*“按坐标”/);
     await search.press('Escape');
     assert.equal(await search.inputValue(), '大同（山西）');
     assert.equal(await text('station-status'), '');
@@ -1210,6 +1218,106 @@ test('hourly money: a load, time-of-use prices, EMC and the cash-flow table', as
     await page.locator('.tou-block').scrollIntoViewIfNeeded();
     await shot('25-zh-mobile-tou', false);
     await page.setViewportSize({ width: 1366, height: 900 });
+    assertNoProblems();
+  });
+});
+
+test('any place in China is found, and sets the site', async (t) => {
+  await t.test('Chinese names, pinyin and initials find the place, then its nearest station', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    if ((await page.getAttribute('html', 'lang')) !== 'zh-CN') await page.getByTestId('lang').selectOption('zh-CN');
+    await page.locator('label[for="station-by-search"]').click();
+    // the issue's queries: the first suggestion (a station, or else a place) is the expected city
+    const want = {
+      朔州: '朔州', 深圳: '深圳', 苏州: '苏州', wulumuqi: '乌鲁木齐', lasa: '拉萨', haerbin: '哈尔滨', bj: '北京', ty: '太原',
+    };
+    for (const [q, name] of Object.entries(want)) {
+      await typeInto('station-search', q);
+      const first = await page.locator('#station-list [role="option"]').first().textContent();
+      assert.ok(first.includes(name), `${q}: first suggestion ${first}`);
+    }
+    // a place picked: coordinates set, "use coordinates" chosen, the nearest station and its distance shown
+    await typeInto('station-search', 'shuozhou');
+    await page.getByTestId('place-option-140600').click();
+    assert.equal(await page.getByTestId('station-by-coords').isChecked(), true);
+    assert.equal(await page.getByTestId('site-lat').inputValue(), '39.332');
+    assert.equal(await page.getByTestId('site-lon').inputValue(), '112.433');
+    const near = await coreNearest(39.332, 112.433);
+    assert.equal(await page.getByTestId('nearest-station').getAttribute('data-station-id'), near.station.id);
+    assert.match(await text('nearest-station'), new RegExp(`距离 ${Math.round(near.distanceKm)} km`));
+    assert.match(await text('place-status'), /^已定位：朔州市 · 山西省（39\.332°N，112\.433°E）$/);
+    assert.match(await text('place-source'), /cpca 0\.5\.5, adcodes\.csv \(MIT\)/);
+    await expectAnnual({
+      system: SOUTH_1MW, site: { latitude: 39.332, longitude: 112.433 }, resource: { method: 'station', stationId: near.station.id },
+    });
+    await shot('40-zh-place-shuozhou', false);
+    assertNoProblems();
+  });
+
+  await t.test('the monthly method has the place box too; keyboard picks; typed coordinates clear the place', async () => {
+    await page.getByTestId('method').selectOption('monthly');
+    const box = page.getByTestId('place-search');
+    await typeInto('place-search', 'sz');
+    const first = await page.locator('#place-list [role="option"]').first().textContent();
+    assert.ok(/深圳|苏州|朔州/.test(first), first);
+    await typeInto('place-search', '深圳');
+    await box.press('Enter');
+    assert.equal(await page.getByTestId('site-lat').inputValue(), '22.544');
+    assert.equal(await page.getByTestId('site-lon').inputValue(), '114.058');
+    await typeInto('site-lat', '22.6');
+    assert.equal(await box.inputValue(), '');
+    assertNoProblems();
+  });
+});
+
+test('typing never waits for a calculation', async (t) => {
+  await t.test('keystrokes are debounced into one calculation in the worker, the last input wins', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByTestId('method').selectOption('station');
+    await page.locator('label[for="station-by-search"]').click();
+    const before = Number(await page.evaluate(() => document.body.dataset.resultSeq));
+    const shownBefore = await page.evaluate(() => Number(document.body.dataset.resultsShown));
+    const capacity = page.getByTestId('capacity');
+    const perKwp = Number(await value('annual-kwh')) / Number(await capacity.inputValue());
+    await capacity.click();
+    await capacity.press('Control+A');
+    await capacity.pressSequentially('123456', { delay: 20 });
+    // the result of the last input (generation is proportional to the capacity here)
+    const annual = Number(await value('annual-kwh'));
+    assert.ok(Math.abs(annual / (123456 * perKwp) - 1) < 1e-9, `${annual} kWh for 123456 kWp`);
+    const after = Number(await page.evaluate(() => document.body.dataset.resultSeq));
+    // six keystrokes 20 ms apart (less than the 120 ms pause): six requests, fewer answers shown
+    // (one when the keys come in time), the last for the last input
+    assert.ok(after - before >= 6, `requests ${before} → ${after}`);
+    const shown = (await page.evaluate(() => Number(document.body.dataset.resultsShown))) - shownBefore;
+    assert.ok(shown >= 1 && shown < 6, `${shown} answers shown for 6 keystrokes`);
+    // the summary bar stays in view while the form is edited far below the results (desktop)
+    await page.getByTestId('escalation').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const bar = await page.getByTestId('mobile-summary').boundingBox();
+    assert.ok(bar && Math.abs(bar.y + bar.height - 900) < 2, `summary bar at ${JSON.stringify(bar)}`);
+    assert.match(await text('mobile-summary'), /kWh/);
+    await shot('41-zh-sticky-summary', false);
+    assertNoProblems();
+  });
+
+  await t.test('the form has its labels before the engine has loaded', async () => {
+    // hold the .wasm back: the page must still show its labels
+    let release;
+    const held = new Promise((r) => (release = r));
+    await rawPage.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(baseUrl);
+    await page.waitForSelector('label[for="capacity"] [data-i18n]:not(:empty)');
+    assert.equal(await page.evaluate(() => document.body.dataset.ready), undefined);
+    assert.ok((await page.locator('label[for="capacity"]').textContent()).trim().length > 2);
+    await shot('42-zh-before-engine', false);
+    release();
+    await page.waitForSelector('body[data-ready="true"]');
+    await rawPage.unroute('**/*.wasm');
     assertNoProblems();
   });
 });
