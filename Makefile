@@ -11,8 +11,8 @@ PKG_INPUTS := Cargo.toml $(wildcard Cargo.lock) $(shell find src js -type f) scr
 .PHONY: serve test pkg site bench lint setup-wasm setup-node setup-chromium setup-venv clean
 
 serve: site
-	@echo "rooftop-pv is served at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
-	cd target/site && python3 -m http.server $(PORT) --bind 127.0.0.1
+	@echo "rooftop-pv is served at http://127.0.0.1:$(PORT)/  (gzip-compressed; Ctrl-C stops it)"
+	python3 scripts/serve.py target/site $(PORT)
 
 test: lint pkg site setup-chromium setup-venv
 	cargo test --quiet
@@ -23,9 +23,14 @@ pkg: pkg/package.json
 pkg/package.json: $(PKG_INPUTS) | setup-wasm setup-node
 	scripts/build-pkg.sh
 
+# The page: www/, the core's web build, and the QR encoder (uqr, MIT) vendored from node_modules.
 site: target/site/index.html
-target/site/index.html: pkg/package.json $(shell find www -type f)
+target/site/index.html: pkg/package.json $(shell find www -type f) node_modules/.installed
 	rm -rf target/site && mkdir -p target && cp -r www target/site && cp -r pkg/web target/site/pkg
+	mkdir -p target/site/vendor && cp node_modules/uqr/dist/index.mjs target/site/vendor/uqr.mjs && \
+	  cp node_modules/uqr/LICENSE target/site/vendor/uqr.LICENSE
+	cd target/site && find . -type f ! -name sw.js ! -name precache.json | sed 's|^\./||' | sort | \
+	  python3 -c 'import json,sys; print(json.dumps(["./"] + sys.stdin.read().split()))' > precache.json
 
 bench: pkg setup-venv
 	cargo bench --bench calculate

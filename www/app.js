@@ -8,12 +8,17 @@ import init, {
 } from './pkg/rooftop_pv.js';
 import { createEngine } from './engine.js';
 import { findPlaces, placeByCode, placeLabel, PLACES_SOURCE } from './places.js';
+import {
+  caseJson, csv, decodeScenario, describedScenario, download, encodeScenario, forgetLocal, linkFor, linkValue, loadLocal,
+  saveLocal, scenarioOfJson,
+} from './share.js';
+import { renderSVG } from './vendor/uqr.mjs';
 import { t, setLang, lang, sourceText } from './i18n.js';
 import { barChart, heatMap } from './charts.js';
 import { compact, fmt, fmtMax } from './format.js';
 import {
   setupMoneyUi, translateMoneyUi, readMoney, clearMoney, fillMoney, renderMoneyResults, moneyAssumptions,
-  cashRows, updateProfileHint,
+  cashRows, cashColumns, loadFileInfo, updateProfileHint,
 } from './money-ui.js';
 
 const $ = (id) => document.getElementById(id);
@@ -98,6 +103,8 @@ const state = {
   engine: null, // the calculation worker (engine.js)
   requested: null, // { seq, scenario } of the newest calculation asked for
   weatherSerial: 0, // numbers the weather files read, for the worker's copy of the text
+  neededFile: null, // { name, size } of the weather file a restored link or case names
+  linkToken: 0, // the newest link being encoded (encoding is asynchronous)
 };
 
 // ---------------------------------------------------------------- numbers
@@ -367,7 +374,9 @@ function buildScenario() {
   } else {
     const w = state.weather;
     const input = $('weather-file');
-    if (!w) local.push({ el: input, key: 'err.noFile' });
+    const need = state.neededFile;
+    if (!w && need) local.push({ el: input, key: 'share.needsFile', vars: { name: need.name, kb: fmt((need.size ?? 0) / 1024) } });
+    else if (!w) local.push({ el: input, key: 'err.noFile' });
     else if (w.localError) local.push({ el: input, ...w.localError });
     else if (w.error) local.push({ el: input, core: w.error });
     else {
@@ -633,6 +642,7 @@ async function loadWeatherFile(file) {
   }
   if (state.weatherToken !== token) return; // a newer file was chosen meanwhile
   state.weather = weather;
+  state.neededFile = null;
   // Let the same file be chosen again (a change event needs a new value).
   $('weather-file').value = '';
   parseSummary();
@@ -1350,6 +1360,7 @@ function recalc({ now = false } = {}) {
     renderReport();
     updatePlaceholders();
     updateSources();
+    document.body.dataset.ready = 'true';
     return;
   }
   const seq = state.engine.request(forWorker(scenario), now ? 0 : undefined);
@@ -1376,9 +1387,10 @@ function showResult({ seq, report, error }) {
   renderReport();
   updatePlaceholders();
   updateSources();
+  if (report) updateShare();
   document.body.dataset.resultSeq = String(seq);
   document.body.dataset.resultsShown = String(Number(document.body.dataset.resultsShown ?? 0) + 1);
-  if (document.body.dataset.ready !== 'true') document.body.dataset.ready = 'true';
+  document.body.dataset.ready = 'true';
 }
 
 // ---------------------------------------------------------------- results
@@ -1787,6 +1799,7 @@ function renderMonthly(r) {
       },
     }),
   );
+  renderMonthlyTable(values, poa);
   const legend = $('monthly-legend');
   legend.replaceChildren();
   if (poa) {
@@ -1797,6 +1810,210 @@ function renderMonthly(r) {
       legend.append(s);
     }
   }
+}
+
+/** The monthly values as a table: generation, plane-of-array irradiation (hourly methods), share of the year. */
+function renderMonthlyTable(kwh, poa) {
+  const { head, rows, foot } = monthlyRows(kwh, poa, fmt);
+  const th = (text, cls, scope = 'col') => {
+    const el = document.createElement('th');
+    el.scope = scope;
+    if (cls) el.className = cls;
+    el.textContent = text;
+    return el;
+  };
+  $('monthly-head').replaceChildren(...head.map((h, i) => th(h, i ? 'num-col' : '')));
+  const tr = (cells) => {
+    const row = document.createElement('tr');
+    row.append(th(cells[0], '', 'row'));
+    for (const c of cells.slice(1)) {
+      const td = document.createElement('td');
+      td.className = 'num-col';
+      td.textContent = c;
+      row.append(td);
+    }
+    return row;
+  };
+  $('monthly-body').replaceChildren(...rows.map(tr));
+  $('monthly-foot').replaceChildren(...tr(foot).children);
+}
+
+/** Header, 12 rows and the year's total of the monthly table, numbers written by `num(v, digits)`. */
+function monthlyRows(kwh, poa, num) {
+  const months = t('months');
+  const total = kwh.reduce((a, b) => a + b, 0);
+  const head = [t('mt.month'), t('mt.kwh'), ...(poa ? [t('mt.poa')] : []), t('mt.share')];
+  const row = (name, k, p) => [name, num(k, 0), ...(poa ? [num(p, 1)] : []), num(total ? (100 * k) / total : 0, 1)];
+  return {
+    head,
+    rows: kwh.map((k, i) => row(months[i], k, poa?.[i])),
+    foot: row(t('mt.total'), total, poa?.reduce((a, b) => a + b, 0)),
+  };
+}
+
+// ---------------------------------------------------------------- sharing and export
+
+/** The link, the QR code and the local copy of the scenario of the report shown. */
+async function updateShare() {
+  const scenario = describedScenario(state.scenario, state.weather, loadFileInfo());
+  saveLocal(scenario);
+  const token = ++state.linkToken;
+  document.body.dataset.linkPending = 'true';
+  const link = linkFor(await encodeScenario(scenario));
+  if (token !== state.linkToken) return; // a newer report meanwhile
+  delete document.body.dataset.linkPending;
+  history.replaceState(null, '', link);
+  $('share-link').value = link;
+  if ($('share-qr-details').open) renderQr();
+}
+
+function renderQr() {
+  const link = $('share-link').value;
+  if (!link) return;
+  try {
+    $('share-qr').innerHTML = renderSVG(link, { ecc: 'L', border: 2, pixelSize: 3 });
+  } catch {
+    // more than a QR code holds (about 2,900 characters): the link still works
+    $('share-qr').textContent = t('share.qrTooLong', { n: fmt(link.length) });
+    return;
+  }
+  const svg = $('share-qr').querySelector('svg');
+  svg?.setAttribute('role', 'img');
+  svg?.setAttribute('aria-label', t('share.qr'));
+}
+
+/** The scenario of a link, a saved case or the last visit back into the form (before the first calculation). */
+async function restoreScenario() {
+  const value = linkValue();
+  let s = null;
+  let note = '';
+  if (value) {
+    try {
+      s = await decodeScenario(value);
+      note = t('share.restored');
+    } catch (err) {
+      note = t(err.key ?? 'share.badLink');
+    }
+  } else s = loadLocal();
+  $('share-status').textContent = note;
+  if (s) applyScenario(s);
+}
+
+/** Puts a scenario (from a link or a case file) in the form; a weather file it names is asked for again. */
+function applyScenario(s) {
+  fillForm(s);
+  const r = s.resource ?? {};
+  for (const id of ['format', 'timing']) if (r[id]) $(id).value = r[id];
+  state.neededFile = r.method === 'weatherFile' ? (r.file ?? { name: r.fileName ?? '?', size: 0 }) : null;
+  const load = s.usage?.load;
+  if (load?.file && !load.text) {
+    $('share-status').textContent = t('share.needsLoadFile', { name: load.file.name, kb: fmt((load.file.size ?? 0) / 1024) });
+  }
+  state.example = null;
+  renderExampleDesc();
+}
+
+function fileStem() {
+  return `rooftop-pv-${new Date().toISOString().slice(0, 10)}`;
+}
+
+function downloadMonthly() {
+  const r = state.report;
+  if (!r) return;
+  const { head, rows, foot } = monthlyRows(r.energy.monthlyKwh, r.energy.monthlyPoaKwhM2, (v, d) => v.toFixed(d));
+  download(`${fileStem()}-monthly.csv`, csv([head, ...rows, foot]), 'text/csv;charset=utf-8');
+}
+
+function downloadCash() {
+  const r = state.report;
+  if (!r) return;
+  const cols = cashColumns(r);
+  const rows = cashRows(r).map((y) => cols.map(([, get]) => get(y)));
+  download(`${fileStem()}-cashflow.csv`, csv([cols.map(([key]) => t(key)), ...rows]), 'text/csv;charset=utf-8');
+}
+
+/** The hourly series of the scenario shown (asked of the page's own engine: one calculation on a click). */
+function downloadHourly() {
+  if (!state.scenario) return;
+  const r = calculate({ ...state.scenario, output: { hourly: true } });
+  const kwh = r.energy.hourlyKwh ?? [];
+  const rows = Array.from(kwh, (v, i) => {
+    const [m, d] = monthDay(Math.floor(i / 24));
+    const when = kwh.length === 8760 ? `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:00` : String(i);
+    return [when, v.toFixed(3)];
+  });
+  download(`${fileStem()}-hourly.csv`, csv([[t('ht.time'), t('ht.kwh')], ...rows]), 'text/csv;charset=utf-8');
+}
+
+function downloadJson() {
+  if (!state.report) return;
+  const text = caseJson(describedScenario(state.scenario, state.weather, loadFileInfo()), state.report, version());
+  download(`${fileStem()}.json`, text, 'application/json');
+}
+
+async function loadCaseFile(file) {
+  const status = $('share-status');
+  try {
+    applyScenario(scenarioOfJson(await file.text()));
+    status.textContent = t('share.loaded', { name: file.name });
+    recalc({ now: true });
+  } catch (err) {
+    status.textContent = t(err.key ?? 'share.badJson');
+  }
+}
+
+function wireShare() {
+  $('share-copy').addEventListener('click', async () => {
+    const link = $('share-link');
+    try {
+      await navigator.clipboard.writeText(link.value);
+      $('share-status').textContent = t('share.copied');
+    } catch {
+      link.select();
+      $('share-status').textContent = t('share.copyFailed');
+    }
+  });
+  $('share-link').addEventListener('focus', (e) => e.target.select());
+  $('share-qr-details').addEventListener('toggle', () => $('share-qr-details').open && renderQr());
+  $('dl-monthly').addEventListener('click', downloadMonthly);
+  $('dl-cash').addEventListener('click', downloadCash);
+  $('dl-hourly').addEventListener('click', downloadHourly);
+  $('dl-json').addEventListener('click', downloadJson);
+  $('load-json').addEventListener('change', (e) => {
+    const f = e.target.files?.[0];
+    e.target.value = '';
+    if (f) loadCaseFile(f);
+  });
+}
+
+// ---------------------------------------------------------------- print
+
+let closedForPrint = [];
+
+/** The printed report: its title block filled, every collapsed source and note opened (the heat map
+ * excepted: it would need the hourly series). */
+function beforePrint() {
+  const zh = lang() === 'zh-CN';
+  const ex = state.example;
+  $('pt-project').textContent = ex && !state.exampleEdited ? (zh ? ex.nameZh : ex.nameEn) : t('pt.custom');
+  const place = state.place && placeByCode(state.place);
+  const st = state.report?.station;
+  const site = state.scenario?.site;
+  const parts = [];
+  if (place) parts.push(placeLabel(place, zh));
+  if (site) parts.push(t('pt.coords', { lat: fmt(site.latitude, 3), lon: fmt(site.longitude, 3) }));
+  if (st) parts.push(`${t('f.station')}${colon()}${stationLabel(st.station ?? st)}`);
+  $('pt-place').textContent = parts.join(zh ? '；' : '; ') || '—';
+  $('pt-date').textContent = new Date().toLocaleDateString(zh ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
+  $('pt-version').textContent = `rooftop-pv ${version()}`;
+  $('pt-link').textContent = $('share-link').value;
+  closedForPrint = [...document.querySelectorAll('#results details:not([open])')].filter((d) => d.id !== 'heatmap-details');
+  for (const d of closedForPrint) d.open = true;
+}
+
+function afterPrint() {
+  for (const d of closedForPrint) d.open = false;
+  closedForPrint = [];
 }
 
 /** Day of the year (0-based, 365-day year) → [month 1–12, day 1–31]. */
@@ -2283,6 +2500,7 @@ async function main() {
   fillTariffOptions();
   setupMoneyUi({ presets: state.presets, onChange: afterUserChange });
   resetForm();
+  await restoreScenario();
   applyStaticText();
   recalc({ now: true });
 
@@ -2293,6 +2511,11 @@ async function main() {
     b.addEventListener('click', () => loadExample(b.dataset.example));
   }
   $('reset').addEventListener('click', () => {
+    // the defaults: the saved inputs and the link's case are forgotten
+    forgetLocal();
+    history.replaceState(null, '', location.pathname + location.search);
+    state.neededFile = null;
+    $('share-status').textContent = '';
     resetForm();
     recalc({ now: true });
   });
@@ -2310,8 +2533,13 @@ async function main() {
   });
   wireStationSearch();
   wirePlaceSearch();
+  wireShare();
   $('print').addEventListener('click', () => window.print());
+  window.addEventListener('beforeprint', beforePrint);
+  window.addEventListener('afterprint', afterPrint);
   watchChartWidth();
+  // Offline after this visit: the service worker keeps the page and the engine (sw.js).
+  navigator.serviceWorker?.register('./sw.js').catch((err) => console.warn('no offline copy:', err));
 }
 
 main();

@@ -635,14 +635,20 @@ export function cashParty(r) {
 }
 
 /** The rows of the cash flow shown. */
+/** The uploaded load file's name and size (for a link, which describes it rather than carry it), or null. */
+export function loadFileInfo() {
+  const f = ui.loadFile;
+  return f && !f.localError ? { name: f.name, size: f.size } : null;
+}
+
 export function cashRows(r) {
   return cashParty(r) === 'investor' ? r.money.investor.byYear : r.money.byYear;
 }
 
-function renderCashTable(r) {
+/** The cash-flow table's columns: [i18n key of the header, the value of a year's row]. */
+export function cashColumns(r) {
   const host = r.assumptions.ownership === 'thirdParty' && cashParty(r) === 'main';
-  const rows = cashRows(r);
-  const cols = host
+  return host
     ? [
         ['cash.year', (y) => y.year],
         ['cash.gen', (y) => y.generationKwh],
@@ -668,6 +674,12 @@ function renderCashTable(r) {
         ['cash.netCol', (y) => y.netCashFlowYuan],
         ['cash.cumCol', (y) => y.cumulativeYuan],
       ];
+}
+
+function renderCashTable(r) {
+  const host = r.assumptions.ownership === 'thirdParty' && cashParty(r) === 'main';
+  const rows = cashRows(r);
+  const cols = cashColumns(r);
   const head = $('cash-head-row');
   head.replaceChildren();
   cols.forEach(([key], i) => {

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -58,7 +59,8 @@ async function waitForServer(url, ms = 10000) {
 }
 
 /** Resolves when the page has no calculation pending (the worker's answer to the last input shown). */
-const settled = (p) => p.waitForFunction(() => document.body.dataset.busy !== 'true');
+const settled = (p) =>
+  p.waitForFunction(() => document.body.dataset.busy !== 'true' && document.body.dataset.linkPending === undefined);
 const READS = new Set([
   'textContent', 'innerText', 'innerHTML', 'getAttribute', 'isVisible', 'isHidden', 'isChecked', 'isDisabled',
   'isEnabled', 'inputValue', 'count', 'allTextContents', 'allInnerTexts', 'evaluate', 'evaluateAll', '$eval', '$$eval',
@@ -98,7 +100,8 @@ before(async () => {
 
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}/`;
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', SITE], {
+  // the server of `make serve` (gzip-compressed)
+  server = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), SITE, String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   server.stderr.resume();
@@ -124,6 +127,15 @@ before(async () => {
   rawPage = context.pages()[0] ?? (await context.newPage());
   rawPage.setDefaultTimeout(5000);
   page = settling(rawPage);
+  // Every visit of this page starts from the defaults (the inputs a visit leaves in localStorage are
+  // tested on a page of its own).
+  await rawPage.addInitScript(() => {
+    try {
+      localStorage.removeItem('rooftop-pv.scenario');
+    } catch {
+      // no storage
+    }
+  });
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
     if (/RuntimeError: unreachable/.test(msg.text())) problems.push(`wasm trap: ${msg.text()}`);
@@ -222,7 +234,7 @@ const LATIN_ALLOWED = new Set(
     // names of weather file formats and of the sky models (options of the weather-file method)
     'EPW TMY CSV SAM NSRDB PVGIS JSON Perez PVWatts Hay Davies HDKR Reindl',
     // the built-in stations' data set, and the pinyin example of the station search
-    'CSWD datong',
+    'CSWD datong shuozhou',
   ]
     .join(' ')
     .split(' '),
@@ -1319,5 +1331,163 @@ test('typing never waits for a calculation', async (t) => {
     await page.waitForSelector('body[data-ready="true"]');
     await rawPage.unroute('**/*.wasm');
     assertNoProblems();
+  });
+});
+
+test('a case is passed on: link, QR code, local memory, reset, CSV and JSON', async (t) => {
+  let link;
+  let annual;
+  await t.test('the link holds the scenario and restores it on another page', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    if ((await page.getAttribute('html', 'lang')) !== 'zh-CN') await page.getByTestId('lang').selectOption('zh-CN');
+    await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+    await typeInto('capacity', '777');
+    link = await page.getByTestId('share-link').inputValue();
+    assert.match(link, /#s=1\.[A-Za-z0-9_-]+$/);
+    assert.ok(link.length < 2000, `link of ${link.length} characters`);
+    assert.equal(await rawPage.evaluate(() => location.href), link, 'the address bar holds the case');
+    annual = Number(await value('annual-kwh'));
+    const savings = Number(await value('first-year-savings'));
+    const other = settling(await context.newPage());
+    await other.goto(link);
+    await other.waitForSelector('body[data-ready="true"]');
+    assert.equal(await other.getByTestId('capacity').inputValue(), '777');
+    assert.equal(Number(await other.getByTestId('annual-kwh').getAttribute('data-value')), annual);
+    assert.equal(Number(await other.getByTestId('first-year-savings').getAttribute('data-value')), savings);
+    assert.equal(await other.getByTestId('share-status').textContent(), '已从链接恢复方案。');
+    // the QR code of the link, drawn in the page
+    await other.locator('#share-qr-details summary').click();
+    assert.ok((await other.locator('#share-qr svg').count()) === 1);
+    await other.getByTestId('share-card').screenshot({ path: join(SHOTS, '43-zh-share-card.png') });
+    // the inputs are remembered: the bare address gives them back; reset gives the defaults
+    await other.goto(baseUrl);
+    await other.waitForSelector('body[data-ready="true"]');
+    assert.equal(await other.getByTestId('capacity').inputValue(), '777');
+    await other.getByTestId('reset').click();
+    assert.equal(await other.getByTestId('capacity').inputValue(), '1000');
+    await other.reload();
+    await other.waitForSelector('body[data-ready="true"]');
+    assert.equal(await other.getByTestId('capacity').inputValue(), '1000');
+    // a damaged link and an unknown version: said, the defaults used
+    for (const [query, msg] of [['?lang=zh-CN#s=1.AAAA', '链接已损坏'], ['?lang=zh-CN&v#s=9.AAAA', '链接的格式版本无法识别']]) {
+      await other.goto(`${baseUrl}${query}`);
+      await other.waitForSelector('body[data-ready="true"]');
+      assert.ok((await other.getByTestId('share-status').textContent()).startsWith(msg));
+      assert.equal(await other.getByTestId('capacity').inputValue(), '1000');
+    }
+    await other.close();
+    assertNoProblems();
+  });
+
+  await t.test('CSV (UTF-8 with BOM) of the monthly table, the cash flow and the hours; JSON out and back in', async () => {
+    const save = async (testid) => {
+      const [dl] = await Promise.all([rawPage.waitForEvent('download'), page.getByTestId(testid).click()]);
+      return readFileSync(await dl.path(), 'utf8');
+    };
+    const monthly = await save('dl-monthly');
+    assert.ok(monthly.startsWith('\uFEFF月份,发电量 (kWh)'), monthly.slice(0, 40));
+    const mrows = monthly.trim().split('\r\n').map((l) => l.split(','));
+    assert.equal(mrows.length, 14);
+    const months = mrows.slice(1, 13).map((r) => Number(r[1]));
+    assert.ok(Math.abs(months.reduce((a, b) => a + b, 0) - annual) < 6, 'the months add up to the year');
+    assert.equal(Number(mrows[13][1]), Math.round(annual));
+    // the monthly table on the page says the same
+    assert.equal((await page.locator('#monthly-body tr').count()), 12);
+
+    const cash = await save('dl-cash');
+    const crows = cash.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+    const headers = await page.locator('#cash-head-row th').allTextContents();
+    assert.deepEqual(crows[0], headers);
+    assert.equal(crows.length - 1, await page.locator('#cash-body tr').count());
+    const net25 = Number(await page.getByTestId('cash-net-25').getAttribute('data-value'));
+    assert.equal(Number(crows.at(-1)[headers.indexOf('净现金流 (元)')]), net25);
+
+    const json = await save('dl-json');
+    const saved = JSON.parse(json);
+    assert.equal(saved.format, 'rooftop-pv-case');
+    assert.equal(saved.scenario.system.capacityKwp, 777);
+    assert.equal(saved.report.energy.annualKwh, annual);
+    // back in: the form takes the saved case again
+    await typeInto('capacity', '5');
+    await page.getByTestId('load-json').setInputFiles({ name: 'case.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    await waitForValue('annual-kwh', Math.round(annual));
+    assert.equal(await page.getByTestId('capacity').inputValue(), '777');
+    assert.equal(await text('share-status'), '已载入方案文件“case.json”。');
+    await page.getByTestId('load-json').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"a":') });
+    assert.equal(await text('share-status'), '该文件不是有效的 JSON。');
+
+    // the hours of an hourly method (the button is there only then)
+    await page.getByTestId('method').selectOption('station');
+    const stationAnnual = Number(await value('annual-kwh'));
+    const hourly = await save('dl-hourly');
+    const hrows = hourly.replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.equal(hrows.length, 8761);
+    assert.match(hrows[1], /^01-01 00:00,/);
+    const sum = hrows.slice(1).reduce((a, l) => a + Number(l.split(',')[1]), 0);
+    assert.ok(Math.abs(sum / stationAnnual - 1) < 1e-4, `hours ${sum} vs year ${stationAnnual}`);
+    assertNoProblems();
+  });
+
+  await t.test('a weather file is described in the link, and asked for again', async () => {
+    await page.getByTestId('method').selectOption('weatherFile');
+    await page.getByTestId('weather-file').setInputFiles(DATONG);
+    await page.waitForFunction(() => document.body.dataset.busy === 'false');
+    const fileLink = await page.getByTestId('share-link').inputValue();
+    assert.ok(fileLink.length < 2000, 'the file is not in the link');
+    const other = settling(await context.newPage());
+    await other.goto(fileLink);
+    await other.waitForSelector('body[data-ready="true"]');
+    assert.equal(await other.getByTestId('method').inputValue(), 'weatherFile');
+    assert.match(await other.locator('#weather-file-error').textContent(), new RegExp(`气象文件“${DATONG_NAME.replace(/\./g, '\\.')}”.*请重新选择该文件`));
+    await other.getByTestId('weather-file').setInputFiles(DATONG);
+    await other.waitForFunction(() => document.querySelector('#weather-file-error').hidden);
+    await other.close();
+    await page.getByTestId('reset').click();
+    assertNoProblems();
+  });
+});
+
+test('offline after the first visit, and served compressed', async (t) => {
+  await t.test('the service worker keeps the page and the engine: a reload without network works', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    await rawPage.evaluate(() => navigator.serviceWorker.ready);
+    await rawPage.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cached = await rawPage.evaluate(async () => (await (await caches.open('rooftop-pv')).keys()).map((r) => r.url));
+    for (const f of ['', 'app.js', 'engine-worker.js', 'gazetteer.js', 'pkg/rooftop_pv_bg.wasm', 'vendor/uqr.mjs']) {
+      assert.ok(cached.includes(`${baseUrl}${f}`), `${f || 'the page'} is cached`);
+    }
+    const online = Number(await value('annual-kwh'));
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]');
+      assert.equal(Number(await value('annual-kwh')), online);
+      await typeInto('capacity', '2000');
+      assert.equal(Math.round(Number(await value('annual-kwh'))), Math.round(online * 2));
+      await shot('44-zh-offline', false);
+    } finally {
+      await context.setOffline(false);
+    }
+    await page.getByTestId('reset').click();
+    assertNoProblems();
+  });
+
+  await t.test('`make serve` sends the engine gzip-compressed', async () => {
+    const raw = readFileSync(join(SITE, 'pkg', 'rooftop_pv_bg.wasm')).length;
+    const head = await new Promise((resolve, reject) => {
+      const req = request(`${baseUrl}pkg/rooftop_pv_bg.wasm`, { headers: { 'accept-encoding': 'gzip' } }, (r) => {
+        r.resume();
+        resolve(r.headers);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    const sent = Number(head['content-length']);
+    assert.ok(sent < raw * 0.6, `sent ${sent} bytes for ${raw}`);
+    console.log(`# .wasm: ${raw} bytes, sent ${sent} gzip-compressed`);
+    assert.equal(head['content-encoding'], 'gzip');
+    assert.equal(head['content-type'], 'application/wasm');
   });
 });
