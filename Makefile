@@ -54,14 +54,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Chromium for the page tests, and CJK fonts so that its screenshots show the Chinese text.
+# Chromium for the page tests, CJK fonts so that its screenshots show the Chinese text, and poppler
+# (pdftoppm, pdftotext) to read and render the printed report's pages.
 # The reference models (PySAM's PVWatts v8, pvlib and its bundled weather files, numpy-financial).
 setup-venv:
 	@scripts/setup-venv.sh
 
 setup-chromium:
-	@(command -v chromium >/dev/null && fc-list :lang=zh 2>/dev/null | grep -q .) || ($(SUDO) apt-get update && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium chromium-driver fonts-noto-cjk)
+	@(command -v chromium >/dev/null && command -v pdftoppm >/dev/null && fc-list :lang=zh 2>/dev/null | grep -q .) || \
+	  ($(SUDO) apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium chromium-driver fonts-noto-cjk poppler-utils)
 
 clean:
 	rm -rf pkg target/site target/npm-consumer

@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
@@ -1490,4 +1490,53 @@ test('offline after the first visit, and served compressed', async (t) => {
     assert.equal(head['content-encoding'], 'gzip');
     assert.equal(head['content-type'], 'application/wasm');
   });
+});
+
+/** Runs a poppler tool (apt-get install poppler-utils; `make setup-chromium` installs it). */
+function poppler(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  assert.ok(!r.error, `${cmd} is missing: apt-get install poppler-utils (make setup-chromium)`);
+  assert.equal(r.status, 0, `${cmd} ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+test('the printed report (A4 PDF) is fit for an official document', async (t) => {
+  for (const l of ['zh-CN', 'en']) {
+    await t.test(`${l}: title block, every year and column of the cash flow, headers repeated, sources open`, async () => {
+      await page.goto(`${baseUrl}?lang=${l}`);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+      await page.getByTestId('annual-kwh').textContent(); // settled
+      const years = await page.locator('#cash-body tr').count();
+      const columns = await page.locator('#cash-head-row th').allTextContents();
+      await rawPage.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await rawPage.emulateMedia({ media: 'print' });
+      const pdfPath = join(SHOTS, `report-${l}.pdf`);
+      await rawPage.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+      await rawPage.emulateMedia({ media: 'screen' });
+      await rawPage.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      const info = poppler('pdfinfo', [pdfPath]);
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+      assert.match(info, /Page size:\s+59[56]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
+      assert.ok(pages >= 3 && pages <= 12, `${pages} pages`);
+      const text = poppler('pdftotext', ['-layout', pdfPath, '-']);
+      const zh = l === 'zh-CN';
+      assert.ok(text.includes(zh ? '屋顶分布式光伏发电量与收益测算报告' : 'Rooftop PV generation and savings report'));
+      assert.ok(text.includes('rooftop-pv '), 'the version in the title block');
+      // the last year and the last column are printed (the screen view scrolls them)
+      assert.ok(years >= 26, `${years} years`);
+      const lastRow = text.split('\n').find((line) => /^\s*25\s+[\d,]+/.test(line));
+      assert.ok(lastRow, 'year 25 is printed');
+      assert.ok(text.includes(columns.at(-1).split(' ')[0]), `the last column ${columns.at(-1)} is printed`);
+      // the table's header repeated on every page it runs over
+      const pagesText = text.split('\f');
+      const withRows = pagesText.filter((p) => /^\s*1[0-9]\s+[\d,]+\s+[\d,]+/m.test(p) || /^\s*2[0-5]\s+[\d,]+\s+[\d,]+/m.test(p));
+      for (const p of withRows) assert.ok(p.includes(columns[1].split(' ')[0]), 'the header on each page of the table');
+      // the emission factors' issuer, document and year, and the monthly table, are printed
+      assert.ok(/12\s*月|Dec/.test(text), 'the monthly table');
+      // render the pages to look at them
+      poppler('pdftoppm', ['-r', '60', '-png', pdfPath, join(SHOTS, `report-${l}-page`)]);
+      assertNoProblems();
+    });
+  }
 });
