@@ -416,7 +416,7 @@ function buildScenario() {
   const kind = controlValue('kind');
   s.ownership = { kind };
   if (kind === 'thirdParty') {
-    put(s.ownership, 'discountPct', num('discountPct'));
+    put(s.ownership, 'discountPct', readDiscount(num, local));
     put(s.ownership, 'roofRentYuanYear', num('roofRent'));
   }
   // load, export limit, time of use, the owner's or the investor's finance
@@ -431,6 +431,30 @@ function buildScenario() {
     s.emissions = { preset: fs };
   }
   return { scenario: s, local };
+}
+
+/**
+ * The EMC discount [% off the grid price] from its field, in either of the ways Chinese users say
+ * it: "% off" as typed, or 折 — the tenths of the price paid, so that 85 折 (or 8.5 折) is paying
+ * 85 %, 15 % off. The equivalent in the other way is written under the field.
+ */
+function readDiscount(num, local) {
+  const el = $('discountPct');
+  const v = num('discountPct', true);
+  const zhe = $('discountUnit').value === 'zhe';
+  let off = v;
+  if (v !== undefined && zhe) {
+    const pay = v <= 10 ? v * 10 : v;
+    if (v <= 0 || pay > 100) {
+      local.push({ el, key: 'err.zhe' });
+      off = undefined;
+    } else off = 100 - pay;
+  }
+  const equiv = $('discount-equiv');
+  equiv.textContent = off === undefined || off < 0 || off > 100 ? '' : t('discount.equiv', {
+    off: fmtMax(off, 2), pay: fmtMax(100 - off, 2), zhe: fmtMax(100 - off, 2),
+  });
+  return off === undefined ? undefined : Number(off.toFixed(10));
 }
 
 /** The site's coordinates from their fields, when both are numbers. */
@@ -1665,9 +1689,8 @@ function renderEmissions(r) {
       td.className = 'num-col';
       const span = document.createElement('span');
       const v = em[period][row.total];
-      const text = v.toFixed(2);
-      span.textContent = text;
-      span.dataset.value = text;
+      span.textContent = fmt(v, 2);
+      span.dataset.value = v.toFixed(2);
       span.dataset.testid = `${row.id}-${period}`;
       td.append(span);
       tr.append(td);
@@ -2201,7 +2224,8 @@ function renderAssumptions(r) {
   }
   items.push(
     [a.ownership === 'owner' ? 'as.capex' : 'as.invCapex', `${fmtMax(a.capexYuanPerW)} ${t('u.capex')}`, 'capexYuanPerW'],
-    ['as.om', `${fmtMax(a.omYuanPerKwpYear)} ${t('u.om')}`, 'omYuanPerKwpYear'],
+    // O&M once: per kWp here, or by steps / as a share of the investment (money-ui.js)
+    ...(a.omSteps || a.omPctOfCapex !== undefined ? [] : [['as.om', `${fmtMax(a.omYuanPerKwpYear)} ${t('u.om')}`, 'omYuanPerKwpYear']]),
     ['as.discountRate', `${fmtMax(a.discountRatePct)} ${t('u.discountRate')}`, 'discountRatePct'],
   );
   items.push(...moneyAssumptions(r));
@@ -2235,6 +2259,7 @@ function clearForm() {
   $('method').value = INITIAL.method;
   $('mode').value = INITIAL.mode;
   $(`kind-${INITIAL.kind}`).checked = true;
+  $('discountUnit').value = 'pctOff';
   $('factorSet').value = state.presets.defaultEmissionFactors;
   $('grid-preset').value = '';
   $('export-preset').value = '';
@@ -2307,6 +2332,7 @@ function fillForm(s) {
   $(`kind-${o.kind}`).checked = true;
   fillMoney(s);
   setField('discountPct', o.discountPct);
+  $('discountUnit').value = 'pctOff';
   setField('roofRent', o.roofRentYuanYear);
   if (s.emissions?.factors) {
     $('factorSet').value = 'custom';
@@ -2361,6 +2387,14 @@ function onUserInput(e) {
   if (target.matches('#grid-preset, #export-preset')) {
     const p = state.presets.tariffs.find((x) => x.id === target.value);
     if (p) $(target.dataset.target).value = String(p.valueYuanKwh);
+  }
+  if (target.id === 'discountUnit') {
+    // the same discount in the other way of saying it: 15 (% off) ⇄ 85 (折)
+    const v = parseNumber($('discountPct').value).value;
+    if (v !== undefined) {
+      const pay = target.value === 'zhe' ? 100 - v : v <= 10 ? v * 10 : v;
+      $('discountPct').value = fmtPlain(target.value === 'zhe' ? pay : 100 - pay);
+    }
   }
   if (target.id === 'factorSet' && target.value === 'custom') {
     // Start the custom factors from the set that was chosen before, so only the differences need typing.

@@ -548,7 +548,9 @@ function renderUsageFacts(r) {
       ['usage.import', `${fmt(u.gridImportKwh)} kWh`, 'usage-import', u.gridImportKwh],
     );
   }
-  items.push(['usage.method', t(`usage.method.${u.method}`), 'usage-method', u.method]);
+  // Without a load the self-use is a flat share of each hour: not an hourly match.
+  const method = u.loadKwh === undefined ? 'share' : u.method;
+  items.push(['usage.method', t(`usage.method.${method}`), 'usage-method', method]);
   const dl = $('usage-facts');
   dl.replaceChildren();
   for (const [key, value, testid, raw] of items) {

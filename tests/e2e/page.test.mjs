@@ -336,10 +336,10 @@ test('the calculator page works end to end', async (t) => {
     assert.equal(await page.getByTestId('hours').inputValue(), '1241.6');
     assert.equal(await rounded('annual-kwh'), 7449600);
     assert.equal(await text('annual-kwh'), '7,449,600');
-    assert.equal(await text('coal-annual'), '2291.50');
-    assert.equal(await text('co2-annual'), '7427.25');
+    assert.equal(await text('coal-annual'), '2,291.50');
+    assert.equal(await text('co2-annual'), '7,427.25');
     assert.equal(await text('nox-annual'), '1.42');
-    assert.equal(await text('water-annual'), '9163.01');
+    assert.equal(await text('water-annual'), '9,163.01');
     assert.equal(await value('coal-annual'), '2291.50');
     assert.match(await text('example-desc'), /2291\.50/);
     assert.match(await text('factor-set-name'), /2018年火电平均值/);
@@ -357,11 +357,11 @@ test('the calculator page works end to end', async (t) => {
     await waitForValue('annual-kwh', 3724800);
     assert.equal(await text('annual-kwh'), '3,724,800');
     // half of 2291.49696 t = 1145.74848 t
-    assert.equal(await text('coal-annual'), '1145.75');
-    assert.equal(await text('co2-annual'), '3713.63');
+    assert.equal(await text('coal-annual'), '1,145.75');
+    assert.equal(await text('co2-annual'), '3,713.63');
     assert.equal(await page.getByTestId('stale').isVisible(), false);
     await typeInto('capacity', '6000');
-    await page.waitForFunction(() => document.querySelector('[data-testid="coal-annual"]').textContent === '2291.50');
+    await page.waitForFunction(() => document.querySelector('[data-testid="coal-annual"]').textContent === '2,291.50');
     assertNoProblems();
   });
 
@@ -374,7 +374,7 @@ test('the calculator page works end to end', async (t) => {
     assert.match(await text('emissions-table'), /Standard coal saved/);
     assert.match(await text('example-desc'), /Shuozhou report/);
     assert.match(await text('warnings'), /months are shared in proportion to their days/);
-    assert.equal(await text('coal-annual'), '2291.50');
+    assert.equal(await text('coal-annual'), '2,291.50');
     // no Chinese left in the English labels (the language switch keeps its bilingual label)
     const chinese = await page.$$eval('[data-i18n]', (els) =>
       els
@@ -400,7 +400,7 @@ test('the calculator page works end to end', async (t) => {
     assert.equal(await page.getByTestId('stale').isVisible(), true);
     assert.match(await text('stale'), /out of date/);
     // the last good results stay, marked stale
-    assert.equal(await text('coal-annual'), '2291.50');
+    assert.equal(await text('coal-annual'), '2,291.50');
     await shot('04-en-error-capacity', false);
     await typeInto('capacity', '6000');
     await err.waitFor({ state: 'hidden' });
@@ -441,7 +441,7 @@ test('the calculator page works end to end', async (t) => {
     await typeInto('hours', '1241.6');
     await hoursErr.waitFor({ state: 'hidden' });
     assert.equal(await page.getByTestId('stale').isVisible(), false);
-    assert.equal(await text('coal-annual'), '2291.50');
+    assert.equal(await text('coal-annual'), '2,291.50');
     assertNoProblems();
   });
 
@@ -741,10 +741,10 @@ test('the built-in stations and monthly values', async (t) => {
     await page.getByTestId('example-shuozhou-6mw').click();
     assert.equal(await page.getByTestId('method').inputValue(), 'fullLoadHours');
     assert.equal(await rounded('annual-kwh'), 7449600);
-    assert.equal(await text('coal-annual'), '2291.50');
-    assert.equal(await text('co2-annual'), '7427.25');
+    assert.equal(await text('coal-annual'), '2,291.50');
+    assert.equal(await text('co2-annual'), '7,427.25');
     assert.equal(await text('nox-annual'), '1.42');
-    assert.equal(await text('water-annual'), '9163.01');
+    assert.equal(await text('water-annual'), '9,163.01');
     assert.equal(await page.getByTestId('climate-used').isVisible(), false);
     assert.equal(await page.locator('#layout').isVisible(), false);
     // reset: the station method again, with the place remembered
