@@ -1542,3 +1542,76 @@ test('the printed report (A4 PDF) is fit for an official document', async (t) =>
     });
   }
 });
+
+test('the smaller defects: discount in 折, O&M once, separators, flat-share label, accessibility, dark mode', async (t) => {
+  await t.test('85 折 is paying 85 %: the same result as 15 % off, the equivalent written', async () => {
+    await page.goto(`${baseUrl}?lang=zh-CN`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByTestId('example-shuozhou-4mw-emc-15').click();
+    const off15 = Number(await value('first-year-savings'));
+    assert.equal(await page.getByTestId('discount-pct').inputValue(), '15');
+    assert.equal(await text('discount-equiv'), '即电价优惠 15%，企业按电网电价的 85%（85 折）付费。');
+    // switching the way of saying it converts the figure, the result stays
+    await page.getByTestId('discount-unit').selectOption('zhe');
+    assert.equal(await page.getByTestId('discount-pct').inputValue(), '85');
+    assert.equal(Number(await value('first-year-savings')), off15);
+    for (const typed of ['8.5', '85']) {
+      await typeInto('discount-pct', typed);
+      assert.equal(Number(await value('first-year-savings')), off15, `${typed} 折`);
+    }
+    await typeInto('discount-pct', '120');
+    assert.match(await page.locator('#discountPct-error').textContent(), /折数应在 0 到 10 之间/);
+    await typeInto('discount-pct', '85');
+    // O&M appears once among the assumptions
+    const om = await page.locator('#assumptions dt').allTextContents();
+    assert.equal(om.filter((d) => /运维/.test(d)).length, 1, om.join(' | '));
+    // thousands separators in the emissions table (the raw figure kept in data-value)
+    const co2 = await text('co2-annual');
+    assert.match(co2, /^\d{1,3}(,\d{3})+\.\d\d$/);
+    assert.equal(co2.replace(/,/g, ''), await value('co2-annual'));
+    await page.getByTestId('reset').click();
+    assertNoProblems();
+  });
+
+  await t.test('a flat self-use share is not called an hourly match', async () => {
+    await page.getByTestId('method').selectOption('station');
+    assert.equal(await text('usage-method'), '按自用比例');
+    await page.getByTestId('reset').click();
+  });
+
+  for (const l of ['zh-CN', 'en']) {
+    await t.test(`axe-core: no serious or critical violation (${l}, desktop and phone)`, async () => {
+      const axe = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+      for (const size of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+        await rawPage.setViewportSize(size);
+        await page.goto(`${baseUrl}?lang=${l}`);
+        await page.waitForSelector('body[data-ready="true"]');
+        await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+        await page.getByTestId('annual-kwh').textContent();
+        await rawPage.evaluate(axe);
+        const found = await rawPage.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ['violations'] });
+          return r.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        assert.deepEqual(found, [], `${l} ${size.width}px`);
+      }
+      await rawPage.setViewportSize({ width: 1366, height: 900 });
+      assertNoProblems();
+    });
+  }
+
+  await t.test('dark mode follows the system', async () => {
+    await rawPage.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${baseUrl}?lang=zh-CN`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const card = await page.locator('.card').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.equal(bg, 'rgb(15, 23, 34)');
+    assert.equal(card, 'rgb(23, 33, 46)');
+    await shot('45-zh-dark', false);
+    await rawPage.emulateMedia({ colorScheme: 'light' });
+    assertNoProblems();
+  });
+});
