@@ -1615,3 +1615,40 @@ test('the smaller defects: discount in 折, O&M once, separators, flat-share lab
     assertNoProblems();
   });
 });
+
+test('screenshots: desktop 1366×900 and phone 390×844, in Chinese and English', async (t) => {
+  for (const l of ['zh', 'en']) {
+    await t.test(`${l}`, async () => {
+      for (const [name, size] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+        await rawPage.setViewportSize(size);
+        await page.goto(`${baseUrl}?lang=${l === 'zh' ? 'zh-CN' : 'en'}`);
+        await page.waitForSelector('body[data-ready="true"]');
+        await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+        await page.getByTestId('annual-kwh').textContent();
+        await page.locator('#example-close').click();
+        await shot(`5x-${l}-${name}-top`, false);
+        await shot(`5x-${l}-${name}-full`);
+        if (name === 'phone') {
+          // the examples take a row, not half of the first screen
+          const box = await page.locator('.examples').boundingBox();
+          assert.ok(box.height < 0.12 * size.height, `examples ${box.height}px high`);
+          // nothing wider than the screen
+          const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(wide <= size.width, `page ${wide}px wide`);
+          // the cash table's year stays in view when it is scrolled sideways
+          const wrap = page.locator('.cash-wrap');
+          await wrap.evaluate((el) => {
+            el.scrollIntoView();
+            el.scrollLeft = 400;
+          });
+          const year = await page.locator('#cash-body tr:nth-child(3) th').boundingBox();
+          const wrapBox = await wrap.boundingBox();
+          assert.ok(Math.abs(year.x - wrapBox.x) < 2, `year cell at ${year.x}, table at ${wrapBox.x}`);
+          await shot(`5x-${l}-phone-cash-scrolled`, false);
+        }
+      }
+      await rawPage.setViewportSize({ width: 1366, height: 900 });
+      assertNoProblems();
+    });
+  }
+});
