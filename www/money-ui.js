@@ -117,6 +117,23 @@ export function setupMoneyUi({ presets, onChange }) {
   };
   window.addEventListener('pointerup', finish);
   window.addEventListener('pointercancel', finish);
+  // One tab stop for the 288 cells (roving tabindex): the arrow keys, Home and End move within it.
+  table.addEventListener('keydown', (e) => {
+    const b = cellOf(e);
+    const step = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] }[e.key];
+    if (!b || (!step && e.key !== 'Home' && e.key !== 'End')) return;
+    e.preventDefault();
+    let m = Number(b.dataset.m);
+    let h = Number(b.dataset.h);
+    if (step) {
+      m = (m + step[0] + 12) % 12;
+      h = (h + step[1] + 24) % 24;
+    } else h = e.key === 'Home' ? 0 : 23;
+    const next = table.querySelector(`button[data-m="${m}"][data-h="${h}"]`);
+    b.tabIndex = -1;
+    next.tabIndex = 0;
+    next.focus();
+  });
   // Keyboard (and clicks without a pointer stroke): Enter / Space paint one cell.
   table.addEventListener('click', (e) => {
     const b = cellOf(e);
@@ -196,6 +213,7 @@ function renderGrid() {
       b.dataset.m = String(m);
       b.dataset.h = String(h);
       b.dataset.testid = `tou-${m + 1}-${h}`;
+      b.tabIndex = m === 0 && h === 0 ? 0 : -1;
       b.className = `p-${ui.grid[m][h]}`;
       b.setAttribute('aria-label', cellLabel(m, h));
       b.title = cellLabel(m, h);

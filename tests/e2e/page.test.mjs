@@ -1160,6 +1160,15 @@ test('hourly money: a load, time-of-use prices, EMC and the cash-flow table', as
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid="first-year-savings"]').dataset.value) > b, before);
     assert.equal(await page.getByTestId('tou-preset').inputValue(), '', 'an edited grid is a custom tariff');
     assert.equal(await page.getByTestId('tou-7-12').getAttribute('class'), 'p-peak');
+    // one tab stop for the 288 cells; the arrow keys move within the grid
+    assert.equal(await page.locator('#tou-grid button[tabindex="0"]').count(), 1);
+    assert.equal(await page.locator('#tou-grid button[tabindex="-1"]').count(), 287);
+    await page.getByTestId('tou-7-12').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'tou-8-12');
+    assert.equal(await page.getByTestId('tou-8-12').getAttribute('tabindex'), '0');
     // the same edit made in the scenario gives the same figure in the core
     const core = await coreReport(
       'shuozhou-4mw-owner-tou',
