@@ -7,21 +7,20 @@ import init, {
   calculate, findStations, nearestStation, parseWeather, presets, stationClimate, stations, version,
 } from './pkg/rooftop_pv.js';
 import { createEngine } from './engine.js';
-import { findPlaces, placeByCode, placeLabel, PLACES_SOURCE } from './places.js';
-import {
-  caseJson, csv, decodeScenario, describedScenario, download, encodeScenario, forgetLocal, linkFor, linkValue, loadLocal,
-  saveLocal, scenarioOfJson,
-} from './share.js';
-import { renderSVG } from './vendor/uqr.mjs';
+import { findPlaces, PLACES_SOURCE } from './places.js';
+import { pickPlace, placeOptions, setupPlaces } from './place-ui.js';
+import { forgetLocal } from './share.js';
+import { restoreScenario, setupShare, updateShare } from './share-ui.js';
+import { monthDay, renderMonthlyTable } from './monthly-table.js';
+import { $, DEFAULT_STATION, state } from './state.js';
 import { t, setLang, lang, sourceText } from './i18n.js';
 import { barChart, heatMap } from './charts.js';
 import { compact, fmt, fmtMax } from './format.js';
 import {
   setupMoneyUi, translateMoneyUi, readMoney, clearMoney, fillMoney, renderMoneyResults, moneyAssumptions,
-  cashRows, cashColumns, loadFileInfo, updateProfileHint,
+  cashRows, updateProfileHint,
 } from './money-ui.js';
 
-const $ = (id) => document.getElementById(id);
 
 /** What the page shows before the user types anything (optional fields stay empty → core defaults). */
 const INITIAL = {
@@ -37,9 +36,9 @@ const EXAMPLE_PLACEHOLDERS = {
 };
 /** The methods that run the hourly chain (and so use the roof planes and the system layout). */
 const HOURLY_METHODS = ['weatherFile', 'station', 'monthly'];
-/** The built-in station chosen on a first visit: Taiyuan, the capital of Shanxi (the page's default
- * prices are Shanxi's too). The last choice is remembered in localStorage under STATION_KEY. */
-const DEFAULT_STATION = '537720';
+/** The built-in station chosen on a first visit is Taiyuan (DEFAULT_STATION, state.js), the
+ * capital of Shanxi (the page's default prices are Shanxi's too). The last choice is remembered in
+ * localStorage under STATION_KEY. */
 const STATION_KEY = 'rooftop-pv.station';
 /** At most this many suggestions are listed under the station search box. */
 const MAX_SUGGESTIONS = 8;
@@ -67,7 +66,6 @@ const TIMING_BASES = [
   ['PVGIS TMY declaring', 'basis.pvgisInstant'],
   ['PVGIS TMY', 'basis.pvgis'],
 ];
-const MONTH_STARTS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 const FACTOR_KEYS = ['coalKgce', 'co2Kg', 'so2G', 'noxG', 'dustG', 'waterKg'];
 const EMISSION_ROWS = [
@@ -78,34 +76,6 @@ const EMISSION_ROWS = [
   { id: 'dust', total: 'dustT', factor: 'dustG' },
   { id: 'water', total: 'waterT', factor: 'waterKg' },
 ];
-
-const state = {
-  presets: null,
-  report: null, // last good report
-  scenario: null, // the scenario of `report`
-  fieldErrors: [], // [{ el, core?: ScenarioError, key?: string }]
-  generalError: null, // ScenarioError or { key, vars }
-  example: null,
-  exampleScenario: null, // JSON of the form's scenario right after loading the example
-  exampleEdited: false,
-  // The loaded weather file: { name, size, text, summary (WeatherSummary), error (ScenarioError) } or
-  // { name, size, localError: { key, vars } } when it could not be read; null before any file.
-  weather: null,
-  weatherToken: null, // the file being read (a newer choice wins)
-  stations: null, // Map id → Station (the 270 built-in ones)
-  stationId: DEFAULT_STATION, // the station chosen by name
-  climates: new Map(), // id → StationClimate, read when first needed
-  suggestions: [], // the stations listed under the search box
-  placeSuggestions: [], // the places listed after them (places.js)
-  place: null, // adcode of the place whose coordinates are in the site fields
-  active: -1, // the suggestion highlighted by the arrow keys
-  searching: false, // the search box holds what the user typed, not the chosen station's name
-  engine: null, // the calculation worker (engine.js)
-  requested: null, // { seq, scenario } of the newest calculation asked for
-  weatherSerial: 0, // numbers the weather files read, for the worker's copy of the text
-  neededFile: null, // { name, size } of the weather file a restored link or case names
-  linkToken: 0, // the newest link being encoded (encoding is asynchronous)
-};
 
 // ---------------------------------------------------------------- numbers
 
@@ -1052,103 +1022,6 @@ function wireStationSearch() {
   $('fill-monthly').addEventListener('click', fillMonthly);
 }
 
-// ---- the place search (gazetteer): a place sets the site's coordinates; the nearest station follows
-
-const MAX_PLACES = 8;
-const placeUi = { found: [], active: -1 };
-
-/** The place list under a search box (`listId`), items as options with data-place. */
-function placeOptions(listId, found) {
-  const zh = lang() === 'zh-CN';
-  return found.map((p, i) => {
-    const li = document.createElement('li');
-    li.id = `${listId}-${i}`;
-    li.setAttribute('role', 'option');
-    li.className = 'combo-option';
-    li.dataset.place = p.code;
-    li.dataset.testid = `place-option-${p.code}`;
-    const name = document.createElement('span');
-    name.className = 'so-name';
-    name.textContent = zh ? p.name : p.english;
-    const rest = placeLabel(p, zh).split(zh ? ' · ' : ', ').slice(1).join(zh ? ' · ' : ', ');
-    const near = nearestTo(p);
-    const tail = near ? ` · ${stationName(near.station)} ${km(near.distanceKm)} km` : '';
-    li.append(name, ` ${zh ? p.english : p.name}${rest ? ` · ${rest}` : ''}${tail}`);
-    return li;
-  });
-}
-
-function searchPlaces() {
-  const q = $('place-search').value.trim();
-  const list = $('place-list');
-  const found = q ? findPlaces(q) : [];
-  placeUi.found = found.slice(0, MAX_PLACES);
-  placeUi.active = placeUi.found.length ? 0 : -1;
-  list.replaceChildren(...placeOptions('place-option', placeUi.found));
-  list.hidden = !placeUi.found.length;
-  $('place-search').setAttribute('aria-expanded', String(!list.hidden));
-  $('place-status').textContent = !q ? '' : found.length ? t('place.found', { n: found.length }) : t('place.none', { q });
-  highlightPlace();
-}
-
-function highlightPlace() {
-  const items = [...$('place-list').children];
-  items.forEach((li, i) => li.setAttribute('aria-selected', String(i === placeUi.active)));
-  const li = items[placeUi.active];
-  if (li) $('place-search').setAttribute('aria-activedescendant', li.id);
-  else $('place-search').removeAttribute('aria-activedescendant');
-}
-
-function closePlaces() {
-  placeUi.found = [];
-  placeUi.active = -1;
-  $('place-list').hidden = true;
-  $('place-list').replaceChildren();
-  $('place-search').setAttribute('aria-expanded', 'false');
-  $('place-search').removeAttribute('aria-activedescendant');
-}
-
-/** Puts a place's coordinates in the site fields (the station method then uses the nearest station). */
-function pickPlace(code) {
-  const p = placeByCode(code);
-  if (!p) return;
-  closePlaces();
-  closeSuggestions();
-  state.searching = false;
-  if ($('method').value === 'station') $('station-by-coords').checked = true;
-  $('site-lat').value = p.latitude.toFixed(3);
-  $('site-lon').value = p.longitude.toFixed(3);
-  state.place = p.code;
-  $('place-search').value = placeLabel(p, lang() === 'zh-CN');
-  $('place-status').textContent = t('place.chosen', { name: placeLabel(p, lang() === 'zh-CN'), lat: fmt(p.latitude, 3), lon: fmt(p.longitude, 3) });
-  rememberStation();
-  afterUserChange();
-  if ($('method').value === 'station') $('place-search').focus();
-}
-
-function wirePlaceSearch() {
-  const input = $('place-search');
-  input.addEventListener('input', searchPlaces);
-  input.addEventListener('keydown', (e) => {
-    const n = placeUi.found.length;
-    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && n) {
-      e.preventDefault();
-      placeUi.active = e.key === 'ArrowDown' ? (placeUi.active + 1) % n : (placeUi.active - 1 + n) % n;
-      highlightPlace();
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      if (n && placeUi.active >= 0) pickPlace(placeUi.found[placeUi.active].code);
-    } else if (e.key === 'Escape') closePlaces();
-  });
-  input.addEventListener('blur', closePlaces);
-  const list = $('place-list');
-  list.addEventListener('mousedown', (e) => e.preventDefault());
-  list.addEventListener('click', (e) => {
-    const li = e.target.closest('[role="option"]');
-    if (li) pickPlace(li.dataset.place);
-  });
-}
-
 // ---- the station card, the nearest station, the monthly grid
 
 /** What the form says about the station in use: the card (station method), the nearest station to
@@ -1835,217 +1708,6 @@ function renderMonthly(r) {
   }
 }
 
-/** The monthly values as a table: generation, plane-of-array irradiation (hourly methods), share of the year. */
-function renderMonthlyTable(kwh, poa) {
-  const { head, rows, foot } = monthlyRows(kwh, poa, fmt);
-  const th = (text, cls, scope = 'col') => {
-    const el = document.createElement('th');
-    el.scope = scope;
-    if (cls) el.className = cls;
-    el.textContent = text;
-    return el;
-  };
-  $('monthly-head').replaceChildren(...head.map((h, i) => th(h, i ? 'num-col' : '')));
-  const tr = (cells) => {
-    const row = document.createElement('tr');
-    row.append(th(cells[0], '', 'row'));
-    for (const c of cells.slice(1)) {
-      const td = document.createElement('td');
-      td.className = 'num-col';
-      td.textContent = c;
-      row.append(td);
-    }
-    return row;
-  };
-  $('monthly-body').replaceChildren(...rows.map(tr));
-  $('monthly-foot').replaceChildren(...tr(foot).children);
-}
-
-/** Header, 12 rows and the year's total of the monthly table, numbers written by `num(v, digits)`. */
-function monthlyRows(kwh, poa, num) {
-  const months = t('months');
-  const total = kwh.reduce((a, b) => a + b, 0);
-  const head = [t('mt.month'), t('mt.kwh'), ...(poa ? [t('mt.poa')] : []), t('mt.share')];
-  const row = (name, k, p) => [name, num(k, 0), ...(poa ? [num(p, 1)] : []), num(total ? (100 * k) / total : 0, 1)];
-  return {
-    head,
-    rows: kwh.map((k, i) => row(months[i], k, poa?.[i])),
-    foot: row(t('mt.total'), total, poa?.reduce((a, b) => a + b, 0)),
-  };
-}
-
-// ---------------------------------------------------------------- sharing and export
-
-/** The link, the QR code and the local copy of the scenario of the report shown. */
-async function updateShare() {
-  const scenario = describedScenario(state.scenario, state.weather, loadFileInfo());
-  saveLocal(scenario);
-  const token = ++state.linkToken;
-  document.body.dataset.linkPending = 'true';
-  const link = linkFor(await encodeScenario(scenario));
-  if (token !== state.linkToken) return; // a newer report meanwhile
-  delete document.body.dataset.linkPending;
-  history.replaceState(null, '', link);
-  $('share-link').value = link;
-  if ($('share-qr-details').open) renderQr();
-}
-
-function renderQr() {
-  const link = $('share-link').value;
-  if (!link) return;
-  try {
-    $('share-qr').innerHTML = renderSVG(link, { ecc: 'L', border: 2, pixelSize: 3 });
-  } catch {
-    // more than a QR code holds (about 2,900 characters): the link still works
-    $('share-qr').textContent = t('share.qrTooLong', { n: fmt(link.length) });
-    return;
-  }
-  const svg = $('share-qr').querySelector('svg');
-  svg?.setAttribute('role', 'img');
-  svg?.setAttribute('aria-label', t('share.qr'));
-}
-
-/** The scenario of a link, a saved case or the last visit back into the form (before the first calculation). */
-async function restoreScenario() {
-  const value = linkValue();
-  let s = null;
-  let note = '';
-  if (value) {
-    try {
-      s = await decodeScenario(value);
-      note = t('share.restored');
-    } catch (err) {
-      note = t(err.key ?? 'share.badLink');
-    }
-  } else s = loadLocal();
-  $('share-status').textContent = note;
-  if (s) applyScenario(s);
-}
-
-/** Puts a scenario (from a link or a case file) in the form; a weather file it names is asked for again. */
-function applyScenario(s) {
-  fillForm(s);
-  const r = s.resource ?? {};
-  for (const id of ['format', 'timing']) if (r[id]) $(id).value = r[id];
-  state.neededFile = r.method === 'weatherFile' ? (r.file ?? { name: r.fileName ?? '?', size: 0 }) : null;
-  const load = s.usage?.load;
-  if (load?.file && !load.text) {
-    $('share-status').textContent = t('share.needsLoadFile', { name: load.file.name, kb: fmt((load.file.size ?? 0) / 1024) });
-  }
-  state.example = null;
-  renderExampleDesc();
-}
-
-function fileStem() {
-  return `rooftop-pv-${new Date().toISOString().slice(0, 10)}`;
-}
-
-function downloadMonthly() {
-  const r = state.report;
-  if (!r) return;
-  const { head, rows, foot } = monthlyRows(r.energy.monthlyKwh, r.energy.monthlyPoaKwhM2, (v, d) => v.toFixed(d));
-  download(`${fileStem()}-monthly.csv`, csv([head, ...rows, foot]), 'text/csv;charset=utf-8');
-}
-
-function downloadCash() {
-  const r = state.report;
-  if (!r) return;
-  const cols = cashColumns(r);
-  const rows = cashRows(r).map((y) => cols.map(([, get]) => get(y)));
-  download(`${fileStem()}-cashflow.csv`, csv([cols.map(([key]) => t(key)), ...rows]), 'text/csv;charset=utf-8');
-}
-
-/** The hourly series of the scenario shown (asked of the page's own engine: one calculation on a click). */
-function downloadHourly() {
-  if (!state.scenario) return;
-  const r = calculate({ ...state.scenario, output: { hourly: true } });
-  const kwh = r.energy.hourlyKwh ?? [];
-  const rows = Array.from(kwh, (v, i) => {
-    const [m, d] = monthDay(Math.floor(i / 24));
-    const when = kwh.length === 8760 ? `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:00` : String(i);
-    return [when, v.toFixed(3)];
-  });
-  download(`${fileStem()}-hourly.csv`, csv([[t('ht.time'), t('ht.kwh')], ...rows]), 'text/csv;charset=utf-8');
-}
-
-function downloadJson() {
-  if (!state.report) return;
-  const text = caseJson(describedScenario(state.scenario, state.weather, loadFileInfo()), state.report, version());
-  download(`${fileStem()}.json`, text, 'application/json');
-}
-
-async function loadCaseFile(file) {
-  const status = $('share-status');
-  try {
-    applyScenario(scenarioOfJson(await file.text()));
-    status.textContent = t('share.loaded', { name: file.name });
-    recalc({ now: true });
-  } catch (err) {
-    status.textContent = t(err.key ?? 'share.badJson');
-  }
-}
-
-function wireShare() {
-  $('share-copy').addEventListener('click', async () => {
-    const link = $('share-link');
-    try {
-      await navigator.clipboard.writeText(link.value);
-      $('share-status').textContent = t('share.copied');
-    } catch {
-      link.select();
-      $('share-status').textContent = t('share.copyFailed');
-    }
-  });
-  $('share-link').addEventListener('focus', (e) => e.target.select());
-  $('share-qr-details').addEventListener('toggle', () => $('share-qr-details').open && renderQr());
-  $('dl-monthly').addEventListener('click', downloadMonthly);
-  $('dl-cash').addEventListener('click', downloadCash);
-  $('dl-hourly').addEventListener('click', downloadHourly);
-  $('dl-json').addEventListener('click', downloadJson);
-  $('load-json').addEventListener('change', (e) => {
-    const f = e.target.files?.[0];
-    e.target.value = '';
-    if (f) loadCaseFile(f);
-  });
-}
-
-// ---------------------------------------------------------------- print
-
-let closedForPrint = [];
-
-/** The printed report: its title block filled, every collapsed source and note opened (the heat map
- * excepted: it would need the hourly series). */
-function beforePrint() {
-  const zh = lang() === 'zh-CN';
-  const ex = state.example;
-  $('pt-project').textContent = ex && !state.exampleEdited ? (zh ? ex.nameZh : ex.nameEn) : t('pt.custom');
-  const place = state.place && placeByCode(state.place);
-  const st = state.report?.station;
-  const site = state.scenario?.site;
-  const parts = [];
-  if (place) parts.push(placeLabel(place, zh));
-  if (site) parts.push(t('pt.coords', { lat: fmt(site.latitude, 3), lon: fmt(site.longitude, 3) }));
-  if (st) parts.push(`${t('f.station')}${colon()}${stationLabel(st.station ?? st)}`);
-  $('pt-place').textContent = parts.join(zh ? '；' : '; ') || '—';
-  $('pt-date').textContent = new Date().toLocaleDateString(zh ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
-  $('pt-version').textContent = `rooftop-pv ${version()}`;
-  $('pt-link').textContent = $('share-link').value;
-  closedForPrint = [...document.querySelectorAll('#results details:not([open])')].filter((d) => d.id !== 'heatmap-details');
-  for (const d of closedForPrint) d.open = true;
-}
-
-function afterPrint() {
-  for (const d of closedForPrint) d.open = false;
-  closedForPrint = [];
-}
-
-/** Day of the year (0-based, 365-day year) → [month 1–12, day 1–31]. */
-function monthDay(d) {
-  let m = 11;
-  while (m > 0 && MONTH_STARTS[m] > d) m--;
-  return [m + 1, d - MONTH_STARTS[m] + 1];
-}
-
 function renderHeatmap(r) {
   const box = $('heatmap');
   const values = r.energy.hourlyKwh;
@@ -2533,6 +2195,8 @@ async function main() {
   fillFactorSetOptions();
   fillTariffOptions();
   setupMoneyUi({ presets: state.presets, onChange: afterUserChange });
+  setupShare({ fillForm, renderExampleDesc, recalc, stationLabel, colon });
+  setupPlaces({ nearestTo, stationName, km, closeSuggestions, rememberStation, afterUserChange });
   resetForm();
   await restoreScenario();
   applyStaticText();
@@ -2566,11 +2230,7 @@ async function main() {
     renderCashFlow(state.report);
   });
   wireStationSearch();
-  wirePlaceSearch();
-  wireShare();
   $('print').addEventListener('click', () => window.print());
-  window.addEventListener('beforeprint', beforePrint);
-  window.addEventListener('afterprint', afterPrint);
   watchChartWidth();
   // Offline after this visit: the service worker keeps the page and the engine (sw.js).
   navigator.serviceWorker?.register('./sw.js').catch((err) => console.warn('no offline copy:', err));

@@ -1326,7 +1326,11 @@ test('typing never waits for a calculation', async (t) => {
   });
 
   await t.test('the form has its labels before the engine has loaded', async () => {
-    // hold the .wasm back: the page must still show its labels
+    // hold the .wasm back: the page must still show its labels (a first visit: no service worker
+    // answering in the page's place)
+    await rawPage.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+    });
     let release;
     const held = new Promise((r) => (release = r));
     await rawPage.route('**/*.wasm', async (route) => {
