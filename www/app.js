@@ -21,7 +21,6 @@ import {
   cashRows, updateProfileHint,
 } from './money-ui.js';
 
-
 /** What the page shows before the user types anything (optional fields stay empty → core defaults). */
 const INITIAL = {
   capacity: '1000',
