@@ -11,7 +11,8 @@
 //! the site within 0.25 % annual (only Erbs' diffuse-share shift with latitude differs).
 //! Measured (release): worst jump 0.007 %, worst against the station method 0.216 %; the jump the
 //! old switch made at 50 km (station profile → Duffie & Beckman) was 3.2–20.7 % (Lhasa). Printed:
-//! `cargo test --release --test monthly_continuity -- --nocapture`.
+//! `cargo test --release --test monthly_continuity -- --nocapture`, with the step where the
+//! nearest station changes (the station method has the same step there).
 
 use rooftop_pv::climate::{self, MonthlyInputs, MonthlySplit, Place};
 use rooftop_pv::pv::{simulate, Plane, SystemSpec};
@@ -115,4 +116,46 @@ fn no_jump_across_the_old_50_km_switch() {
         worst_vs_station < 0.25,
         "monthly on the station's values differs from the station method by {worst_vs_station:.3} %"
     );
+}
+
+/// Initial bearing [° from north] from (lat1, lon1) to (lat2, lon2) on a sphere.
+fn bearing_deg(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2, dl) = (
+        lat1.to_radians(),
+        lat2.to_radians(),
+        (lon2 - lon1).to_radians(),
+    );
+    let y = dl.sin() * p2.cos();
+    let x = p1.cos() * p2.sin() - p1.sin() * p2.cos() * dl.cos();
+    y.atan2(x).to_degrees()
+}
+
+/// Where the nearest station changes (half-way to the next station), the profile changes with it,
+/// as the station method's does (so the two methods still agree there): the same 12 monthly values
+/// 1 km either side of that line, printed, not bounded — measured 0.3–8.0 % (Yuncheng 539590 and
+/// its neighbour 539630 the worst). A blend across that line would have to change the station
+/// method too. Asserted: each side uses its own nearest station.
+#[test]
+fn the_step_where_the_nearest_station_changes() {
+    println!("station  neighbour  distance [km]  step [%]");
+    let mut worst = 0.0f64;
+    for id in STATIONS {
+        let st = climate::find_by_id(id).unwrap();
+        let other = &climate::nearest_n(st.latitude, st.longitude, 2)[1];
+        let o = &other.station;
+        let b = bearing_deg(st.latitude, st.longitude, o.latitude, o.longitude);
+        let half = other.distance_km / 2.0;
+        let mine = destination(st.latitude, st.longitude, b, half - 1.0);
+        let theirs = destination(st.latitude, st.longitude, b, half + 1.0);
+        let (w_mine, n_mine) = monthly_at(id, mine.0, mine.1, MonthlySplit::Auto);
+        let (w_theirs, n_theirs) = monthly_at(id, theirs.0, theirs.1, MonthlySplit::Auto);
+        assert_eq!((n_mine.as_str(), n_theirs.as_str()), (id, o.id.as_str()));
+        let step = 100.0 * (annual_ac_kwh(&w_theirs) / annual_ac_kwh(&w_mine) - 1.0);
+        worst = worst.max(step.abs());
+        println!(
+            "{id}   {}     {:>13.0}  {step:>8.2}",
+            o.id, other.distance_km
+        );
+    }
+    println!("worst step {worst:.2} %");
 }
