@@ -1651,8 +1651,13 @@ function renderEmissions(r) {
 }
 
 /** The width the chart will be shown at (its card's content box). */
+/** The width of a chart's box [px]: as last measured by watchChartWidth, so that drawing a new
+ * report does not force a layout per chart; measured here the first time. */
+const chartWidths = new Map();
 function chartWidth(id) {
-  return $(id).clientWidth || 640;
+  const w = chartWidths.get(id) || $(id).clientWidth;
+  if (w) chartWidths.set(id, w);
+  return w || 640;
 }
 
 /** Charts are drawn at their shown size: redraw them when the results column changes width. */
@@ -1665,6 +1670,7 @@ function watchChartWidth() {
     requestAnimationFrame(() => {
       pending = false;
       const w = $('monthly-chart').clientWidth;
+      for (const id of ['monthly-chart', 'heatmap', 'cash-chart']) chartWidths.set(id, $(id).clientWidth);
       if (!state.report || Math.abs(w - last) < 2) return;
       last = w;
       renderMonthly(state.report);
