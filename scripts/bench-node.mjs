@@ -1,4 +1,4 @@
-// `make bench`, the Node half: times the built npm package (pkg/node) in Node and PySAM's
+// `make bench`, the Node half: times the built npm package (pkg/node.cjs) in Node and PySAM's
 // PVWatts v8 on the same weather file in the same run, and prints both and their ratio.
 //   1. calculate() of the Shuozhou 6 MW example (annual yield, no weather): median of 1,000 calls.
 //   2. calculate() on a weather file (parse + sun path + PVWatts v8 chain + money + emissions),
@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pv = createRequire(import.meta.url)(join(repo, 'pkg/node/rooftop_pv.js'));
+const pv = createRequire(import.meta.url)(join(repo, 'pkg/node.cjs'));
 const python = join(repo, '.venv/bin/python');
 
 
