@@ -585,13 +585,21 @@ fn deserialize_error(path: String, e: json::Error) -> ScenarioError {
                 format!("缺少必填项 {field}"),
             )
         }
-        // The path already ends with the unknown key.
-        json::Error::UnknownField { expected, .. } => ScenarioError::new(
-            codes::UNKNOWN_FIELD,
-            path.clone(),
-            format!("unknown field {path} (a typo?); expected {expected}"),
-            format!("未知字段 {path}（可能拼写错误）；应为 {expected}"),
-        ),
+        json::Error::UnknownField { expected, .. } => {
+            // The path already ends with the unknown key; it is empty only for a key "" at the
+            // top, which is written as `""` so that the field never reads as "the whole input".
+            let field = if path.is_empty() {
+                "\"\"".to_string()
+            } else {
+                path
+            };
+            ScenarioError::new(
+                codes::UNKNOWN_FIELD,
+                field.clone(),
+                format!("unknown field {field} (a typo?); expected {expected}"),
+                format!("未知字段 {field}（可能拼写错误）；应为 {expected}"),
+            )
+        }
         json::Error::UnknownVariant { variant, expected } => ScenarioError::new(
             codes::UNKNOWN_VARIANT,
             path.clone(),

@@ -12,8 +12,8 @@
 //! - [`climate`]: one station's monthly table and typical days, decoded from the blob;
 //! - [`station_weather`]: 8,760 hours from a station's typical days (`resource.method = 'station'`);
 //! - [`monthly_weather`]: 8,760 hours from 12 monthly GHI values (`resource.method = 'monthly'`):
-//!   the typical days of a station within 50 km scaled to them, else the Duffie & Beckman monthly
-//!   method.
+//!   the nearest station's typical days scaled to them (the Duffie & Beckman monthly method on
+//!   request).
 //!
 //! Both produce a [`crate::weather::Weather`] that the hourly chain consumes like a weather file.
 //!
@@ -35,9 +35,7 @@ pub use crate::solar::daily::{
     erbs_daily_diffuse_fraction, erbs_monthly_diffuse_fraction, extraterrestrial_monthly_kwh_m2,
     liu_jordan_rd, sunset_hour_angle_deg, KLEIN_DAYS,
 };
-pub use monthly::{
-    monthly_weather, validate_monthly, MonthlyInputs, MonthlySplit, MonthlyWeather, PROFILE_KM,
-};
+pub use monthly::{monthly_weather, validate_monthly, MonthlyInputs, MonthlySplit, MonthlyWeather};
 pub use stations::{
     count, distance_km, find, find_by_id, nearest, nearest_n, stations, suggestions, Nearest,
     ResourceClass, Station,

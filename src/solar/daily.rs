@@ -94,13 +94,8 @@ pub fn liu_jordan_rd(w: f64, ws: f64) -> f64 {
     std::f64::consts::PI / 24.0 * (w.cos() - ws.cos()) / den
 }
 
-/// Equation of time [min] on day of year `n` (Spencer 1971, as in NOAA's solar calculator; D&B
-/// eq. 1.5.3 rounds its coefficients): within about ±0.5 min of NREL SPA.
+/// Equation of time [min] on day of year `n` (1 = 1 January): Spencer 1971
+/// ([`super::spencer::declination_eot`]), within about ±0.5 min of NREL SPA.
 pub fn equation_of_time_minutes(n: u32) -> f64 {
-    let b = 2.0 * std::f64::consts::PI * (f64::from(n) - 1.0) / 365.0;
-    229.18
-        * (0.000075 + 0.001868 * b.cos()
-            - 0.032077 * b.sin()
-            - 0.014615 * (2.0 * b).cos()
-            - 0.040849 * (2.0 * b).sin())
+    super::spencer::declination_eot(f64::from(n) - 1.0).1
 }

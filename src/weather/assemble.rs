@@ -5,6 +5,7 @@
 //! Readers push one row per data line with `NaN` for a missing value (each format's own marker:
 //! EPW 9999 / 99.9 / 999999, TMY3 −9900, TMY2 all-nines, SAM CSV empty or NaN).
 
+use super::plausibility::{self, Irradiance};
 use super::text::err;
 use super::{Location, Provenance, Stamp, Timing, Weather, WeatherFormat};
 use crate::calendar::DAYS_IN_MONTH;
@@ -17,25 +18,19 @@ pub(crate) const YEAR_MINUTES: u32 = 365 * 24 * 60;
 pub(crate) const MAX_GAP_MINUTES: u32 = 180;
 
 /// First day of each month as a day of the year (0-based, 365-day year).
-const MONTH_START: [u16; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-
-/// Minute of a 365-day year at which a stamp falls (29 February has none: callers drop it first).
-pub(crate) fn minute_of_year(s: &Stamp) -> u32 {
-    let doy = u32::from(MONTH_START[usize::from(s.month - 1)]) + u32::from(s.day) - 1;
-    (doy * 24 + u32::from(s.hour)) * 60 + u32::from(s.minute)
-}
+const MONTH_START: [usize; 13] = crate::calendar::MONTH_START_DAY;
 
 /// The stamp (month, day, hour, minute) at a minute of a 365-day year; `year` as given.
 pub(crate) fn stamp_at(year: i32, minute: u32) -> Stamp {
     let doy = minute / 1440;
     let mut month = 0;
-    while month < 11 && doy >= u32::from(MONTH_START[month + 1]) {
+    while month < 11 && doy >= MONTH_START[month + 1] as u32 {
         month += 1;
     }
     Stamp {
         year,
         month: (month + 1) as u8,
-        day: (doy - u32::from(MONTH_START[month]) + 1) as u8,
+        day: (doy - MONTH_START[month] as u32 + 1) as u8,
         hour: ((minute / 60) % 24) as u8,
         minute: (minute % 60) as u8,
     }
@@ -280,8 +275,8 @@ pub(crate) fn finish(mut rows: Rows, meta: Meta) -> Result<Weather, ScenarioErro
         Some(s) => s,
         None if n_read >= 2 => {
             let (a, b) = (
-                minute_of_year(&rows.stamps[0]),
-                minute_of_year(&rows.stamps[1]),
+                rows.stamps[0].minute_of_year(),
+                rows.stamps[1].minute_of_year(),
             );
             if b <= a {
                 return Err(err(
@@ -317,7 +312,7 @@ pub(crate) fn finish(mut rows: Rows, meta: Meta) -> Result<Weather, ScenarioErro
     // row: typical years join months of different years).
     for (i, s) in rows.stamps.iter().enumerate().take(n_year) {
         let want = i as u32 * step;
-        let got = minute_of_year(s);
+        let got = s.minute_of_year();
         if got == want {
             continue;
         }
@@ -426,6 +421,18 @@ pub(crate) fn finish(mut rows: Rows, meta: Meta) -> Result<Weather, ScenarioErro
     ] {
         check_range(v, &rows.lines, q, estimated)?;
     }
+    let timing = meta.timing_override.unwrap_or(meta.timing_default);
+    let irradiance = Irradiance {
+        ghi: &rows.ghi,
+        dni: &rows.dni,
+        dhi: &rows.dhi,
+        stamps: &rows.stamps,
+        location: &meta.location,
+        timing,
+        step_minutes: step,
+        stamp_offset_minutes: meta.stamp_offset_minutes,
+    };
+    let implausible = plausibility::check(&irradiance, &rows.lines)?;
     // Albedo is optional: kept only when every row has a plausible value (0, 1].
     let albedo = if !rows.albedo.is_empty() && rows.albedo.iter().all(|a| *a > 0.0 && *a <= 1.0) {
         Some(rows.albedo)
@@ -436,7 +443,7 @@ pub(crate) fn finish(mut rows: Rows, meta: Meta) -> Result<Weather, ScenarioErro
     Ok(Weather {
         location: meta.location,
         format: meta.format,
-        timing: meta.timing_override.unwrap_or(meta.timing_default),
+        timing,
         step_minutes: step,
         stamps: rows.stamps,
         stamp_offset_minutes: meta.stamp_offset_minutes,
@@ -455,6 +462,7 @@ pub(crate) fn finish(mut rows: Rows, meta: Meta) -> Result<Weather, ScenarioErro
             dropped_leap_day_rows: dropped,
             pressure_estimated,
             first_data_line: rows.lines.iter().copied().min().unwrap_or(0),
+            implausible,
         },
     })
 }
@@ -570,7 +578,7 @@ mod tests {
     #[test]
     fn calendar_round_trip() {
         for m in (0..YEAR_MINUTES).step_by(7 * 60 + 13) {
-            assert_eq!(minute_of_year(&stamp_at(2005, m)), m);
+            assert_eq!(stamp_at(2005, m).minute_of_year(), m);
         }
         let s = stamp_at(2005, YEAR_MINUTES - 60);
         assert_eq!((s.month, s.day, s.hour), (12, 31, 23));

@@ -25,12 +25,16 @@
 //!   atmosphere at its elevation ([`Provenance::pressure_estimated`]). Values are never clamped:
 //!   out-of-range values are errors (`weather_out_of_range`).
 //! - **Files above [`MAX_BYTES`]** (50 MiB) are refused before parsing (`weather_too_large`).
+//! - **Physical plausibility** ([`plausibility`], BSRN quality-control limits): irradiance below
+//!   −4 W/m² or a year with more diffuse than global irradiation is an error by line; rows that
+//!   break the closure or physically-possible limits are counted, named warnings.
 
 // Input text is never cut at a byte index (a multi-byte character there would panic).
 #![deny(clippy::string_slice)]
 
 mod assemble;
 pub mod epw;
+pub mod plausibility;
 pub mod pvgis;
 pub mod sam_csv;
 mod text;
@@ -106,6 +110,17 @@ pub struct Stamp {
     pub minute: u8,
 }
 
+impl Stamp {
+    /// Minute of a 365-day year at which the stamp falls (29 February has none: callers drop it
+    /// first).
+    pub(crate) fn minute_of_year(&self) -> u32 {
+        let doy = crate::calendar::MONTH_START_DAY[usize::from(self.month - 1)] as u32
+            + u32::from(self.day)
+            - 1;
+        (doy * 24 + u32::from(self.hour)) * 60 + u32::from(self.minute)
+    }
+}
+
 /// What the reader found out about the data set besides the values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provenance {
@@ -124,6 +139,8 @@ pub struct Provenance {
     pub pressure_estimated: bool,
     /// Line of the first data row in the file.
     pub first_data_line: u32,
+    /// Sun-dependent plausibility rules that some rows break (warnings; [`plausibility`]).
+    pub implausible: Vec<plausibility::Implausible>,
 }
 
 /// One year of weather rows, as arrays (one element per row, in file order, 29 February dropped).
@@ -318,8 +335,12 @@ pub struct WeatherSummary {
     pub pressure_estimated: bool,
     pub has_albedo: bool,
     /// Daily irradiance centroid against solar noon under the timing in force ([`timing_check`]);
-    /// `warning` above 15 minutes. `None` for a year without sunshine.
+    /// `warning` above 15 minutes. `None` (omitted) for a year without sunshine.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timing_check: Option<TimingCheck>,
+    /// Plausibility rules that some rows break, with how many rows and the first line
+    /// ([`plausibility`]: warnings only; the error rules refuse the file).
+    pub implausible: Vec<plausibility::Implausible>,
 }
 
 /// Location, period, size, annual sums, repairs and the timing check of parsed weather.
@@ -364,6 +385,7 @@ pub fn summarize(w: &Weather) -> WeatherSummary {
         pressure_estimated: w.provenance.pressure_estimated,
         has_albedo: w.albedo.is_some(),
         timing_check: timing_check(w),
+        implausible: w.provenance.implausible.clone(),
     }
 }
 

@@ -404,8 +404,8 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
         .collect();
     if let [a, b] = usable[..] {
         let (ma, mb) = (
-            super::assemble::minute_of_year(&rows.stamps[a]),
-            super::assemble::minute_of_year(&rows.stamps[b]),
+            rows.stamps[a].minute_of_year(),
+            rows.stamps[b].minute_of_year(),
         );
         if mb > ma && 60 % (mb - ma) == 0 {
             let st = mb - ma;
