@@ -26,6 +26,7 @@ pub mod presets;
 pub mod production;
 pub mod pv;
 pub mod report;
+pub mod rules;
 pub mod scenario;
 pub mod shape;
 pub mod solar;
