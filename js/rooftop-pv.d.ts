@@ -98,6 +98,8 @@ export type ErrorCode =
   | 'not_finite' | 'out_of_range' | 'invalid_length' | 'unknown_preset' | 'conflict'
   | 'weather_too_large' | 'weather_format' | 'weather_parse' | 'weather_location' | 'weather_time'
   | 'weather_truncated' | 'weather_missing_values' | 'weather_out_of_range' | 'unknown_station' | 'climate_data'
+  /** a connection mode the project category may not choose (NEA 2025 measures) */
+  | 'not_allowed'
   /** months that no time-of-use schedule row covers */
   | 'incomplete'
   /** load files (`usage.load.text`; the message names the line): unreadable, unit unknown or contradicted,

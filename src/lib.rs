@@ -170,6 +170,10 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
 
     let eval = money::evaluate(&inp, annual_kwh, hours.as_deref());
     warnings.extend(eval.warnings.iter().cloned());
+    warnings.extend(
+        inp.project
+            .minimum_share_warning(eval.usage.self_use_share_pct),
+    );
     let delivered_first = eval.delivered_kwh.first().copied().unwrap_or(0.0);
     let delivered_lifetime: f64 = eval.delivered_kwh.iter().sum();
 
@@ -212,7 +216,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
             hourly_kwh: hourly.filter(|_| wants_hourly).map(HourlyDetail::row_kwh),
         },
         usage: eval.usage.clone(),
-        money: eval.money,
+        money: eval.money.clone(),
         emissions: Emissions {
             annual: emissions::avoided(delivered_first, &inp.factors),
             lifetime: emissions::avoided(delivered_lifetime, &inp.factors),
@@ -238,7 +242,8 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
             grid_price_yuan_kwh: inp.tariff.mean_purchase_price(),
             time_of_use: tou,
             time_of_use_preset: inp.tariff.time_of_use_preset.clone(),
-            export_price_yuan_kwh: inp.tariff.export_price_yuan_kwh,
+            export_price_yuan_kwh: eval.money.export_pricing.first_year_price_yuan_kwh,
+            project: inp.project.summary(),
             escalation_pct: inp.tariff.escalation * 100.0,
             export_escalation_pct: inp.tariff.export_escalation * 100.0,
             ownership: inp.ownership.kind(),

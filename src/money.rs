@@ -28,8 +28,11 @@ use crate::energy::monthly_by_days;
 use crate::finance;
 use crate::ownership::{Finance, OwnershipModel, LOSS_CARRY_FORWARD_YEARS};
 use crate::report::{
-    CashFlowYear, InvestorMoney, Money, PeriodMoney, UsageMethod, UsagePart, UsageTotals, Warning,
+    CashFlowYear, ExportPricing, InvestorMoney, MarketForm, Money, PeriodMoney, UsageMethod,
+    UsagePart, UsageTotals, Warning,
 };
+use crate::rules::export_price::{ExportRule, MarketPrice};
+use crate::rules::vat::{included_vat, vat_by_year, VatRates, VatYear};
 use crate::scenario::{Period, TimeOfUse};
 use crate::tariff::{hourly_periods, period_index, period_price};
 use crate::usage::{
@@ -52,7 +55,8 @@ pub struct TariffInputs {
     pub purchase: Purchase,
     /// The shipped time-of-use tariff, when one was named.
     pub time_of_use_preset: Option<String>,
-    pub export_price_yuan_kwh: f64,
+    /// How an exported kWh is priced each year.
+    pub export: ExportRule,
     pub escalation: f64,
     pub export_escalation: f64,
 }
@@ -84,7 +88,15 @@ impl TariffInputs {
 
 /// Whether the usage or the tariff needs hourly generation.
 pub fn needs_hours(inp: &Inputs) -> bool {
-    inp.load.is_some()
+    let by_hour = matches!(
+        inp.tariff.export,
+        ExportRule::Document136 {
+            market: MarketPrice::ByHour(_),
+            ..
+        }
+    );
+    by_hour
+        || inp.load.is_some()
         || inp.export_limit_kw.is_some()
         || matches!(inp.tariff.purchase, Purchase::TimeOfUse(_))
 }
@@ -184,15 +196,31 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
         .enumerate()
         .map(|(i, s)| s.self_use_value_yuan * grow(inp.tariff.escalation, i))
         .collect();
-    let export: Vec<f64> = sums
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            s.split.exported_kwh
-                * inp.tariff.export_price_yuan_kwh
-                * grow(inp.tariff.export_escalation, i)
+    // Year-1 exports by month and clock hour weight the market price (the shape of later years'
+    // exports is taken as year 1's).
+    let exported_by_month = detail.by_month.map(|b| b.split.exported_kwh);
+    let exported_by_hour = detail.by_hour.map(|b| b.split.exported_kwh);
+    let capture = match &inp.tariff.export {
+        ExportRule::Fixed { .. } => None,
+        ExportRule::Document136 { market, .. } => {
+            Some(market.capture_yuan_kwh(&exported_by_month, &exported_by_hour))
+        }
+    };
+    let export_price: Vec<f64> = (1..=years)
+        .map(|y| {
+            inp.tariff.export.price_yuan_kwh(
+                y,
+                capture.unwrap_or(0.0),
+                inp.tariff.export_escalation,
+            )
         })
         .collect();
+    let export: Vec<f64> = sums
+        .iter()
+        .zip(&export_price)
+        .map(|(s, p)| s.split.exported_kwh * p)
+        .collect();
+    let export_pricing = pricing(&inp.tariff.export, capture, &export_price);
     let delivered: Vec<f64> = sums
         .iter()
         .map(|s| s.split.self_used_kwh + s.split.exported_kwh)
@@ -201,7 +229,8 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
     let mut warnings = Vec::new();
     let (money_rows, owner_metrics, investor) = match &inp.ownership {
         OwnershipModel::Owner(fin) => {
-            let (rows, project) = cash_flow(fin, inp.capacity_kwp, &sums, &value, &export, 0.0);
+            let (rows, project) =
+                cash_flow(fin, inp.capacity_kwp, &sums, &value, &export, 0.0, false);
             let m = metrics(fin, inp.capacity_kwp, &rows, &project, &delivered);
             if m.payback_years.is_none() {
                 warnings.push(Warning {
@@ -248,6 +277,7 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
                 &sales,
                 &export,
                 *roof_rent_yuan_year,
+                true,
             );
             let m = metrics(investor, inp.capacity_kwp, &rows, &project, &delivered);
             if m.payback_years.is_none() {
@@ -311,6 +341,7 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
         by_period,
         by_year: money_rows,
         investor,
+        export_pricing,
     };
 
     let with_load = inp.load.is_some();
@@ -377,8 +408,9 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
 }
 
 /// The cash flow of whoever owns the equipment: year 0 (investment less loan), then one row per year
-/// with `self_use` and `export` income [yuan], and `rent_paid` [yuan/yr]. Also returns the project
-/// cash flow (before financing and taxes).
+/// with `self_use` and `export` income [yuan], and `rent_paid` [yuan/yr]; `self_use_sold` when the
+/// self-use income is a sale (the EMC investor's, which bears VAT). Also returns the project cash
+/// flow (before financing and income tax; after VAT when VAT is asked for).
 fn cash_flow(
     fin: &Finance,
     capacity_kwp: f64,
@@ -386,6 +418,7 @@ fn cash_flow(
     self_use: &[f64],
     export: &[f64],
     rent_paid: f64,
+    self_use_sold: bool,
 ) -> (Vec<CashFlowYear>, Vec<f64>) {
     let capex = fin.capex_yuan_per_w * 1000.0 * capacity_kwp;
     let loan = fin.loan.map_or(0.0, |l| capex * l.share_pct / 100.0);
@@ -394,6 +427,20 @@ fn cash_flow(
         .map(|l| finance::annuity(loan, l.rate_pct / 100.0, l.years))
         .unwrap_or_default();
     let equity = capex - loan;
+    let vat_rates = fin.tax.and_then(|t| {
+        t.vat_pct.map(|v| VatRates {
+            rate: v / 100.0,
+            surcharges: (t.city_maintenance_tax_pct.unwrap_or(0.0)
+                + t.education_surcharge_pct.unwrap_or(0.0))
+                / 100.0,
+        })
+    });
+    let sales: Vec<f64> = (0..sums.len())
+        .map(|i| export[i] + if self_use_sold { self_use[i] } else { 0.0 })
+        .collect();
+    let vat = vat_rates.map(|r| vat_by_year(&sales, capex, r));
+    // Depreciation runs on the investment net of the input VAT credited.
+    let depreciable = capex - vat_rates.map_or(0.0, |r| included_vat(capex, r.rate));
     let mut rows = Vec::with_capacity(sums.len() + 1);
     rows.push(CashFlowYear {
         year: 0,
@@ -416,17 +463,20 @@ fn cash_flow(
             .map_or(0.0, |r| r.cost_yuan_per_w * 1000.0 * capacity_kwp);
         let inst = schedule.get(i).copied().unwrap_or_default();
         let savings = self_use[i] + export[i];
-        let before_tax = savings - om - inverter - rent_paid;
+        let v = vat.as_ref().map_or_else(VatYear::default, |v| v[i]);
+        let vat_cost = v.vat_paid_yuan + v.surcharges_yuan;
+        let before_tax = savings - om - inverter - rent_paid - vat_cost;
         project.push(before_tax);
         let tax = fin.tax.map_or(0.0, |t| {
             let dep_years = t.depreciation_years.unwrap_or(20);
             let residual = t.residual_value_pct.unwrap_or(5.0) / 100.0;
             let depreciation = if year <= dep_years {
-                capex * (1.0 - residual) / f64::from(dep_years)
+                depreciable * (1.0 - residual) / f64::from(dep_years)
             } else {
                 0.0
             };
-            let mut taxable = before_tax - depreciation - inst.interest;
+            // Revenue net of output VAT: the part of it paid from the input credit is not income.
+            let mut taxable = before_tax - v.credit_used_yuan - depreciation - inst.interest;
             if taxable < 0.0 {
                 losses.push_back((year, -taxable));
                 taxable = 0.0;
@@ -456,7 +506,7 @@ fn cash_flow(
             };
             taxable * t.income_tax_pct / 100.0 * holiday
         });
-        let costs = om + inverter + rent_paid + inst.interest + inst.principal + tax;
+        let costs = om + inverter + rent_paid + inst.interest + inst.principal + tax + vat_cost;
         let net = savings - costs;
         cum += net;
         rows.push(CashFlowYear {
@@ -475,6 +525,8 @@ fn cash_flow(
             loan_interest_yuan: inst.interest,
             loan_principal_yuan: inst.principal,
             tax_yuan: tax,
+            vat_yuan: v.vat_paid_yuan,
+            vat_surcharges_yuan: v.surcharges_yuan,
             costs_yuan: costs,
             net_cash_flow_yuan: net,
             cumulative_yuan: cum,
@@ -518,5 +570,30 @@ fn metrics(
         discounted_payback_years: finance::discounted_payback_years(fin.discount_rate, &flows),
         lcoe_yuan_kwh: (delivered > 0.0)
             .then(|| finance::lcoe(capex, &costs, delivered_kwh, fin.discount_rate)),
+    }
+}
+
+/// What priced the exports: the rule, its figures, the year-1 price and the price after the term.
+fn pricing(rule: &ExportRule, capture: Option<f64>, by_year: &[f64]) -> ExportPricing {
+    let (mechanism, market) = match rule {
+        ExportRule::Fixed { .. } => (None, None),
+        ExportRule::Document136 {
+            mechanism, market, ..
+        } => (*mechanism, Some(market)),
+    };
+    ExportPricing {
+        rule: rule.kind(),
+        mechanism_price_yuan_kwh: mechanism.map(|m| m.price_yuan_kwh),
+        mechanism_share_pct: mechanism.map(|m| m.share * 100.0),
+        mechanism_term_years: mechanism.map(|m| m.term_years),
+        market_price: market.map(|m| match m {
+            MarketPrice::Flat(_) => MarketForm::Flat,
+            MarketPrice::ByMonth(_) => MarketForm::ByMonth,
+            MarketPrice::ByHour(_) => MarketForm::ByHour,
+        }),
+        market_capture_price_yuan_kwh: capture,
+        first_year_price_yuan_kwh: by_year.first().copied().unwrap_or(0.0),
+        after_term_price_yuan_kwh: mechanism
+            .and_then(|m| by_year.get(m.term_years as usize).copied()),
     }
 }

@@ -106,6 +106,7 @@ fn yield_scenario(capacity_kwp: f64, hours: f64) -> Scenario {
         ownership: None,
         emissions: None,
         output: None,
+        project: None,
     }
 }
 

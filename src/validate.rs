@@ -10,6 +10,7 @@ use crate::money::{Purchase, TariffInputs};
 use crate::ownership::{self, OwnershipModel};
 use crate::pv::{self, losses::DEFAULT_LOSSES_PERCENT, SystemSpec};
 use crate::report::Warning;
+use crate::rules::check::{self, ProjectInputs};
 use crate::scenario::{
     not_finite, ModuleType, Mounting, Plane, ResourceMethod, Scenario, SkyModel, System, UsageMode,
 };
@@ -47,6 +48,8 @@ pub struct Inputs {
     /// Export limit [kW], when given.
     pub export_limit_kw: Option<f64>,
     pub tariff: TariffInputs,
+    /// Category, commissioning date and province under the 2025 rules.
+    pub project: ProjectInputs,
     pub ownership: OwnershipModel,
     pub factors: EmissionFactors,
     pub factor_preset: Option<String>,
@@ -556,7 +559,8 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
     }
 
     let (usage_mode, self_use_share_pct, load, export_limit_kw) = check_usage(s, &mut warnings)?;
-    let tariff = check_tariff(s, &mut warnings)?;
+    let project = check::project(s, capacity_kwp, usage_mode, &mut warnings)?;
+    let tariff = check_tariff(s, &project, years, &mut warnings)?;
     let ownership = ownership::resolve(s.ownership.as_ref(), years)?;
     let (factors, factor_preset) = choose_factors(s)?;
 
@@ -578,6 +582,7 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
         load,
         export_limit_kw,
         tariff,
+        project,
         ownership,
         factors,
         factor_preset,
@@ -683,12 +688,22 @@ fn check_usage(
 }
 
 /// Prices: flat or time-of-use purchase price, export price, escalations.
-fn check_tariff(s: &Scenario, warnings: &mut Vec<Warning>) -> Result<TariffInputs, ScenarioError> {
+fn check_tariff(
+    s: &Scenario,
+    project: &ProjectInputs,
+    years: u32,
+    warnings: &mut Vec<Warning>,
+) -> Result<TariffInputs, ScenarioError> {
     let t = s.tariff.clone().unwrap_or_default();
     let default_grid =
         tariff::preset(tariff::DEFAULT_GRID_PRICE_ID).map_or(0.55, |p| p.value_yuan_kwh);
-    let default_export =
-        tariff::preset(tariff::DEFAULT_EXPORT_PRICE_ID).map_or(0.332, |p| p.value_yuan_kwh);
+    // The province's coal benchmark when one is named, else the Shanxi benchmark.
+    let default_export = project
+        .province
+        .as_ref()
+        .and_then(|p| p.benchmark_yuan_kwh)
+        .or_else(|| tariff::preset(tariff::DEFAULT_EXPORT_PRICE_ID).map(|p| p.value_yuan_kwh))
+        .unwrap_or(0.332);
     let tou_given = t.time_of_use.is_some() || t.time_of_use_preset.is_some();
     if tou_given && t.grid_price_yuan_kwh.is_some() {
         return Err(conflict(
@@ -729,12 +744,11 @@ fn check_tariff(s: &Scenario, warnings: &mut Vec<Warning>) -> Result<TariffInput
             |f, v| positive(f, v, 10.0),
         )?)
     };
-    let export = optional(
-        "tariff.exportPriceYuanKwh",
-        t.export_price_yuan_kwh,
-        default_export,
-        |f, v| between(f, v, 0.0, 10.0),
-    )?;
+    let fixed = t
+        .export_price_yuan_kwh
+        .map(|v| between("tariff.exportPriceYuanKwh", v, 0.0, 10.0))
+        .transpose()?;
+    let export = check::export_rule(s, project, years, fixed, default_export, warnings)?;
     let escalation = optional("tariff.escalationPct", t.escalation_pct, 0.0, |f, v| {
         between(f, v, -20.0, 20.0)
     })?;
@@ -747,7 +761,7 @@ fn check_tariff(s: &Scenario, warnings: &mut Vec<Warning>) -> Result<TariffInput
     Ok(TariffInputs {
         purchase,
         time_of_use_preset: t.time_of_use_preset.clone(),
-        export_price_yuan_kwh: export,
+        export,
         escalation: escalation / 100.0,
         export_escalation: export_escalation / 100.0,
     })

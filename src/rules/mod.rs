@@ -2,6 +2,7 @@
 //! Document 136 export prices, provincial facts, and VAT.
 
 pub mod category;
+pub mod check;
 pub mod export_price;
 pub mod provinces;
 pub mod vat;
