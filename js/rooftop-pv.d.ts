@@ -118,6 +118,40 @@ export interface Scenario {
   emissions?: EmissionsChoice;
   /** `hourly: true` adds `energy.hourlyKwh` (hourly methods) */
   output?: { hourly?: boolean };
+  /** what the 2025 rules need: category, commissioning date, connection voltage, province */
+  project?: Project;
+}
+
+/** Project categories of NEA 国能发新能规〔2025〕7号. */
+export type Category = 'naturalPersonHousehold' | 'nonNaturalPersonHousehold' | 'generalCommercial' | 'largeCommercial';
+
+export interface Project {
+  /** inferred from the capacity and connectionVoltageKv when absent (general C&I ≤ 6 MW at ≤ 20 kV, else large C&I);
+   * a category contradicting them is `conflict` at project.category; a mode it may not choose is `not_allowed` at usage.mode */
+  category?: Category;
+  /** ISO YYYY-MM-DD: before 2025-06-01 an existing project under Document 136, from then on a new one */
+  commissioningDate?: string;
+  /** [kV], 0.4 for low voltage */
+  connectionVoltageKv?: number;
+  /** a province id of presets().provinces (mechanism figures, minimum self-use share, coal benchmark as default export price) */
+  province?: string;
+}
+
+/** Document 136 export price: mechanism price × share for the term, the market price for the rest and after it.
+ * Mechanism figures not given come from the province where published; exactly one market price form. */
+export interface ExportTariff {
+  /** [yuan/kWh] */
+  mechanismPriceYuanKwh?: number;
+  /** [%] of each year's exports, 0–100 */
+  mechanismSharePct?: number;
+  /** [years] from commissioning, at most the lifetime */
+  mechanismTermYears?: number;
+  /** [yuan/kWh] */
+  marketPriceYuanKwh?: number;
+  /** 12 prices, January first [yuan/kWh] */
+  marketPriceByMonthYuanKwh?: number[];
+  /** 24 prices, 00:00–01:00 first [yuan/kWh]; weighted by the roof's exports ("midday capture") */
+  marketPriceByHourYuanKwh?: number[];
 }
 
 export interface Site {
@@ -225,8 +259,10 @@ export interface Tariff {
   exportPriceYuanKwh?: number;
   /** yearly change of the purchase price [%/yr], default 0; also of the export price unless exportEscalationPct is given */
   escalationPct?: number;
-  /** yearly change of the export price [%/yr], default escalationPct */
+  /** yearly change of the export price [%/yr], default escalationPct (the market part only under tariff.export) */
   exportEscalationPct?: number;
+  /** Document 136 export price, instead of exportPriceYuanKwh */
+  export?: ExportTariff;
 }
 
 export type Ownership =
@@ -270,6 +306,12 @@ export interface Tax {
   residualValuePct?: number;
   /** 三免三减半: no tax in years 1–3, half in 4–6; default false */
   taxHoliday?: boolean;
+  /** VAT on sales of power [%], e.g. 13; none when absent; input VAT on the investment credited until used up */
+  vatPct?: number;
+  /** [% of the VAT paid], default 7 with vatPct */
+  cityMaintenanceTaxPct?: number;
+  /** [% of the VAT paid], default 5 (3 + 2 local) with vatPct */
+  educationSurchargePct?: number;
 }
 
 /** A preset id, or custom factors (not both). Default preset: mee-2023-national. */
@@ -369,6 +411,17 @@ export interface Report {
       lcoeYuanKwh?: number;
       byYear: CashFlowYear[];
     };
+    /** which rule priced the exports: one fixed price, or Document 136 for an existing (before 2025-06-01) or new project */
+    exportPricing: {
+      rule: 'fixed' | 'document136Existing' | 'document136New';
+      mechanismPriceYuanKwh?: number; mechanismSharePct?: number; mechanismTermYears?: number;
+      marketPrice?: 'flat' | 'byMonth' | 'byHour';
+      /** year-1 market price weighted by the roof's own exports [yuan/kWh] */
+      marketCapturePriceYuanKwh?: number;
+      firstYearPriceYuanKwh: number;
+      /** the first year after the term, when it ends within the lifetime */
+      afterTermPriceYuanKwh?: number;
+    };
   };
   /** avoided by the energy delivered (self-used + exported; curtailed kWh avoid nothing) */
   emissions: {
@@ -424,7 +477,9 @@ export interface CashFlowYear {
   /** equity part of the investment (year 0) */
   investmentYuan: number;
   omYuan: number; inverterYuan: number; loanInterestYuan: number; loanPrincipalYuan: number; taxYuan: number;
-  /** investment + O&M + inverter + rent paid + loan + tax */
+  /** VAT paid after the input credit, and its surcharges (0 without tax.vatPct) */
+  vatYuan: number; vatSurchargesYuan: number;
+  /** investment + O&M + inverter + rent paid + loan + taxes */
   costsYuan: number;
   netCashFlowYuan: number;
   /** net cash flow summed from year 0 */
@@ -463,7 +518,13 @@ export interface Assumptions {
   gridPriceYuanKwh: number;
   timeOfUse?: TimeOfUse;
   timeOfUsePreset?: string;
+  /** year 1's price of an exported kWh (money.exportPricing names the rule) */
   exportPriceYuanKwh: number;
+  project: {
+    category: Category; categoryInferred: boolean; commissioningDate?: string; province?: string;
+    /** the province's minimum self-use share of general C&I [%] */
+    minimumSelfUseSharePct?: number;
+  };
   escalationPct: number;
   exportEscalationPct: number;
   ownership: Ownership['kind'];
@@ -486,7 +547,9 @@ export interface Warning {
     | 'timing_offset' | 'weather_filled' | 'station_distance' | 'temperature_from_station'
     | 'monthly_profile_from_station' | 'monthly_duffie_beckman'
     | 'hours_shaped' | 'hours_shaped_default_site' | 'curtailed'
-    | 'investor_no_payback' | 'tou_price_order' | 'load_leap_day' | 'load_interval_end';
+    | 'investor_no_payback' | 'tou_price_order' | 'load_leap_day' | 'load_interval_end'
+    | 'mode_not_allowed' | 'surplus_needs_spot_market' | 'export_price_old_rule' | 'no_mechanism'
+    | 'below_minimum_self_use';
   message: string;
   messageZh: string;
 }
@@ -519,6 +582,12 @@ export interface Presets {
   defaultTimeOfUse: string;
   /** stepped O&M schedules for omSteps */
   omSchedules: { id: string; nameZh: string; nameEn: string; steps: OmStep[]; confirmed: boolean; source: Source }[];
+  /** provinces for project.province; every figure with its source and whether it was read in the document */
+  provinces: {
+    id: string; nameZh: string; nameEn: string; benchmarkYuanKwh?: number; spotMarket: boolean;
+    newMechanism?: { priceYuanKwh?: number; sharePct?: number; termYears?: number; date: string; confirmed: boolean; source: Source };
+    minimumSelfUse?: { sharePct: number; date: string; confirmed: boolean; source: Source };
+  }[];
   scenarios: {
     id: string; nameZh: string; nameEn: string;
     descriptionZh: string; descriptionEn: string;
