@@ -175,11 +175,13 @@ fn market_price(e: &ExportTariff) -> Result<MarketPrice, ScenarioError> {
     }
     if let Some(v) = &e.market_price_by_month_yuan_kwh {
         let v = list("marketPriceByMonthYuanKwh", v, 12)?;
-        return Ok(MarketPrice::ByMonth(std::array::from_fn(|i| v[i])));
+        return Ok(MarketPrice::ByMonth(Box::new(std::array::from_fn(|i| {
+            v[i]
+        }))));
     }
     if let Some(v) = &e.market_price_by_hour_yuan_kwh {
         let v = list("marketPriceByHourYuanKwh", v, 24)?;
-        return Ok(MarketPrice::ByHour(std::array::from_fn(|i| v[i])));
+        return Ok(MarketPrice::ByHour(Box::new(std::array::from_fn(|i| v[i]))));
     }
     Err(missing(&format!("{f}.marketPriceYuanKwh")))
 }

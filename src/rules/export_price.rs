@@ -22,9 +22,9 @@ pub const NEW_PROJECTS_FROM: (u32, u32, u32) = (2025, 6, 1);
 pub enum MarketPrice {
     Flat(f64),
     /// January…December.
-    ByMonth([f64; 12]),
+    ByMonth(Box<[f64; 12]>),
     /// Clock hours 00–01 … 23–24 (local standard time).
-    ByHour([f64; 24]),
+    ByHour(Box<[f64; 24]>),
 }
 
 impl MarketPrice {
@@ -45,8 +45,8 @@ impl MarketPrice {
         }
         match self {
             MarketPrice::Flat(p) => *p,
-            MarketPrice::ByMonth(p) => weighted(p, exported_by_month),
-            MarketPrice::ByHour(p) => weighted(p, exported_by_hour),
+            MarketPrice::ByMonth(p) => weighted(&p[..], exported_by_month),
+            MarketPrice::ByHour(p) => weighted(&p[..], exported_by_hour),
         }
     }
 }
@@ -195,7 +195,7 @@ mod tests {
         let mut x = [0.0; 24];
         x[12] = 100.0;
         x[9] = 100.0;
-        let c = MarketPrice::ByHour(by_hour).capture_yuan_kwh(&[0.0; 12], &x);
+        let c = MarketPrice::ByHour(Box::new(by_hour)).capture_yuan_kwh(&[0.0; 12], &x);
         assert!((c - 0.25).abs() < 1e-15);
         // By month: 300 kWh in May at 0.15, 100 kWh in Dec at 0.35 → (45 + 35) / 400 = 0.2.
         let mut p = [0.3; 12];
@@ -204,10 +204,14 @@ mod tests {
         let mut m = [0.0; 12];
         m[4] = 300.0;
         m[11] = 100.0;
-        assert!((MarketPrice::ByMonth(p).capture_yuan_kwh(&m, &[0.0; 24]) - 0.2).abs() < 1e-15);
+        assert!(
+            (MarketPrice::ByMonth(Box::new(p)).capture_yuan_kwh(&m, &[0.0; 24]) - 0.2).abs()
+                < 1e-15
+        );
         // Nothing exported: the plain mean.
         assert!(
-            (MarketPrice::ByMonth(p).capture_yuan_kwh(&[0.0; 12], &[0.0; 24]) - 0.2916666666666667)
+            (MarketPrice::ByMonth(Box::new(p)).capture_yuan_kwh(&[0.0; 12], &[0.0; 24])
+                - 0.2916666666666667)
                 .abs()
                 < 1e-15
         );
