@@ -239,11 +239,12 @@ export type LoadProfile =
 /** Engineering assumptions, documented in src/load/profiles.rs. */
 export type TypicalProfile = 'factoryOneShift' | 'factoryTwoShift' | 'factoryThreeShift' | 'commercial' | 'household';
 /** 尖峰 critical peak, 高峰 peak, 平段 flat, 低谷 valley */
-export type Period = 'sharpPeak' | 'peak' | 'flat' | 'valley';
+export type Period = 'sharpPeak' | 'peak' | 'flat' | 'valley' | 'deepValley';
 /** Time-of-use purchase prices: every month 1–12 in exactly one schedule row. */
 export interface TimeOfUse {
   /** [yuan/kWh]; sharpPeak is required when a row uses it */
-  prices: { sharpPeak?: number; peak: number; flat: number; valley: number };
+  /** deepValley is required when a row uses it */
+  prices: { sharpPeak?: number; peak: number; flat: number; valley: number; deepValley?: number };
   /** hours: 24 periods, hours[0] = 00:00–01:00 local standard time */
   schedule: { months: number[]; hours: Period[] }[];
 }
@@ -575,6 +576,8 @@ export interface Presets {
     /** ISO dates the periods hold from (and until, when replaced) */
     validFrom: string; validUntil?: string;
     timeOfUse: TimeOfUse;
+    /** the notice's ratios to the flat price, when the prices are a representative flat price × these */
+    ratios?: TimeOfUse['prices'];
     /** false while any period or price is still to confirm */
     confirmed: boolean;
     source: Source;

@@ -33,7 +33,7 @@ use crate::report::{
 };
 use crate::rules::export_price::{ExportRule, MarketPrice};
 use crate::rules::vat::{included_vat, vat_by_year, VatRates, VatYear};
-use crate::scenario::{Period, TimeOfUse};
+use crate::scenario::{Period, TimeOfUse, PERIODS};
 use crate::tariff::{hourly_periods, period_index, period_price};
 use crate::usage::{
     match_year, match_year_totals, split_by_share, Bucket, Detail, Prices, Rule, YearSums,
@@ -63,7 +63,7 @@ pub struct TariffInputs {
 
 impl TariffInputs {
     /// The price of each period [yuan/kWh] in [`Period::ALL`] order (time of use only).
-    pub fn period_prices(&self) -> Option<[f64; 4]> {
+    pub fn period_prices(&self) -> Option<[f64; PERIODS]> {
         match &self.purchase {
             Purchase::Flat(_) => None,
             Purchase::TimeOfUse(t) => Some(Period::ALL.map(|p| period_price(&t.prices, p))),

@@ -374,15 +374,21 @@ pub enum Period {
     Flat,
     /// 低谷 valley.
     Valley,
+    /// 深谷 deep valley (e.g. Shandong's midday hours).
+    DeepValley,
 }
+
+/// How many time-of-use periods there are.
+pub const PERIODS: usize = 5;
 
 impl Period {
     /// Every period, in the order of the report's period breakdown.
-    pub const ALL: [Period; 4] = [
+    pub const ALL: [Period; PERIODS] = [
         Period::SharpPeak,
         Period::Peak,
         Period::Flat,
         Period::Valley,
+        Period::DeepValley,
     ];
 }
 
@@ -396,6 +402,9 @@ pub struct TouPrices {
     pub peak: f64,
     pub flat: f64,
     pub valley: f64,
+    /// Required when a schedule uses `deepValley`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deep_valley: Option<f64>,
 }
 
 /// The period of each clock hour in some months.

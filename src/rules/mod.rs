@@ -5,4 +5,5 @@ pub mod category;
 pub mod check;
 pub mod export_price;
 pub mod provinces;
+pub mod tou_presets;
 pub mod vat;
