@@ -264,6 +264,8 @@ export interface Tariff {
   exportEscalationPct?: number;
   /** Document 136 export price, instead of exportPriceYuanKwh */
   export?: ExportTariff;
+  /** time-of-use tariffs replacing the first from a later year (2…lifetime, increasing) on: a preset id or periods */
+  timeOfUseChanges?: { fromYear: number; timeOfUsePreset?: string; timeOfUse?: TimeOfUse }[];
 }
 
 export type Ownership =
@@ -519,6 +521,8 @@ export interface Assumptions {
   gridPriceYuanKwh: number;
   timeOfUse?: TimeOfUse;
   timeOfUsePreset?: string;
+  /** the tariffs that replace the first from a year on */
+  timeOfUseChanges?: { fromYear: number; timeOfUse: TimeOfUse }[];
   /** year 1's price of an exported kWh (money.exportPricing names the rule) */
   exportPriceYuanKwh: number;
   project: {

@@ -242,6 +242,15 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
             grid_price_yuan_kwh: inp.tariff.mean_purchase_price(),
             time_of_use: tou,
             time_of_use_preset: inp.tariff.time_of_use_preset.clone(),
+            time_of_use_changes: inp
+                .tariff
+                .time_of_use_changes
+                .iter()
+                .map(|(from_year, t)| report::TimeOfUseFrom {
+                    from_year: *from_year,
+                    time_of_use: t.clone(),
+                })
+                .collect(),
             export_price_yuan_kwh: eval.money.export_pricing.first_year_price_yuan_kwh,
             project: inp.project.summary(),
             escalation_pct: inp.tariff.escalation * 100.0,

@@ -55,6 +55,8 @@ pub struct TariffInputs {
     pub purchase: Purchase,
     /// The shipped time-of-use tariff, when one was named.
     pub time_of_use_preset: Option<String>,
+    /// Time-of-use tariffs replacing the first from a year on (checked, increasing years).
+    pub time_of_use_changes: Vec<(u32, TimeOfUse)>,
     /// How an exported kWh is priced each year.
     pub export: ExportRule,
     pub escalation: f64,
@@ -158,13 +160,34 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
             periods.iter().map(|&k| by_period[k as usize]).collect()
         }
     };
+    // Hourly purchase prices of the tariffs that replace the first from a year on.
+    let changed: Vec<(u32, Vec<f64>)> = inp
+        .tariff
+        .time_of_use_changes
+        .iter()
+        .map(|(from, t)| {
+            let by_period = Period::ALL.map(|p| period_price(&t.prices, p));
+            let hp = hourly_periods(t)
+                .iter()
+                .map(|&k| by_period[k as usize])
+                .collect();
+            (*from, hp)
+        })
+        .collect();
+    let price_in = |y: u32| {
+        changed
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= y)
+            .map_or(&hour_price, |(_, hp)| hp)
+    };
     let mut detail = Detail::default();
     let mut sums: Vec<YearSums> = Vec::with_capacity(years as usize);
     for y in 1..=years {
         let f = inp.degradation.factor(y);
         let s = match hours {
             Some(h) if y == 1 => match_year(h, f, &rule, &prices, Some(&mut detail)),
-            Some(h) => match_year_totals(h, f, &rule, &hour_price),
+            Some(h) => match_year_totals(h, f, &rule, price_in(y)),
             None => {
                 let g = annual_kwh * f;
                 let split = split_by_share(g, inp.usage_mode, inp.self_use_share);

@@ -186,6 +186,14 @@ pub struct Money {
     pub export_pricing: ExportPricing,
 }
 
+/// A time-of-use tariff in force from a year of the lifetime on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimeOfUseFrom {
+    pub from_year: u32,
+    pub time_of_use: crate::scenario::TimeOfUse,
+}
+
 /// How exported power was priced (Document 136, or one fixed price).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -348,6 +356,9 @@ pub struct Assumptions {
     pub time_of_use: Option<crate::scenario::TimeOfUse>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_of_use_preset: Option<String>,
+    /// Time-of-use tariffs that replace the first from a year on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub time_of_use_changes: Vec<TimeOfUseFrom>,
     /// Price of an exported kWh in year 1 [yuan/kWh] (see `money.exportPricing` for the rule).
     pub export_price_yuan_kwh: f64,
     /// Category (stated or inferred), commissioning date and province under the 2025 rules.

@@ -334,6 +334,21 @@ pub struct Tariff {
     /// of the exports during a term, the market price for the rest and after the term.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export: Option<ExportTariff>,
+    /// Time-of-use tariffs that replace the first one from a later year of the lifetime on (a
+    /// project spanning a provincial tariff change), in increasing `fromYear`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_of_use_changes: Option<Vec<TimeOfUseChange>>,
+}
+
+/// A time-of-use tariff that applies from year `fromYear` (2…lifetime) on: a preset or periods.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TimeOfUseChange {
+    pub from_year: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_of_use_preset: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_of_use: Option<TimeOfUse>,
 }
 
 /// The price of exports under Document 136; mechanism figures not given come from the province

@@ -12,7 +12,8 @@ use crate::pv::{self, losses::DEFAULT_LOSSES_PERCENT, SystemSpec};
 use crate::report::Warning;
 use crate::rules::check::{self, ProjectInputs};
 use crate::scenario::{
-    not_finite, ModuleType, Mounting, Plane, ResourceMethod, Scenario, SkyModel, System, UsageMode,
+    not_finite, ModuleType, Mounting, Plane, ResourceMethod, Scenario, SkyModel, System, Tariff,
+    TimeOfUse, UsageMode,
 };
 use crate::shape::ShapeSite;
 use crate::solar::irradiance;
@@ -687,6 +688,75 @@ fn check_usage(
     Ok((u.mode, share, load, limit))
 }
 
+/// The shipped time-of-use tariff `id`, named at `field`.
+fn tou_preset(id: &str, field: &str) -> Result<TimeOfUse, ScenarioError> {
+    match tariff::time_of_use_preset(id) {
+        Some(p) => Ok(p.time_of_use),
+        None => {
+            let ids: Vec<&str> = tariff::time_of_use_presets().iter().map(|p| p.id).collect();
+            let ids = ids.join(", ");
+            Err(ScenarioError::new(
+                codes::UNKNOWN_PRESET,
+                field,
+                format!("unknown time-of-use preset `{id}`; available: {ids}"),
+                format!("未知的分时电价预设 `{id}`；可选：{ids}"),
+            ))
+        }
+    }
+}
+
+/// `tariff.timeOfUseChanges`: each from a year 2…`years`, increasing, with a preset or periods,
+/// and only over a time-of-use first tariff.
+fn check_tou_changes(
+    t: &Tariff,
+    tou_given: bool,
+    years: u32,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<(u32, TimeOfUse)>, ScenarioError> {
+    let Some(changes) = &t.time_of_use_changes else {
+        return Ok(Vec::new());
+    };
+    if !tou_given {
+        return Err(missing("tariff.timeOfUsePreset"));
+    }
+    let mut out = Vec::with_capacity(changes.len());
+    let mut last = 1;
+    for (i, c) in changes.iter().enumerate() {
+        let f = format!("tariff.timeOfUseChanges[{i}]");
+        if c.from_year <= last || c.from_year > years {
+            return Err(out_of_range(
+                &format!("{f}.fromYear"),
+                format!(
+                    "must be a year after {last} and within the lifetime of {years} years (got {})",
+                    c.from_year
+                ),
+                format!(
+                    "须晚于第 {last} 年且在寿命期 {years} 年之内（当前为 {}）",
+                    c.from_year
+                ),
+            ));
+        }
+        last = c.from_year;
+        let tou = match (&c.time_of_use_preset, &c.time_of_use) {
+            (Some(_), Some(_)) => {
+                return Err(conflict(
+                    &format!("{f}.timeOfUse"),
+                    "cannot be given with timeOfUsePreset; give one or the other",
+                    "不能与 timeOfUsePreset 同时填写，请二选一",
+                ))
+            }
+            (Some(id), None) => tou_preset(id, &format!("{f}.timeOfUsePreset"))?,
+            (None, Some(tou)) => {
+                warnings.extend(tariff::check_time_of_use(tou, &format!("{f}.timeOfUse"))?);
+                tou.clone()
+            }
+            (None, None) => return Err(missing(&format!("{f}.timeOfUsePreset"))),
+        };
+        out.push((c.from_year, tou));
+    }
+    Ok(out)
+}
+
 /// Prices: flat or time-of-use purchase price, export price, escalations.
 fn check_tariff(
     s: &Scenario,
@@ -723,19 +793,7 @@ fn check_tariff(
         warnings.extend(tariff::check_time_of_use(tou, "tariff.timeOfUse")?);
         Purchase::TimeOfUse(tou.clone())
     } else if let Some(id) = &t.time_of_use_preset {
-        match tariff::time_of_use_preset(id) {
-            Some(p) => Purchase::TimeOfUse(p.time_of_use),
-            None => {
-                let ids: Vec<&str> = tariff::time_of_use_presets().iter().map(|p| p.id).collect();
-                let ids = ids.join(", ");
-                return Err(ScenarioError::new(
-                    codes::UNKNOWN_PRESET,
-                    "tariff.timeOfUsePreset",
-                    format!("unknown time-of-use preset `{id}`; available: {ids}"),
-                    format!("未知的分时电价预设 `{id}`；可选：{ids}"),
-                ));
-            }
-        }
+        Purchase::TimeOfUse(tou_preset(id, "tariff.timeOfUsePreset")?)
     } else {
         Purchase::Flat(optional(
             "tariff.gridPriceYuanKwh",
@@ -744,6 +802,7 @@ fn check_tariff(
             |f, v| positive(f, v, 10.0),
         )?)
     };
+    let time_of_use_changes = check_tou_changes(&t, tou_given, years, warnings)?;
     let fixed = t
         .export_price_yuan_kwh
         .map(|v| between("tariff.exportPriceYuanKwh", v, 0.0, 10.0))
@@ -761,6 +820,7 @@ fn check_tariff(
     Ok(TariffInputs {
         purchase,
         time_of_use_preset: t.time_of_use_preset.clone(),
+        time_of_use_changes,
         export,
         escalation: escalation / 100.0,
         export_escalation: export_escalation / 100.0,

@@ -159,3 +159,20 @@ fn vat_credit_is_used_up_before_vat_is_paid() {
         "year 12 net",
     );
 }
+
+#[test]
+fn a_time_of_use_change_prices_the_years_from_its_year_on() {
+    // One period all day: 0.6 yuan/kWh in years 1–5, 0.3 from year 6. Self-used 600,000 kWh a year
+    // → 360,000 yuan in year 5, 180,000 in year 6.
+    let flat = |p: f64| {
+        json!({ "prices": { "peak": p, "flat": p, "valley": p },
+                "schedule": [{ "months": [1,2,3,4,5,6,7,8,9,10,11,12], "hours": vec!["flat"; 24] }] })
+    };
+    let r = run(json!({
+        "tariff": { "timeOfUse": flat(0.6), "timeOfUseChanges": [{ "fromYear": 6, "timeOfUse": flat(0.3) }] },
+    }));
+    close(r.money.by_year[5].self_use_yuan, 360_000.0, "year 5");
+    close(r.money.by_year[6].self_use_yuan, 180_000.0, "year 6");
+    close(r.money.by_year[20].self_use_yuan, 180_000.0, "year 20");
+    assert_eq!(r.assumptions.time_of_use_changes[0].from_year, 6);
+}
