@@ -230,7 +230,8 @@ export interface Usage {
 /** A year of the site's consumption. Typical profiles use the 2025 calendar with the State Council's public holidays. */
 export type LoadProfile =
   /** a year of hourly, 30- or 15-minute values (kW or kWh), with timestamps or in row order from 1 January 00:00;
-   * the unit from the header (load_kW, 电量(kWh), …) or `unit` */
+   * the unit from the header (load_kW, 电量(kWh), …) or `unit`; hourly values without one are read as kWh
+   * (an hour's mean kW, warning `load_unit_hourly`), sub-hourly ones without one are `load_unit` */
   | { kind: 'intervalCsv'; text: string; unit?: 'kW' | 'kWh' }
   /** 12 monthly totals [kWh], January first, laid over each month's hours by the profile */
   | { kind: 'monthly'; kwh: number[]; profile: TypicalProfile }
@@ -554,7 +555,7 @@ export interface Warning {
     | 'hours_shaped' | 'hours_shaped_default_site' | 'curtailed'
     | 'investor_no_payback' | 'tou_price_order' | 'load_leap_day' | 'load_interval_end'
     | 'mode_not_allowed' | 'surplus_needs_spot_market' | 'export_price_old_rule' | 'no_mechanism'
-    | 'below_minimum_self_use';
+    | 'below_minimum_self_use' | 'load_unit_hourly';
   message: string;
   messageZh: string;
 }
