@@ -44,7 +44,7 @@ fn misfit_error(c: Category, m: Misfit, capacity_kwp: f64, kv: Option<f64>) -> S
     ScenarioError::new(
         codes::CONFLICT,
         "project.category",
-        format!("project.category {en} does not fit the project under NEA 国能发新能规〔2025〕7号: {why_en}"),
+        format!("project.category {en} does not fit the project under NEA Guo Neng Fa Xin Neng Gui [2025] No. 7: {why_en}"),
         format!("project.category {zh} 与项目不符（国能发新能规〔2025〕7号）：{why_zh}"),
     )
 }
@@ -110,20 +110,20 @@ pub fn project(
             return Err(ScenarioError::new(
                 codes::NOT_ALLOWED,
                 "usage.mode",
-                format!("usage.mode: a {cat_en} project may not choose this connection mode under NEA 国能发新能规〔2025〕7号 (full self-use or self-use with surplus export only)"),
+                format!("usage.mode: a {cat_en} project may not choose this connection mode under NEA Guo Neng Fa Xin Neng Gui [2025] No. 7 (full self-use or self-use with surplus export only)"),
                 format!("usage.mode：按国能发新能规〔2025〕7号，{cat_zh}项目不能选择此上网模式（仅可全部自发自用或自发自用、余电上网）"),
             ))
         }
         Allowed::No => warnings.push(warning(
             "mode_not_allowed",
-            &format!("Under NEA 国能发新能规〔2025〕7号 a {cat_en} project (inferred from the capacity) may not export everything; this holds for projects filed from 2025 on."),
+            &format!("Under NEA Guo Neng Fa Xin Neng Gui [2025] No. 7 a {cat_en} project (inferred from the capacity) may not export everything; this holds for projects filed from 2025 on."),
             &format!("按国能发新能规〔2025〕7号，{cat_zh}项目（按容量推断）不能全额上网；适用于 2025 年起备案的项目。"),
         )),
         Allowed::WhereSpotMarketRuns => {
             if !province.as_ref().is_some_and(|p| p.spot_market) {
                 warnings.push(warning(
                     "surplus_needs_spot_market",
-                    "Large C&I projects may export their surplus only where the provincial spot market runs (NEA 国能发新能规〔2025〕7号); check the province.",
+                    "Large C&I projects may export their surplus only where the provincial spot market runs (NEA Guo Neng Fa Xin Neng Gui [2025] No. 7); check the province.",
                     "按国能发新能规〔2025〕7号，大型工商业项目仅在电力现货市场连续运行的省份可余电上网，请核对所在省份。",
                 ));
             }

@@ -96,7 +96,7 @@ pub fn provinces() -> Vec<Province> {
                 source: Source::shipped(
                     bi("Shanxi Energy Administration", "山西省能源局"),
                     bi(
-                        "Shanxi rules for general C&I distributed PV under NEA 国能发新能规〔2025〕7号, as quoted with an English \
+                        "Shanxi rules for general C&I distributed PV under NEA Guo Neng Fa Xin Neng Gui [2025] No. 7, as quoted with an English \
                          translation of the measures",
                         "山西省一般工商业分布式光伏自发自用比例要求（依据国能发新能规〔2025〕7号），据管理办法英文译本引用",
                     ),
