@@ -527,7 +527,8 @@ export interface Assumptions {
   /** year 1's price of an exported kWh (money.exportPricing names the rule) */
   exportPriceYuanKwh: number;
   project: {
-    category: Category; categoryInferred: boolean; commissioningDate?: string; province?: string;
+    /** absent for a plant above every distributed category */
+    category?: Category; categoryInferred: boolean; commissioningDate?: string; province?: string;
     /** the province's minimum self-use share of general C&I [%] */
     minimumSelfUseSharePct?: number;
   };

@@ -176,3 +176,28 @@ fn a_time_of_use_change_prices_the_years_from_its_year_on() {
     close(r.money.by_year[20].self_use_yuan, 180_000.0, "year 20");
     assert_eq!(r.assumptions.time_of_use_changes[0].from_year, 6);
 }
+
+#[test]
+fn plants_and_projects_outside_the_measures_are_not_refused() {
+    // 60 MW described by its capacity only: no distributed category, no error.
+    let r = run(json!({ "system": { "capacityKwp": 60000 } }));
+    assert_eq!(r.assumptions.project.category, None);
+    // Commissioned in 2024, before the 2025 measures: a C&I roof could still export everything.
+    let r = run(json!({
+        "project": { "commissioningDate": "2024-06-01" },
+        "usage": { "mode": "fullExport" },
+    }));
+    assert!(r.warnings.iter().all(|w| w.code != "mode_not_allowed"));
+    // The same roof in 2026 is refused at usage.mode.
+    let mut s = json!({
+        "system": { "capacityKwp": 1000 },
+        "resource": { "method": "fullLoadHours", "hours": 1000 },
+        "project": { "commissioningDate": "2026-06-01" },
+        "usage": { "mode": "fullExport" },
+    });
+    let e = calculate(&Scenario::from_json_value(&s).unwrap()).unwrap_err();
+    assert_eq!((e.code, e.field.as_str()), ("not_allowed", "usage.mode"));
+    // A natural-person household may.
+    s["project"]["category"] = json!("naturalPersonHousehold");
+    assert!(calculate(&Scenario::from_json_value(&s).unwrap()).is_ok());
+}

@@ -91,8 +91,11 @@ export function fillRules(s) {
 /** The assumption rows: the category (stated or inferred) and the rule that priced the exports. */
 export function rulesAssumptions(r) {
   const a = r.assumptions;
-  const c = t(`opt.${a.project.category}`);
-  const rows = [['as.category', a.project.categoryInferred ? t('as.categoryInferred', { c }) : c, undefined, 'wide']];
+  const rows = [];
+  if (a.project.category) {
+    const c = t(`opt.${a.project.category}`);
+    rows.push(['as.category', a.project.categoryInferred ? t('as.categoryInferred', { c }) : c, undefined, 'wide']);
+  }
   if (a.usageMode === 'fullSelfUse') return rows;
   const ep = r.money.exportPricing;
   const p = fmtMax(ep.firstYearPriceYuanKwh);

@@ -14,7 +14,8 @@ use crate::validate::{between, conflict, missing, out_of_range, positive, warnin
 /// The project as resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectInputs {
-    pub category: Category,
+    /// `None` for a plant too large for any distributed category, when no project is described.
+    pub category: Option<Category>,
     /// True when the category came from the capacity and voltage, not from the scenario.
     pub category_inferred: bool,
     pub commissioning: Option<(u32, u32, u32)>,
@@ -90,18 +91,39 @@ pub fn project(
             )
         })?),
     };
+    let described = s.project.is_some();
     let (category, inferred) = match p.category {
         Some(c) => {
             category::check(c, capacity_kwp, kv)
                 .map_err(|m| misfit_error(c, m, capacity_kwp, kv))?;
             (c, false)
         }
-        None => {
-            let c = category::infer(capacity_kwp, kv)
-                .map_err(|m| misfit_error(Category::LargeCommercial, m, capacity_kwp, kv))?;
-            (c, true)
-        }
+        None => match category::infer(capacity_kwp, kv) {
+            Ok(c) => (c, true),
+            Err(m) if described => {
+                return Err(misfit_error(Category::LargeCommercial, m, capacity_kwp, kv))
+            }
+            // A plant above every distributed category, described by its capacity only.
+            Err(_) => {
+                return Ok(ProjectInputs {
+                    category: None,
+                    category_inferred: true,
+                    commissioning,
+                    province,
+                })
+            }
+        },
     };
+    let done = ProjectInputs {
+        category: Some(category),
+        category_inferred: inferred,
+        commissioning,
+        province,
+    };
+    // The measures apply to projects of 2025 on; a stated category is checked whatever the date.
+    if commissioning.is_some_and(|d| d < MEASURES_FROM) && p.category.is_none() {
+        return Ok(done);
+    }
     let strict = p.category.is_some() || commissioning.is_some();
     let (cat_en, cat_zh) = category.names();
     match category.allows(mode) {
@@ -120,7 +142,7 @@ pub fn project(
             &format!("按国能发新能规〔2025〕7号，{cat_zh}项目（按容量推断）不能全额上网；适用于 2025 年起备案的项目。"),
         )),
         Allowed::WhereSpotMarketRuns => {
-            if !province.as_ref().is_some_and(|p| p.spot_market) {
+            if !done.province.as_ref().is_some_and(|p| p.spot_market) {
                 warnings.push(warning(
                     "surplus_needs_spot_market",
                     "Large C&I projects may export their surplus only where the provincial spot market runs (NEA Guo Neng Fa Xin Neng Gui [2025] No. 7); check the province.",
@@ -129,13 +151,12 @@ pub fn project(
             }
         }
     }
-    Ok(ProjectInputs {
-        category,
-        category_inferred: inferred,
-        commissioning,
-        province,
-    })
+    Ok(done)
 }
+
+/// Projects commissioned from this date on are under the NEA 2025 measures (issued January 2025;
+/// the exact start of their application to be confirmed).
+pub const MEASURES_FROM: (u32, u32, u32) = (2025, 1, 1);
 
 fn market_price(e: &ExportTariff) -> Result<MarketPrice, ScenarioError> {
     let f = "tariff.export";
@@ -292,7 +313,9 @@ pub fn export_rule(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectSummary {
-    pub category: Category,
+    /// Absent for a plant above every distributed category.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
     /// True when inferred from the capacity and voltage.
     pub category_inferred: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -307,7 +330,7 @@ pub struct ProjectSummary {
 impl ProjectInputs {
     /// The minimum self-use share [%] that applies: the province's, for general C&I.
     pub fn minimum_self_use_share_pct(&self) -> Option<f64> {
-        (self.category == Category::GeneralCommercial)
+        (self.category == Some(Category::GeneralCommercial))
             .then(|| {
                 self.province
                     .as_ref()?
