@@ -253,6 +253,8 @@ export interface TimeOfUse {
 export interface Tariff {
   /** price of grid power the site avoids [yuan/kWh], default 0.55 (Shanxi C&I, representative); not with time of use */
   gridPriceYuanKwh?: number;
+  /** 12 monthly purchase prices, January first (代理购电 agency-purchase prices) [yuan/kWh], instead of gridPriceYuanKwh */
+  gridPriceByMonthYuanKwh?: number[];
   /** time-of-use purchase prices (instead of gridPriceYuanKwh) */
   timeOfUse?: TimeOfUse;
   /** a shipped time-of-use tariff by id (presets().timeOfUse), instead of timeOfUse */
@@ -517,8 +519,10 @@ export interface Assumptions {
   /** clearSkyShape: the site of the shape (Zhengzhou when no site is given) */
   shapeLatitudeDeg?: number;
   shapeLongitudeDeg?: number;
-  tariffKind: 'flat' | 'timeOfUse';
-  /** flat: the price; time of use: the mean of the 8,760 hourly prices */
+  tariffKind: 'flat' | 'timeOfUse' | 'monthly';
+  /** monthly: the 12 prices, January first */
+  gridPriceByMonthYuanKwh?: number[];
+  /** flat: the price; time of use and monthly: the mean of the 8,760 hourly prices */
   gridPriceYuanKwh: number;
   timeOfUse?: TimeOfUse;
   timeOfUsePreset?: string;

@@ -197,6 +197,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
     let (tou, tariff_kind) = match &inp.tariff.purchase {
         money::Purchase::Flat(_) => (None, TariffKind::Flat),
         money::Purchase::TimeOfUse(t) => (Some(t.clone()), TariffKind::TimeOfUse),
+        money::Purchase::Monthly(_) => (None, TariffKind::Monthly),
     };
     let shaped = hours_from == Some(HoursFrom::ClearSkyShape);
     Ok(Report {
@@ -241,6 +242,10 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
             tariff_kind,
             grid_price_yuan_kwh: inp.tariff.mean_purchase_price(),
             time_of_use: tou,
+            grid_price_by_month_yuan_kwh: match inp.tariff.purchase {
+                money::Purchase::Monthly(p) => Some(p),
+                _ => None,
+            },
             time_of_use_preset: inp.tariff.time_of_use_preset.clone(),
             time_of_use_changes: inp
                 .tariff

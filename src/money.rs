@@ -23,7 +23,7 @@
 
 use std::collections::VecDeque;
 
-use crate::calendar::HOURS;
+use crate::calendar::{month_of_day, HOURS};
 use crate::energy::monthly_by_days;
 use crate::finance;
 use crate::ownership::{Finance, OwnershipModel, LOSS_CARRY_FORWARD_YEARS};
@@ -47,6 +47,18 @@ pub enum Purchase {
     Flat(f64),
     /// Time-of-use prices (checked).
     TimeOfUse(TimeOfUse),
+    /// One price per month, January first [yuan/kWh].
+    Monthly([f64; 12]),
+}
+
+impl Purchase {
+    /// The price of every hour of the reference year [yuan/kWh] (monthly prices only).
+    pub fn monthly_hours(&self) -> Option<Vec<f64>> {
+        match self {
+            Purchase::Monthly(p) => Some((0..HOURS).map(|h| p[month_of_day(h / 24)]).collect()),
+            _ => None,
+        }
+    }
 }
 
 /// Prices with their defaults resolved; escalations as fractions [-/yr].
@@ -67,15 +79,24 @@ impl TariffInputs {
     /// The price of each period [yuan/kWh] in [`Period::ALL`] order (time of use only).
     pub fn period_prices(&self) -> Option<[f64; PERIODS]> {
         match &self.purchase {
-            Purchase::Flat(_) => None,
+            Purchase::Flat(_) | Purchase::Monthly(_) => None,
             Purchase::TimeOfUse(t) => Some(Period::ALL.map(|p| period_price(&t.prices, p))),
         }
     }
 
-    /// Flat: the price; time of use: the mean of the 8,760 hourly prices of year 1 [yuan/kWh].
+    /// Flat: the price; time of use and monthly: the mean of the 8,760 hourly prices of year 1
+    /// [yuan/kWh].
     pub fn mean_purchase_price(&self) -> f64 {
         match &self.purchase {
             Purchase::Flat(p) => *p,
+            Purchase::Monthly(_) => {
+                self.purchase
+                    .monthly_hours()
+                    .unwrap_or_default()
+                    .iter()
+                    .sum::<f64>()
+                    / HOURS as f64
+            }
             Purchase::TimeOfUse(t) => {
                 let prices = self.period_prices().unwrap_or_default();
                 hourly_periods(t)
@@ -100,7 +121,10 @@ pub fn needs_hours(inp: &Inputs) -> bool {
     by_hour
         || inp.load.is_some()
         || inp.export_limit_kw.is_some()
-        || matches!(inp.tariff.purchase, Purchase::TimeOfUse(_))
+        || matches!(
+            inp.tariff.purchase,
+            Purchase::TimeOfUse(_) | Purchase::Monthly(_)
+        )
 }
 
 /// Usage and money of a scenario, with the energy delivered each year (for the emissions).
@@ -138,24 +162,28 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
     };
     let periods = match &inp.tariff.purchase {
         Purchase::TimeOfUse(t) => hourly_periods(t),
-        Purchase::Flat(_) => Vec::new(),
+        Purchase::Flat(_) | Purchase::Monthly(_) => Vec::new(),
     };
+    let monthly_hours = inp.tariff.purchase.monthly_hours().unwrap_or_default();
     let prices = match (&inp.tariff.purchase, inp.tariff.period_prices()) {
         (Purchase::TimeOfUse(_), Some(by_period)) => Prices::TimeOfUse {
             by_period,
             periods: &periods,
         },
         (Purchase::Flat(p), _) => Prices::Flat(*p),
+        (Purchase::Monthly(_), _) => Prices::Hourly(&monthly_hours),
         (Purchase::TimeOfUse(t), None) => Prices::Flat(t.prices.flat),
     };
     let flat_price = match &inp.tariff.purchase {
         Purchase::Flat(p) => *p,
         Purchase::TimeOfUse(t) => t.prices.flat,
+        Purchase::Monthly(_) => inp.tariff.mean_purchase_price(),
     };
 
     let hour_price: Vec<f64> = match (&prices, hours) {
         (_, None) => Vec::new(),
         (Prices::Flat(p), Some(_)) => vec![*p; HOURS],
+        (Prices::Hourly(p), Some(_)) => p.to_vec(),
         (Prices::TimeOfUse { by_period, periods }, Some(_)) => {
             periods.iter().map(|&k| by_period[k as usize]).collect()
         }

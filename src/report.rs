@@ -351,6 +351,9 @@ pub struct Assumptions {
     pub tariff_kind: TariffKind,
     /// Flat tariff: the price; time of use: the mean of the 8,760 hourly prices of year 1 [yuan/kWh].
     pub grid_price_yuan_kwh: f64,
+    /// Monthly purchase prices, January first [yuan/kWh].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grid_price_by_month_yuan_kwh: Option<[f64; 12]>,
     /// The time-of-use prices and schedule used.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_of_use: Option<crate::scenario::TimeOfUse>,
@@ -411,6 +414,8 @@ pub enum HoursFrom {
 pub enum TariffKind {
     Flat,
     TimeOfUse,
+    /// One purchase price per month (代理购电).
+    Monthly,
 }
 
 /// Something the reader should know about the figures (not an error).

@@ -321,6 +321,10 @@ pub struct Tariff {
     /// `exportEscalationPct` is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalation_pct: Option<f64>,
+    /// Monthly purchase prices, January first (the grid company's 代理购电 agency-purchase prices),
+    /// instead of `gridPriceYuanKwh` [yuan/kWh].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grid_price_by_month_yuan_kwh: Option<Vec<f64>>,
     /// Time-of-use purchase prices (instead of `gridPriceYuanKwh`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_of_use: Option<TimeOfUse>,

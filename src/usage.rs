@@ -127,6 +127,8 @@ pub enum Prices<'a> {
         by_period: [f64; PERIODS],
         periods: &'a [u8],
     },
+    /// A price for every hour of the reference year [yuan/kWh] (monthly prices).
+    Hourly(&'a [f64]),
 }
 
 /// Matches one year hour by hour: generation of year 1 `hours_kwh` × `factor` (degradation),
@@ -151,6 +153,7 @@ pub fn match_year(
         s.split.curtailed_kwh += split.curtailed_kwh;
         match prices {
             Prices::Flat(p) => s.self_use_value_yuan += split.self_used_kwh * p,
+            Prices::Hourly(p) => s.self_use_value_yuan += split.self_used_kwh * p[h],
             Prices::TimeOfUse { by_period, periods } => {
                 let k = periods[h] as usize;
                 let v = split.self_used_kwh * by_period[k];

@@ -775,6 +775,39 @@ fn check_tariff(
         .or_else(|| tariff::preset(tariff::DEFAULT_EXPORT_PRICE_ID).map(|p| p.value_yuan_kwh))
         .unwrap_or(0.332);
     let tou_given = t.time_of_use.is_some() || t.time_of_use_preset.is_some();
+    if let Some(m) = &t.grid_price_by_month_yuan_kwh {
+        let other = if t.grid_price_yuan_kwh.is_some() {
+            Some(("tariff.gridPriceYuanKwh", "tariff.gridPriceYuanKwh"))
+        } else if tou_given {
+            Some(("time-of-use prices", "分时电价"))
+        } else {
+            None
+        };
+        if let Some((en, zh)) = other {
+            return Err(conflict(
+                "tariff.gridPriceByMonthYuanKwh",
+                &format!("cannot be given with {en}; give one or the other"),
+                &format!("不能与{zh}同时填写，请二选一"),
+            ));
+        }
+        if m.len() != 12 {
+            return Err(ScenarioError::new(
+                codes::INVALID_LENGTH,
+                "tariff.gridPriceByMonthYuanKwh",
+                format!(
+                    "tariff.gridPriceByMonthYuanKwh must hold 12 prices, January first (got {})",
+                    m.len()
+                ),
+                format!(
+                    "tariff.gridPriceByMonthYuanKwh 须为 12 个月的电价，自 1 月起（当前为 {} 个）",
+                    m.len()
+                ),
+            ));
+        }
+        for (i, &p) in m.iter().enumerate() {
+            positive(&format!("tariff.gridPriceByMonthYuanKwh[{i}]"), p, 10.0)?;
+        }
+    }
     if tou_given && t.grid_price_yuan_kwh.is_some() {
         return Err(conflict(
             "tariff.gridPriceYuanKwh",
@@ -789,7 +822,9 @@ fn check_tariff(
             "不能与 tariff.timeOfUse 同时填写，请二选一",
         ));
     }
-    let purchase = if let Some(tou) = &t.time_of_use {
+    let purchase = if let Some(m) = &t.grid_price_by_month_yuan_kwh {
+        Purchase::Monthly(std::array::from_fn(|i| m[i]))
+    } else if let Some(tou) = &t.time_of_use {
         warnings.extend(tariff::check_time_of_use(tou, "tariff.timeOfUse")?);
         Purchase::TimeOfUse(tou.clone())
     } else if let Some(id) = &t.time_of_use_preset {

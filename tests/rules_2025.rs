@@ -201,3 +201,27 @@ fn plants_and_projects_outside_the_measures_are_not_refused() {
     s["project"]["category"] = json!("naturalPersonHousehold");
     assert!(calculate(&Scenario::from_json_value(&s).unwrap()).is_ok());
 }
+
+#[test]
+fn monthly_agency_purchase_prices_value_each_month_at_its_price() {
+    // Jan–Jun 0.5, Jul–Dec 0.7 yuan/kWh; the shaped year has equal days, so the 600,000 self-used
+    // kWh fall 181/365 in Jan–Jun and 184/365 in Jul–Dec: 600,000 × (181 × 0.5 + 184 × 0.7) / 365
+    // = 360,493.150… yuan.
+    let p: Vec<f64> = (0..12).map(|m| if m < 6 { 0.5 } else { 0.7 }).collect();
+    let r = run(json!({ "tariff": { "gridPriceByMonthYuanKwh": p } }));
+    close(
+        r.money.by_year[1].self_use_yuan,
+        600_000.0 * (181.0 * 0.5 + 184.0 * 0.7) / 365.0,
+        "year-1 self-use value",
+    );
+    assert_eq!(
+        serde_json::to_value(r.assumptions.tariff_kind).unwrap(),
+        "monthly"
+    );
+    // Hour-weighted mean of the year: (181 × 0.5 + 184 × 0.7) / 365.
+    close(
+        r.assumptions.grid_price_yuan_kwh,
+        (181.0 * 0.5 + 184.0 * 0.7) / 365.0,
+        "mean",
+    );
+}
