@@ -3,8 +3,10 @@
 //! their metrics (business models: shared reference `china-factors.md` §4).
 //!
 //! Every year of the lifetime is matched on its own: year y's hours are year 1's × the degradation
-//! factor f(y), the load is the same each year, purchase prices grow by `escalationPct` and the export
-//! price by `exportEscalationPct` a year: p(y) = p(1)·(1 + e)^(y − 1).
+//! factor f(y), the load is the same each year, purchase prices grow by `escalationPct` a year
+//! (p(y) = p(1)·(1 + e)^(y − 1)), from the year of a time-of-use change on at the new tariff; an
+//! exported kWh earns the price of [`ExportRule`] (one fixed price, or Document 136: mechanism share
+//! × mechanism price for the term plus the market price, which alone grows by `exportEscalationPct`).
 //!
 //! Cash-flow conventions (year 0 = the investment, cash flows at the end of years 1..N):
 //! - owner: savings = self-used kWh × purchase price + exported kWh × export price; costs = O&M +
@@ -19,7 +21,10 @@
 //! 三免三减半); depreciation straight-line over `depreciationYears` down to the residual value. The
 //! project IRR is that of the cash flow before financing and taxes. LCOE = (investment + Σ discounted
 //! O&M and inverter) / Σ discounted delivered kWh (self-used + exported; curtailed energy is not
-//! delivered). Value-added tax is not modelled: prices are taken as the user pays and is paid them.
+//! delivered). Prices are taken as the user pays and is paid them (VAT included); with `tax.vatPct`
+//! the VAT on sales of power (exports; the EMC investor's sales to the host too) is paid once the
+//! input VAT of the investment is used up, with its surcharges ([`crate::rules::vat`]), in the cash
+//! flow and the project cash flow, and the income-tax base and depreciation are net of VAT.
 
 use std::collections::VecDeque;
 
