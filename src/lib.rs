@@ -26,6 +26,7 @@ pub mod presets;
 pub mod production;
 pub mod pv;
 pub mod report;
+pub mod rules;
 pub mod scenario;
 pub mod shape;
 pub mod solar;
@@ -169,6 +170,10 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
 
     let eval = money::evaluate(&inp, annual_kwh, hours.as_deref());
     warnings.extend(eval.warnings.iter().cloned());
+    warnings.extend(
+        inp.project
+            .minimum_share_warning(eval.usage.self_use_share_pct),
+    );
     let delivered_first = eval.delivered_kwh.first().copied().unwrap_or(0.0);
     let delivered_lifetime: f64 = eval.delivered_kwh.iter().sum();
 
@@ -192,6 +197,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
     let (tou, tariff_kind) = match &inp.tariff.purchase {
         money::Purchase::Flat(_) => (None, TariffKind::Flat),
         money::Purchase::TimeOfUse(t) => (Some(t.clone()), TariffKind::TimeOfUse),
+        money::Purchase::Monthly(_) => (None, TariffKind::Monthly),
     };
     let shaped = hours_from == Some(HoursFrom::ClearSkyShape);
     Ok(Report {
@@ -211,7 +217,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
             hourly_kwh: hourly.filter(|_| wants_hourly).map(HourlyDetail::row_kwh),
         },
         usage: eval.usage.clone(),
-        money: eval.money,
+        money: eval.money.clone(),
         emissions: Emissions {
             annual: emissions::avoided(delivered_first, &inp.factors),
             lifetime: emissions::avoided(delivered_lifetime, &inp.factors),
@@ -236,8 +242,22 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
             tariff_kind,
             grid_price_yuan_kwh: inp.tariff.mean_purchase_price(),
             time_of_use: tou,
+            grid_price_by_month_yuan_kwh: match inp.tariff.purchase {
+                money::Purchase::Monthly(p) => Some(p),
+                _ => None,
+            },
             time_of_use_preset: inp.tariff.time_of_use_preset.clone(),
-            export_price_yuan_kwh: inp.tariff.export_price_yuan_kwh,
+            time_of_use_changes: inp
+                .tariff
+                .time_of_use_changes
+                .iter()
+                .map(|(from_year, t)| report::TimeOfUseFrom {
+                    from_year: *from_year,
+                    time_of_use: t.clone(),
+                })
+                .collect(),
+            export_price_yuan_kwh: eval.money.export_pricing.first_year_price_yuan_kwh,
+            project: inp.project.summary(),
             escalation_pct: inp.tariff.escalation * 100.0,
             export_escalation_pct: inp.tariff.export_escalation * 100.0,
             ownership: inp.ownership.kind(),

@@ -7,6 +7,7 @@ import init, {
 import { t, setLang, lang, sourceText } from './i18n.js';
 import { barChart, heatMap } from './charts.js';
 import { compact, fmt, fmtMax } from './format.js';
+import { setupRulesUi, translateRulesUi, readRules, clearRules, fillRules, rulesAssumptions } from './rules-ui.js';
 import {
   setupMoneyUi, translateMoneyUi, readMoney, clearMoney, fillMoney, renderMoneyResults, moneyAssumptions,
   cashRows, updateProfileHint,
@@ -38,7 +39,7 @@ const MAX_SUGGESTIONS = 8;
 const RESOURCE_CLASSES = [['A', 1750], ['B', 1400], ['C', 1050], ['D', -Infinity]];
 
 /**
- * The core's defaults of the system layout (PVWatts v8; js/rooftop-pv.d.ts). The report's
+ * The core's defaults of the system layout (PVWatts v8; js/rooftop_pv.d.ts). The report's
  * assumptions do not echo the layout, so the page keeps them for its placeholders and assumptions.
  */
 const LAYOUT_DEFAULTS = { dcAcRatio: 1.2, inverterEfficiencyPct: 96, lossesPct: 14.08, groundCoverageRatio: 0.3 };
@@ -135,6 +136,7 @@ function applyStaticText() {
   updatePlaceholders();
   updateSources();
   translateMoneyUi(sourceDetails);
+  translateRulesUi(sourceDetails);
   renderExampleDesc();
 }
 
@@ -401,6 +403,7 @@ function buildScenario() {
   }
   // load, export limit, time of use, the owner's or the investor's finance
   readMoney(s, num, local);
+  readRules(s, num);
 
   const fs = $('factorSet').value;
   if (fs === 'custom') {
@@ -1842,6 +1845,7 @@ function renderAssumptions(r) {
     ['as.discountRate', `${fmtMax(a.discountRatePct)} ${t('u.discountRate')}`, 'discountRatePct'],
   );
   items.push(...moneyAssumptions(r));
+  items.push(...rulesAssumptions(r));
   const set = r.emissions.preset ? state.presets.emissionFactors.find((p) => p.id === r.emissions.preset) : null;
   items.push(['as.factors', set ? presetName(set) : t('em.custom'), undefined, 'wide']);
 
@@ -1885,6 +1889,7 @@ function clearForm() {
   renderPlanes([DEFAULT_PLANE]);
   renderWeatherFile();
   clearMoney();
+  clearRules();
   // where the roof is: a choice that outlives the other inputs (like the language)
   restoreStation();
 }
@@ -1943,6 +1948,7 @@ function fillForm(s) {
   const o = s.ownership ?? { kind: 'owner' };
   $(`kind-${o.kind}`).checked = true;
   fillMoney(s);
+  fillRules(s);
   setField('discountPct', o.discountPct);
   setField('roofRent', o.roofRentYuanYear);
   if (s.emissions?.factors) {
@@ -2122,6 +2128,7 @@ async function main() {
   fillFactorSetOptions();
   fillTariffOptions();
   setupMoneyUi({ presets: state.presets, onChange: afterUserChange });
+  setupRulesUi({ presets: state.presets });
   resetForm();
   applyStaticText();
   recalc();
