@@ -12,14 +12,24 @@
 //! [`Timing::Start`], any other EPW to [`Timing::Centre`] (see [`super::timing`]).
 
 use super::assemble::{check_date, finish, Meta, Rows};
+use super::lean::{self, Want};
 use super::text::{err, int, not_a_number, num, split_fields, Fields, Lines};
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
 };
 use crate::error::{codes, ScenarioError};
 
-/// Reads an EPW text.
+/// Reads an EPW text (the data rows by the lean path, by the validating path where it gives up).
 pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
+    read_rows_by(text, opt, false)
+}
+
+/// [`read`], with every data row read by the validating path when `full`.
+pub(crate) fn read_rows_by(
+    text: &str,
+    opt: &ParseOptions,
+    full: bool,
+) -> Result<Weather, ScenarioError> {
     let mut lines = Lines::new(text);
     let (n1, first) = lines.next().unwrap_or((1, ""));
     let mut f = [""; 16];
@@ -109,6 +119,150 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
     };
     let step = 60 / per_hour;
 
+    let lean = (!full)
+        .then(|| lean_rows(lines.rest(), lines.next_line_no(), per_hour, step))
+        .flatten();
+    let (rows, last_line) = match lean {
+        Some((rows, last)) => (rows, last.unwrap_or(last_line)),
+        None => full_rows(lines, last_line, per_hour, step)?,
+    };
+    let (timing_default, basis) = if cswd {
+        (Timing::Start, timing::CSWD_EPW)
+    } else {
+        (Timing::Centre, timing::EPW)
+    };
+    finish(
+        rows,
+        Meta {
+            location,
+            format: WeatherFormat::Epw,
+            timing_override: opt.timing,
+            timing_default,
+            timing_basis: basis,
+            source,
+            step_minutes: Some(step),
+            stamp_offset_minutes: step,
+            roll_hours: 0,
+            last_line,
+            has_pressure: true,
+        },
+    )
+}
+
+/// Interval start [min from 00:00]: hourly rows cover (h−1):00–h:00 whatever the minute field
+/// says (CSWD and TMYx write 0, others 60); sub-hourly rows end at (h−1):minute (0 meaning 60).
+fn interval_start(hour: i64, minute: i64, per_hour: u32, step: u32) -> i64 {
+    let end = (hour - 1) * 60
+        + if per_hour == 1 || minute == 0 {
+            60
+        } else {
+            minute
+        };
+    end - i64::from(step)
+}
+
+/// Fields the rows are read from (see the module documentation), for the lean path.
+const WANT: [Want; 33] = {
+    let mut w = [Want::Skip; 33];
+    let mut k = 0;
+    while k < 5 {
+        w[k] = Want::Int;
+        k += 1;
+    }
+    w[6] = Want::Num;
+    w[9] = Want::Num;
+    w[13] = Want::Num;
+    w[14] = Want::Num;
+    w[15] = Want::Num;
+    w[21] = Want::Num;
+    w[32] = Want::NumOrEmpty;
+    w
+};
+
+/// The data rows in one pass over the bytes ([`super::lean`]), the same rows as [`full_rows`]; `None`
+/// at the first line that is not plainly right (the full path then reads or reports it). With the
+/// rows, the number of the last line (`None`: no line after the header).
+fn lean_rows(data: &str, first_no: u32, per_hour: u32, step: u32) -> Option<(Rows, Option<u32>)> {
+    let b = data.as_bytes();
+    let mut rows = Rows::with_capacity(8784 * per_hour as usize, true);
+    let (mut width, mut no, mut i) = (0usize, first_no, 0usize);
+    let mut last = None;
+    while i < b.len() {
+        let this = no;
+        no += 1;
+        last = Some(this);
+        match (b[i], b.get(i + 1)) {
+            (b'\n', _) => {
+                i += 1;
+                continue;
+            }
+            (b'\r', None) => break,
+            (b'\r', Some(b'\n')) => {
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        let (line, next) = lean::scan(b, i, &WANT)?;
+        i = next;
+        let n = line.fields;
+        if width == 0 && (22..=36).contains(&n) {
+            width = n;
+        } else if n != width {
+            return None;
+        }
+        let v = &line.values;
+        let (year, month, day, hour, minute) = (
+            v[0] as i64,
+            v[1] as i64,
+            v[2] as i64,
+            v[3] as i64,
+            v[4] as i64,
+        );
+        check_date(0, year, month, day).ok()?;
+        if !(1..=24).contains(&hour) || !(0..=60).contains(&minute) {
+            return None;
+        }
+        let start = interval_start(hour, minute, per_hour, step);
+        if start < 0 || start % i64::from(step) != 0 {
+            return None;
+        }
+        rows.stamps.push(Stamp {
+            year: year as i32,
+            month: month as u8,
+            day: day as u8,
+            hour: (start / 60) as u8,
+            minute: (start % 60) as u8,
+        });
+        rows.lines.push(this);
+        let missing = |x: f64, at: f64| if x >= at { f64::NAN } else { x };
+        rows.temp.push(missing(v[6], 99.9));
+        rows.pres.push(missing(v[9], 999_999.0) / 100.0);
+        rows.ghi.push(missing(v[13], 9999.0));
+        rows.dni.push(missing(v[14], 9999.0));
+        rows.dhi.push(missing(v[15], 9999.0));
+        rows.wind.push(missing(v[21], 999.0));
+        rows.albedo.push(if width > 32 && v[32] < 999.0 {
+            v[32]
+        } else {
+            f64::NAN
+        });
+    }
+    Some((rows, last))
+}
+
+fn contains_cswd(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    l.contains("cswd") || l.contains("china standard weather data")
+}
+
+/// The validating reader of the data rows: every field checked, errors with their line.
+fn full_rows(
+    lines: Lines,
+    mut last_line: u32,
+    per_hour: u32,
+    step: u32,
+) -> Result<(Rows, u32), ScenarioError> {
     let mut rows = Rows::with_capacity(8784 * per_hour as usize, true);
     let mut width = 0usize;
     for (no, line) in lines {
@@ -157,15 +311,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                 format!("EPW 小时 {hour}、分钟 {minute}：小时应为 1–24，分钟应为 0–60"),
             ));
         }
-        // Interval start: hourly rows cover (h−1):00–h:00 whatever the minute field says
-        // (CSWD and TMYx write 0, others 60); sub-hourly rows end at (h−1):minute (0 meaning 60).
-        let end = (hour - 1) * 60
-            + if per_hour == 1 || minute == 0 {
-                60
-            } else {
-                minute
-            };
-        let start = end - i64::from(step);
+        let start = interval_start(hour, minute, per_hour, step);
         if start < 0 || start % i64::from(step) != 0 {
             return Err(err(
                 codes::WEATHER_TIME,
@@ -214,31 +360,36 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
             f64::NAN
         });
     }
-
-    let (timing_default, basis) = if cswd {
-        (Timing::Start, timing::CSWD_EPW)
-    } else {
-        (Timing::Centre, timing::EPW)
-    };
-    finish(
-        rows,
-        Meta {
-            location,
-            format: WeatherFormat::Epw,
-            timing_override: opt.timing,
-            timing_default,
-            timing_basis: basis,
-            source,
-            step_minutes: Some(step),
-            stamp_offset_minutes: step,
-            roll_hours: 0,
-            last_line,
-            has_pressure: true,
-        },
-    )
+    Ok((rows, last_line))
 }
 
-fn contains_cswd(s: &str) -> bool {
-    let l = s.to_ascii_lowercase();
-    l.contains("cswd") || l.contains("china standard weather data")
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ROWS: &str = "2005,1,1,1,0,?9?9,-18.3,-19.5,90,90300,0,0,0,0,0,0,0,0,0,0,310,1.5,0,0,0,0,0,0,0,0,0,0,0.2,0,0\r\n\
+                        2005,1,1,2,0,x,-18.0,-19.5,90,90300,0,0,0,12.5,9999,3,0,0,0,0,310,999,0,0,0,0,0,0,0,0,0,0,,0,0\r\n\
+                        \r\n";
+
+    #[test]
+    fn lean_rows_take_plain_lines_and_match_the_full_rows() {
+        let (lean, last) = lean_rows(ROWS, 9, 1, 60).expect("plain rows are read by the lean path");
+        // (Lines numbers this text from 1, the lean path from line 9 on.)
+        let (full, full_last) = full_rows(Lines::new(ROWS), 0, 1, 60).unwrap();
+        assert_eq!((last, full_last), (Some(11), 3));
+        assert_eq!((lean.lines, full.lines), (vec![9, 10], vec![1, 2]));
+        assert_eq!(lean.stamps, full.stamps);
+        for (a, b) in [
+            (&lean.ghi, &full.ghi),
+            (&lean.dni, &full.dni),
+            (&lean.temp, &full.temp),
+            (&lean.pres, &full.pres),
+            (&lean.wind, &full.wind),
+            (&lean.albedo, &full.albedo),
+        ] {
+            let bits = |v: &Vec<f64>| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(a), bits(b));
+        }
+        assert!(lean_rows("2005,1,1,1,0, 7\n", 9, 1, 60).is_none());
+    }
 }

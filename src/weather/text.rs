@@ -26,6 +26,15 @@ impl<'a> Lines<'a> {
     pub(crate) fn next_line_no(&self) -> u32 {
         self.next_no
     }
+
+    /// The text not yet returned ("" once the last line was).
+    pub(crate) fn rest(&self) -> &'a str {
+        if self.done {
+            ""
+        } else {
+            self.rest
+        }
+    }
 }
 
 impl<'a> Iterator for Lines<'a> {
