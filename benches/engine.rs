@@ -1,34 +1,38 @@
 //! One system-year of the hourly engine (PVWatts v8 chain) on a real weather file:
 //! cold (the sun path computed from the weather's stamps, then the chain) and warm (the sun path
-//! of the location cached, only the chain). Weather: ../shared/weather Datong CSWD EPW (instants)
+//! of the location cached, only the chain). Weather: the Datong CSWD EPW of tests/data/weather (instants)
 //! and the pvlib wheel's Greensboro TMY3 (hour averages) when the venv is present.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use rooftop_pv::pv::{simulate, Mounting, Plane, SystemSpec};
 use rooftop_pv::solar::SunPath;
 use rooftop_pv::weather::{parse_bytes, ParseOptions, Weather};
-use std::path::{Path, PathBuf};
 
-fn read(path: &Path) -> Option<Weather> {
-    let bytes = std::fs::read(path).ok()?;
+#[path = "../tests/weather_common/mod.rs"]
+mod weather_common;
+
+fn read(name: &str, bytes: &[u8]) -> Option<Weather> {
     let options = ParseOptions {
-        file_name: path.file_name().map(|f| f.to_string_lossy().into_owned()),
+        file_name: Some(name.to_string()),
         ..ParseOptions::default()
     };
-    parse_bytes(&bytes, &options).ok()
+    parse_bytes(bytes, &options).ok()
 }
 
-fn files() -> Vec<(&'static str, PathBuf)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+/// (label, file name, bytes): the Datong EPW, and Greensboro when the venv is present.
+fn files() -> Vec<(&'static str, String, Vec<u8>)> {
+    let datong = "CHN_Shanxi.Datong.534870_CSWD.epw";
     let mut v = vec![(
         "datong-cswd",
-        root.join("../shared/weather/CHN_Shanxi.Datong.534870_CSWD.epw"),
+        datong.to_string(),
+        weather_common::fixture_bytes(datong),
     )];
-    if let Ok(entries) = std::fs::read_dir(root.join(".venv/lib")) {
+    let lib = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/lib");
+    if let Ok(entries) = std::fs::read_dir(lib) {
         for e in entries.flatten() {
             let p = e.path().join("site-packages/pvlib/data/723170TYA.CSV");
-            if p.exists() {
-                v.push(("greensboro-tmy3", p));
+            if let Ok(bytes) = std::fs::read(p) {
+                v.push(("greensboro-tmy3", "723170TYA.CSV".to_string(), bytes));
             }
         }
     }
@@ -57,8 +61,10 @@ fn bench(c: &mut Criterion) {
         dc_capacity_w: 250_000.0,
         ..SystemSpec::default()
     };
-    for (name, path) in files() {
-        let Some(w) = read(&path) else { continue };
+    for (name, file, bytes) in files() {
+        let Some(w) = read(&file, &bytes) else {
+            continue;
+        };
         c.bench_function(
             &format!("{name} cold: sun path + chain (south roof)"),
             |b| {

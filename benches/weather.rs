@@ -1,31 +1,18 @@
-//! Parsing one year of weather (8760 rows), native: the shared Datong CSWD EPW, pvlib's Greensboro
-//! TMY3 and Miami TMY2, and the shared PSM3 file with NSRDB metadata — all read in place.
-
-use std::path::Path;
+//! Parsing one year of weather (8760 rows), native: the Datong CSWD EPW of tests/data/weather,
+//! pvlib's Greensboro TMY3 and Miami TMY2, and the PSM3 sample of tests/data/weather with NSRDB
+//! metadata.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use rooftop_pv::weather::{parse, summarize, timing_check};
 
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-fn pvlib_data() -> std::path::PathBuf {
-    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/lib");
-    std::fs::read_dir(&lib)
-        .expect("run scripts/setup-venv.sh")
-        .flatten()
-        .map(|e| e.path().join("site-packages/pvlib/data"))
-        .find(|p| p.exists())
-        .expect("run scripts/setup-venv.sh")
-}
+#[path = "../tests/weather_common/mod.rs"]
+mod weather_common;
 
 fn bench(c: &mut Criterion) {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/weather");
-    let epw = read(&shared.join("CHN_Shanxi.Datong.534870_CSWD.epw"));
-    let tmy3 = read(&pvlib_data().join("723170TYA.CSV"));
-    let tmy2 = read(&pvlib_data().join("12839.tm2"));
-    let bare = read(&shared.join("test_psm3_tmy-2017.csv"));
+    let epw = weather_common::shared(weather_common::DATONG);
+    let tmy3 = weather_common::pvlib("723170TYA.CSV");
+    let tmy2 = weather_common::pvlib("12839.tm2");
+    let bare = weather_common::shared("test_psm3_tmy-2017.csv");
     let mut psm3 = String::from(
         "Source,Location ID,City,State,Country,Latitude,Longitude,Time Zone,Elevation\n\
          NSRDB,-,-,-,-,40.5137,-108.5449,-7,1900\n",

@@ -2,8 +2,8 @@
 """Check data/stations-zh.csv against the CSWD station table.
 
 Usage: python3 data/check_stations_zh.py [stations-zh.csv] [cswd-monthly.csv]
-Defaults: data/stations-zh.csv next to this script, and ../shared/data/cswd-monthly.csv
-relative to the repository root (override with the CSWD_MONTHLY environment variable).
+Defaults: data/stations-zh.csv and data/cswd-monthly.csv next to this script (override the
+second with the CSWD_MONTHLY environment variable).
 Exits non-zero on the first failed check; prints the verified yes/no counts otherwise.
 """
 import csv
@@ -12,7 +12,6 @@ import sys
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
 
 # The 34 provincial-level divisions, short common form (no 省/市/自治区/特别行政区 suffix).
 PROVINCES = {
@@ -50,7 +49,7 @@ def main():
     zh_path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "stations-zh.csv")
     src_path = (sys.argv[2] if len(sys.argv) > 2 else
                 os.environ.get("CSWD_MONTHLY",
-                               os.path.join(REPO, "..", "shared", "data", "cswd-monthly.csv")))
+                               os.path.join(HERE, "cswd-monthly.csv")))
     header, zh = read(zh_path)
     _, src = read(src_path)
 

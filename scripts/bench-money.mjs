@@ -5,7 +5,7 @@
 //   node scripts/bench-money.mjs        (run by `make bench`)
 import { timeCalls } from './bench-timing.mjs';
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { weatherText } from '../tests/fixtures.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,9 +28,9 @@ for (const id of ['shuozhou-4mw-owner-tou', 'shuozhou-4mw-emc-15']) {
   let i = 0;
   show('calculate(shuozhou-4mw-owner-tou), hours shaped anew each call', timeCalls(() => pv.calculate({ ...s, site: sites[i++ % 2] }), 500));
 }
-const datong = join(repo, '../shared/weather/CHN_Shanxi.Datong.534870_CSWD.epw');
-if (existsSync(datong)) {
-  const s = { ...example('shuozhou-4mw-owner-tou'), resource: { method: 'weatherFile', text: readFileSync(datong, 'latin1') },
+{
+  const text = weatherText('CHN_Shanxi.Datong.534870_CSWD.epw');
+  const s = { ...example('shuozhou-4mw-owner-tou'), resource: { method: 'weatherFile', text },
     system: { capacityKwp: 4000, planes: [{ tiltDeg: 30, azimuthDeg: 180, shareOfCapacity: 1 }] } };
   show('calculate(4 MW owner on Datong weather: PVWatts v8 + hourly money)', timeCalls(() => pv.calculate(s), 100));
 }

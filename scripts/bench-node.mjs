@@ -7,7 +7,9 @@
 import { timeCalls } from './bench-timing.mjs';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { weatherBytes } from '../tests/fixtures.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,10 +23,10 @@ console.log(`node ${process.version}, rooftop-pv ${pv.version()}`);
 console.log(`calculate(shuozhou-6mw): median ${(timeCalls(() => pv.calculate(shuozhou), 1000).median * 1e3).toFixed(1)} µs (n=1000)`);
 
 const pvlibData = execFileSync(python, ['-c', 'import pvlib,os;print(os.path.join(pvlib.__path__[0],"data"))']).toString().trim();
-const files = [
-  join(pvlibData, '723170TYA.CSV'),
-  join(repo, '../shared/weather/CHN_Shanxi.Datong.534870_CSWD.epw'),
-];
+// PySAM reads a file: the Datong EPW of tests/data/weather, decompressed into a temporary folder.
+const datong = join(mkdtempSync(join(tmpdir(), 'rooftop-pv-bench-')), 'CHN_Shanxi.Datong.534870_CSWD.epw');
+writeFileSync(datong, weatherBytes('CHN_Shanxi.Datong.534870_CSWD.epw'));
+const files = [join(pvlibData, '723170TYA.CSV'), datong];
 for (const file of files) {
   const text = readFileSync(file, 'latin1');
   const scenario = {

@@ -2,15 +2,15 @@
 """Builds the embedded climate of the 270 CSWD stations (issue 4), reproducibly.
 
 Inputs (read only):
-  ../shared/data/cswd-monthly.csv        monthly GHI, DHI, temperature, wind per station
-  ../shared/data/cswd-typical-days.csv   the average day of each month (24 clock hours)
+  data/cswd-monthly.csv                  monthly GHI, DHI, temperature, wind per station
+  data/cswd-typical-days.csv.gz          the average day of each month (24 clock hours), gzip
   data/stations-zh.csv                   Chinese names and provinces, same order as cswd-monthly.csv
 
 Outputs (committed; `--check` verifies that they are up to date):
   src/climate/cswd.bin         the typical days and the monthly table, range-coded (format below)
   src/climate/stations_data.rs station metadata as Rust constants (names, coordinates, annual GHI)
 
-Usage:  python3 scripts/build_climate.py [--check] [--shared ../shared]
+Usage:  python3 scripts/build_climate.py [--check] [--data data]
 
 Source and attribution: "CSWD typical year (CMA / Tsinghua)" — China Standard Weather Data for
 Analyzing Building Thermal Conditions, China Meteorological Administration Climate Data Office and
@@ -46,6 +46,7 @@ src/climate/codec.rs).
 
 import argparse
 import csv
+import gzip
 import math
 import os
 import sys
@@ -302,14 +303,14 @@ def tenths(s):
     return c // 10
 
 
-def read_inputs(shared):
-    with open(os.path.join(shared, "data", "cswd-monthly.csv"), newline="", encoding="utf-8") as fh:
+def read_inputs(data):
+    with open(os.path.join(data, "cswd-monthly.csv"), newline="", encoding="utf-8") as fh:
         monthly = list(csv.DictReader(fh))
     with open(os.path.join(ROOT, "data", "stations-zh.csv"), newline="", encoding="utf-8") as fh:
         zh = list(csv.DictReader(fh))
     days = {}
-    with open(
-        os.path.join(shared, "data", "cswd-typical-days.csv"), newline="", encoding="utf-8"
+    with gzip.open(
+        os.path.join(data, "cswd-typical-days.csv.gz"), "rt", newline="", encoding="utf-8"
     ) as fh:
         for r in csv.DictReader(fh):
             days.setdefault(r["wmo"], [[None] * 24 for _ in range(12)])[int(r["month"]) - 1][
@@ -430,10 +431,10 @@ def build_rust(monthly, zh):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="fail if the outputs are not up to date")
-    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--data", default=os.path.join(ROOT, "data"), help="folder of the CSWD tables")
     ap.add_argument("--stats", action="store_true", help="print sizes and quantisation errors")
     args = ap.parse_args()
-    monthly, zh, days = read_inputs(args.shared)
+    monthly, zh, days = read_inputs(args.data)
     blob, inputs = build_blob(monthly, days)
     rust = build_rust(monthly, zh).encode("utf-8")
     outs = [

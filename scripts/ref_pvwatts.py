@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Golden PVWatts v8 results (PyPI nrel-pysam, PySAM.Pvwattsv8) for tests/chain_parity.rs.
 
-Weather files are read in place: the pvlib wheel's TMY3/TMY2 files ('pvlib:NAME') and the CSWD EPW
-files of ../shared/weather ('shared:NAME'); nothing is copied. PySAM reads each file itself
+Weather files: the pvlib wheel's TMY3/TMY2 files ('pvlib:NAME', read in place) and the CSWD EPW
+files of tests/data/weather ('shared:NAME', NAME.gz decompressed to a temporary file). PySAM reads each file itself
 (`solar_resource_file`), so the timing is ssc's reading: TMY2/TMY3 rows as hour averages (sun at the
 middle of the hour, sunrise/sunset hours at the middle of their sunlit part), EPW rows with minute 0
 as instants at (h-1):00 -- which is the CSWD data's own timing (shared reference pv-model.md).
@@ -15,7 +15,7 @@ Diagnostics (full hourly outputs per case as CSV, not committed):
 Hourly AC is stored in units of 1/1000 of the AC rating (P_dc0 / DC-to-AC ratio), two base-36 digits
 per hour, "~" + two base-36 digits for a run of zero hours (see `encode`).
 """
-import argparse, json, os, sys
+import argparse, gzip, json, os, shutil, sys, tempfile
 
 import PySAM
 import PySAM.Pvwattsv8 as pvw
@@ -47,12 +47,16 @@ SYSTEMS = {
 }
 
 
-def resolve(name):
+def resolve(name, folder):
+    """The path of a weather file: in the pvlib wheel, or decompressed from tests/data/weather into `folder`."""
     kind, file = name.split(":", 1)
     if kind == "pvlib":
         return os.path.join(pvlib.__path__[0], "data", file)
     here = os.path.dirname(os.path.abspath(__file__))
-    return os.path.join(here, "..", "..", "shared", "weather", file)
+    path = os.path.join(folder, file)
+    with gzip.open(os.path.join(here, "..", "tests", "data", "weather", file + ".gz"), "rb") as src, open(path, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    return path
 
 
 def run(path, cfg):
@@ -122,8 +126,9 @@ def main():
     }
     if a.hourly_dir:
         os.makedirs(a.hourly_dir, exist_ok=True)
+    folder = tempfile.TemporaryDirectory()
     for w in WEATHER:
-        path = resolve(w)
+        path = resolve(w, folder.name)
         for name, cfg in SYSTEMS.items():
             model = run(path, cfg)
             o = model.Outputs

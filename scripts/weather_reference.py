@@ -3,7 +3,8 @@
 
     .venv/bin/python scripts/weather_reference.py > tests/data/weather/pvlib_reference.json
 
-Reads every weather file in place (../shared/weather/*.epw, ../shared/weather/test_psm3_tmy-2017.csv,
+Reads every weather file (tests/data/weather/*.epw.gz and test_psm3_tmy-2017.csv.gz, decompressed to a
+temporary folder,
 and pvlib's bundled 723170TYA.CSV, 703165TY.csv, 12839.tm2) with pvlib.iotools (read_epw, read_tmy3,
 read_tmy2, read_nsrdb_psm4 — pvlib 0.16's name for the PSM3/PSM4 SAM-CSV reader — and
 read_pvgis_tmy), and prints per file: the location, the row count, annual GHI/DNI/DHI [kWh/m²],
@@ -11,7 +12,7 @@ mean temperature, wind speed and pressure, and a few rows in file order. Nothing
 
 Derived texts that pvlib and tests/weather_files.rs both build the same way (so both read the same
 values):
-- "psm3_with_header": the two NSRDB metadata lines of `PSM3_META` (below) + the shared PSM3 file
+- "psm3_with_header": the two NSRDB metadata lines of `PSM3_META` (below) + the PSM3 file
   without its first (pandas index) column, i.e. each line from its first comma on — the layout
   NSRDB serves. The location is pvlib's test location for that file (40.5137 N, 108.5449 W,
   UTC−7; elevation 1900 m assumed — the file's pressure is 780–800 mbar).
@@ -19,10 +20,13 @@ values):
   hour j of 2005) holds EPW data row (j + 8) mod 8760, values printed with two decimals (SP, the
   EPW pressure in Pa, with one), RH 50, IR(h) 300, WD10m 0, declared irradiance time offset 0.5 h.
 """
+import gzip
 import io
 import json
 import os
+import shutil
 import sys
+import tempfile
 
 import numpy as np
 import pandas as pd
@@ -30,7 +34,7 @@ import pvlib
 from pvlib import iotools
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = os.path.normpath(os.path.join(HERE, '..', '..', 'shared', 'weather'))
+FIXTURES = os.path.normpath(os.path.join(HERE, '..', 'tests', 'data', 'weather'))
 PVLIB_DATA = os.path.join(pvlib.__path__[0], 'data')
 
 PSM3_META = ('Source,Location ID,City,State,Country,Latitude,Longitude,Time Zone,Elevation,'
@@ -109,14 +113,32 @@ def summary(data, ghi, dni, dhi, temp, wind, pres_mbar, meta, stamps):
     }
 
 
+def unpack(folder):
+    """Decompresses the weather fixtures (tests/data/weather/*.gz) into `folder`."""
+    for gz in sorted(os.listdir(FIXTURES)):
+        if gz.endswith('.gz'):
+            with gzip.open(os.path.join(FIXTURES, gz), 'rb') as src, \
+                    open(os.path.join(folder, gz[:-3]), 'wb') as dst:
+                shutil.copyfileobj(src, dst)
+
+
 def main():
+    with tempfile.TemporaryDirectory() as folder:
+        unpack(folder)
+        out = reference(folder)
+    json.dump(out, sys.stdout, indent=1, sort_keys=True)
+    sys.stdout.write('\n')
+
+
+def reference(folder):
+    """pvlib's readings of the files in `folder` and of pvlib's own data files."""
     files = {}
-    for name in sorted(os.listdir(SHARED)):
+    for name in sorted(os.listdir(folder)):
         if not name.endswith('.epw'):
             continue
-        data, meta = iotools.read_epw(os.path.join(SHARED, name))
+        data, meta = iotools.read_epw(os.path.join(folder, name))
         stamps = list(zip(data['month'], data['day'], data['hour'] - 1))
-        files[name] = {'path': f'../shared/weather/{name}', 'reader': 'pvlib.iotools.read_epw',
+        files[name] = {'path': f'tests/data/weather/{name}.gz', 'reader': 'pvlib.iotools.read_epw',
                        **summary(data, data.ghi.values, data.dni.values, data.dhi.values,
                                  data.temp_air.values, data.wind_speed.values,
                                  data.atmospheric_pressure.values / 100.0,
@@ -147,14 +169,14 @@ def main():
                                     {'latitude': meta['latitude'], 'longitude': meta['longitude'],
                                      'tz': meta['TZ'], 'elevation': meta['altitude']}, stamps)}
 
-    psm3 = os.path.join(SHARED, 'test_psm3_tmy-2017.csv')
+    psm3 = os.path.join(folder, 'test_psm3_tmy-2017.csv')
     with open(psm3) as f:
         psm3_text = f.read()
     psm3_served = ''.join(l.split(',', 1)[1] + '\n' for l in psm3_text.splitlines() if l.strip())
     data, meta = iotools.read_nsrdb_psm4(io.StringIO(PSM3_META + psm3_served))
     stamps = list(zip(data.index.month, data.index.day, data.index.hour))
     files['psm3_with_header'] = {
-        'path': '../shared/weather/test_psm3_tmy-2017.csv (+ PSM3_META)',
+        'path': 'tests/data/weather/test_psm3_tmy-2017.csv.gz (+ PSM3_META)',
         'reader': 'pvlib.iotools.read_nsrdb_psm4',
         **summary(data, data.ghi.values, data.dni.values, data.dhi.values, data.temp_air.values,
                   data.wind_speed.values, data.pressure.values,
@@ -163,13 +185,13 @@ def main():
         'albedo_mean': float(data.albedo.mean())}
     bare = pd.read_csv(psm3, index_col=0)
     files['test_psm3_tmy-2017.csv'] = {
-        'path': '../shared/weather/test_psm3_tmy-2017.csv', 'reader': 'pandas.read_csv',
+        'path': 'tests/data/weather/test_psm3_tmy-2017.csv.gz', 'reader': 'pandas.read_csv',
         **summary(bare, bare.GHI.values, bare.DNI.values, bare.DHI.values, bare.Temperature.values,
                   bare['Wind Speed'].values, bare.Pressure.values,
                   {'latitude': 40.5137, 'longitude': -108.5449, 'tz': -7, 'elevation': 1900},
                   list(zip(bare.Month, bare.Day, bare.Hour)))}
 
-    csv_text, json_text = pvgis_from_epw(os.path.join(SHARED, 'CHN_Shanxi.Datong.534870_CSWD.epw'))
+    csv_text, json_text = pvgis_from_epw(os.path.join(folder, 'CHN_Shanxi.Datong.534870_CSWD.epw'))
     for key, text, fmt in [('pvgis_csv', csv_text, 'csv'), ('pvgis_json', json_text, 'json')]:
         data, meta = iotools.read_pvgis_tmy(io.StringIO(text) if fmt == 'json' else
                                             io.BytesIO(text.encode()), pvgis_format=fmt,
@@ -177,7 +199,7 @@ def main():
         loc = meta['inputs']['location'] if fmt == 'json' else meta['inputs']
         idx = data.index.tz_localize(None)
         stamps = list(zip(idx.month, idx.day, idx.hour))
-        files[key] = {'path': 'derived from ../shared/weather/CHN_Shanxi.Datong.534870_CSWD.epw',
+        files[key] = {'path': 'derived from tests/data/weather/CHN_Shanxi.Datong.534870_CSWD.epw.gz',
                       'reader': 'pvlib.iotools.read_pvgis_tmy', 'order': 'UTC rows',
                       **summary(data, data.ghi.values, data.dni.values, data.dhi.values,
                                 data.temp_air.values, data.wind_speed.values,
@@ -191,8 +213,7 @@ def main():
         'python': sys.version.split()[0],
         'files': files,
     }
-    json.dump(out, sys.stdout, indent=1, sort_keys=True)
-    sys.stdout.write('\n')
+    return out
 
 
 if __name__ == '__main__':

@@ -1,6 +1,6 @@
-//! Parity with PVWatts v8 (PySAM 7.1.1.post1 `Pvwattsv8`) on real weather files read in place:
+//! Parity with PVWatts v8 (PySAM 7.1.1.post1 `Pvwattsv8`) on real weather files:
 //! the pvlib wheel's Greensboro and Sand Point TMY3 and Miami TMY2, and four CSWD EPW files of
-//! ../shared/weather (Datong, Lhasa, Guangzhou, Harbin), each with five systems (tilt 0–60°,
+//! tests/data/weather (Datong, Lhasa, Guangzhou, Harbin), each with five systems (tilt 0–60°,
 //! south, east, west and south-south-east, DC/AC 0.9–1.5, roof mount and open rack, the three
 //! module types, 4 kW to 250 kW).
 //!

@@ -1,10 +1,12 @@
 //! The built-in climate (issue 4): every station decoded and compared with the source CSVs
-//! (../shared/data, read in place, and data/stations-zh.csv), the station list, lookup, nearest
+//! (data/cswd-monthly.csv, data/cswd-typical-days.csv.gz and data/stations-zh.csv), the station list, lookup, nearest
 //! station, search, the `unknown_station` error, hours from a station and from monthly values,
 //! and their validation.
 
 // Months and hours index several parallel tables; indices read best.
 #![allow(clippy::needless_range_loop)]
+
+mod weather_common;
 
 use std::collections::BTreeSet;
 use std::time::Instant;
@@ -19,9 +21,14 @@ fn root() -> &'static std::path::Path {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A CSV file as rows of fields (quoted fields with commas and doubled quotes allowed).
+/// A CSV file (`.gz` decompressed) as rows of fields (quoted fields with commas and doubled
+/// quotes allowed).
 fn read_csv(path: &std::path::Path) -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = if path.extension().is_some_and(|e| e == "gz") {
+        String::from_utf8(weather_common::gunzip(path)).unwrap()
+    } else {
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
     let mut rows = Vec::new();
     for line in text.lines().filter(|l| !l.is_empty()) {
         let mut fields = Vec::new();
@@ -71,7 +78,7 @@ impl Table {
 }
 
 fn monthly_csv() -> Table {
-    Table::load(root().join("../shared/data/cswd-monthly.csv"))
+    Table::load(root().join("data/cswd-monthly.csv"))
 }
 
 #[test]
@@ -142,7 +149,7 @@ fn station_list_matches_the_sources() {
 #[test]
 fn every_station_round_trips_against_the_csvs() {
     let m = monthly_csv();
-    let days = Table::load(root().join("../shared/data/cswd-typical-days.csv"));
+    let days = Table::load(root().join("data/cswd-typical-days.csv.gz"));
     let (cw, cm, ch) = (days.col("wmo"), days.col("month"), days.col("clock_hour"));
     let list = climate::stations();
     let mut worst_hour: f64 = 0.0;

@@ -1,5 +1,5 @@
 //! Accuracy of the built-in climate (issue 4): for each of the 12 CSWD stations with a full EPW
-//! in ../shared/weather (read in place), the hourly chain (`rooftop_pv::pv::simulate`, PVWatts v8)
+//! in tests/data/weather (gzip), the hourly chain (`rooftop_pv::pv::simulate`, PVWatts v8)
 //! on hours synthesised by `station` (the station's typical days) and by `monthly` (the station's
 //! 12 monthly GHI values and temperatures, Duffie & Beckman monthly method), against the same
 //! chain and system on the full EPW. Systems: 4 kWdc PVWatts defaults (roof mount, standard
@@ -14,6 +14,8 @@
 //! The tables are printed: `cargo test --release --test climate_accuracy -- --nocapture`.
 //! The day-to-day variability experiment (`Variability::Daily`) is printed by
 //! `cargo test --release --test climate_accuracy -- --ignored --nocapture`.
+
+mod weather_common;
 
 use rooftop_pv::climate::{self, MonthlyInputs, MonthlySplit, Place, Variability};
 use rooftop_pv::pv::{simulate, HourlyResult, Plane, SystemSpec};
@@ -43,10 +45,7 @@ const PLANES: [(&str, f64, f64); 4] = [
 ];
 
 fn epw(file: &str) -> Weather {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/weather")
-        .join(file);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let bytes = weather_common::fixture_bytes(file);
     parse_bytes(
         &bytes,
         &ParseOptions {
@@ -126,7 +125,7 @@ fn neighbour(id: &str) -> String {
 
 /// The monthly horizontal irradiation the chain actually sees in a station's EPW file,
 /// Σ (DNI·cos z + DHI) over the rows with the sun up [kWh/m²] — below the file's GHI by 0.5–15 %
-/// for CSWD (the source's DNI is modelled; ../shared/data/README.md).
+/// for CSWD (the source's DNI is modelled; data/README.md).
 fn effective_ghi(id: &str) -> Vec<f64> {
     let file = STATIONS.iter().find(|s| s.0 == id).unwrap().1;
     let w = epw(file);
@@ -284,11 +283,7 @@ fn variability_experiment() {
 /// EPW text plus the chain (asserted in optimised builds only; printed always).
 #[test]
 fn station_is_as_fast_as_a_weather_file() {
-    let text = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/weather/CHN_Shanxi.Datong.534870_CSWD.epw"),
-    )
-    .unwrap();
+    let text = weather_common::fixture_bytes("CHN_Shanxi.Datong.534870_CSWD.epw");
     let sys = system(20.0, 180.0, SkyModel::Perez);
     // The best of 7 runs: other tests run in parallel.
     let time = |f: &dyn Fn() -> f64| {

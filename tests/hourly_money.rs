@@ -3,6 +3,8 @@
 //! (4 × 365 = 1,460 sunny hours, 146,000 kWh a year), supplied through `calculate_with_hours`.
 //! The load is an interval file of 60 kWh every hour (525,600 kWh a year).
 
+mod weather_common;
+
 use rooftop_pv::{calculate, calculate_with_hours, usage, Report, Scenario};
 
 const SUNNY: f64 = 1460.0;
@@ -422,9 +424,7 @@ fn the_share_split_stays_without_hours() {
 /// The engine's hours, the usage table and the money table agree with each other.
 #[test]
 fn the_engine_hours_are_matched() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/weather/CHN_Shanxi.Datong.534870_CSWD.epw");
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let bytes = weather_common::fixture_bytes("CHN_Shanxi.Datong.534870_CSWD.epw");
     let text = String::from_utf8_lossy(&bytes);
     let json = serde_json::json!({
         "system": { "capacityKwp": 4000, "planes": [{ "tiltDeg": 30, "azimuthDeg": 180, "shareOfCapacity": 1 }] },

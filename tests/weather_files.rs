@@ -1,4 +1,4 @@
-//! The weather readers on real files, read in place, against pvlib's readers.
+//! The weather readers on real files (tests/data/weather, the pvlib wheel) against pvlib's readers.
 //!
 //! Golden values: `tests/data/weather/pvlib_reference.json`, made by
 //! `.venv/bin/python scripts/weather_reference.py > tests/data/weather/pvlib_reference.json`
@@ -139,7 +139,7 @@ fn all_twelve_cswd_epw_match_pvlib() {
 
 #[test]
 fn readme_annual_ghi_of_the_shared_files() {
-    // ../shared/weather/README.md lists these sums.
+    // tests/data/weather/README.md lists these sums.
     for (name, ghi) in [
         ("CHN_Shanxi.Datong.534870_CSWD.epw", 1466.3),
         ("CHN_Shanxi.Taiyuan.537720_CSWD.epw", 1419.9),

@@ -1,54 +1,40 @@
-//! Shared by the chain tests: weather files read in place (pvlib wheel, ../shared/weather), the
+//! Shared by the chain tests: weather files (pvlib wheel, tests/data/weather), the
 //! PVWatts v8 golden of scripts/ref_pvwatts.py, and systems built from its configurations.
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rooftop_pv::pv::{ModuleType, Mounting, Plane, SystemSpec};
 use rooftop_pv::solar::SkyModel;
 use rooftop_pv::weather::{parse_bytes, ParseOptions, Weather};
 use serde_json::Value;
 
+#[path = "../weather_common/mod.rs"]
+mod weather_common;
+
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// pvlib's bundled data folder in the project venv (scripts/setup-venv.sh).
-pub fn pvlib_data_dir() -> PathBuf {
-    let lib = root().join(".venv/lib");
-    std::fs::read_dir(&lib)
-        .ok()
-        .and_then(|entries| {
-            entries
-                .flatten()
-                .map(|e| e.path().join("site-packages/pvlib/data"))
-                .find(|p| p.join("723170TYA.CSV").exists())
-        })
-        .unwrap_or_else(|| {
-            panic!(
-                "pvlib's data files are missing under {}: run scripts/setup-venv.sh",
-                lib.display()
-            )
-        })
-}
-
-/// A weather file named as in the golden: `pvlib:NAME` or `shared:NAME`, read in place.
-pub fn weather_path(name: &str) -> PathBuf {
+/// A weather file named as in the golden: `pvlib:NAME` (the pvlib wheel in the venv) or
+/// `shared:NAME` (`tests/data/weather/NAME.gz`), as bytes.
+pub fn weather_bytes(name: &str) -> Vec<u8> {
     let (kind, file) = name.split_once(':').unwrap();
     match kind {
-        "pvlib" => pvlib_data_dir().join(file),
-        _ => root().join("../shared/weather").join(file),
+        "pvlib" => {
+            let path = weather_common::pvlib_data_dir().join(file);
+            std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        }
+        _ => weather_common::fixture_bytes(file),
     }
 }
 
 pub fn weather(name: &str) -> Weather {
-    let path = weather_path(name);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let options = ParseOptions {
-        file_name: path.file_name().map(|f| f.to_string_lossy().into_owned()),
+        file_name: Some(name.split_once(':').unwrap().1.to_string()),
         ..ParseOptions::default()
     };
-    parse_bytes(&bytes, &options).unwrap_or_else(|e| panic!("{name}: {e:?}"))
+    parse_bytes(&weather_bytes(name), &options).unwrap_or_else(|e| panic!("{name}: {e:?}"))
 }
 
 pub fn golden() -> Value {

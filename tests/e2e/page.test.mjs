@@ -6,22 +6,24 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { weatherBytes } from '../fixtures.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SITE = join(ROOT, 'target', 'site');
 const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The shared CSWD weather files, read in place (never copied into the repository): shared/ lies
-// beside the work tree, on developers' machines and in CI alike.
-const WEATHER_DIR = process.env.WEATHER_DIR ?? join(ROOT, '..', 'shared', 'weather');
+// The Datong CSWD weather file of tests/data/weather, decompressed into a temporary folder so that
+// the page is given a real file.
+const WEATHER_DIR = mkdtempSync(join(tmpdir(), 'rooftop-pv-weather-'));
 const DATONG_NAME = 'CHN_Shanxi.Datong.534870_CSWD.epw';
 const DATONG = join(WEATHER_DIR, DATONG_NAME);
+writeFileSync(DATONG, weatherBytes(DATONG_NAME));
 
 let server;
 let context;
@@ -122,6 +124,7 @@ after(async () => {
     });
   }
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  rmSync(WEATHER_DIR, { recursive: true, force: true });
 });
 
 const text = (testid) => page.getByTestId(testid).textContent();
@@ -793,7 +796,6 @@ const waitForChange = (kwh) =>
 const timingState = () => page.getByTestId('timing-check').getAttribute('data-state');
 
 test('the hourly weather-file method', async (t) => {
-  assert.ok(existsSync(DATONG), `${DATONG} is missing: the shared CSWD weather files are needed (set WEATHER_DIR)`);
   const datong = weatherText(DATONG);
   const south = {
     system: { capacityKwp: 1000, planes: [{ tiltDeg: 20, azimuthDeg: 180, shareOfCapacity: 1 }] },

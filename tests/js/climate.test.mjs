@@ -1,11 +1,12 @@
 // Built-in climate through the installed package: stations(), search, nearest, the station and
-// monthly methods. Reference figures: ../shared/data/cswd-monthly.csv (read in place).
+// monthly methods. Reference figures: data/cswd-monthly.csv.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { calculate, findStations, nearestStation, stationClimate, stations } from 'rooftop-pv';
+import { REPO } from '../fixtures.mjs';
 
-const csv = readFileSync(`${process.env.ROOFTOP_PV_REPO}/../shared/data/cswd-monthly.csv`, 'utf8').trim().split(/\r?\n/);
+const csv = readFileSync(`${REPO}/data/cswd-monthly.csv`, 'utf8').trim().split(/\r?\n/);
 const head = csv[0].split(',');
 const rows = csv.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [head[i], v])));
 

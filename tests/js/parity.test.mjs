@@ -1,26 +1,21 @@
 // PVWatts v8 parity of the installed npm package: the golden PySAM 7.1.1 Pvwattsv8 results of
 // tests/data/reference/pvwatts_v8.json (made by `.venv/bin/python scripts/ref_pvwatts.py --out
-// tests/data/reference/pvwatts_v8.json`: 7 weather files read in place × 5 systems) against
+// tests/data/reference/pvwatts_v8.json`: 7 weather files × 5 systems) against
 // calculate() with the weatherFile method. Asserted per case: annual AC within 0.1 %, every month
 // within 0.5 %, hourly RMSE below 0.5 % of the AC rating. Prints the parity table.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { calculate, parseWeather } from 'rooftop-pv';
+import { REPO, pvlibDataDir, weatherText as fixtureText } from '../fixtures.mjs';
 
-const repo = process.env.ROOFTOP_PV_REPO;
-const golden = JSON.parse(readFileSync(`${repo}/tests/data/reference/pvwatts_v8.json`, 'utf8'));
+const golden = JSON.parse(readFileSync(`${REPO}/tests/data/reference/pvwatts_v8.json`, 'utf8'));
 
-function pvlibData() {
-  const lib = `${repo}/.venv/lib`;
-  const python = readdirSync(lib).find((d) => d.startsWith('python'));
-  return `${lib}/${python}/site-packages/pvlib/data`;
-}
-
+/** A weather file named as in the golden: `pvlib:NAME` (the venv's pvlib wheel) or `shared:NAME`
+ * (tests/data/weather). */
 function weatherText(name) {
   const [where, file] = name.split(':');
-  const path = where === 'pvlib' ? `${pvlibData()}/${file}` : `${repo}/../shared/weather/${file}`;
-  return readFileSync(path, 'latin1');
+  return where === 'pvlib' ? readFileSync(`${pvlibDataDir()}/${file}`, 'latin1') : fixtureText(file);
 }
 
 /** Hourly AC [W] from the golden encoding: two base-36 digits per hour in 1/1000 of the AC rating,

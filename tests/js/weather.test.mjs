@@ -1,13 +1,11 @@
 // Weather files through the installed package: parseWeather, the hourly chain in calculate(), the
-// timing check, hourly output, several planes, and bad files. The files are read in place from
-// ../shared/weather (never copied into the project).
+// timing check, hourly output, several planes, and bad files (tests/data/weather).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { calculate, parseWeather } from 'rooftop-pv';
+import { weatherText } from '../fixtures.mjs';
 
-const shared = `${process.env.ROOFTOP_PV_REPO}/../shared/weather`;
-const datong = readFileSync(`${shared}/CHN_Shanxi.Datong.534870_CSWD.epw`, 'latin1');
+const datong = weatherText('CHN_Shanxi.Datong.534870_CSWD.epw');
 const south = [{ tiltDeg: 30, azimuthDeg: 180, shareOfCapacity: 1 }];
 const run = (text, planes = south, extra = {}) =>
   calculate({ system: { capacityKwp: 100, planes }, resource: { method: 'weatherFile', text }, ...extra });

@@ -1,24 +1,35 @@
-//! Shared by the weather tests: where the real files are (read in place, never copied), and the
-//! derived texts both the tests and `scripts/weather_reference.py` build the same way.
+//! Shared by the weather tests: where the real files are (`tests/data/weather/*.gz`, decompressed
+//! in memory, and pvlib's wheel in the venv), and the derived texts both the tests and
+//! `scripts/weather_reference.py` build the same way.
 #![allow(dead_code)]
 
 use std::fmt::Write as _;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-/// `../shared/weather` — required (CI has it).
-pub fn shared_dir() -> PathBuf {
-    let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/weather");
-    assert!(
-        d.join("CHN_Shanxi.Datong.534870_CSWD.epw").exists(),
-        "the shared weather files are missing: expected them at {} (they are read in place)",
-        d.display()
-    );
-    d
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bytes of a gzip file (a fixture of the repository).
+pub fn gunzip(path: &Path) -> Vec<u8> {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_end(&mut bytes)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    bytes
+}
+
+/// A weather file of the reference set (the CSWD EPWs and the PSM3 sample of
+/// `tests/data/weather/README.md`), decompressed from `tests/data/weather/NAME.gz`.
+pub fn fixture_bytes(name: &str) -> Vec<u8> {
+    gunzip(&root().join("tests/data/weather").join(format!("{name}.gz")))
 }
 
 /// pvlib's bundled data folder in the project venv — required (`scripts/setup-venv.sh`).
 pub fn pvlib_data_dir() -> PathBuf {
-    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/lib");
+    let lib = root().join(".venv/lib");
     let found = std::fs::read_dir(&lib).ok().and_then(|entries| {
         entries
             .flatten()
@@ -37,8 +48,9 @@ pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// A file of the reference set as text (the files are ASCII).
 pub fn shared(name: &str) -> String {
-    read(&shared_dir().join(name))
+    String::from_utf8(fixture_bytes(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 pub fn pvlib(name: &str) -> String {
@@ -69,7 +81,7 @@ Local Time Zone,Dew Point Units,DHI Units,DNI Units,GHI Units,Temperature Units,
 Pressure Units,Wind Direction Units,Wind Speed Units,Surface Albedo Units,Version\n\
 NSRDB,-,-,-,-,40.5137,-108.5449,-7,1900,-7,c,w/m2,w/m2,w/m2,c,mbar,Degrees,m/s,N/A,3.0.6\n";
 
-/// The shared PSM3 file as NSRDB serves it: metadata lines, then each line without the pandas
+/// The reference PSM3 file as NSRDB serves it: metadata lines, then each line without the pandas
 /// index column.
 pub fn psm3_served() -> String {
     let bare = shared("test_psm3_tmy-2017.csv");
