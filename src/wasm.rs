@@ -73,8 +73,11 @@ extern "C" {
     fn new() -> TextEncoder;
     /// `encodeInto(source, destination)`: UTF-8 straight into a view of WebAssembly memory.
     #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(this: &TextEncoder, source: &js_sys::JsString, dest: &js_sys::Uint8Array)
-        -> EncodeResult;
+    fn encode_into(
+        this: &TextEncoder,
+        source: &js_sys::JsString,
+        dest: &js_sys::Uint8Array,
+    ) -> EncodeResult;
     type EncodeResult;
     #[wasm_bindgen(method, getter)]
     fn read(this: &EncodeResult) -> f64;
@@ -103,9 +106,8 @@ fn utf8_of(text: &js_sys::JsString) -> String {
             let spare = bytes.capacity() - written;
             // SAFETY: the view covers the vector's spare capacity and is used at once, before
             // anything else can allocate (and so move or grow WebAssembly memory).
-            let view = unsafe {
-                js_sys::Uint8Array::view_mut_raw(bytes.as_mut_ptr().add(written), spare)
-            };
+            let view =
+                unsafe { js_sys::Uint8Array::view_mut_raw(bytes.as_mut_ptr().add(written), spare) };
             let done = encoder.encode_into(&source, &view);
             read += done.read() as usize;
             written += done.written() as usize;
@@ -113,8 +115,7 @@ fn utf8_of(text: &js_sys::JsString) -> String {
             unsafe { bytes.set_len(written) };
         }
     });
-    String::from_utf8(bytes)
-        .unwrap_or_else(|e| crate::weather::text_of(e.as_bytes()).into_owned())
+    String::from_utf8(bytes).unwrap_or_else(|e| crate::weather::text_of(e.as_bytes()).into_owned())
 }
 
 /// The text of a file given as a JS string, `Uint8Array` (a Node `Buffer` too) or `ArrayBuffer`
@@ -134,10 +135,9 @@ fn file_text(value: &JsValue) -> Result<Option<String>, ScenarioError> {
         return Ok(None);
     };
     crate::weather::check_size(bytes.length() as usize)?;
-    Ok(Some(
-        String::from_utf8(bytes.to_vec())
-            .unwrap_or_else(|e| crate::weather::text_of(e.as_bytes()).into_owned()),
-    ))
+    Ok(Some(String::from_utf8(bytes.to_vec()).unwrap_or_else(
+        |e| crate::weather::text_of(e.as_bytes()).into_owned(),
+    )))
 }
 
 /// `object[key]`, `undefined` when `object` is not an object.

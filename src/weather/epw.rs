@@ -12,7 +12,7 @@
 //! [`Timing::Start`], any other EPW to [`Timing::Centre`] (see [`super::timing`]).
 
 use super::assemble::{check_date, finish, Meta, Rows};
-use super::lean::{self, Want};
+use super::lean::Cursor;
 use super::text::{err, int, not_a_number, num, split_fields, Fields, Lines};
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
@@ -161,65 +161,54 @@ fn interval_start(hour: i64, minute: i64, per_hour: u32, step: u32) -> i64 {
     end - i64::from(step)
 }
 
-/// Fields the rows are read from (see the module documentation), for the lean path.
-const WANT: [Want; 33] = {
-    let mut w = [Want::Skip; 33];
-    let mut k = 0;
-    while k < 5 {
-        w[k] = Want::Int;
-        k += 1;
-    }
-    w[6] = Want::Num;
-    w[9] = Want::Num;
-    w[13] = Want::Num;
-    w[14] = Want::Num;
-    w[15] = Want::Num;
-    w[21] = Want::Num;
-    w[32] = Want::NumOrEmpty;
-    w
-};
-
 /// The data rows in one pass over the bytes ([`super::lean`]), the same rows as [`full_rows`]; `None`
 /// at the first line that is not plainly right (the full path then reads or reports it). With the
 /// rows, the number of the last line (`None`: no line after the header).
 fn lean_rows(data: &str, first_no: u32, per_hour: u32, step: u32) -> Option<(Rows, Option<u32>)> {
-    let b = data.as_bytes();
+    let mut c = Cursor::new(data.as_bytes());
     let mut rows = Rows::with_capacity(8784 * per_hour as usize, true);
-    let (mut width, mut no, mut i) = (0usize, first_no, 0usize);
-    let mut last = None;
-    while i < b.len() {
+    let (mut width, mut no, mut last) = (0usize, first_no, None);
+    while !c.done() {
         let this = no;
         no += 1;
         last = Some(this);
-        match (b[i], b.get(i + 1)) {
-            (b'\n', _) => {
-                i += 1;
-                continue;
-            }
-            (b'\r', None) => break,
-            (b'\r', Some(b'\n')) => {
-                i += 2;
-                continue;
-            }
-            _ => {}
+        if c.skip_empty_line() {
+            continue;
         }
-        let (line, next) = lean::scan(b, i, &WANT)?;
-        i = next;
-        let n = line.fields;
-        if width == 0 && (22..=36).contains(&n) {
-            width = n;
-        } else if n != width {
+        let mut int = || {
+            let v = c.int()?;
+            c.comma().then_some(v)
+        };
+        let (year, month, day, hour, minute) = (int()?, int()?, int()?, int()?, int()?);
+        // Fields 5 → 6 dry bulb, 9 pressure, 13–15 GHI, DNI, DHI, 21 wind: each after its commas.
+        let mut at = |commas: usize| -> Option<f64> {
+            (c.skip_commas(commas) == commas).then_some(())?;
+            c.num()
+        };
+        let temp = at(1)?;
+        let pres = at(3)?;
+        let ghi = at(4)?;
+        let dni = at(1)?;
+        let dhi = at(1)?;
+        let wind = at(6)?;
+        // Field 32 (albedo) when the line has it, then the rest of the line.
+        let mut fields = 22;
+        let mut albedo = f64::NAN;
+        if c.comma() {
+            let skipped = c.skip_commas(10);
+            fields += 1 + skipped;
+            if skipped == 10 {
+                albedo = c.num_or_empty()?;
+                fields += c.skip_commas(usize::MAX);
+            }
+        }
+        c.next_line();
+        if width == 0 && (22..=36).contains(&fields) {
+            width = fields;
+        } else if fields != width {
             return None;
         }
-        let v = &line.values;
-        let (year, month, day, hour, minute) = (
-            v[0] as i64,
-            v[1] as i64,
-            v[2] as i64,
-            v[3] as i64,
-            v[4] as i64,
-        );
-        check_date(0, year, month, day).ok()?;
+        check_date(this, year, month, day).ok()?;
         if !(1..=24).contains(&hour) || !(0..=60).contains(&minute) {
             return None;
         }
@@ -236,14 +225,14 @@ fn lean_rows(data: &str, first_no: u32, per_hour: u32, step: u32) -> Option<(Row
         });
         rows.lines.push(this);
         let missing = |x: f64, at: f64| if x >= at { f64::NAN } else { x };
-        rows.temp.push(missing(v[6], 99.9));
-        rows.pres.push(missing(v[9], 999_999.0) / 100.0);
-        rows.ghi.push(missing(v[13], 9999.0));
-        rows.dni.push(missing(v[14], 9999.0));
-        rows.dhi.push(missing(v[15], 9999.0));
-        rows.wind.push(missing(v[21], 999.0));
-        rows.albedo.push(if width > 32 && v[32] < 999.0 {
-            v[32]
+        rows.temp.push(missing(temp, 99.9));
+        rows.pres.push(missing(pres, 999_999.0) / 100.0);
+        rows.ghi.push(missing(ghi, 9999.0));
+        rows.dni.push(missing(dni, 9999.0));
+        rows.dhi.push(missing(dhi, 9999.0));
+        rows.wind.push(missing(wind, 999.0));
+        rows.albedo.push(if width > 32 && albedo < 999.0 {
+            albedo
         } else {
             f64::NAN
         });
@@ -391,5 +380,19 @@ mod tests {
             assert_eq!(bits(a), bits(b));
         }
         assert!(lean_rows("2005,1,1,1,0, 7\n", 9, 1, 60).is_none());
+        // 22 to 36 fields, the same number on every line: else the full path decides.
+        let row = |fields: usize| {
+            let mut cells = vec!["1"; fields];
+            cells[..5].copy_from_slice(&["2005", "1", "1", "1", "0"]);
+            cells.join(",") + "\n"
+        };
+        for n in [22, 32, 33, 35, 36] {
+            let two = row(n) + &row(n).replace(",1,1,1,0,", ",1,1,2,0,");
+            let (rows, _) = lean_rows(&two, 9, 1, 60).unwrap();
+            assert_eq!(rows.albedo[0].is_nan(), n <= 32, "{n}");
+        }
+        for bad in [row(21), row(37), row(35) + &row(34)] {
+            assert!(lean_rows(&bad, 9, 1, 60).is_none());
+        }
     }
 }

@@ -1,5 +1,5 @@
-//! The lean path of the readers: one pass over a data line's bytes that parses only the fields a
-//! reader asks for and skips the others without looking at them.
+//! The lean path of the readers: one pass over the data lines' bytes that parses only the fields a
+//! reader asks for and skips the others eight bytes at a time, without looking at them.
 //!
 //! It accepts only the plain form of every cell it parses — `[-+]digits[.digits]` with at most
 //! 15 significant digits, no spaces — and gives up (`None`) on anything else, so that the reader
@@ -7,160 +7,190 @@
 //! error with its code and line. Every value it returns is bit-identical to [`super::text::num`]
 //! and [`super::text::int`] on the same cell (the same exact mantissa / power-of-ten division).
 
-/// What a reader wants from one field.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Want {
-    /// Not looked at.
-    Skip,
-    /// A decimal number ([`super::text::num`]).
-    Num,
-    /// A number, or nothing (an empty cell reads as NaN).
-    NumOrEmpty,
-    /// An integer of at most 9 digits ([`super::text::int`]), as an exact `f64`.
-    Int,
-}
-
 const POW10: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
-/// A plain decimal number starting at `b[i]`: its value and the index of the first byte after it.
+const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+const COMMAS: u64 = 0x0101_0101_0101_0101 * b',' as u64;
+const NEWLINES: u64 = 0x0101_0101_0101_0101 * b'\n' as u64;
+
+/// The high bit of every byte of `x` that is zero, and of no other (exact, no carries).
 #[inline]
-fn number(b: &[u8], mut i: usize) -> Option<(f64, usize)> {
-    let neg = match b.get(i) {
-        Some(b'-') => {
-            i += 1;
-            true
-        }
-        Some(b'+') => {
-            i += 1;
-            false
-        }
-        _ => false,
-    };
-    let (mut mant, mut digits, mut frac, mut any) = (0u64, 0u32, 0u32, false);
-    let mut dot = false;
-    while let Some(&c) = b.get(i) {
-        if c.is_ascii_digit() {
-            mant = mant * 10 + u64::from(c - b'0');
-            digits += u32::from(mant != 0);
-            frac += u32::from(dot);
-            any = true;
-            // More than 15 significant digits (or a mantissa near 2^64): the full path decides.
-            if digits > 15 {
-                return None;
-            }
-        } else if c == b'.' && !dot {
-            dot = true;
-        } else {
-            break;
-        }
-        i += 1;
-    }
-    if !any || frac as usize >= POW10.len() {
-        return None;
-    }
-    let v = mant as f64 / POW10[frac as usize];
-    Some((if neg { -v } else { v }, i))
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & LO7) + LO7) | x | LO7)
 }
 
-/// An integer of 1–9 digits with an optional sign starting at `b[i]`.
-#[inline]
-fn integer(b: &[u8], mut i: usize) -> Option<(f64, usize)> {
-    let neg = match b.get(i) {
-        Some(b'-') => {
-            i += 1;
-            true
+/// A position in a text's bytes, moving forward over comma-separated fields and lines.
+pub(crate) struct Cursor<'a> {
+    b: &'a [u8],
+    pub i: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub(crate) fn new(b: &'a [u8]) -> Self {
+        Cursor { b, i: 0 }
+    }
+
+    /// Whether the text is used up.
+    pub(crate) fn done(&self) -> bool {
+        self.i >= self.b.len()
+    }
+
+    /// Whether the cursor is at a line end: `\n`, `\r\n`, a final `\r`, or the end of the text.
+    #[inline]
+    fn at_eol(&self) -> bool {
+        match self.b.get(self.i) {
+            None | Some(b'\n') => true,
+            Some(b'\r') => matches!(self.b.get(self.i + 1), None | Some(b'\n')),
+            _ => false,
         }
-        Some(b'+') => {
-            i += 1;
-            false
+    }
+
+    /// At an empty line: moves past it.
+    pub(crate) fn skip_empty_line(&mut self) -> bool {
+        if self.done() || !self.at_eol() {
+            return false;
         }
-        _ => false,
-    };
-    let (first, mut v) = (i, 0i64);
-    while let Some(&c) = b.get(i).filter(|c| c.is_ascii_digit()) {
-        v = v * 10 + i64::from(c - b'0');
-        i += 1;
-        if i - first > 9 {
+        self.next_line();
+        true
+    }
+
+    /// Moves past the next `\n` (or to the end).
+    pub(crate) fn next_line(&mut self) {
+        while let Some(&c) = self.b.get(self.i) {
+            self.i += 1;
+            if c == b'\n' {
+                return;
+            }
+        }
+    }
+
+    /// At a comma: moves past it.
+    #[inline]
+    pub(crate) fn comma(&mut self) -> bool {
+        let yes = self.b.get(self.i) == Some(&b',');
+        self.i += usize::from(yes);
+        yes
+    }
+
+    /// Skips up to `n` commas of this line (stopping at its `\n`); the number skipped. After the
+    /// `n`-th comma the cursor is at the start of the field after it.
+    #[inline]
+    pub(crate) fn skip_commas(&mut self, mut n: usize) -> usize {
+        let (b, mut i, mut skipped) = (self.b, self.i, 0);
+        while n > 0 && i + 8 <= b.len() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&b[i..i + 8]);
+            let w = u64::from_le_bytes(word);
+            let mut commas = zero_bytes(w ^ COMMAS);
+            let newline = zero_bytes(w ^ NEWLINES);
+            if newline != 0 {
+                commas &= newline - 1; // only the commas before the line end
+            }
+            while commas != 0 {
+                n -= 1;
+                skipped += 1;
+                if n == 0 {
+                    self.i = i + (commas.trailing_zeros() / 8) as usize + 1;
+                    return skipped;
+                }
+                commas &= commas - 1;
+            }
+            if newline != 0 {
+                self.i = i + (newline.trailing_zeros() / 8) as usize;
+                return skipped;
+            }
+            i += 8;
+        }
+        while n > 0 {
+            match b.get(i) {
+                Some(b',') => {
+                    n -= 1;
+                    skipped += 1;
+                }
+                None | Some(b'\n') => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        self.i = i;
+        skipped
+    }
+
+    /// A plain decimal number ending at a comma or the line end (the cursor stops there).
+    #[inline]
+    pub(crate) fn num(&mut self) -> Option<f64> {
+        let b = self.b;
+        let neg = self.sign();
+        let mut mant = 0u64;
+        let mut digits = |i: &mut usize| {
+            let start = *i;
+            while let Some(d) = b.get(*i).map(|c| c.wrapping_sub(b'0')).filter(|d| *d < 10) {
+                mant = mant.wrapping_mul(10).wrapping_add(u64::from(d));
+                *i += 1;
+            }
+            *i - start
+        };
+        let mut i = self.i;
+        let whole = digits(&mut i);
+        let frac = if b.get(i) == Some(&b'.') {
+            i += 1;
+            digits(&mut i)
+        } else {
+            0
+        };
+        self.i = i;
+        // At most 15 digits (so that the mantissa is exact and as the full path reads it).
+        if whole + frac == 0 || whole + frac > 15 || !(self.at_eol() || b[i] == b',') {
             return None;
         }
+        let v = mant as f64 / POW10[frac];
+        Some(if neg { -v } else { v })
     }
-    if i == first {
-        return None;
-    }
-    Some((if neg { -v } else { v } as f64, i))
-}
 
-/// One data line: `values[k]` holds field `k` for the fields wanted, NaN for the others.
-pub(crate) struct Line {
-    pub values: [f64; 40],
-    /// Number of comma-separated fields.
-    pub fields: usize,
-}
-
-/// Scans the line starting at `b[start]` (up to `\n` or the end; one `\r` before it is the line
-/// end too) for the fields of `want`; the index after the line's `\n` comes back with it.
-/// `None`: a wanted cell is not in the plain form, or the line has more than 40 fields.
-#[inline]
-pub(crate) fn scan(b: &[u8], start: usize, want: &[Want]) -> Option<(Line, usize)> {
-    let mut line = Line {
-        values: [f64::NAN; 40],
-        fields: 0,
-    };
-    let mut i = start;
-    let mut k = 0usize;
-    loop {
-        let w = want.get(k).copied().unwrap_or(Want::Skip);
-        if w != Want::Skip {
-            let at_end = |j: usize| match b.get(j) {
-                None | Some(b',') | Some(b'\n') => true,
-                Some(b'\r') => matches!(b.get(j + 1), None | Some(b'\n')),
-                _ => false,
-            };
-            if w == Want::NumOrEmpty && at_end(i) {
-                // empty cell: NaN
-            } else if w == Want::Int {
-                let (v, j) = integer(b, i)?;
-                if !at_end(j) {
-                    return None;
-                }
-                line.values[k] = v;
-                i = j;
-            } else {
-                let (v, j) = number(b, i)?;
-                if !at_end(j) {
-                    return None;
-                }
-                line.values[k] = v;
-                i = j;
+    /// Moves past a `-` (true) or `+` sign.
+    #[inline]
+    fn sign(&mut self) -> bool {
+        match self.b.get(self.i) {
+            Some(b'-') => {
+                self.i += 1;
+                true
             }
+            Some(b'+') => {
+                self.i += 1;
+                false
+            }
+            _ => false,
         }
-        // To the end of the field.
-        while let Some(&c) = b.get(i) {
-            if c == b',' || c == b'\n' {
-                break;
-            }
+    }
+
+    /// [`Cursor::num`], or NaN for an empty cell.
+    #[inline]
+    pub(crate) fn num_or_empty(&mut self) -> Option<f64> {
+        if self.at_eol() || self.b[self.i] == b',' {
+            Some(f64::NAN)
+        } else {
+            self.num()
+        }
+    }
+
+    /// An integer of 1–9 digits with an optional sign, ending at a comma or the line end.
+    #[inline]
+    pub(crate) fn int(&mut self) -> Option<i64> {
+        let b = self.b;
+        let neg = self.sign();
+        let (first, mut i, mut v) = (self.i, self.i, 0i64);
+        while let Some(d) = b.get(i).map(|c| c.wrapping_sub(b'0')).filter(|d| *d < 10) {
+            v = v.wrapping_mul(10).wrapping_add(i64::from(d));
             i += 1;
         }
-        k += 1;
-        match b.get(i) {
-            Some(b',') => {
-                i += 1;
-                if k >= line.values.len() {
-                    return None;
-                }
-            }
-            Some(_) => {
-                line.fields = k;
-                return Some((line, i + 1));
-            }
-            None => {
-                line.fields = k;
-                return Some((line, i));
-            }
+        self.i = i;
+        if i == first || i - first > 9 || !(self.at_eol() || b[i] == b',') {
+            return None;
         }
+        Some(if neg { -v } else { v })
     }
 }
 
@@ -198,41 +228,57 @@ mod tests {
             "NaN",
         ] {
             let line = format!("{s},x");
-            let got = scan(line.as_bytes(), 0, &[Want::Num]).map(|(l, _)| l.values[0]);
-            if let Some(v) = got {
-                assert_eq!(Some(v.to_bits()), text::num(s).map(f64::to_bits), "{s}");
-            } else {
+            let got = Cursor::new(line.as_bytes()).num();
+            match got {
+                Some(v) => assert_eq!(Some(v.to_bits()), text::num(s).map(f64::to_bits), "{s}"),
                 // Refused: the full path reads it or reports it.
-                assert!(
+                None => assert!(
                     text::num(s).is_none() || s.contains(['e', ' ']) || s.len() > 16,
                     "{s}"
-                );
+                ),
             }
         }
     }
 
     #[test]
-    fn fields_lines_and_ends() {
-        let want = [Want::Num, Want::Skip, Want::Num, Want::NumOrEmpty];
-        let text = b"1,a b,2.5,\r\n3,,4,7\n5,x,6";
-        let (l, next) = scan(text, 0, &want).unwrap();
-        assert_eq!((l.fields, l.values[0], l.values[2]), (4, 1.0, 2.5));
-        assert!(l.values[1].is_nan() && l.values[3].is_nan());
-        let (l, next) = scan(text, next, &want).unwrap();
-        assert_eq!((l.fields, l.values[3]), (4, 7.0));
-        let (l, next) = scan(text, next, &want).unwrap();
-        assert_eq!((l.fields, l.values[2], next), (3, 6.0, text.len()));
-        assert!(scan(b"1,x,2 ,3\n", 0, &want).is_none());
-        assert!(scan(b"1,x,2\r3\n", 0, &want).is_none());
-        let ints = [Want::Int, Want::Int, Want::Int];
-        let (l, _) = scan(b"2005,-3,+007\n", 0, &ints).unwrap();
-        assert_eq!(l.values[..3], [2005.0, -3.0, 7.0]);
-        for bad in ["1.", "1.0", "1234567890", "", "-", "1e3"] {
+    fn integers_as_the_full_path_takes_them() {
+        for (s, want) in [("2005", Some(2005)), ("-3", Some(-3)), ("+007", Some(7))] {
+            assert_eq!(Cursor::new(format!("{s},").as_bytes()).int(), want);
+            assert_eq!(text::int(s), want);
+        }
+        for bad in ["1.", "1.0", "1234567890", "", "-", "1e3", "1 "] {
             assert!(
-                scan(format!("{bad},1,1").as_bytes(), 0, &ints).is_none(),
+                Cursor::new(format!("{bad},1").as_bytes()).int().is_none(),
                 "{bad}"
             );
-            assert!(text::int(bad).is_none(), "{bad}");
+            assert!(text::int(bad).is_none() || bad.ends_with(' '), "{bad}");
         }
+    }
+
+    #[test]
+    fn commas_are_skipped_within_the_line() {
+        let text = b"a,bb,ccccccccccccc,d,,e\r\nf,g";
+        for n in 0..6 {
+            let mut c = Cursor::new(text);
+            assert_eq!(c.skip_commas(n), n);
+            let want = text
+                .iter()
+                .enumerate()
+                .filter(|(_, &x)| x == b',')
+                .nth(n.wrapping_sub(1));
+            assert_eq!(c.i, want.map_or(0, |(k, _)| k + 1), "{n}");
+        }
+        let mut c = Cursor::new(text);
+        assert_eq!(c.skip_commas(9), 5);
+        assert_eq!(text[c.i], b'\n');
+        c.next_line();
+        assert_eq!((c.skip_commas(3), c.i), (1, text.len()));
+        // Ends of cells: comma, CRLF, final CR, end; a stray CR is not an end.
+        let mut c = Cursor::new(b"1.5,2\r\n3\r");
+        assert_eq!((c.num(), c.comma(), c.num()), (Some(1.5), true, Some(2.0)));
+        c.next_line();
+        assert_eq!(c.num(), Some(3.0));
+        assert!(Cursor::new(b"1\r5").num().is_none());
+        assert!(Cursor::new(b",").num_or_empty().unwrap().is_nan());
     }
 }
