@@ -9,7 +9,9 @@
 //!
 //! Stages: read (text → rows, leap day, gaps, checks), summary (annual sums and the timing check),
 //! sun path, chain (PVWatts v8, 4 kWp south 20° roof), money (25 years × 8,760 h on the chain's
-//! hours, the default owner scenario) and the whole `calculate` (JSON scenario already parsed).
+//! hours, the default owner scenario) and the whole `calculate` (JSON scenario already parsed), on
+//! a fresh file each call (nothing reused) and on the same file again (the sun path reused).
+//! Only EPW files (the fresh copies change the LOCATION line's elevation).
 
 use std::time::Instant;
 
@@ -55,7 +57,23 @@ fn main() {
             "resource":{"method":"weatherFile"}}"#,
     )
     .expect("scenario");
+    // Eight copies of the file, the site's elevation a millimetre apart (more than the sun path
+    // cache holds): every call computes its sun path anew.
+    let fresh: Vec<Scenario> = (1..=8)
+        .map(|k| {
+            let mut s = whole.clone();
+            let mut t = text.clone();
+            let end = t.find('\n').expect("a header line");
+            let mut cells: Vec<String> = t[..end].split(',').map(str::to_string).collect();
+            let elevation: f64 = cells[9].trim().parse().expect("EPW elevation");
+            cells[9] = format!("{:.3}", elevation + k as f64 / 1000.0);
+            t.replace_range(..end, &cells.join(","));
+            s.resource.text = Some(t);
+            s
+        })
+        .collect();
     whole.resource.text = Some(text);
+    let mut k = 0;
 
     let rows = [
         ("read", median_ms(runs, || parse_bytes(&bytes, &options))),
@@ -73,7 +91,14 @@ fn main() {
             median_ms(runs, || rooftop_pv::calculate_with_hours(&money, &hours)),
         ),
         (
-            "calculate (whole)",
+            "calculate (whole, fresh file)",
+            median_ms(runs, || {
+                k += 1;
+                rooftop_pv::calculate(&fresh[k % fresh.len()])
+            }),
+        ),
+        (
+            "calculate (whole, same file again)",
             median_ms(runs, || rooftop_pv::calculate(&whole)),
         ),
     ];

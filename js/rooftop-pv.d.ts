@@ -10,8 +10,15 @@ export function calculate(scenario: Scenario): Report;
 export function presets(): Presets;
 /** The package version. */
 export function version(): string;
-/** Reads a weather file (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON) and summarises it; throws {@link ScenarioError}. */
-export function parseWeather(text: string, options?: WeatherOptions): WeatherSummary;
+/** Reads a weather file (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON) and summarises it; throws {@link ScenarioError}.
+ * `text`: the file as a string, or its bytes as read ({@link FileText}). */
+export function parseWeather(text: FileText, options?: WeatherOptions): WeatherSummary;
+
+/** A file's content: a string, or its bytes as read (`Uint8Array`, a Node `Buffer`, `ArrayBuffer` —
+ * e.g. `await file.arrayBuffer()`), in any encoding: UTF-8 is read as it is, other bytes (GBK station
+ * names) become U+FFFD, which changes nothing in the numbers. Bytes skip a string conversion; a string
+ * is encoded with `TextEncoder.encodeInto` straight into WebAssembly memory. */
+export type FileText = string | Uint8Array | ArrayBuffer;
 
 /** The 270 built-in climate stations (CSWD typical year, CMA / Tsinghua). */
 export function stations(): Station[];
@@ -165,7 +172,7 @@ export type Resource =
   /** GB 50797-2012 §6.6: Ep = HA × PAZ / Es × K, HA the annual horizontal irradiation [kWh/m²] */
   | { method: 'gb50797'; horizontalIrradiationKwhM2: number; k: number }
   /** the PVWatts v8 hourly chain on a weather file's text */
-  | { method: 'weatherFile'; text: string; format?: WeatherFormat; timing?: Timing; fileName?: string }
+  | { method: 'weatherFile'; text: FileText; format?: WeatherFormat; timing?: Timing; fileName?: string }
   /** a year synthesised from a built-in station's average days (with day-to-day variability) */
   | { method: 'station'; stationId: string }
   /** a year synthesised from 12 monthly values at `site` (required) */
@@ -195,7 +202,7 @@ export interface Usage {
 export type LoadProfile =
   /** a year of hourly, 30- or 15-minute values (kW or kWh), with timestamps or in row order from 1 January 00:00;
    * the unit from the header (load_kW, 电量(kWh), …) or `unit` */
-  | { kind: 'intervalCsv'; text: string; unit?: 'kW' | 'kWh' }
+  | { kind: 'intervalCsv'; text: FileText; unit?: 'kW' | 'kWh' }
   /** 12 monthly totals [kWh], January first, laid over each month's hours by the profile */
   | { kind: 'monthly'; kwh: number[]; profile: TypicalProfile }
   /** a typical profile scaled to the annual consumption [kWh] */
