@@ -17,7 +17,13 @@ fn bench(c: &mut Criterion) {
     let tou = rooftop_pv::presets::example("shuozhou-4mw-owner-tou").unwrap();
     // A flat-topped day, the same every day: 4,800,000 kWh a year (1,200 h on 4,000 kWp).
     let day: Vec<f64> = (0..24)
-        .map(|h| if (7..17).contains(&h) { 1315.068_493_150_685 } else { 0.0 })
+        .map(|h| {
+            if (7..17).contains(&h) {
+                4_800_000.0 / 3650.0
+            } else {
+                0.0
+            }
+        })
         .collect();
     let hours: Vec<f64> = day.iter().copied().cycle().take(8760).collect();
     c.bench_function("money: 25 y × 8760 h, two-shift load + TOU", |b| {

@@ -149,6 +149,17 @@ pub(crate) fn read_rows_by(
     )
 }
 
+/// The stamp of a row checked by [`check_date`], its interval starting `start` minutes after 00:00.
+fn stamp(year: i64, month: i64, day: i64, start: i64) -> Stamp {
+    Stamp {
+        year: year as i32,
+        month: month as u8,
+        day: day as u8,
+        hour: (start / 60) as u8,
+        minute: (start % 60) as u8,
+    }
+}
+
 /// Interval start [min from 00:00]: hourly rows cover (h−1):00–h:00 whatever the minute field
 /// says (CSWD and TMYx write 0, others 60); sub-hourly rows end at (h−1):minute (0 meaning 60).
 fn interval_start(hour: i64, minute: i64, per_hour: u32, step: u32) -> i64 {
@@ -216,13 +227,7 @@ fn lean_rows(data: &str, first_no: u32, per_hour: u32, step: u32) -> Option<(Row
         if start < 0 || start % i64::from(step) != 0 {
             return None;
         }
-        rows.stamps.push(Stamp {
-            year: year as i32,
-            month: month as u8,
-            day: day as u8,
-            hour: (start / 60) as u8,
-            minute: (start % 60) as u8,
-        });
+        rows.stamps.push(stamp(year, month, day, start));
         rows.lines.push(this);
         let missing = |x: f64, at: f64| if x >= at { f64::NAN } else { x };
         rows.temp.push(missing(temp, 99.9));
@@ -311,13 +316,7 @@ fn full_rows(
                 format!("EPW 小时 {hour} 分钟 {minute} 不是 {step} 分钟时段的终点"),
             ));
         }
-        rows.stamps.push(Stamp {
-            year: year as i32,
-            month: month as u8,
-            day: day as u8,
-            hour: (start / 60) as u8,
-            minute: (start % 60) as u8,
-        });
+        rows.stamps.push(stamp(year, month, day, start));
         rows.lines.push(no);
         let v = |k: usize, en: &str, zh: &str, missing: f64| -> Result<f64, ScenarioError> {
             let x = num(f.get(k)).ok_or_else(|| not_a_number(no, en, zh, f.get(k)))?;
