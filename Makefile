@@ -6,14 +6,16 @@ WASM_BINDGEN_VERSION := 0.2.130
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-PKG_INPUTS := Cargo.toml $(wildcard Cargo.lock) $(shell find src js -type f) scripts/build-pkg.sh
+PKG_INPUTS := Cargo.toml $(wildcard Cargo.lock) $(shell find src js -type f) scripts/build-pkg.sh LICENSE CHANGELOG.md
 
-.PHONY: serve test pkg site bench lint setup-wasm setup-node setup-chromium setup-venv clean
+.PHONY: serve test pkg site bench lint setup-rust setup-wasm setup-node setup-chromium setup-venv clean
 
 serve: site
 	@echo "rooftop-pv is served at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
 	cd target/site && python3 -m http.server $(PORT) --bind 127.0.0.1
 
+# Each step names the setup it needs, so that a bare clone (no wasm32 target, wasm-bindgen-cli, venv,
+# node_modules or Chromium) gets every tool before the first command that uses it.
 test: lint pkg site setup-chromium setup-venv
 	cargo test --quiet
 	scripts/test-package.sh
@@ -25,18 +27,22 @@ pkg/package.json: $(PKG_INPUTS) | setup-wasm setup-node
 
 site: target/site/index.html
 target/site/index.html: pkg/package.json $(shell find www -type f)
-	rm -rf target/site && mkdir -p target && cp -r www target/site && cp -r pkg/web target/site/pkg
+	rm -rf target/site && mkdir -p target && cp -r www target/site && mkdir target/site/pkg && cp pkg/*.js pkg/rooftop_pv_bg.wasm target/site/pkg/
 
 bench: pkg setup-venv
 	cargo bench --bench calculate
 	node scripts/bench-node.mjs
 	node scripts/bench-money.mjs
 
-lint:
+lint: setup-rust setup-wasm
 	python3 scripts/build_climate.py --check
 	cargo fmt --check
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown --lib -- -D warnings
+
+setup-rust:
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 
 setup-wasm:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown

@@ -1,4 +1,4 @@
-// Times one full 25-year hourly money calculation through the built npm package (pkg/node) in Node:
+// Times one full 25-year hourly money calculation through the built npm package (pkg/node.cjs) in Node:
 // the Shuozhou 4 MW examples (two-shift load, Shanxi time-of-use prices, annual yield shaped over
 // clear-sky hours; owner, and EMC with the investor's cash flow), and the same on Datong's weather
 // file (the PVWatts v8 chain + the hourly match). Median of many calls after warm-up.
@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pv = createRequire(import.meta.url)(join(repo, 'pkg/node/rooftop_pv.js'));
+const pv = createRequire(import.meta.url)(join(repo, 'pkg/node.cjs'));
 
 const show = (name, t) => console.log(`${name}: median ${t.median.toFixed(2)} ms (p10 ${t.p10.toFixed(2)}, p90 ${t.p90.toFixed(2)}, n=${t.n})`);
 

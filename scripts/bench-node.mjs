@@ -1,4 +1,4 @@
-// `make bench`, the Node half: the built npm package (pkg/node) in Node against PySAM's PVWatts v8
+// `make bench`, the Node half: the built npm package (pkg/node.cjs) in Node against PySAM's PVWatts v8
 // on the same weather files and system in the same run, and every other method, in one table.
 //   - weatherFile calculate() on three files (CSWD EPW Datong, TMY3 Greensboro, NSRDB PSM3):
 //     "fresh" = a new file each call (16 copies in turn, the site's elevation a millimetre apart,
@@ -21,7 +21,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = join(repo, 'pkg/node/rooftop_pv.js');
+const pkg = join(repo, 'pkg/node.cjs');
 const pv = createRequire(import.meta.url)(pkg);
 const python = join(repo, '.venv/bin/python');
 const tmp = mkdtempSync(join(tmpdir(), 'rooftop-pv-bench-'));

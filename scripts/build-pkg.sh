@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: release wasm (LTO) → wasm-bindgen (Node CommonJS + web ESM)
-# → wasm-opt (npm binaryen) → package.json with "exports", hand-written types, README.
+# Builds the npm package into pkg/: release wasm (LTO) → wasm-bindgen (web ESM glue) → wasm-opt
+# (npm binaryen) → the hand-written entries of js/ (browser rooftop_pv.js, Node node.mjs, and
+# node.cjs = node.mjs bundled as CommonJS by esbuild), one .wasm shared by all of them, the
+# hand-written types, README, LICENSE, CHANGELOG and package.json with "exports".
 # wasm-opt: -O3 with single-caller inlining limited to functions of ≤ 200 bytes. Plain -Oz inlines every
 # single-caller function, so `calculate` became one huge function that V8 compiles lazily on the first
 # call. Main-thread instructions of `node` loading the package + calls 1 / 2 / 3 on the Datong EPW
@@ -11,54 +13,57 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+repository=$(sed -n 's/^repository = "\(.*\)"/\1/p' Cargo.toml | head -1)
 cargo build --quiet --release --target wasm32-unknown-unknown --lib
 wasm=target/wasm32-unknown-unknown/release/rooftop_pv.wasm
 
-rm -rf pkg.tmp && mkdir -p pkg.tmp/node pkg.tmp/web
-wasm-bindgen "$wasm" --target nodejs --out-dir pkg.tmp/node --no-typescript
-wasm-bindgen "$wasm" --target web --out-dir pkg.tmp/web --no-typescript
-for dir in node web; do
-  node_modules/.bin/wasm-opt -O3 --one-caller-inline-max-function-size 200 --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "pkg.tmp/$dir/rooftop_pv_bg.wasm" -o "pkg.tmp/$dir/rooftop_pv_bg.wasm"
-done
-echo '{ "type": "commonjs" }' > pkg.tmp/node/package.json
-echo '{ "type": "module" }' > pkg.tmp/web/package.json
-cp js/node.mjs pkg.tmp/node/index.mjs
-# One hand-written declaration file, in an ESM flavour (with the default init) and a CommonJS one.
-cp js/rooftop-pv.d.ts pkg.tmp/rooftop-pv.d.mts
-grep -v -e '^export default function init' -e '^/\*\* Loads the WebAssembly' js/rooftop-pv.d.ts > pkg.tmp/rooftop-pv.d.cts
-cp js/README.md pkg.tmp/README.md
+rm -rf pkg.tmp && mkdir -p pkg.tmp
+wasm-bindgen "$wasm" --target web --out-dir pkg.tmp --out-name rooftop_pv_glue --no-typescript
+node_modules/.bin/wasm-opt -O3 --one-caller-inline-max-function-size 200 --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  pkg.tmp/rooftop_pv_glue_bg.wasm -o pkg.tmp/rooftop_pv_bg.wasm
+rm pkg.tmp/rooftop_pv_glue_bg.wasm
+# The glue looks for its .wasm beside itself under the name it was generated with.
+sed -i 's/rooftop_pv_glue_bg\.wasm/rooftop_pv_bg.wasm/g' pkg.tmp/rooftop_pv_glue.js
+grep -q "new URL('rooftop_pv_bg.wasm', import.meta.url)" pkg.tmp/rooftop_pv_glue.js
+cp js/api.js js/rooftop_pv.js js/node.mjs js/web.js js/web.d.ts js/README.md LICENSE CHANGELOG.md pkg.tmp/
+node_modules/.bin/esbuild pkg.tmp/node.mjs --bundle --platform=node --format=cjs --target=node18 \
+  --log-level=warning --log-override:empty-import-meta=silent --outfile=pkg.tmp/node.cjs
+# One hand-written declaration file, as ESM (rooftop_pv.d.ts) and CommonJS (rooftop_pv.d.cts) types.
+cp js/rooftop_pv.d.ts pkg.tmp/rooftop_pv.d.ts
+cp js/rooftop_pv.d.ts pkg.tmp/rooftop_pv.d.cts
 cat > pkg.tmp/package.json <<JSON
 {
   "name": "rooftop-pv",
   "version": "$version",
   "description": "Rooftop photovoltaic yield, savings and avoided emissions (coal, CO2, SO2, NOx, dust, water) — Rust compiled to WebAssembly, offline, zh-CN/en",
   "license": "MIT",
+  "repository": { "type": "git", "url": "git+$repository.git" },
+  "homepage": "$repository#readme",
+  "bugs": { "url": "$repository/issues" },
   "keywords": ["photovoltaic", "solar", "pv", "pvwatts", "emissions", "china", "wasm"],
-  "types": "./rooftop-pv.d.mts",
-  "main": "./node/rooftop_pv.js",
-  "module": "./web/rooftop_pv.js",
+  "type": "module",
+  "main": "./node.cjs",
+  "types": "./rooftop_pv.d.cts",
   "exports": {
     ".": {
       "node": {
-        "import": { "types": "./rooftop-pv.d.mts", "default": "./node/index.mjs" },
-        "require": { "types": "./rooftop-pv.d.cts", "default": "./node/rooftop_pv.js" }
+        "import": { "types": "./rooftop_pv.d.ts", "default": "./node.mjs" },
+        "require": { "types": "./rooftop_pv.d.cts", "default": "./node.cjs" }
       },
-      "types": "./rooftop-pv.d.mts",
-      "default": "./web/rooftop_pv.js"
+      "types": "./rooftop_pv.d.ts",
+      "default": "./rooftop_pv.js"
     },
-    "./web": {
-      "types": "./rooftop-pv.d.mts",
-      "default": "./web/rooftop_pv.js"
-    },
+    "./web": { "types": "./rooftop_pv.d.ts", "default": "./rooftop_pv.js" },
+    "./rooftop_pv_bg.wasm": "./rooftop_pv_bg.wasm",
     "./package.json": "./package.json"
   },
-  "files": ["node/", "web/", "rooftop-pv.d.mts", "rooftop-pv.d.cts", "README.md"],
-  "sideEffects": ["./web/rooftop_pv.js"],
+  "files": ["api.js", "rooftop_pv.js", "rooftop_pv_glue.js", "rooftop_pv_bg.wasm", "node.mjs", "node.cjs",
+    "web.js", "web.d.ts", "rooftop_pv.d.ts", "rooftop_pv.d.cts", "README.md", "LICENSE", "CHANGELOG.md"],
+  "sideEffects": ["./node.mjs", "./node.cjs"],
   "engines": { "node": ">=18" }
 }
 JSON
 rm -rf pkg && mv pkg.tmp pkg
 printf 'pkg/ built: rooftop-pv %s, wasm %s bytes (%s gzipped)\n' "$version" \
-  "$(wc -c < pkg/web/rooftop_pv_bg.wasm)" "$(gzip -9c pkg/web/rooftop_pv_bg.wasm | wc -c)"
+  "$(wc -c < pkg/rooftop_pv_bg.wasm)" "$(gzip -9c pkg/rooftop_pv_bg.wasm | wc -c)"

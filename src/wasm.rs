@@ -1,7 +1,7 @@
 //! The JavaScript binding: the only module that knows about wasm-bindgen. Scenarios arrive as plain
 //! JS objects, reports leave as plain JS objects, and every error is a JS `Error` named
 //! `ScenarioError` with `code`, `field` and `messageZh` — never a trap.
-//! The TypeScript surface is written by hand in `js/rooftop-pv.d.ts`.
+//! The TypeScript surface is written by hand in `js/rooftop_pv.d.ts`.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -269,7 +269,16 @@ pub fn nearest_station(latitude: f64, longitude: f64) -> Result<JsValue, JsValue
 /// `stationClimate(id): StationClimate`: the monthly table and typical days of a station.
 #[wasm_bindgen(js_name = stationClimate, skip_typescript)]
 pub fn station_climate(id: &str) -> Result<JsValue, JsValue> {
-    let climate = crate::climate::climate(id).map_err(|e| js_error(&e))?;
+    let climate = crate::climate::climate(id).map_err(|mut e| {
+        // The core names the scenario's field; here the station id is the argument `id`.
+        e.field = "id".to_string();
+        for text in [&mut e.message, &mut e.message_zh] {
+            if let Some(rest) = text.strip_prefix("resource.stationId") {
+                *text = format!("id{rest}");
+            }
+        }
+        js_error(&e)
+    })?;
     to_js(&climate)
 }
 

@@ -1,0 +1,992 @@
+// Types of the rooftop-pv package (written by hand to match src/scenario.rs and src/report.rs).
+// Units are in the names: Kwp = kWp, Kwh = kWh, Pct = percent, Yuan = CNY, M2 = m², T = tonnes.
+
+/** What {@link init} accepts (wasm-bindgen's `InitInput`): the URL of `rooftop_pv_bg.wasm`, a
+ * `fetch` response, its bytes, or a compiled module. */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+/** What {@link initSync} accepts (wasm-bindgen's `SyncInitInput`): the bytes of `rooftop_pv_bg.wasm`
+ * or a compiled module. */
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+/** The instantiated module's exports (wasm-bindgen's `InitOutput`); the package's functions are the
+ * way to use it. */
+export interface InitOutput {
+  /** the module's linear memory */
+  readonly memory: WebAssembly.Memory;
+}
+
+/** Loads the WebAssembly module once (later calls return the same exports). Browsers and bundlers
+ * must await it before any other call; without an argument it fetches `rooftop_pv_bg.wasm` beside
+ * the package's JS (`new URL(…, import.meta.url)`), else pass `{ module_or_path }`, e.g. the URL of
+ * the file a bundler emitted. In Node it resolves at once (the module is loaded on import). */
+export default function init(
+  module_or_path?: {
+    /** where or what the WebAssembly module is (see {@link InitInput}) */
+    module_or_path: InitInput | Promise<InitInput>;
+  } | InitInput | Promise<InitInput>,
+): Promise<InitOutput>;
+/** Instantiates the WebAssembly module synchronously from its bytes or a compiled module (browser
+ * build; in Node it returns the already loaded module). */
+export function initSync(module?: {
+  /** the bytes of rooftop_pv_bg.wasm or a compiled module */
+  module: SyncInitInput;
+} | SyncInitInput): InitOutput;
+
+/** Computes a report; throws {@link ScenarioError} for an invalid scenario (never traps). */
+export function calculate(scenario: Scenario): Report;
+/** Emission factor sets, prices and example scenarios, each with its source. */
+export function presets(): Presets;
+/** The package version. */
+export function version(): string;
+/** Reads a weather file (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON) and summarises it; throws {@link ScenarioError}.
+ * `text`: the file as a string, or its bytes as read ({@link FileText}). */
+export function parseWeather(text: FileText, options?: WeatherOptions | null): WeatherSummary;
+
+/** A file's content: a string, or its bytes as read (`Uint8Array`, a Node `Buffer`, `ArrayBuffer` —
+ * e.g. `await file.arrayBuffer()`), in any encoding: UTF-8 is read as it is, other bytes (GBK station
+ * names) become U+FFFD, which changes nothing in the numbers. Bytes skip a string conversion; a string
+ * is encoded with `TextEncoder.encodeInto` straight into WebAssembly memory. */
+export type FileText = string | Uint8Array | ArrayBuffer;
+
+/** The 270 built-in climate stations (CSWD typical year, CMA / Tsinghua). */
+export function stations(): Station[];
+/** Stations matching a Chinese name, pinyin, province or id, best first. */
+export function findStations(query: string): Station[];
+/** The built-in station nearest to a place (great circle), or undefined. */
+export function nearestStation(latitude: number, longitude: number): NearestStation | undefined;
+/** A station's monthly table and average days; throws ScenarioError (unknown_station) for an unknown id. */
+export function stationClimate(id: string): StationClimate;
+
+export interface Station {
+  /** 6-digit CSWD id (WMO number × 10), e.g. "534870" */
+  id: string;
+  /** station name in Chinese, e.g. "大同" */
+  nameZh: string;
+  /** station name in pinyin as in the CSWD file, e.g. "Datong" */
+  nameEn: string;
+  /** province in Chinese (short form), e.g. "山西" */
+  provinceZh: string;
+  /** province in English, e.g. "Shanxi" */
+  provinceEn: string;
+  /** [°], north positive */
+  latitude: number;
+  /** [°], east positive */
+  longitude: number;
+  /** [m] above sea level */
+  elevationM: number;
+  /** typical-year global horizontal irradiation [kWh/m²/yr] */
+  annualGhiKwhM2: number;
+  /** GB/T 31155-2014: A ≥ 1750, B 1400–1750, C 1050–1400, D < 1050 kWh/m² */
+  resourceClass: 'A' | 'B' | 'C' | 'D';
+  /** the data set and its attribution, "CSWD typical year (CMA / Tsinghua)" */
+  source: string;
+}
+export interface NearestStation {
+  /** the nearest built-in station */
+  station: Station;
+  /** great-circle distance from the place [km] */
+  distanceKm: number;
+}
+export interface StationClimate {
+  /** the station */
+  station: Station;
+  /** January … December */
+  monthly: {
+    /** global horizontal irradiation of the month [kWh/m²] */
+    ghiKwhM2: number;
+    /** its diffuse part [kWh/m²] */
+    dhiKwhM2: number;
+    /** mean dry-bulb temperature [°C] */
+    tempC: number;
+    /** mean wind speed [m/s] */
+    windMS: number;
+  }[];
+  /** [month][clock hour 0–23], clock hour h at h:00 Beijing time: the mean over the month's days */
+  typicalDays: {
+    /** global horizontal irradiance [W/m²] */
+    ghiWM2: number;
+    /** direct normal irradiance [W/m²] (modelled in the source) */
+    dniWM2: number;
+    /** diffuse horizontal irradiance [W/m²] */
+    dhiWM2: number;
+    /** dry-bulb temperature [°C] */
+    tempC: number;
+    /** wind speed [m/s] */
+    windMS: number;
+  }[][];
+}
+
+export type WeatherFormat = 'epw' | 'tmy3' | 'tmy2' | 'samCsv' | 'pvgisCsv' | 'pvgisJson';
+/** Where in each row's interval the values hold: at its start (CSWD EPW), an average centred in it
+ * (TMY2/TMY3/IWEC/TMYx/PSM3/PVGIS), at its end, or at the instant written in the file. */
+export type Timing = 'start' | 'centre' | 'end' | 'instant';
+
+export interface WeatherOptions {
+  /** the file's format; detected from its content when absent */
+  format?: WeatherFormat;
+  /** override the timing the format and data set imply (see {@link Timing}) */
+  timing?: Timing;
+  /** the file's name, a hint for the data set ("…_CSWD.epw") */
+  fileName?: string;
+  /** PVGIS (UTC) files: local standard time zone [h] */
+  timezoneH?: number;
+}
+
+export interface WeatherSummary {
+  /** the place the file names */
+  location: {
+    /** the station or site name in the file */
+    name: string;
+    /** [°], north positive */
+    latitude: number;
+    /** [°], east positive */
+    longitude: number;
+    /** [h] from UTC of the file's local standard time */
+    timezoneH: number;
+    /** [m] above sea level */
+    elevationM: number;
+  };
+  /** the format read */
+  format: WeatherFormat;
+  /** the data set the file names (CSWD, IWEC, TMY3, NSRDB, PVGIS-SARAH3, …) */
+  source: string;
+  /** the timing used (the option, else the default) */
+  timing: Timing;
+  /** the timing the format and data set imply */
+  timingDefault: Timing;
+  /** why that default, with its source (English) */
+  timingBasis: string;
+  /** why that default, with its source (Chinese) */
+  timingBasisZh: string;
+  /** the first row's stamp as written */
+  first: Stamp;
+  /** the last row's stamp as written */
+  last: Stamp;
+  /** the distinct years of the rows (a typical year mixes several) */
+  years: number[];
+  /** data rows read */
+  rows: number;
+  /** length of each row's interval [min]: 60 for hourly data */
+  stepMinutes: number;
+  /** global horizontal irradiation over the rows [kWh/m²] */
+  annualGhiKwhM2: number;
+  /** direct normal irradiation over the rows [kWh/m²] */
+  annualDniKwhM2: number;
+  /** diffuse horizontal irradiation over the rows [kWh/m²] */
+  annualDhiKwhM2: number;
+  /** mean dry-bulb temperature [°C] */
+  meanTempC: number;
+  /** highest global horizontal irradiance [W/m²] */
+  maxGhiWM2: number;
+  /** values filled by interpolation over short gaps (a warning, not an error) */
+  filledValues: number;
+  /** rows of 29 February dropped */
+  droppedLeapDayRows: number;
+  /** the file has no pressure: the standard atmosphere at its elevation was used */
+  pressureEstimated: boolean;
+  /** the file gives the ground albedo */
+  hasAlbedo: boolean;
+  /** daily irradiance centroid vs solar noon [min]; warning above 15 min; absent for a year without sun */
+  timingCheck?: {
+    /** mean offset of the daily irradiance centroid from solar noon [min], late positive */
+    offsetMinutes: number;
+    /** days with sunshine that entered the mean */
+    days: number;
+    /** |offset| above 15 min: the timing is probably wrong */
+    warning: boolean;
+  };
+}
+
+/** A row's date and time as written in the file (local standard time, or UTC for PVGIS). */
+export interface Stamp {
+  /** calendar year */
+  year: number;
+  /** 1–12 */
+  month: number;
+  /** 1–31 */
+  day: number;
+  /** 0–24 as written (EPW and TMY hours run 1–24) */
+  hour: number;
+  /** 0–59 */
+  minute: number;
+}
+
+/** What every function throws for bad input (`e instanceof ScenarioError`); never a WebAssembly trap. */
+export class ScenarioError extends Error {
+  constructor(code: ErrorCode, field: string, message: string, messageZh: string);
+  /** always "ScenarioError" */
+  name: 'ScenarioError';
+  /** stable machine-readable reason (see {@link ErrorCode}) */
+  code: ErrorCode;
+  /** where: the JSON path in the scenario (e.g. "system.capacityKwp"), or the argument's name
+   * (e.g. "query"); "" for the whole scenario or call */
+  field: string;
+  /** the message in Chinese (zh-CN); `message` is English */
+  messageZh: string;
+}
+export type ErrorCode =
+  | 'invalid_json' | 'invalid_type' | 'missing_field' | 'unknown_field' | 'unknown_variant'
+  | 'not_finite' | 'out_of_range' | 'invalid_length' | 'unknown_preset' | 'conflict'
+  | 'weather_too_large' | 'weather_format' | 'weather_parse' | 'weather_location' | 'weather_time'
+  | 'weather_truncated' | 'weather_missing_values' | 'weather_out_of_range' | 'unknown_station' | 'climate_data'
+  /** months that no time-of-use schedule row covers */
+  | 'incomplete'
+  /** load files (`usage.load.text`; the message names the line): unreadable, unit unknown or contradicted,
+   * gaps / repeats / irregular steps, not one year, negative or missing values */
+  | 'load_format' | 'load_unit' | 'load_time' | 'load_length' | 'load_value'
+  /** a function called with too few or too many arguments */
+  | 'argument_count'
+  /** a function of the browser build called before `init()` / `initSync()` */
+  | 'not_initialized';
+
+export interface Scenario {
+  /** Where the roof is; used by the hourly methods, ignored by fullLoadHours and gb50797. */
+  site?: Site;
+  /** the PV system: capacity and layout */
+  system: System;
+  /** how the yield is found: full-load hours, GB 50797, a weather file, a built-in station or monthly values */
+  resource: Resource;
+  /** years and degradation (defaults: 25 years, 1 % then 0.4 %/yr) */
+  lifetime?: Lifetime;
+  /** where the generation goes (default selfUseSurplus, 80 % self-used) */
+  usage?: Usage;
+  /** purchase and export prices (defaults: presets().defaultGridPrice, defaultExportPrice) */
+  tariff?: Tariff;
+  /** who invests: the site owner (default) or a third party under EMC */
+  ownership?: Ownership;
+  /** the emission factor set (default mee-2023-national) or custom factors */
+  emissions?: EmissionsChoice;
+  /** `hourly: true` adds `energy.hourlyKwh` (hourly methods) */
+  output?: {
+    /** add the first-year hourly AC energy to the report */
+    hourly?: boolean;
+  };
+}
+
+export interface Site {
+  /** [°], north positive */
+  latitude: number;
+  /** [°], east positive */
+  longitude: number;
+  /** [m] */
+  elevationM?: number;
+  /** [h] from UTC, China 8 */
+  timezoneH?: number;
+  /** ground reflectance [0–1], default 0.2 */
+  albedo?: number;
+}
+
+export interface System {
+  /** DC nameplate [kWp], > 0 */
+  capacityKwp: number;
+  /** roof planes; the shares sum to 1 */
+  planes?: Plane[];
+  /** DC/AC ratio, default 1.2 */
+  dcAcRatio?: number;
+  /** [%], default 96 */
+  inverterEfficiencyPct?: number;
+  /** lumped DC losses [%], default 14.08 */
+  lossesPct?: number;
+  /** PVWatts v8 module type (temperature coefficient, cover), default standard */
+  moduleType?: 'standard' | 'premium' | 'thinFilm';
+  /** roof mount (NOCT 49 °C) or open rack in rows (NOCT 45 °C, row shading), default roof */
+  mounting?: 'roof' | 'openRack';
+  /** module area / ground area for racks in rows (open rack), default 0.3 */
+  groundCoverageRatio?: number;
+  /** sky-diffuse transposition, default perez (PVWatts v8) */
+  skyModel?: 'perez' | 'hayDavies' | 'hdkr' | 'isotropic';
+}
+
+export interface Plane {
+  /** [°] from horizontal, 0–90 */
+  tiltDeg: number;
+  /** [°]: 0 north, 90 east, 180 south, 270 west */
+  azimuthDeg: number;
+  /** fraction of capacityKwp on this plane (0–1] */
+  shareOfCapacity: number;
+}
+
+export type Resource =
+  /** hours = annual kWh per kWp, 0–8760 */
+  | {
+      /** annual yield from full-load hours */
+      method: 'fullLoadHours';
+      /** first-year full-load hours [kWh/kWp], 0–8760 */
+      hours: number;
+    }
+  /** GB 50797-2012 §6.6: Ep = HA × PAZ / Es × K, HA the annual horizontal irradiation [kWh/m²] */
+  | {
+      /** annual yield by GB 50797-2012 §6.6 */
+      method: 'gb50797';
+      /** HA: annual horizontal irradiation [kWh/m²] */
+      horizontalIrradiationKwhM2: number;
+      /** K: the comprehensive efficiency coefficient (0–1], typically 0.75–0.85 */
+      k: number;
+    }
+  /** the PVWatts v8 hourly chain on a weather file's text */
+  | {
+      /** hourly chain on a weather file */
+      method: 'weatherFile';
+      /** the file's content (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON): text or bytes */
+      text: FileText;
+      /** the file's format; detected when absent */
+      format?: WeatherFormat;
+      /** override the timing the format and data set imply */
+      timing?: Timing;
+      /** the file's name, a hint for the data set ("…_CSWD.epw") */
+      fileName?: string;
+    }
+  /** a year synthesised from a built-in station's average days (with day-to-day variability) */
+  | {
+      /** hourly chain on a built-in station's synthesised year */
+      method: 'station';
+      /** 6-digit CSWD id, see stations() */
+      stationId: string;
+    }
+  /** a year synthesised from 12 monthly values at `site` (required) */
+  | {
+      /** hourly chain on a year synthesised from monthly values */
+      method: 'monthly';
+      /** 12 monthly global horizontal irradiations [kWh/m²], January first */
+      ghiKwhM2: number[];
+      /** 12 monthly mean temperatures [°C]; from the nearest station when absent */
+      tempC?: number[];
+    };
+
+export interface Lifetime {
+  /** 1–50, default 25 */
+  years?: number;
+  /** [%] lost during year 1 (felt from year 2), default 1 */
+  firstYearDegradationPct?: number;
+  /** [%/yr] lost each further year, default 0.4 */
+  annualDegradationPct?: number;
+}
+
+export interface Usage {
+  /** fullExport 全额上网; selfUseSurplus 自发自用、余电上网; fullSelfUse 全部自发自用 (surplus curtailed) */
+  mode: 'fullExport' | 'selfUseSurplus' | 'fullSelfUse';
+  /** [%] of generation used on site; default 80 (selfUseSurplus) or 100 (fullSelfUse); not for fullExport, not with a load */
+  selfUseSharePct?: number;
+  /** the site's consumption: with it, generation is matched to the load hour by hour (not for fullExport) */
+  load?: LoadProfile;
+  /** largest export power [kW]; 0 = zero export (防逆流); the surplus above it is curtailed; not for fullSelfUse */
+  exportLimitKw?: number;
+}
+
+/** A year of the site's consumption. Typical profiles use the 2025 calendar with the State Council's public holidays. */
+export type LoadProfile =
+  /** a year of hourly, 30- or 15-minute values (kW or kWh), with timestamps or in row order from 1 January 00:00;
+   * the unit from the header (load_kW, 电量(kWh), …) or `unit` */
+  | {
+      /** a metered interval file */
+      kind: 'intervalCsv';
+      /** the CSV file's content: text or bytes */
+      text: FileText;
+      /** the values' unit when the header does not say: kW (mean power) or kWh (energy per interval) */
+      unit?: 'kW' | 'kWh';
+    }
+  /** 12 monthly totals [kWh], January first, laid over each month's hours by the profile */
+  | {
+      /** monthly totals */
+      kind: 'monthly';
+      /** 12 monthly consumptions [kWh], January first */
+      kwh: number[];
+      /** the daily and weekly shape within each month */
+      profile: TypicalProfile;
+    }
+  /** a typical profile scaled to the annual consumption [kWh] */
+  | {
+      /** a typical profile */
+      kind: 'typical';
+      /** which profile */
+      profile: TypicalProfile;
+      /** annual consumption [kWh] */
+      annualKwh: number;
+    };
+/** Engineering assumptions, documented in src/load/profiles.rs. */
+export type TypicalProfile = 'factoryOneShift' | 'factoryTwoShift' | 'factoryThreeShift' | 'commercial' | 'household';
+/** 尖峰 critical peak, 高峰 peak, 平段 flat, 低谷 valley */
+export type Period = 'sharpPeak' | 'peak' | 'flat' | 'valley';
+/** Time-of-use purchase prices: every month 1–12 in exactly one schedule row. */
+export interface TimeOfUse {
+  /** [yuan/kWh]; sharpPeak is required when a row uses it */
+  prices: {
+    /** 尖峰 critical peak [yuan/kWh] */
+    sharpPeak?: number;
+    /** 高峰 peak [yuan/kWh] */
+    peak: number;
+    /** 平段 flat [yuan/kWh] */
+    flat: number;
+    /** 低谷 valley [yuan/kWh] */
+    valley: number;
+  };
+  /** hours: 24 periods, hours[0] = 00:00–01:00 local standard time */
+  schedule: {
+    /** the months (1–12) this row covers */
+    months: number[];
+    /** the period of each clock hour, 24 entries */
+    hours: Period[];
+  }[];
+}
+
+export interface Tariff {
+  /** price of grid power the site avoids [yuan/kWh], default 0.55 (Shanxi C&I, representative); not with time of use */
+  gridPriceYuanKwh?: number;
+  /** time-of-use purchase prices (instead of gridPriceYuanKwh) */
+  timeOfUse?: TimeOfUse;
+  /** a shipped time-of-use tariff by id (presets().timeOfUse), instead of timeOfUse */
+  timeOfUsePreset?: TimeOfUsePresetId;
+  /** price of exported power [yuan/kWh], default 0.332 (Shanxi coal benchmark) */
+  exportPriceYuanKwh?: number;
+  /** yearly change of the purchase price [%/yr], default 0; also of the export price unless exportEscalationPct is given */
+  escalationPct?: number;
+  /** yearly change of the export price [%/yr], default escalationPct */
+  exportEscalationPct?: number;
+}
+
+export type Ownership =
+  | ({
+      /** the site owner invests and keeps the savings */
+      kind: 'owner';
+    } & Investment)
+  | {
+      /** a third party invests and sells the power to the site at a discount (EMC) */
+      kind: 'thirdParty';
+      /** [%] off the grid price the site pays the investor (合同能源管理 EMC), 0–100; per hour under time of use */
+      discountPct: number;
+      /** [yuan/yr] the investor pays the site, default 0 */
+      roofRentYuanYear?: number;
+      /** the investor's investment and costs (defaults as for an owner) */
+      investor?: Investment;
+    };
+
+/** The investment and costs of whoever owns the system. Give at most one of the three O&M forms. */
+export interface Investment {
+  /** [yuan/W], default 3.0 */
+  capexYuanPerW?: number;
+  /** [yuan/kWp/yr]; default 1 % of the investment a year */
+  omYuanPerKwpYear?: number;
+  /** [% of the investment per year] */
+  omPctOfCapex?: number;
+  /** stepped O&M: each step from its year (the first from year 1), e.g. presets().omSchedules */
+  omSteps?: OmStep[];
+  /** [%/yr], default 6 */
+  discountRatePct?: number;
+  /** one replacement of the inverters, paid in `year` (1–lifetime) */
+  inverterReplacement?: InverterReplacement;
+  /** part of the investment borrowed, repaid in equal yearly instalments (等额本息) over `years` ≤ lifetime */
+  loan?: Loan;
+  /** corporate income tax; none when absent */
+  tax?: Tax;
+}
+/** One replacement of the inverters. */
+export interface InverterReplacement {
+  /** the year it is paid (1–lifetime) */
+  year: number;
+  /** its cost per W of DC capacity [yuan/W] */
+  costYuanPerW: number;
+}
+/** A loan repaid in equal yearly instalments (等额本息). */
+export interface Loan {
+  /** [%] of the investment borrowed, 0–100 */
+  sharePct: number;
+  /** annual interest rate [%] */
+  ratePct: number;
+  /** repayment period [years] ≤ lifetime */
+  years: number;
+}
+/** One step of a stepped O&M cost. */
+export interface OmStep {
+  /** the first year (1-based) this cost applies */
+  fromYear: number;
+  /** O&M cost from that year [yuan/kWp/yr] */
+  yuanPerKwpYear: number;
+}
+export interface Tax {
+  /** [%], e.g. 25 */
+  incomeTaxPct: number;
+  /** straight-line [years], default 20 */
+  depreciationYears?: number;
+  /** [% of the investment] not depreciated, default 5 */
+  residualValuePct?: number;
+  /** 三免三减半: no tax in years 1–3, half in 4–6; default false */
+  taxHoliday?: boolean;
+}
+
+/** A preset id, or custom factors (not both). Default preset: mee-2023-national. */
+export interface EmissionsChoice {
+  /** a shipped factor set (presets().emissionFactors) */
+  preset?: EmissionFactorSetId;
+  /** custom factors per kWh */
+  factors?: EmissionFactors;
+}
+
+/** Per kWh of PV generation displacing grid/thermal power. */
+export interface EmissionFactors {
+  /** standard coal [kgce/kWh] */
+  coalKgce: number;
+  /** [kg/kWh] */
+  co2Kg: number;
+  /** [g/kWh] */
+  so2G: number;
+  /** [g/kWh] */
+  noxG: number;
+  /** [g/kWh] */
+  dustG: number;
+  /** [kg/kWh] */
+  waterKg: number;
+  /** where the set comes from (shipped sets) */
+  source?: Source;
+  /** the source of each value where it differs from the set's (shipped sets) */
+  valueSources?: ValueSource[];
+}
+
+/** Who published a figure, where, for which year; English, with the Chinese beside it (shipped sources always have both). */
+export interface Source {
+  /** who published it (English) */
+  issuer: string;
+  /** who published it (Chinese) */
+  issuerZh?: string;
+  /** the document (English title or description) */
+  document: string;
+  /** the document (Chinese title) */
+  documentZh?: string;
+  /** the year the data describe */
+  dataYear: number;
+  /** how the figure was taken from the document (English) */
+  note?: string;
+  /** how the figure was taken from the document (Chinese) */
+  noteZh?: string;
+}
+
+/** The source of one factor of a set. */
+export interface ValueSource {
+  /** which factor of {@link EmissionFactors} */
+  quantity: 'coalKgce' | 'co2Kg' | 'so2G' | 'noxG' | 'dustG' | 'waterKg';
+  /** read in the document (true), or a widely quoted figure still to confirm (false) */
+  confirmed: boolean;
+  /** where it comes from */
+  source: Source;
+}
+
+export interface Report {
+  /** the PV generation */
+  energy: {
+    /** first year [kWh] */
+    annualKwh: number;
+    /** first year, January first [kWh] × 12 */
+    monthlyKwh: number[];
+    /** first-year generation per kWp [kWh/kWp] */
+    specificYieldKwhPerKwp: number;
+    /** over the lifetime, with degradation [kWh] */
+    lifetimeKwh: number;
+    /** each year of the lifetime */
+    byYear: {
+      /** 1..lifetime */
+      year: number;
+      /** generation that year, with degradation [kWh] */
+      kwh: number;
+    }[];
+    /** hourly methods: irradiation incident on the planes [kWh/m²] */
+    poaKwhM2?: number;
+    /** hourly methods: the same by month, January first [kWh/m²] × 12 */
+    monthlyPoaKwhM2?: number[];
+    /** hourly methods: AC / (kWp × POA / 1 kW/m²) */
+    performanceRatio?: number;
+    /** hourly methods: the share lost at each step of the chain [%] */
+    losses?: {
+      /** P_dc0 × H_POA / 1 kW/m²: the nameplate energy of the incident irradiation [kWh] */
+      incidentKwh: number;
+      /** row-to-row self-shading (open rack) [%] */
+      rowShadingPct: number;
+      /** reflection at the cover and spectral (air-mass) effects [%] */
+      coverSpectralPct: number;
+      /** cell temperature and low irradiance (module efficiency vs STC) [%] */
+      temperatureLowLightPct: number;
+      /** lumped DC losses: soiling, shading, mismatch, wiring, … [%] */
+      dcLossesPct: number;
+      /** inverter efficiency [%] */
+      inverterPct: number;
+      /** inverter clipping at its AC rating [%] */
+      clippingPct: number;
+      /** AC output [kWh] */
+      acKwh: number;
+    };
+    /** with output.hourly: first-year AC energy of each weather row [kWh] */
+    hourlyKwh?: Float64Array;
+  };
+  /** where the generation goes */
+  usage: UsageReport;
+  /** savings and the investment's metrics [yuan] */
+  money: {
+    /** year 1: owner — avoided purchases + export income; third party — the site's discount + roof rent */
+    firstYearSavingsYuan: number;
+    /** the same summed over the lifetime (escalated, not discounted) [yuan] */
+    lifetimeSavingsYuan: number;
+    /** owner only (after loan and taxes) */
+    npvYuan?: number;
+    /** owner only, absent when the cash flow has no IRR */
+    irrPct?: number;
+    /** owner only, absent when it does not pay back within the lifetime */
+    paybackYears?: number;
+    /** owner only: cost of the delivered (self-used + exported) kWh */
+    lcoeYuanKwh?: number;
+    /** owner only: payback of the discounted cash flow */
+    discountedPaybackYears?: number;
+    /** owner only: IRR before financing and taxes */
+    projectIrrPct?: number;
+    /** owner only: the investment (equity and loan) [yuan] */
+    investmentYuan?: number;
+    /** year-1 value of a self-used kWh: the avoided purchase price, averaged over the self-used hours */
+    selfUsePriceYuanKwh?: number;
+    /** time of use: year-1 self-use by period (periods the schedule uses) */
+    byPeriod?: {
+      /** the time-of-use period */
+      period: Period;
+      /** its year-1 purchase price [yuan/kWh] */
+      priceYuanKwh: number;
+      /** year-1 self-use in that period [kWh] */
+      selfUsedKwh: number;
+      /** its value at that price [yuan] */
+      selfUseValueYuan: number;
+    }[];
+    /** the cash flow of the owner (year 0 = the investment, then 1..years) or of the third-party host (1..years) */
+    byYear: CashFlowYear[];
+    /** third party (EMC): the investor's money from the same hours */
+    investor?: {
+      /** year 1: sales to the host + export income [yuan] */
+      firstYearRevenueYuan: number;
+      /** the same over the lifetime [yuan] */
+      lifetimeRevenueYuan: number;
+      /** the investment (equity and loan) [yuan] */
+      investmentYuan: number;
+      /** net present value after loan and taxes [yuan] */
+      npvYuan: number;
+      /** internal rate of return on equity [%]; absent when the cash flow has none */
+      irrPct?: number;
+      /** IRR before financing and taxes [%] */
+      projectIrrPct?: number;
+      /** simple payback [years]; absent when it does not pay back within the lifetime */
+      paybackYears?: number;
+      /** payback of the discounted cash flow [years] */
+      discountedPaybackYears?: number;
+      /** cost of the delivered kWh [yuan/kWh] */
+      lcoeYuanKwh?: number;
+      /** the investor's cash flow, year 0 = the investment */
+      byYear: CashFlowYear[];
+    };
+  };
+  /** avoided by the energy delivered (self-used + exported; curtailed kWh avoid nothing) */
+  emissions: {
+    /** avoided in year 1 [t] */
+    annual: EmissionTotals;
+    /** avoided over the lifetime [t] */
+    lifetime: EmissionTotals;
+    /** the factors used, with their sources */
+    factors: EmissionFactors;
+    /** the preset id, absent for custom factors */
+    preset?: EmissionFactorSetId;
+  };
+  /** every input with its defaults filled in */
+  assumptions: Assumptions;
+  /** the weather as read or synthesised (hourly methods) */
+  weather?: WeatherSummary;
+  /** station and monthly methods: the station whose climate was used and its distance from the site */
+  station?: NearestStation;
+  /** what the user should know about the inputs or the result (English and Chinese) */
+  warnings: Warning[];
+}
+
+/** Where the generation goes: year 1, the lifetime, and year 1 by month and by clock hour. */
+export interface UsageReport {
+  /** year 1: generation used on site [kWh] */
+  selfUsedKwh: number;
+  /** year 1: generation exported to the grid [kWh] */
+  exportedKwh: number;
+  /** year 1: generation neither used nor exported (export limit, fullSelfUse) [kWh] */
+  curtailedKwh: number;
+  /** self-used / generation, year 1 [%] */
+  selfUseSharePct: number;
+  /** share: a fixed share of each year; hourly: hour by hour (load, export limit, time of use, hourly methods) */
+  method: 'share' | 'hourly';
+  /** with a load: year-1 consumption [kWh] */
+  loadKwh?: number;
+  /** with a load: year-1 consumption still bought from the grid [kWh] */
+  gridImportKwh?: number;
+  /** with a load: self-used / consumption, year 1 [%] */
+  selfSufficiencyPct?: number;
+  /** self-used over the lifetime [kWh] */
+  lifetimeSelfUsedKwh: number;
+  /** exported over the lifetime [kWh] */
+  lifetimeExportedKwh: number;
+  /** curtailed over the lifetime [kWh] */
+  lifetimeCurtailedKwh: number;
+  /** 12 months, index 1–12 */
+  byMonth: UsagePart[];
+  /** 24 clock hours (index 0 = 00:00–01:00), sums over year 1; empty without hours */
+  byHourOfDay: UsagePart[];
+}
+/** One month or clock hour of year 1 [kWh]. */
+export interface UsagePart {
+  /** month 1–12, or clock hour 0–23 */
+  index: number;
+  /** generation [kWh] */
+  generationKwh: number;
+  /** used on site [kWh] */
+  selfUsedKwh: number;
+  /** exported [kWh] */
+  exportedKwh: number;
+  /** curtailed [kWh] */
+  curtailedKwh: number;
+  /** with a load: consumption [kWh] */
+  loadKwh?: number;
+  /** with a load: consumption bought from the grid [kWh] */
+  gridImportKwh?: number;
+}
+
+/** One year of a cash flow [yuan, kWh]. */
+export interface CashFlowYear {
+  /** 0 = the investment year (owner, investor), then 1..years */
+  year: number;
+  /** generation that year, with degradation [kWh] */
+  generationKwh: number;
+  /** used on site [kWh] */
+  selfUsedKwh: number;
+  /** exported [kWh] */
+  exportedKwh: number;
+  /** curtailed [kWh] */
+  curtailedKwh: number;
+  /** owner: avoided purchases; host: the discount on them; investor: sales to the host */
+  selfUseYuan: number;
+  /** export income (owner, investor) */
+  exportYuan: number;
+  /** received by the host (in savingsYuan), paid by the investor (in costsYuan) */
+  roofRentYuan: number;
+  /** what the PV brings this party in the year (investor: revenue) */
+  savingsYuan: number;
+  /** equity part of the investment (year 0) */
+  investmentYuan: number;
+  /** operation and maintenance [yuan] */
+  omYuan: number;
+  /** inverter replacement [yuan] */
+  inverterYuan: number;
+  /** interest paid on the loan [yuan] */
+  loanInterestYuan: number;
+  /** loan principal repaid [yuan] */
+  loanPrincipalYuan: number;
+  /** income tax paid [yuan] */
+  taxYuan: number;
+  /** investment + O&M + inverter + rent paid + loan + tax */
+  costsYuan: number;
+  /** savingsYuan − costsYuan [yuan] */
+  netCashFlowYuan: number;
+  /** net cash flow summed from year 0 */
+  cumulativeYuan: number;
+}
+
+/** Avoided quantities [t]. */
+export interface EmissionTotals {
+  /** standard coal (tce) [t] */
+  coalT: number;
+  /** CO₂ [t] */
+  co2T: number;
+  /** SO₂ [t] */
+  so2T: number;
+  /** NOx [t] */
+  noxT: number;
+  /** dust (particulates) [t] */
+  dustT: number;
+  /** cooling and process water of thermal plants [t] */
+  waterT: number;
+}
+
+export interface Assumptions {
+  /** DC nameplate [kWp] */
+  capacityKwp: number;
+  /** hourly methods: the system with every layout default filled in */
+  layout?: Required<System>;
+  /** hourly methods: ground albedo */
+  albedo?: number;
+  /** the resource method used */
+  resourceMethod: Resource['method'];
+  /** [years] */
+  lifetimeYears: number;
+  /** [%] lost during year 1 */
+  firstYearDegradationPct: number;
+  /** [%/yr] lost each further year */
+  annualDegradationPct: number;
+  /** the usage mode */
+  usageMode: Usage['mode'];
+  /** year 1: as given, or as it came out of the hours */
+  selfUseSharePct: number;
+  /** the load as read */
+  load?: {
+    /** how it was given */
+    kind: LoadProfile['kind'];
+    /** monthly and typical: the profile */
+    profile?: TypicalProfile;
+    /** annual consumption [kWh] */
+    annualKwh: number;
+    /** highest hourly consumption [kWh in one hour = mean kW] */
+    peakKw: number;
+    /** intervalCsv: minutes between rows */
+    stepMinutes?: number;
+    /** intervalCsv: data rows read */
+    rows?: number;
+    /** intervalCsv: the unit of the values */
+    unit?: 'kW' | 'kWh';
+  };
+  /** largest export power [kW] */
+  exportLimitKw?: number;
+  /** where the hourly generation came from, when hours were used */
+  hoursFrom?: 'clearSkyShape' | 'hourlyEngine' | 'supplied';
+  /** clearSkyShape: the site of the shape (Zhengzhou when no site is given) */
+  shapeLatitudeDeg?: number;
+  /** clearSkyShape: longitude of the shape's site [°] */
+  shapeLongitudeDeg?: number;
+  /** a flat price or time-of-use prices */
+  tariffKind: 'flat' | 'timeOfUse';
+  /** flat: the price; time of use: the mean of the 8,760 hourly prices */
+  gridPriceYuanKwh: number;
+  /** the time-of-use prices used */
+  timeOfUse?: TimeOfUse;
+  /** the time-of-use preset used */
+  timeOfUsePreset?: TimeOfUsePresetId;
+  /** export price [yuan/kWh] */
+  exportPriceYuanKwh: number;
+  /** yearly change of the purchase price [%/yr] */
+  escalationPct: number;
+  /** yearly change of the export price [%/yr] */
+  exportEscalationPct: number;
+  /** owner or thirdParty */
+  ownership: Ownership['kind'];
+  /** the owner's or the EMC investor's */
+  capexYuanPerW?: number;
+  /** year-1 O&M, whatever its form */
+  omYuanPerKwpYear?: number;
+  /** O&M as a share of the investment [%/yr] */
+  omPctOfCapex?: number;
+  /** stepped O&M */
+  omSteps?: OmStep[];
+  /** discount rate of NPV, LCOE and discounted payback [%/yr] */
+  discountRatePct?: number;
+  /** the inverter replacement */
+  inverterReplacement?: InverterReplacement;
+  /** the loan */
+  loan?: Loan;
+  /** the income tax with its defaults */
+  tax?: Required<Tax>;
+  /** third party: [%] off the grid price */
+  discountPct?: number;
+  /** third party: roof rent [yuan/yr] */
+  roofRentYuanYear?: number;
+}
+
+export interface Warning {
+  /** stable machine-readable reason */
+  code: 'layout_unused' | 'assumed_self_use_share' | 'monthly_by_days' | 'no_payback' | 'assumed_plane'
+    | 'timing_offset' | 'weather_filled' | 'station_distance' | 'temperature_from_station'
+    | 'monthly_profile_from_station' | 'monthly_duffie_beckman'
+    | 'hours_shaped' | 'hours_shaped_default_site' | 'curtailed'
+    | 'investor_no_payback' | 'tou_price_order' | 'load_leap_day' | 'load_interval_end';
+  /** English */
+  message: string;
+  /** Chinese (zh-CN) */
+  messageZh: string;
+}
+
+/** The shipped emission factor sets (`presets().emissionFactors`). */
+export type EmissionFactorSetId =
+  | 'cec-2018' | 'legacy-slogan' | 'mee-2023-national' | 'mee-2023-north-china' | 'mee-2022-shanxi'
+  | 'mee-2022-national-fossil';
+/** The shipped time-of-use tariffs (`presets().timeOfUse`). */
+export type TimeOfUsePresetId = 'shanxi-ci-2026' | 'shanxi-ci-2022';
+/** The example scenarios (`presets().scenarios`). */
+export type ExampleScenarioId = 'shuozhou-6mw' | 'shuozhou-4mw-emc' | 'shuozhou-4mw-owner-tou' | 'shuozhou-4mw-emc-15';
+
+export interface Presets {
+  /** the shipped emission factor sets */
+  emissionFactors: {
+    /** the id for emissions.preset */
+    id: EmissionFactorSetId;
+    /** name (Chinese) */
+    nameZh: string;
+    /** name (English) */
+    nameEn: string;
+    /** the factors with their sources */
+    factors: EmissionFactors;
+  }[];
+  /** the factor set used when a scenario names none */
+  defaultEmissionFactors: EmissionFactorSetId;
+  /** shipped purchase and export prices */
+  tariffs: {
+    /** the price's id */
+    id: string;
+    /** name (Chinese) */
+    nameZh: string;
+    /** name (English) */
+    nameEn: string;
+    /** a purchase (grid) price or an export (benchmark) price */
+    kind: 'gridPrice' | 'exportPrice';
+    /** [yuan/kWh] */
+    valueYuanKwh: number;
+    /** read in the source (true), or representative / to confirm (false) */
+    confirmed: boolean;
+    /** where it comes from */
+    source: Source;
+  }[];
+  /** id of the purchase price used when a scenario gives none */
+  defaultGridPrice: string;
+  /** id of the export price used when a scenario gives none */
+  defaultExportPrice: string;
+  /** time-of-use tariffs (periods and representative prices) with their sources */
+  timeOfUse: {
+    /** the id for tariff.timeOfUsePreset */
+    id: TimeOfUsePresetId;
+    /** name (Chinese) */
+    nameZh: string;
+    /** name (English) */
+    nameEn: string;
+    /** ISO date the periods hold from */
+    validFrom: string;
+    /** ISO date they held until, when replaced */
+    validUntil?: string;
+    /** the periods and representative prices */
+    timeOfUse: TimeOfUse;
+    /** false while any period or price is still to confirm */
+    confirmed: boolean;
+    /** where it comes from */
+    source: Source;
+  }[];
+  /** id of the time-of-use tariff offered first (the page's default) */
+  defaultTimeOfUse: TimeOfUsePresetId;
+  /** stepped O&M schedules for omSteps */
+  omSchedules: {
+    /** the schedule's id */
+    id: string;
+    /** name (Chinese) */
+    nameZh: string;
+    /** name (English) */
+    nameEn: string;
+    /** the steps, for ownership.omSteps */
+    steps: OmStep[];
+    /** read in the source (true), or to confirm (false) */
+    confirmed: boolean;
+    /** where it comes from */
+    source: Source;
+  }[];
+  /** worked example scenarios */
+  scenarios: {
+    /** the example's id */
+    id: ExampleScenarioId;
+    /** name (Chinese) */
+    nameZh: string;
+    /** name (English) */
+    nameEn: string;
+    /** what it shows (Chinese) */
+    descriptionZh: string;
+    /** what it shows (English) */
+    descriptionEn: string;
+    /** the scenario, ready for calculate() */
+    scenario: Scenario;
+  }[];
+}
