@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PKG_INPUTS := Cargo.toml $(wildcard Cargo.lock) $(shell find src js -type f) scripts/build-pkg.sh LICENSE CHANGELOG.md
 
-.PHONY: serve test pkg site bench lint setup-rust setup-wasm setup-node setup-chromium setup-venv clean
+.PHONY: serve test fuzz pkg site bench lint setup-rust setup-wasm setup-node setup-chromium setup-venv clean
 
 serve: site
 	@echo "rooftop-pv is served at http://127.0.0.1:$(PORT)/  (gzip-compressed; Ctrl-C stops it)"
@@ -20,6 +20,15 @@ test: lint pkg site setup-chromium setup-venv
 	cargo test --quiet
 	scripts/test-package.sh
 	node --test tests/e2e/
+
+# The fuzz harnesses at length (`make test` runs them bounded): the Rust property harness with
+# ROOFTOP_PV_FUZZ_CASES cases per category, then the package tests with the Node harness's runs
+# scaled by ROOFTOP_PV_FUZZ_RUNS. Counts per category are printed.
+FUZZ_CASES ?= 2000
+FUZZ_RUNS ?= 20
+fuzz: pkg setup-venv
+	ROOFTOP_PV_FUZZ_CASES=$(FUZZ_CASES) cargo test --release --quiet --test property -- --nocapture
+	ROOFTOP_PV_FUZZ_RUNS=$(FUZZ_RUNS) scripts/test-package.sh
 
 pkg: pkg/package.json
 pkg/package.json: $(PKG_INPUTS) | setup-wasm setup-node

@@ -194,6 +194,17 @@ export interface WeatherSummary {
     /** |offset| above 15 min: the timing is probably wrong */
     warning: boolean;
   };
+  /** plausibility rules (BSRN quality control) that some rows break — warnings only: the error rules
+   * `irradiance_negative` and `diffuse_above_global_year` refuse the file */
+  implausible: {
+    /** `beam_above_global`, `diffuse_above_global`, `global_above_possible`, `diffuse_above_possible`
+     * or `beam_above_possible` */
+    rule: string;
+    /** rows that break it */
+    rows: number;
+    /** file line of the first of them */
+    firstLine: number;
+  }[];
 }
 
 /** A row's date and time as written in the file (local standard time, or UTC for PVGIS). */

@@ -18,6 +18,7 @@ pub mod emissions;
 pub mod energy;
 pub mod error;
 pub mod finance;
+pub mod finite;
 pub mod json;
 pub mod load;
 pub mod money;
@@ -52,7 +53,17 @@ pub fn version() -> &'static str {
 
 /// Computes the report of a scenario, or says exactly what is wrong with it.
 pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
-    report(scenario, None)
+    report(scenario, None).inspect(debug_check_finite)
+}
+
+/// In debug builds (every Rust test), a report with a NaN or an infinity panics, naming the field.
+fn debug_check_finite(report: &Report) {
+    if cfg!(debug_assertions) {
+        let json = serde_json::to_value(report).unwrap_or_default();
+        if let Some(path) = finite::first_non_finite(&json) {
+            panic!("report.{path} is not a finite number");
+        }
+    }
 }
 
 /// [`calculate`] with year 1's AC generation supplied by the caller, hour by hour: 8,760 values
@@ -85,7 +96,7 @@ pub fn calculate_with_hours(
             ),
         ));
     }
-    report(scenario, Some(hours_kwh))
+    report(scenario, Some(hours_kwh)).inspect(debug_check_finite)
 }
 
 /// Energy of each hour [kWh] from rows of `step_minutes` (60 or a divisor of it) in one year.
@@ -206,7 +217,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
                 .collect(),
             poa_kwh_m2: hourly.map(|h| h.result.annual.poa_unshaded_kwh_m2),
             monthly_poa_kwh_m2: hourly.map(HourlyDetail::monthly_poa_kwh_m2),
-            performance_ratio: hourly.map(HourlyDetail::performance_ratio),
+            performance_ratio: hourly.and_then(HourlyDetail::performance_ratio),
             losses: hourly.map(HourlyDetail::losses),
             hourly_kwh: hourly.filter(|_| wants_hourly).map(HourlyDetail::row_kwh),
         },

@@ -42,7 +42,8 @@ pub struct Energy {
     /// Hourly methods: the same by month [kWh/m²].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly_poa_kwh_m2: Option<Vec<f64>>,
-    /// Hourly methods: performance ratio [-], E_AC / (P_dc0 × H_POA / 1 kW/m²).
+    /// Hourly methods: performance ratio [-], E_AC / (P_dc0 × H_POA / 1 kW/m²); absent for a year
+    /// without incident irradiation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub performance_ratio: Option<f64>,
     /// Hourly methods: the losses along the chain.

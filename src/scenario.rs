@@ -579,8 +579,13 @@ fn deserialize_error(path: String, text: &str) -> ScenarioError {
             format!("缺少必填项 {field}"),
         )
     } else if detail.starts_with("unknown field") {
-        // The path already ends with the unknown key.
-        let field = path.clone();
+        // The path already ends with the unknown key; it is empty only for a key "" at the top,
+        // which is written as `""` so that the field never reads as "the whole input".
+        let field = if path.is_empty() {
+            "\"\"".to_string()
+        } else {
+            path.clone()
+        };
         let exp = expected(&detail);
         (
             codes::UNKNOWN_FIELD,

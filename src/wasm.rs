@@ -12,6 +12,60 @@ use crate::error::codes;
 use crate::scenario::{not_an_object, Scenario};
 use crate::ScenarioError;
 
+// wasm-bindgen 0.2.130 leaks one externref-table slot each time a `catch` import that returns a JS
+// value throws: the generated binding returns at `take_last_exception()?` before it turns the
+// import's return slot (holding `undefined`) into a `JsValue` that would free it. So the calls that
+// caller input can make throw (a primitive, a cycle, a throwing getter or Proxy trap) go through
+// imports that return a Rust `String` or nothing, and properties are read from plain copies only.
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.stringify(value, replacer)`.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = stringify)]
+    fn stringify_to_string(value: &JsValue, replacer: &js_sys::Function)
+        -> Result<String, JsValue>;
+    /// `Object.assign(target, source)`, its return value (the target) ignored.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = assign)]
+    fn assign_into(target: &js_sys::Object, source: &JsValue) -> Result<(), JsValue>;
+}
+
+/// The message of a thrown JS value, for our own error message.
+fn thrown_message(thrown: &JsValue) -> String {
+    let message = thrown
+        .dyn_ref::<js_sys::Error>()
+        .and_then(|e| js_sys::Reflect::get(e, &JsValue::from_str("message")).ok());
+    message
+        .and_then(|m| m.as_string())
+        .or_else(|| thrown.as_string())
+        .unwrap_or_else(|| "a value that is not an Error was thrown".to_string())
+}
+
+/// A plain object with the own enumerable properties of `object` (getters read once), or the
+/// error a getter or Proxy trap threw.
+fn own_properties(object: &JsValue) -> Result<js_sys::Object, ScenarioError> {
+    let copy = js_sys::Object::new();
+    assign_into(&copy, object).map_err(|e| {
+        let why = thrown_message(&e);
+        ScenarioError::new(
+            codes::INVALID_JSON,
+            "",
+            format!("a property of the scenario cannot be read: {why}"),
+            format!("情景的某个属性无法读取：{why}"),
+        )
+    })?;
+    Ok(copy)
+}
+
+/// `object[key]` of an object's own properties; `undefined` when `object` is not an object.
+fn property(object: &JsValue, key: &str) -> Result<JsValue, ScenarioError> {
+    if !object.is_object() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    // A data property of a plain object: reading it cannot throw.
+    let copy: JsValue = own_properties(object)?.into();
+    let value = js_sys::Reflect::get(&copy, &JsValue::from_str(key));
+    Ok(value.unwrap_or(JsValue::UNDEFINED))
+}
+
 fn js_error(e: &ScenarioError) -> JsValue {
     let err = js_sys::Error::new(&e.message);
     err.set_name("ScenarioError");
@@ -50,11 +104,10 @@ fn scenario_json(value: &JsValue) -> Result<String, ScenarioError> {
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(not_an_object());
     }
-    let text = REPLACER.with(|r| js_sys::JSON::stringify_with_replacer(value, r.as_ref()));
-    match text {
-        Ok(t) => Ok(String::from(t)),
+    match REPLACER.with(|r| stringify_to_string(value, r.as_ref().unchecked_ref())) {
+        Ok(text) => Ok(text),
         Err(e) => {
-            let why = js_sys::Error::from(e).message();
+            let why = thrown_message(&e);
             Err(ScenarioError::new(
                 codes::INVALID_JSON,
                 "",
@@ -140,25 +193,18 @@ fn file_text(value: &JsValue) -> Result<Option<String>, ScenarioError> {
     )))
 }
 
-/// `object[key]`, `undefined` when `object` is not an object.
-fn get(object: &JsValue, key: &str) -> JsValue {
-    if object.is_object() {
-        js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
-    }
-}
-
-/// A shallow copy of `object` with `path`'s last key deleted, the objects along it copied too.
-fn without(object: &JsValue, path: &[&str]) -> Result<JsValue, JsValue> {
-    let copy = js_sys::Object::assign(&js_sys::Object::new(), object.unchecked_ref());
+/// A shallow copy of `object` (own properties) with `path`'s last key deleted, the objects along
+/// it copied too.
+fn without(object: &JsValue, path: &[&str]) -> Result<JsValue, ScenarioError> {
+    let copy = own_properties(object)?;
     match path {
         [last] => {
-            js_sys::Reflect::delete_property(&copy, &(*last).into())?;
+            // Deleting an own data property of a fresh plain object cannot fail.
+            let _ = js_sys::Reflect::delete_property(&copy, &(*last).into());
         }
         [first, rest @ ..] => {
-            let inner = without(&get(object, first), rest)?;
-            js_sys::Reflect::set(&copy, &(*first).into(), &inner)?;
+            let inner = without(&property(object, first)?, rest)?;
+            let _ = js_sys::Reflect::set(&copy, &(*first).into(), &inner);
         }
         [] => {}
     }
@@ -173,15 +219,19 @@ pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
     // back after parsing.
     let weather_path = ["resource", "text"];
     let load_path = ["usage", "load", "text"];
-    let at = |path: &[&str]| path.iter().fold(scenario.clone(), |o, k| get(&o, k));
-    let weather_text = file_text(&at(&weather_path)).map_err(|e| js_error(&e))?;
-    let load_text = file_text(&at(&load_path)).map_err(|e| js_error(&e))?;
+    let at = |path: &[&str]| {
+        path.iter()
+            .try_fold(scenario.clone(), |o, k| property(&o, k))
+            .map_err(|e| js_error(&e))
+    };
+    let weather_text = file_text(&at(&weather_path)?).map_err(|e| js_error(&e))?;
+    let load_text = file_text(&at(&load_path)?).map_err(|e| js_error(&e))?;
     let mut json_source = scenario.clone();
     if weather_text.is_some() {
-        json_source = without(&json_source, &weather_path)?;
+        json_source = without(&json_source, &weather_path).map_err(|e| js_error(&e))?;
     }
     if load_text.is_some() {
-        json_source = without(&json_source, &load_path)?;
+        json_source = without(&json_source, &load_path).map_err(|e| js_error(&e))?;
     }
     let mut scenario = scenario_json(&json_source)
         .and_then(|text| Scenario::from_json(&text))

@@ -701,6 +701,7 @@ fn duffie_beckman_split(
             dropped_leap_day_rows: 0,
             pressure_estimated: true,
             first_data_line: 0,
+            implausible: Vec::new(),
         },
     };
     (weather, fd_m, kt_m, sun)

@@ -25,10 +25,14 @@
 //!   atmosphere at its elevation ([`Provenance::pressure_estimated`]). Values are never clamped:
 //!   out-of-range values are errors (`weather_out_of_range`).
 //! - **Files above [`MAX_BYTES`]** (50 MiB) are refused before parsing (`weather_too_large`).
+//! - **Physical plausibility** ([`plausibility`], BSRN quality-control limits): irradiance below
+//!   −4 W/m² or a year with more diffuse than global irradiation is an error by line; rows that
+//!   break the closure or physically-possible limits are counted, named warnings.
 
 mod assemble;
 pub mod epw;
 mod lean;
+pub mod plausibility;
 pub mod pvgis;
 pub mod sam_csv;
 mod text;
@@ -122,6 +126,8 @@ pub struct Provenance {
     pub pressure_estimated: bool,
     /// Line of the first data row in the file.
     pub first_data_line: u32,
+    /// Sun-dependent plausibility rules that some rows break (warnings; [`plausibility`]).
+    pub implausible: Vec<plausibility::Implausible>,
 }
 
 /// One year of weather rows, as arrays (one element per row, in file order, 29 February dropped).
@@ -353,8 +359,12 @@ pub struct WeatherSummary {
     pub pressure_estimated: bool,
     pub has_albedo: bool,
     /// Daily irradiance centroid against solar noon under the timing in force ([`timing_check`]);
-    /// `warning` above 15 minutes. `None` for a year without sunshine.
+    /// `warning` above 15 minutes. `None` (omitted) for a year without sunshine.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timing_check: Option<TimingCheck>,
+    /// Plausibility rules that some rows break, with how many rows and the first line
+    /// ([`plausibility`]: warnings only; the error rules refuse the file).
+    pub implausible: Vec<plausibility::Implausible>,
 }
 
 /// Location, period, size, annual sums, repairs and the timing check of parsed weather.
@@ -399,6 +409,7 @@ pub fn summarize(w: &Weather) -> WeatherSummary {
         pressure_estimated: w.provenance.pressure_estimated,
         has_albedo: w.albedo.is_some(),
         timing_check: timing_check(w),
+        implausible: w.provenance.implausible.clone(),
     }
 }
 
