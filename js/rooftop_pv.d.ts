@@ -37,8 +37,15 @@ export function calculate(scenario: Scenario): Report;
 export function presets(): Presets;
 /** The package version. */
 export function version(): string;
-/** Reads a weather file (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON) and summarises it; throws {@link ScenarioError}. */
-export function parseWeather(text: string, options?: WeatherOptions | null): WeatherSummary;
+/** Reads a weather file (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON) and summarises it; throws {@link ScenarioError}.
+ * `text`: the file as a string, or its bytes as read ({@link FileText}). */
+export function parseWeather(text: FileText, options?: WeatherOptions | null): WeatherSummary;
+
+/** A file's content: a string, or its bytes as read (`Uint8Array`, a Node `Buffer`, `ArrayBuffer` —
+ * e.g. `await file.arrayBuffer()`), in any encoding: UTF-8 is read as it is, other bytes (GBK station
+ * names) become U+FFFD, which changes nothing in the numbers. Bytes skip a string conversion; a string
+ * is encoded with `TextEncoder.encodeInto` straight into WebAssembly memory. */
+export type FileText = string | Uint8Array | ArrayBuffer;
 
 /** The 270 built-in climate stations (CSWD typical year, CMA / Tsinghua). */
 export function stations(): Station[];
@@ -372,8 +379,8 @@ export type Resource =
   | {
       /** hourly chain on a weather file */
       method: 'weatherFile';
-      /** the file's content (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON) */
-      text: string;
+      /** the file's content (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON): text or bytes */
+      text: FileText;
       /** the file's format; detected when absent */
       format?: WeatherFormat;
       /** override the timing the format and data set imply */
@@ -426,8 +433,8 @@ export type LoadProfile =
   | {
       /** a metered interval file */
       kind: 'intervalCsv';
-      /** the CSV file's content */
-      text: string;
+      /** the CSV file's content: text or bytes */
+      text: FileText;
       /** the values' unit when the header does not say: kW (mean power) or kWh (energy per interval) */
       unit?: 'kW' | 'kWh';
     }
