@@ -7,7 +7,9 @@ Each scenario's cash flow over its whole lifetime is built here by a second impl
 independent of the calculator's: from the scenario's own finance fields (defaults applied here:
 3.0 yuan/W, O&M 1 % of the investment, 6 %, depreciation 20 years to 5 %), the loan by
 numpy-financial's ipmt/ppmt, O&M steps, the inverter replacement, roof rent, straight-line
-depreciation, income tax with losses carried forward 5 years and 三免三减半 — and the yearly income
+depreciation, income tax with losses carried forward 5 years and 三免三减半, value-added tax on
+sales of power after the investment's input VAT is used up with its surcharges (7 % + 5 % of the VAT
+paid by default; the income-tax base and depreciation net of VAT) — and the yearly income
 (self-use and export yuan) that the calculator reports (`cargo run --example money_flows`; the
 energy split is tested elsewhere). NPV and IRR are numpy-financial's on these flows. Writes
 tests/data/reference/numpy_financial.json, which tests/finance_reference.rs compares with the
@@ -48,6 +50,13 @@ def cash_flow(scenario: dict, capacity_kwp: float, years: int, income: list) -> 
     loan = fin.get("loan")
     principal = capex * loan["sharePct"] / 100 if loan else 0.0
     tax = fin.get("tax")
+    vat_rate = tax["vatPct"] / 100 if tax and "vatPct" in tax else None
+    if vat_rate is not None:
+        surcharge_rate = (tax.get("cityMaintenanceTaxPct", 7.0) + tax.get("educationSurchargePct", 5.0)) / 100
+        input_credit = capex * vat_rate / (1 + vat_rate)
+        depreciable = capex - input_credit
+    else:
+        depreciable = capex
     flows, project = [-(capex - principal)], [-capex]
     losses = []  # [year, loss still to use]
     for year in range(1, years + 1):
@@ -64,14 +73,22 @@ def cash_flow(scenario: dict, capacity_kwp: float, years: int, income: list) -> 
             else:
                 interest = -float(npf.ipmt(r, year, n, principal))
                 repay = -float(npf.ppmt(r, year, n, principal))
-        before_tax = savings - om - inverter - rent
+        # VAT-inclusive sales: the exports, and the EMC investor's sales to the host.
+        sales = inc["exportYuan"] + (inc["selfUseYuan"] if third_party else 0.0)
+        vat_paid = credit_used = 0.0
+        if vat_rate is not None:
+            output_vat = max(sales, 0.0) * vat_rate / (1 + vat_rate)
+            credit_used = min(input_credit, output_vat)
+            input_credit -= credit_used
+            vat_paid = (output_vat - credit_used) * (1 + surcharge_rate)
+        before_tax = savings - om - inverter - rent - vat_paid
         project.append(before_tax)
         income_tax = 0.0
         if tax:
             dep_years = tax.get("depreciationYears", 20)
             residual = tax.get("residualValuePct", 5.0) / 100
-            depreciation = capex * (1 - residual) / dep_years if year <= dep_years else 0.0
-            taxable = before_tax - depreciation - interest
+            depreciation = depreciable * (1 - residual) / dep_years if year <= dep_years else 0.0
+            taxable = before_tax - credit_used - depreciation - interest
             if taxable < 0:
                 losses.append([year, -taxable])
                 taxable = 0.0
@@ -86,7 +103,7 @@ def cash_flow(scenario: dict, capacity_kwp: float, years: int, income: list) -> 
             if tax.get("taxHoliday", False):
                 holiday = 0.0 if year <= 3 else 0.5 if year <= 6 else 1.0
             income_tax = taxable * tax["incomeTaxPct"] / 100 * holiday
-        flows.append(savings - om - inverter - rent - interest - repay - income_tax)
+        flows.append(savings - om - inverter - rent - vat_paid - interest - repay - income_tax)
     return flows, project
 
 

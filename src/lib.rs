@@ -31,6 +31,7 @@ pub mod pv;
 pub mod report;
 pub mod resolve;
 pub mod resource;
+pub mod rules;
 pub mod scenario;
 pub mod shape;
 pub mod solar;
@@ -144,6 +145,10 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
     }
     let eval = money::evaluate(&inp, annual_kwh, hours.as_deref());
     warnings.extend(eval.warnings.iter().cloned());
+    warnings.extend(
+        inp.project
+            .minimum_share_warning(eval.usage.self_use_share_pct),
+    );
     let delivered_first = eval.delivered_kwh.first().copied().unwrap_or(0.0);
     let delivered_lifetime: f64 = eval.delivered_kwh.iter().sum();
     Ok(Report {
@@ -174,6 +179,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
             hourly.is_some(),
             eval.usage.self_use_share_pct,
             hours_from,
+            eval.money.export_pricing.first_year_price_yuan_kwh,
         ),
         money: eval.money,
         weather: hourly.map(|h| h.weather.clone()),
@@ -236,12 +242,14 @@ fn shaped_warning(site: Option<shape::ShapeSite>) -> report::Warning {
     report::Warning::new(code, en, zh)
 }
 
-/// The report's assumptions: every input the figures rest on, defaults filled in.
+/// The report's assumptions: every input the figures rest on, defaults filled in;
+/// `export_price_yuan_kwh` is the year-1 export price of the export rule.
 fn assumptions(
     inp: &resolve::Inputs,
     hourly: bool,
     self_use_share_pct: f64,
     hours_from: Option<HoursFrom>,
+    export_price_yuan_kwh: f64,
 ) -> Assumptions {
     let fin = inp.ownership.finance();
     let (discount, rent) = match &inp.ownership {
@@ -263,6 +271,7 @@ fn assumptions(
     let (tou, tariff_kind) = match &inp.tariff.purchase {
         tariff::Purchase::Flat(_) => (None, TariffKind::Flat),
         tariff::Purchase::TimeOfUse(t) => (Some(t.clone()), TariffKind::TimeOfUse),
+        tariff::Purchase::Monthly(_) => (None, TariffKind::Monthly),
     };
     let shaped = hours_from == Some(HoursFrom::ClearSkyShape);
     let shape_site = inp.site.unwrap_or(shape::DEFAULT_SITE);
@@ -284,8 +293,22 @@ fn assumptions(
         tariff_kind,
         grid_price_yuan_kwh: inp.tariff.mean_purchase_price(),
         time_of_use: tou,
+        grid_price_by_month_yuan_kwh: match inp.tariff.purchase {
+            tariff::Purchase::Monthly(p) => Some(p),
+            _ => None,
+        },
         time_of_use_preset: inp.tariff.time_of_use_preset.clone(),
-        export_price_yuan_kwh: inp.tariff.export_price_yuan_kwh,
+        time_of_use_changes: inp
+            .tariff
+            .time_of_use_changes
+            .iter()
+            .map(|(from_year, t)| report::TimeOfUseFrom {
+                from_year: *from_year,
+                time_of_use: t.clone(),
+            })
+            .collect(),
+        export_price_yuan_kwh,
+        project: inp.project.summary(),
         escalation_pct: inp.tariff.escalation * 100.0,
         export_escalation_pct: inp.tariff.export_escalation * 100.0,
         ownership: inp.ownership.kind(),

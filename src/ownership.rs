@@ -10,9 +10,12 @@
 //! a share of the investment, or steps by year), an optional inverter replacement, an optional
 //! loan and optional income tax.
 
-use crate::check::{between, conflict, optional, out_of_range, positive, required, unused};
+use crate::check::{
+    between, conflict, missing, optional, out_of_range, positive, required, unused,
+};
 use crate::error::ScenarioError;
 use crate::resolve::defaults;
+use crate::rules::vat::VatRates;
 use crate::scenario::{
     InverterReplacement, Investment, Loan, OmStep, Ownership, OwnershipKind, Tax,
 };
@@ -87,6 +90,28 @@ pub struct TaxRules {
     pub residual_value_frac: f64,
     /// 三免三减半: no income tax in years 1–3, half in years 4–6.
     pub tax_holiday: bool,
+    /// Value-added tax on sales of power, with its surcharges (when asked for).
+    pub vat: Option<Vat>,
+}
+
+/// Value-added tax on sales of power and its surcharges, as fractions [-] ([`crate::rules::vat`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Vat {
+    pub vat_frac: f64,
+    /// 城市维护建设税, as a share of the VAT paid.
+    pub city_maintenance_frac: f64,
+    /// 教育费附加 + 地方教育附加, as a share of the VAT paid.
+    pub education_frac: f64,
+}
+
+impl Vat {
+    /// The rates of [`crate::rules::vat`].
+    pub fn rates(&self) -> VatRates {
+        VatRates {
+            rate: self.vat_frac,
+            surcharges: self.city_maintenance_frac + self.education_frac,
+        }
+    }
 }
 
 impl TaxRules {
@@ -97,6 +122,9 @@ impl TaxRules {
             depreciation_years: Some(self.depreciation_years),
             residual_value_pct: Some(self.residual_value_frac * 100.0),
             tax_holiday: Some(self.tax_holiday),
+            vat_pct: self.vat.map(|v| v.vat_frac * 100.0),
+            city_maintenance_tax_pct: self.vat.map(|v| v.city_maintenance_frac * 100.0),
+            education_surcharge_pct: self.vat.map(|v| v.education_frac * 100.0),
         }
     }
 }
@@ -296,11 +324,37 @@ fn tax(t: &Tax, p: &str) -> Result<TaxRules, ScenarioError> {
         defaults::RESIDUAL_VALUE_PCT,
         |f, v| between(f, v, 0.0, 50.0),
     )?;
+    let vat = t
+        .vat_pct
+        .map(|v| between(&format!("{p}tax.vatPct"), v, 0.0, 20.0))
+        .transpose()?;
+    let surcharge = |name: &str, v: Option<f64>, default: f64| -> Result<f64, ScenarioError> {
+        let f = format!("{p}tax.{name}");
+        if vat.is_none() && v.is_some() {
+            return Err(missing(&format!("{p}tax.vatPct")));
+        }
+        optional(&f, v, default, |f, v| between(f, v, 0.0, 20.0))
+    };
+    let city = surcharge(
+        "cityMaintenanceTaxPct",
+        t.city_maintenance_tax_pct,
+        defaults::CITY_MAINTENANCE_TAX_PCT,
+    )?;
+    let education = surcharge(
+        "educationSurchargePct",
+        t.education_surcharge_pct,
+        defaults::EDUCATION_SURCHARGE_PCT,
+    )?;
     Ok(TaxRules {
         income_tax_frac: t.income_tax_pct / 100.0,
         depreciation_years: dep,
         residual_value_frac: residual / 100.0,
         tax_holiday: t.tax_holiday.unwrap_or(false),
+        vat: vat.map(|v| Vat {
+            vat_frac: v / 100.0,
+            city_maintenance_frac: city / 100.0,
+            education_frac: education / 100.0,
+        }),
     })
 }
 

@@ -6,6 +6,7 @@ use crate::diag::bi;
 use crate::emissions::{self, FactorPreset, Source};
 use crate::ownership::NBT_11894_OM_STEPS;
 use crate::resolve::defaults::{self, Defaults};
+use crate::rules::tou_presets;
 use crate::scenario::{
     EmissionsChoice, InverterReplacement, Investment, Load, LoadKind, OmStep, Ownership,
     OwnershipKind, Resource, ResourceMethod, Scenario, Site, System, Tariff, TypicalProfile, Usage,
@@ -44,6 +45,9 @@ pub struct Presets {
     pub default_time_of_use: &'static str,
     /// Stepped O&M schedules, each with its source.
     pub om_schedules: Vec<OmSchedule>,
+    /// Provinces with their Document 136 figures and minimum self-use share, each with its source
+    /// (for `project.province`).
+    pub provinces: Vec<crate::rules::provinces::Province>,
     pub scenarios: Vec<ExampleScenario>,
     /// What each optional field of a scenario defaults to.
     pub defaults: Defaults,
@@ -110,6 +114,7 @@ fn yield_scenario(capacity_kwp: f64, hours: f64) -> Scenario {
         ownership: None,
         emissions: None,
         output: None,
+        project: None,
     }
 }
 
@@ -320,9 +325,10 @@ pub fn presets() -> Presets {
         tariffs: tariff::presets(),
         default_grid_price: tariff::DEFAULT_GRID_PRICE_ID,
         default_export_price: tariff::DEFAULT_EXPORT_PRICE_ID,
-        time_of_use: tariff::time_of_use_presets(),
+        time_of_use: tou_presets::time_of_use_presets(),
         default_time_of_use: tariff::DEFAULT_TIME_OF_USE_ID,
         om_schedules: om_schedules(),
+        provinces: crate::rules::provinces::provinces(),
         scenarios: example_scenarios(),
         defaults: defaults::defaults(),
     }

@@ -124,8 +124,8 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
             let sun = match &input.sun {
                 Some(sun) => sun,
                 None => {
-                    computed = SunPath::new(w);
-                    &computed
+                    computed = SunPath::shared(w);
+                    &*computed
                 }
             };
             let result = pv::simulate(w, sun, system).map_err(|e| {

@@ -9,7 +9,8 @@ use crate::diag::Warning;
 use crate::diag::{bi, Bilingual};
 use crate::emissions::Source;
 use crate::error::{codes, ScenarioError};
-use crate::scenario::{Period, TimeOfUse, TouPrices, TouSeason};
+use crate::rules::export_price::ExportRule;
+use crate::scenario::{Period, TimeOfUse, TouPrices, TouSeason, PERIODS};
 
 /// What a price preset is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -143,6 +144,10 @@ pub struct TimeOfUsePreset {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<&'static str>,
     pub time_of_use: TimeOfUse,
+    /// The period prices as ratios to the flat price [-], when the notice sets ratios and the
+    /// shipped prices are a representative flat price × these.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratios: Option<TouPrices>,
     /// True when periods and prices were read in the source; false while any is still to confirm.
     pub confirmed: bool,
     pub source: Source,
@@ -152,7 +157,7 @@ pub struct TimeOfUsePreset {
 pub const DEFAULT_TIME_OF_USE_ID: &str = "shanxi-ci-2026";
 
 /// 24 periods from (first hour, last hour inclusive, period) runs; hours not named are flat.
-fn day(runs: &[(usize, usize, Period)]) -> Vec<Period> {
+pub(crate) fn day(runs: &[(usize, usize, Period)]) -> Vec<Period> {
     let mut out = vec![Period::Flat; 24];
     for &(a, b, p) in runs {
         out[a..=b].fill(p);
@@ -172,15 +177,16 @@ const SHANXI_PRICES: TouPrices = TouPrices {
     peak: 0.705,
     flat: 0.531,
     valley: 0.372,
+    deep_valley: None,
 };
 
-const SHANXI_DRC: Bilingual = bi(
+pub(crate) const SHANXI_DRC: Bilingual = bi(
     "Shanxi Development and Reform Commission",
     "山西省发展和改革委员会",
 );
 
-/// Every shipped time-of-use tariff.
-pub fn time_of_use_presets() -> Vec<TimeOfUsePreset> {
+/// Shanxi's shipped time-of-use tariffs (every province's: [`crate::rules::tou_presets`]).
+pub(crate) fn shanxi_presets() -> Vec<TimeOfUsePreset> {
     use Period::{Peak, SharpPeak, Valley};
     let spring = day(&[
         (2, 4, Valley),
@@ -222,6 +228,7 @@ pub fn time_of_use_presets() -> Vec<TimeOfUsePreset> {
             name_en: "Shanxi commercial/industrial time-of-use (from May 2026, four seasons)",
             valid_from: "2026-05-01",
             valid_until: None,
+            ratios: None,
             time_of_use: TimeOfUse {
                 prices: SHANXI_PRICES,
                 schedule: vec![
@@ -263,6 +270,7 @@ pub fn time_of_use_presets() -> Vec<TimeOfUsePreset> {
             name_en: "Shanxi commercial/industrial time-of-use (Jan 2022 – Apr 2026)",
             valid_from: "2022-01-01",
             valid_until: Some("2026-04-30"),
+            ratios: None,
             time_of_use: TimeOfUse {
                 prices: TouPrices {
                     sharp_peak: None,
@@ -294,11 +302,6 @@ pub fn time_of_use_presets() -> Vec<TimeOfUsePreset> {
     ]
 }
 
-/// The time-of-use preset with this id.
-pub fn time_of_use_preset(id: &str) -> Option<TimeOfUsePreset> {
-    time_of_use_presets().into_iter().find(|p| p.id == id)
-}
-
 /// Index of a period in [`Period::ALL`].
 pub fn period_index(p: Period) -> usize {
     match p {
@@ -306,6 +309,7 @@ pub fn period_index(p: Period) -> usize {
         Period::Peak => 1,
         Period::Flat => 2,
         Period::Valley => 3,
+        Period::DeepValley => 4,
     }
 }
 
@@ -316,6 +320,7 @@ pub fn period_price(prices: &TouPrices, p: Period) -> f64 {
         Period::Peak => prices.peak,
         Period::Flat => prices.flat,
         Period::Valley => prices.valley,
+        Period::DeepValley => prices.deep_valley.unwrap_or(prices.valley),
     }
 }
 
@@ -329,6 +334,9 @@ pub fn check_time_of_use(t: &TimeOfUse, field: &str) -> Result<Vec<Warning>, Sce
     positive(&format!("{field}.prices.valley"), p.valley, 10.0)?;
     if let Some(v) = p.sharp_peak {
         positive(&format!("{field}.prices.sharpPeak"), v, 10.0)?;
+    }
+    if let Some(v) = p.deep_valley {
+        positive(&format!("{field}.prices.deepValley"), v, 10.0)?;
     }
     if t.schedule.is_empty() {
         return Err(ScenarioError::new(
@@ -385,6 +393,9 @@ pub fn check_time_of_use(t: &TimeOfUse, field: &str) -> Result<Vec<Warning>, Sce
         if p.sharp_peak.is_none() && row.hours.contains(&Period::SharpPeak) {
             return Err(missing(&format!("{field}.prices.sharpPeak")));
         }
+        if p.deep_valley.is_none() && row.hours.contains(&Period::DeepValley) {
+            return Err(missing(&format!("{field}.prices.deepValley")));
+        }
     }
     let gaps: Vec<String> = (1..=12)
         .filter(|m| owner[m - 1].is_none())
@@ -400,13 +411,15 @@ pub fn check_time_of_use(t: &TimeOfUse, field: &str) -> Result<Vec<Warning>, Sce
         ));
     }
     let mut warnings = Vec::new();
-    let order_ok =
-        p.valley <= p.flat && p.flat <= p.peak && p.sharp_peak.map_or(true, |s| s >= p.peak);
+    let order_ok = p.valley <= p.flat
+        && p.flat <= p.peak
+        && p.sharp_peak.map_or(true, |s| s >= p.peak)
+        && p.deep_valley.map_or(true, |d| d <= p.valley);
     if !order_ok {
         warnings.push(Warning {
             code: "tou_price_order",
-            message: "The time-of-use prices are not in the usual order valley ≤ flat ≤ peak ≤ critical peak; check them.".into(),
-            message_zh: "分时电价不符合通常的 低谷 ≤ 平段 ≤ 高峰 ≤ 尖峰 顺序，请核对。".into(),
+            message: "The time-of-use prices are not in the usual order deep valley ≤ valley ≤ flat ≤ peak ≤ critical peak; check them.".into(),
+            message_zh: "分时电价不符合通常的 深谷 ≤ 低谷 ≤ 平段 ≤ 高峰 ≤ 尖峰 顺序，请核对。".into(),
         });
     }
     Ok(warnings)
@@ -440,6 +453,18 @@ pub enum Purchase {
     Flat(f64),
     /// Time-of-use prices (checked).
     TimeOfUse(TimeOfUse),
+    /// One price per month, January first [yuan/kWh].
+    Monthly([f64; 12]),
+}
+
+impl Purchase {
+    /// The price of every hour of the reference year [yuan/kWh] (monthly prices only).
+    pub fn monthly_hours(&self) -> Option<Vec<f64>> {
+        match self {
+            Purchase::Monthly(p) => Some((0..HOURS).map(|h| p[month_of_day(h / 24)]).collect()),
+            _ => None,
+        }
+    }
 }
 
 /// Prices with their defaults resolved; escalations as fractions [-/yr].
@@ -448,24 +473,36 @@ pub struct TariffInputs {
     pub purchase: Purchase,
     /// The shipped time-of-use tariff, when one was named.
     pub time_of_use_preset: Option<String>,
-    pub export_price_yuan_kwh: f64,
+    /// Time-of-use tariffs replacing the first from a year on (checked, increasing years).
+    pub time_of_use_changes: Vec<(u32, TimeOfUse)>,
+    /// How an exported kWh is priced each year.
+    pub export: ExportRule,
     pub escalation: f64,
     pub export_escalation: f64,
 }
 
 impl TariffInputs {
     /// The price of each period [yuan/kWh] in [`Period::ALL`] order (time of use only).
-    pub fn period_prices(&self) -> Option<[f64; 4]> {
+    pub fn period_prices(&self) -> Option<[f64; PERIODS]> {
         match &self.purchase {
-            Purchase::Flat(_) => None,
+            Purchase::Flat(_) | Purchase::Monthly(_) => None,
             Purchase::TimeOfUse(t) => Some(Period::ALL.map(|p| period_price(&t.prices, p))),
         }
     }
 
-    /// Flat: the price; time of use: the mean of the 8,760 hourly prices of year 1 [yuan/kWh].
+    /// Flat: the price; time of use and monthly: the mean of the 8,760 hourly prices of year 1
+    /// [yuan/kWh].
     pub fn mean_purchase_price(&self) -> f64 {
         match &self.purchase {
             Purchase::Flat(p) => *p,
+            Purchase::Monthly(_) => {
+                self.purchase
+                    .monthly_hours()
+                    .unwrap_or_default()
+                    .iter()
+                    .sum::<f64>()
+                    / HOURS as f64
+            }
             Purchase::TimeOfUse(t) => {
                 let prices = self.period_prices().unwrap_or_default();
                 hourly_periods(t)

@@ -23,8 +23,18 @@ const LAYERS: &[&[&str]] = &[
     &["diag", "check", "error", "json", "finite"],
     // the only place for dates
     &["calendar"],
-    // models of the sun and of yields and emissions, on plain numbers
-    &["solar", "energy", "shape", "emissions"],
+    // models of the sun and of yields and emissions, on plain numbers; the 2025 rules' project
+    // categories, export-price rules (Document 136), provincial facts and VAT
+    &[
+        "solar",
+        "energy",
+        "shape",
+        "emissions",
+        "rules::category",
+        "rules::export_price",
+        "rules::provinces",
+        "rules::vat",
+    ],
     // the weather file readers (io)
     &["weather"],
     // the sun path of a weather file and the PV chain
@@ -33,10 +43,13 @@ const LAYERS: &[&[&str]] = &[
     &["scenario"],
     // built-in climate, loads and tariffs read from their inputs
     &["climate", "load", "tariff"],
+    // the other provinces' time-of-use tariffs, beside Shanxi's
+    &["rules::tou_presets"],
     // every default of a scenario
     &["resolve::defaults"],
     // the scenario checked and resolved; the report's types
-    &["resolve", "ownership", "report"],
+    // (and the scenario's `project` checked against the 2025 rules)
+    &["resolve", "ownership", "report", "rules"],
     // the resource loaded: weather file, station or monthly values to hourly weather
     &["resource"],
     // first-year production; presets and example scenarios

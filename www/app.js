@@ -16,6 +16,7 @@ import { $, DEFAULT_STATION, state } from './state.js';
 import { t, setLang, lang, sourceText } from './i18n.js';
 import { barChart, heatMap } from './charts.js';
 import { compact, fmt, fmtMax } from './format.js';
+import { setupRulesUi, translateRulesUi, readRules, clearRules, fillRules, rulesAssumptions } from './rules-ui.js';
 import {
   setupMoneyUi, translateMoneyUi, readMoney, clearMoney, fillMoney, renderMoneyResults, moneyAssumptions,
   cashRows, updateProfileHint,
@@ -117,6 +118,7 @@ function applyStaticText() {
   updatePlaceholders();
   updateSources();
   translateMoneyUi(sourceDetails);
+  translateRulesUi(sourceDetails);
   renderExampleDesc();
 }
 
@@ -385,6 +387,7 @@ function buildScenario() {
   }
   // load, export limit, time of use, the owner's or the investor's finance
   readMoney(s, num, local);
+  readRules(s, num);
 
   const fs = $('factorSet').value;
   if (fs === 'custom') {
@@ -1891,6 +1894,7 @@ function renderAssumptions(r) {
     ['as.discountRate', `${fmtMax(a.discountRatePct)} ${t('u.discountRate')}`, 'discountRatePct'],
   );
   items.push(...moneyAssumptions(r));
+  items.push(...rulesAssumptions(r));
   const set = r.emissions.preset ? state.presets.emissionFactors.find((p) => p.id === r.emissions.preset) : null;
   items.push(['as.factors', set ? presetName(set) : t('em.custom'), undefined, 'wide']);
 
@@ -1935,6 +1939,7 @@ function clearForm() {
   renderPlanes([DEFAULT_PLANE]);
   renderWeatherFile();
   clearMoney();
+  clearRules();
   // where the roof is: a choice that outlives the other inputs (like the language)
   restoreStation();
 }
@@ -1993,6 +1998,7 @@ function fillForm(s) {
   const o = s.ownership ?? { kind: 'owner' };
   $(`kind-${o.kind}`).checked = true;
   fillMoney(s);
+  fillRules(s);
   setField('discountPct', o.discountPct);
   $('discountUnit').value = 'pctOff';
   setField('roofRent', o.roofRentYuanYear);
@@ -2190,6 +2196,7 @@ async function main() {
   fillFactorSetOptions();
   fillTariffOptions();
   setupMoneyUi({ presets: state.presets, onChange: afterUserChange });
+  setupRulesUi({ presets: state.presets });
   setupShare({ fillForm, renderExampleDesc, recalc, stationLabel, colon });
   setupPlaces({ nearestTo, stationName, km, closeSuggestions, rememberStation, afterUserChange });
   resetForm();

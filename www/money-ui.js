@@ -8,7 +8,7 @@ import { barChart } from './charts.js';
 import { compact, fmt, fmtMax } from './format.js';
 
 const $ = (id) => document.getElementById(id);
-export const PERIODS = ['sharpPeak', 'peak', 'flat', 'valley'];
+export const PERIODS = ['sharpPeak', 'peak', 'flat', 'valley', 'deepValley'];
 /** The core reads at most this much load text (load_format); larger files are not even read. */
 const MAX_LOAD_BYTES = 20 * 1024 * 1024;
 

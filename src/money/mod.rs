@@ -3,9 +3,12 @@
 //! their metrics (business models: shared reference `china-factors.md` §4).
 //!
 //! Year y's hours are year 1's × the degradation factor f(y), the load is the same each year,
-//! purchase prices grow by `escalationPct` and the export price by `exportEscalationPct` a year:
-//! p(y) = p(1)·(1 + e)^(y − 1). With a load or an export limit every year is matched hour by hour
-//! on its own; without (a linear split) year y's sums are year 1's × f(y).
+//! purchase prices grow by `escalationPct` a year (p(y) = p(1)·(1 + e)^(y − 1)), from the year of a
+//! time-of-use change on at the new tariff; an exported kWh earns the price of
+//! [`crate::rules::export_price::ExportRule`] (one fixed price, or Document 136: mechanism share ×
+//! mechanism price for the term plus the market price, which alone grows by
+//! `exportEscalationPct`). With a load, an export limit or a time-of-use change every year is
+//! matched hour by hour on its own; without (a linear split) year y's sums are year 1's × f(y).
 //!
 //! Cash-flow conventions (year 0 = the investment, cash flows at the end of years 1..N):
 //! - owner: savings = self-used kWh × purchase price + exported kWh × export price; costs = O&M +
@@ -17,7 +20,10 @@
 //!
 //! Income tax: [`tax`]. The project IRR is that of the cash flow before financing and taxes. LCOE = (investment + Σ discounted
 //! O&M and inverter) / Σ discounted delivered kWh (self-used + exported; curtailed energy is not
-//! delivered). Value-added tax is not modelled: prices are taken as the user pays and is paid them.
+//! delivered). Prices are taken as the user pays and is paid them (VAT included); with `tax.vatPct`
+//! the VAT on sales of power (exports; the EMC investor's sales to the host too) is paid once the
+//! input VAT of the investment is used up, with its surcharges ([`crate::rules::vat`]), in the cash
+//! flow and the project cash flow, and the income-tax base and depreciation are net of VAT.
 
 mod cash_flow;
 mod metrics;
@@ -26,7 +32,7 @@ mod tax;
 mod years;
 
 use crate::diag::Warning;
-use crate::report::{Money, PeriodMoney, UsageMethod, UsagePart, UsageTotals};
+use crate::report::{ExportPricing, Money, PeriodMoney, UsageMethod, UsagePart, UsageTotals};
 use crate::resolve::Inputs;
 use crate::scenario::Period;
 use crate::tariff::{hourly_periods, period_index, Purchase};
@@ -50,10 +56,10 @@ pub struct Evaluation {
 pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluation {
     let periods = match &inp.tariff.purchase {
         Purchase::TimeOfUse(t) => hourly_periods(t),
-        Purchase::Flat(_) => Vec::new(),
+        Purchase::Flat(_) | Purchase::Monthly(_) => Vec::new(),
     };
     let life = years::match_lifetime(inp, annual_kwh, hours, &periods);
-    let income = years::income(inp, &life.sums);
+    let income = years::income(inp, &life);
     let mut warnings = Vec::new();
     let parties = parties::split(
         &inp.ownership,
@@ -62,7 +68,7 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
         &income,
         &mut warnings,
     );
-    let money = money(inp, &life.sums, &periods, parties);
+    let money = money(inp, &life.sums, &periods, parties, income.export_pricing);
     let usage = usage(inp, &life, hours.is_some(), &mut warnings);
     Evaluation {
         usage,
@@ -73,7 +79,13 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
 }
 
 /// The report's money: the party's rows and totals, the owner's metrics, year 1 by period.
-fn money(inp: &Inputs, sums: &[YearSums], periods: &[u8], parties: Parties) -> Money {
+fn money(
+    inp: &Inputs,
+    sums: &[YearSums],
+    periods: &[u8],
+    parties: Parties,
+    export_pricing: ExportPricing,
+) -> Money {
     let y1 = sums.first().copied().unwrap_or_default();
     let rows = parties.rows;
     let first_year = rows
@@ -113,6 +125,7 @@ fn money(inp: &Inputs, sums: &[YearSums], periods: &[u8], parties: Parties) -> M
         by_period,
         by_year: rows,
         investor: parties.investor,
+        export_pricing,
     }
 }
 

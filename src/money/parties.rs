@@ -105,6 +105,7 @@ fn owner_of_equipment(
         &sales,
         &income.export_yuan,
         rent_paid,
+        discount.is_some(),
     );
     let m = metrics(fin, capacity_kwp, &rows, &project, &income.delivered_kwh);
     (rows, m)

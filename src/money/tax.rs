@@ -1,8 +1,9 @@
 //! Income tax of one year of the equipment's owner (when asked for): taxable = savings − O&M −
-//! inverter − rent − depreciation − interest, losses carried forward up to 5 years (Enterprise
+//! inverter − rent − VAT paid and its surcharges − output VAT paid from the input credit −
+//! depreciation − interest, losses carried forward up to 5 years (Enterprise
 //! Income Tax Law, Art. 18) and used oldest first, × rate (× 0 in years 1–3 and × 0.5 in years 4–6
 //! under 三免三减半); depreciation straight-line over the depreciation years down to the residual
-//! value.
+//! value of the investment (net of its input VAT when VAT is asked for).
 
 use std::collections::VecDeque;
 
@@ -16,7 +17,7 @@ pub(super) struct Ledger {
 
 impl Ledger {
     /// The income tax [yuan] of `year` (1-based) on a result before tax `before_tax_yuan` and loan
-    /// interest `interest_yuan`, for an investment `capex_yuan`.
+    /// interest `interest_yuan`, for a depreciable investment `capex_yuan`.
     pub fn tax(
         &mut self,
         rules: &TaxRules,

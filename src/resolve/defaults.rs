@@ -49,6 +49,10 @@ pub const DISCOUNT_RATE_PCT: f64 = 6.0;
 /// practice (20 years, 5 %); the income-tax rules set only minimum periods.
 pub const DEPRECIATION_YEARS: u32 = 20;
 pub const RESIDUAL_VALUE_PCT: f64 = 5.0;
+/// 城市维护建设税 in a city [% of the VAT paid] (城市维护建设税法 2021: 7 / 5 / 1 %).
+pub const CITY_MAINTENANCE_TAX_PCT: f64 = 7.0;
+/// 教育费附加 3 % + 地方教育附加 2 % [% of the VAT paid].
+pub const EDUCATION_SURCHARGE_PCT: f64 = 5.0;
 /// Roof rent paid by a third-party investor [yuan/yr].
 pub const ROOF_RENT_YUAN_YEAR: f64 = 0.0;
 /// Purchase-price escalation [%/yr]; the export price escalates as the purchase price by default.

@@ -1637,6 +1637,72 @@ test('the smaller defects: discount in 折, O&M once, separators, flat-share lab
   });
 });
 
+test('the 2025 rules: Document 136 export price, category refusal, a provincial deep valley', async (t) => {
+  /** The core's report of the shipped example `id` with `edit` applied to its scenario. */
+  const coreOf = (id, edit) =>
+    page.evaluate(
+      async ([i, e]) => {
+        const m = await import('./pkg/rooftop_pv.js');
+        const s = m.presets().scenarios.find((x) => x.id === i).scenario;
+        const r = m.calculate({ ...s, ...e, tariff: { ...s.tariff, ...e.tariff, exportPriceYuanKwh: undefined } });
+        return { savings: r.money.firstYearSavingsYuan, rule: r.money.exportPricing.rule };
+      },
+      [id, edit],
+    );
+
+  await t.test('Shuozhou 4 MW as a 2026 general C&I project in Shanxi, exports at a market price', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    if ((await page.getAttribute('html', 'lang')) !== 'zh-CN') await page.getByTestId('lang').selectOption('zh-CN');
+    await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+    await page.getByTestId('province').selectOption('shanxi');
+    await page.getByTestId('commissioning').fill('2026-03-01');
+    await page.getByTestId('export-rule').selectOption('document136');
+    assert.equal(await page.getByTestId('export-price').isVisible(), false, 'the fixed price gives way to the rule');
+    await typeInto('market-price', '0.2');
+    await page.waitForFunction(() => /136 号文增量项目/.test(document.getElementById('assumptions').textContent));
+    assert.match(await text('assumptions'), /136 号文增量项目：首年 0\.2 元\/kWh（全部按市场电价）/);
+    assert.match(await text('assumptions'), /一般工商业（按容量和电压推断）/);
+    assert.match(await page.locator('#province-source').textContent(), /山西.*待核实/);
+    const core = await coreOf('shuozhou-4mw-owner-tou', {
+      project: { province: 'shanxi', commissioningDate: '2026-03-01' },
+      tariff: { export: { marketPriceYuanKwh: 0.2 } },
+    });
+    assert.equal(core.rule, 'document136New');
+    assert.equal(Number(await value('first-year-savings')), core.savings);
+    assert.equal(await page.locator('#warnings li[data-code="no_mechanism"]').count(), 1);
+    assert.deepEqual(await latinWords(), [], 'English words in the Chinese page');
+    await shot('26-zh-rules-doc136');
+    assertNoProblems();
+  });
+
+  await t.test('a general C&I project may not export everything: the error stands at the mode', async () => {
+    await page.getByTestId('category').selectOption('generalCommercial');
+    await page.getByTestId('mode').selectOption('fullExport');
+    const err = page.locator('#mode-error');
+    await err.waitFor({ state: 'visible' });
+    assert.match(await err.textContent(), /国能发新能规〔2025〕7号.*一般工商业/);
+    await page.getByTestId('mode').scrollIntoViewIfNeeded();
+    await shot('27-zh-rules-mode-refused', false);
+    await page.getByTestId('mode').selectOption('selfUseSurplus');
+    await err.waitFor({ state: 'hidden' });
+    assertNoProblems();
+  });
+
+  await t.test('the Shandong 2026 preset paints a midday deep valley, in both languages', async () => {
+    await page.getByTestId('tou-preset').selectOption('shandong-ci-2026');
+    assert.equal(await page.getByTestId('tou-4-12').getAttribute('class'), 'p-deepValley');
+    assert.equal(await page.getByTestId('tou-deepValley').inputValue(), '0.065');
+    await page.getByTestId('lang').selectOption('en');
+    await page.waitForFunction(() => /Document 136, new project/.test(document.getElementById('assumptions').textContent));
+    assert.match(await page.locator('label[for="touDeepValley"]').textContent(), /Deep valley/);
+    await page.locator('#rules').scrollIntoViewIfNeeded();
+    await shot('28-en-rules-shandong', false);
+    await page.getByTestId('lang').selectOption('zh-CN');
+    assertNoProblems();
+  });
+});
+
 test('screenshots: desktop 1366×900 and phone 390×844, in Chinese and English', async (t) => {
   for (const l of ['zh', 'en']) {
     await t.test(`${l}`, async () => {
