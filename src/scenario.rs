@@ -538,8 +538,7 @@ fn from_json_value<T: serde::de::DeserializeOwned>(
     if !value.is_object() {
         return Err(not_an_object());
     }
-    serde_path_to_error::deserialize(crate::json::Strict(value))
-        .map_err(|e| deserialize_error(e.path().to_string(), &e.into_inner().to_string()))
+    crate::json::deserialize(value).map_err(|(path, e)| deserialize_error(path, &e.to_string()))
 }
 
 impl Scenario {
@@ -558,7 +557,6 @@ impl Scenario {
 /// with a stable code. The messages are serde's own (`missing field`, `unknown field`, `invalid type`,
 /// `unknown variant`, …).
 fn deserialize_error(path: String, text: &str) -> ScenarioError {
-    let path = if path == "." { String::new() } else { path };
     // serde_json appends " at line L column C"; keep it only for syntax errors.
     let detail = text.split(" at line ").next().unwrap_or(text).to_string();
     let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
