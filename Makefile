@@ -8,11 +8,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PKG_INPUTS := Cargo.toml $(wildcard Cargo.lock) $(shell find src js -type f) scripts/build-pkg.sh LICENSE CHANGELOG.md
 
-.PHONY: serve test pkg site bench lint setup-rust setup-wasm setup-node setup-chromium setup-venv clean
+.PHONY: serve test fuzz pkg site bench lint setup-rust setup-wasm setup-node setup-chromium setup-venv clean
 
 serve: site
-	@echo "rooftop-pv is served at http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
-	cd target/site && python3 -m http.server $(PORT) --bind 127.0.0.1
+	@echo "rooftop-pv is served at http://127.0.0.1:$(PORT)/  (gzip-compressed; Ctrl-C stops it)"
+	python3 scripts/serve.py target/site $(PORT)
 
 # Each step names the setup it needs, so that a bare clone (no wasm32 target, wasm-bindgen-cli, venv,
 # node_modules or Chromium) gets every tool before the first command that uses it.
@@ -21,16 +21,30 @@ test: lint pkg site setup-chromium setup-venv
 	scripts/test-package.sh
 	node --test tests/e2e/
 
+# The fuzz harnesses at length (`make test` runs them bounded): the Rust property harness with
+# ROOFTOP_PV_FUZZ_CASES cases per category, then the package tests with the Node harness's runs
+# scaled by ROOFTOP_PV_FUZZ_RUNS. Counts per category are printed.
+FUZZ_CASES ?= 2000
+FUZZ_RUNS ?= 20
+fuzz: pkg setup-venv
+	ROOFTOP_PV_FUZZ_CASES=$(FUZZ_CASES) cargo test --release --quiet --test property -- --nocapture
+	ROOFTOP_PV_FUZZ_RUNS=$(FUZZ_RUNS) scripts/test-package.sh
+
 pkg: pkg/package.json
 pkg/package.json: $(PKG_INPUTS) | setup-wasm setup-node
 	scripts/build-pkg.sh
 
+# The page: www/, the core's web build, and the QR encoder (uqr, MIT) vendored from node_modules.
 site: target/site/index.html
-target/site/index.html: pkg/package.json $(shell find www -type f)
+target/site/index.html: pkg/package.json $(shell find www -type f) node_modules/.installed
 	rm -rf target/site && mkdir -p target && cp -r www target/site && mkdir target/site/pkg && cp pkg/*.js pkg/rooftop_pv_bg.wasm target/site/pkg/
+	mkdir -p target/site/vendor && cp node_modules/uqr/dist/index.mjs target/site/vendor/uqr.mjs && \
+	  cp node_modules/uqr/LICENSE target/site/vendor/uqr.LICENSE
+	cd target/site && find . -type f ! -name sw.js ! -name precache.json | sed 's|^\./||' | sort | \
+	  python3 -c 'import json,sys; print(json.dumps(["./"] + sys.stdin.read().split()))' > precache.json
 
 bench: pkg setup-venv
-	cargo bench --bench calculate
+	cargo bench --bench weather --bench engine --bench calculate
 	node scripts/bench-node.mjs
 	node scripts/bench-money.mjs
 
@@ -55,14 +69,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Chromium for the page tests, and CJK fonts so that its screenshots show the Chinese text.
+# Chromium for the page tests, CJK fonts so that its screenshots show the Chinese text, and poppler
+# (pdftoppm, pdftotext) to read and render the printed report's pages.
 # The reference models (PySAM's PVWatts v8, pvlib and its bundled weather files, numpy-financial).
 setup-venv:
 	@scripts/setup-venv.sh
 
 setup-chromium:
-	@(command -v chromium >/dev/null && fc-list :lang=zh 2>/dev/null | grep -q .) || ($(SUDO) apt-get update && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium chromium-driver fonts-noto-cjk)
+	@(command -v chromium >/dev/null && command -v pdftoppm >/dev/null && fc-list :lang=zh 2>/dev/null | grep -q .) || \
+	  ($(SUDO) apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium chromium-driver fonts-noto-cjk poppler-utils)
 
 clean:
 	rm -rf pkg target/site target/npm-consumer

@@ -1,9 +1,11 @@
 //! Parsing one year of weather (8760 rows), native: the Datong CSWD EPW of tests/data/weather,
 //! pvlib's Greensboro TMY3 and Miami TMY2, and the PSM3 sample of tests/data/weather with NSRDB
-//! metadata.
+//! metadata; the EPW also by the validating path alone and from bytes.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use rooftop_pv::weather::{parse, summarize, timing_check};
+use rooftop_pv::weather::{
+    parse, parse_bytes, parse_validating, summarize, timing_check, ParseOptions,
+};
 
 #[path = "../tests/weather_common/mod.rs"]
 mod weather_common;
@@ -31,6 +33,14 @@ fn bench(c: &mut Criterion) {
             b.iter(|| parse(black_box(text), None, None).unwrap())
         });
     }
+    // The EPW by the validating path only (what the lean reader saves), and from bytes.
+    let options = ParseOptions::default();
+    c.bench_function("parse EPW, validating path only", |b| {
+        b.iter(|| parse_validating(black_box(&epw), &options).unwrap())
+    });
+    c.bench_function("parse_bytes EPW (UTF-8 check + lean reader)", |b| {
+        b.iter(|| parse_bytes(black_box(epw.as_bytes()), &options).unwrap())
+    });
     let w = parse(&epw, None, None).unwrap();
     c.bench_function("summarize + timing_check (EPW)", |b| {
         b.iter(|| (summarize(black_box(&w)), timing_check(black_box(&w))))

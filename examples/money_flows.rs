@@ -1,6 +1,7 @@
 //! Prints, as JSON, the cash flows of the scenarios in tests/data/reference/finance_scenarios.json:
 //! the owner's (or the EMC investor's) net cash flow, the project cash flow before financing and
-//! taxes (rebuilt from the report's rows: savings − O&M − inverter − rent paid, year 0 = −investment)
+//! income tax (rebuilt from the report's rows: savings − O&M − inverter − rent paid − VAT and its
+//! surcharges, year 0 = −investment)
 //! and the discount rate. scripts/finance_reference.py feeds them to numpy-financial.
 //!
 //!     cargo run --quiet --example money_flows
@@ -36,7 +37,12 @@ fn main() {
                 0 => -investment,
                 _ => {
                     let rent = if rent_paid { y.roof_rent_yuan } else { 0.0 };
-                    y.savings_yuan - y.om_yuan - y.inverter_yuan - rent
+                    y.savings_yuan
+                        - y.om_yuan
+                        - y.inverter_yuan
+                        - rent
+                        - y.vat_yuan
+                        - y.vat_surcharges_yuan
                 }
             })
             .collect();

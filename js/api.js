@@ -51,7 +51,7 @@ function checkType(name, field, value, ok, what, whatZh) {
 
 const isString = (v) => typeof v === 'string';
 const isNumber = (v) => typeof v === 'number';
-const isText = (v) => typeof v === 'string' || v instanceof Uint8Array;
+const isText = (v) => typeof v === 'string' || v instanceof Uint8Array || v instanceof ArrayBuffer;
 const isOptions = (v) => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v));
 
 /** The public functions over `glue` (the wasm-bindgen exports); `ready()` tells whether the
@@ -79,7 +79,7 @@ export function bind(glue, ready) {
     },
     parseWeather(...args) {
       checkCount('parseWeather', args, 1, 2);
-      checkType('parseWeather', 'text', args[0], isText, 'a string (or a Uint8Array)', '字符串（或 Uint8Array）');
+      checkType('parseWeather', 'text', args[0], isText, 'a string, Uint8Array or ArrayBuffer', '字符串、Uint8Array 或 ArrayBuffer');
       checkType('parseWeather', 'options', args[1], isOptions, 'an object or undefined', '对象或 undefined');
       return call('parseWeather', () => glue.parseWeather(args[0], args[1]));
     },

@@ -37,8 +37,15 @@ export function calculate(scenario: Scenario): Report;
 export function presets(): Presets;
 /** The package version. */
 export function version(): string;
-/** Reads a weather file (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON) and summarises it; throws {@link ScenarioError}. */
-export function parseWeather(text: string, options?: WeatherOptions | null): WeatherSummary;
+/** Reads a weather file (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON) and summarises it; throws {@link ScenarioError}.
+ * `text`: the file as a string, or its bytes as read ({@link FileText}). */
+export function parseWeather(text: FileText, options?: WeatherOptions | null): WeatherSummary;
+
+/** A file's content: a string, or its bytes as read (`Uint8Array`, a Node `Buffer`, `ArrayBuffer` —
+ * e.g. `await file.arrayBuffer()`), in any encoding: UTF-8 is read as it is, other bytes (GBK station
+ * names) become U+FFFD, which changes nothing in the numbers. Bytes skip a string conversion; a string
+ * is encoded with `TextEncoder.encodeInto` straight into WebAssembly memory. */
+export type FileText = string | Uint8Array | ArrayBuffer;
 
 /** The 270 built-in climate stations (CSWD typical year, CMA / Tsinghua). */
 export function stations(): Station[];
@@ -187,6 +194,17 @@ export interface WeatherSummary {
     /** |offset| above 15 min: the timing is probably wrong */
     warning: boolean;
   };
+  /** plausibility rules (BSRN quality control) that some rows break — warnings only: the error rules
+   * `irradiance_negative` and `diffuse_above_global_year` refuse the file */
+  implausible: {
+    /** `beam_above_global`, `diffuse_above_global`, `global_above_possible`, `diffuse_above_possible`
+     * or `beam_above_possible` */
+    rule: string;
+    /** rows that break it */
+    rows: number;
+    /** file line of the first of them */
+    firstLine: number;
+  }[];
 }
 
 /** A row's date and time as written in the file (local standard time, or UTC for PVGIS). */
@@ -221,6 +239,8 @@ export type ErrorCode =
   | 'not_finite' | 'out_of_range' | 'invalid_length' | 'unknown_preset' | 'conflict'
   | 'weather_too_large' | 'weather_format' | 'weather_parse' | 'weather_location' | 'weather_time'
   | 'weather_truncated' | 'weather_missing_values' | 'weather_out_of_range' | 'unknown_station' | 'climate_data'
+  /** a connection mode the project category may not choose (NEA 2025 measures), at usage.mode */
+  | 'not_allowed'
   /** months that no time-of-use schedule row covers */
   | 'incomplete'
   /** load files (`usage.load.text`; the message names the line): unreadable, unit unknown or contradicted,
@@ -253,6 +273,46 @@ export interface Scenario {
     /** add the first-year hourly AC energy to the report */
     hourly?: boolean;
   };
+  /** what the 2025 rules need: category, commissioning date, connection voltage, province */
+  project?: Project;
+}
+
+/** Project categories of NEA 国能发新能规〔2025〕7号 (distributed PV measures). */
+export type Category = 'naturalPersonHousehold' | 'nonNaturalPersonHousehold' | 'generalCommercial' | 'largeCommercial';
+/** The provinces whose 2025-rule figures are shipped (`presets().provinces`). */
+export type ProvinceId =
+  | 'shanxi' | 'shandong' | 'gansu' | 'xinjiang' | 'jiangsu' | 'zhejiang' | 'guangdong' | 'hebei' | 'henan'
+  | 'anhui' | 'shaanxi' | 'inner-mongolia-west';
+
+/** The project as the 2025 rules see it (NEA 国能发新能规〔2025〕7号, NDRC 发改价格〔2025〕136号). */
+export interface Project {
+  /** inferred from the capacity and connectionVoltageKv when absent (general C&I ≤ 6 MW at ≤ 20 kV, else large C&I);
+   * a category contradicting them is `conflict` at project.category; a mode it may not choose is `not_allowed` at usage.mode */
+  category?: Category;
+  /** first day of operation, ISO YYYY-MM-DD: before 2025-06-01 an existing project under Document 136, from then on a new one */
+  commissioningDate?: string;
+  /** grid connection voltage [kV], 0.4 for low voltage */
+  connectionVoltageKv?: number;
+  /** a province of presets().provinces: its mechanism figures, minimum self-use share, coal benchmark as default export price */
+  province?: ProvinceId;
+}
+
+/** Document 136 export price: the mechanism price for a share of each year's exports during the term, the market
+ * price for the rest and after it. Mechanism figures not given come from the province where published; exactly one
+ * market price form. */
+export interface ExportTariff {
+  /** mechanism price [yuan/kWh] (auction result; existing projects: up to the coal benchmark) */
+  mechanismPriceYuanKwh?: number;
+  /** share of each year's exports settled at the mechanism price [%], 0–100 */
+  mechanismSharePct?: number;
+  /** term of the mechanism from commissioning [years], at most the lifetime */
+  mechanismTermYears?: number;
+  /** market price of exports, flat [yuan/kWh] */
+  marketPriceYuanKwh?: number;
+  /** market price by month, 12 prices, January first [yuan/kWh] */
+  marketPriceByMonthYuanKwh?: number[];
+  /** market price by clock hour, 24 prices, 00:00–01:00 first [yuan/kWh]; weighted by the roof's exports ("midday capture") */
+  marketPriceByHourYuanKwh?: number[];
 }
 
 export interface Site {
@@ -319,8 +379,8 @@ export type Resource =
   | {
       /** hourly chain on a weather file */
       method: 'weatherFile';
-      /** the file's content (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON) */
-      text: string;
+      /** the file's content (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON): text or bytes */
+      text: FileText;
       /** the file's format; detected when absent */
       format?: WeatherFormat;
       /** override the timing the format and data set imply */
@@ -368,12 +428,13 @@ export interface Usage {
 /** A year of the site's consumption. Typical profiles use the 2025 calendar with the State Council's public holidays. */
 export type LoadProfile =
   /** a year of hourly, 30- or 15-minute values (kW or kWh), with timestamps or in row order from 1 January 00:00;
-   * the unit from the header (load_kW, 电量(kWh), …) or `unit` */
+   * the unit from the header (load_kW, 电量(kWh), …) or `unit`; hourly values without one are read as kWh
+   * (an hour's mean kW, warning `load_unit_hourly`), sub-hourly ones without one are `load_unit` */
   | {
       /** a metered interval file */
       kind: 'intervalCsv';
-      /** the CSV file's content */
-      text: string;
+      /** the CSV file's content: text or bytes */
+      text: FileText;
       /** the values' unit when the header does not say: kW (mean power) or kWh (energy per interval) */
       unit?: 'kW' | 'kWh';
     }
@@ -397,11 +458,11 @@ export type LoadProfile =
     };
 /** Engineering assumptions, documented in src/load/profiles.rs. */
 export type TypicalProfile = 'factoryOneShift' | 'factoryTwoShift' | 'factoryThreeShift' | 'commercial' | 'household';
-/** 尖峰 critical peak, 高峰 peak, 平段 flat, 低谷 valley */
-export type Period = 'sharpPeak' | 'peak' | 'flat' | 'valley';
+/** 尖峰 critical peak, 高峰 peak, 平段 flat, 低谷 valley, 深谷 deep valley */
+export type Period = 'sharpPeak' | 'peak' | 'flat' | 'valley' | 'deepValley';
 /** Time-of-use purchase prices: every month 1–12 in exactly one schedule row. */
 export interface TimeOfUse {
-  /** [yuan/kWh]; sharpPeak is required when a row uses it */
+  /** [yuan/kWh]; sharpPeak and deepValley are required when a row uses them */
   prices: {
     /** 尖峰 critical peak [yuan/kWh] */
     sharpPeak?: number;
@@ -411,6 +472,8 @@ export interface TimeOfUse {
     flat: number;
     /** 低谷 valley [yuan/kWh] */
     valley: number;
+    /** 深谷 deep valley (e.g. Shandong's midday hours) [yuan/kWh] */
+    deepValley?: number;
   };
   /** hours: 24 periods, hours[0] = 00:00–01:00 local standard time */
   schedule: {
@@ -424,6 +487,8 @@ export interface TimeOfUse {
 export interface Tariff {
   /** price of grid power the site avoids [yuan/kWh], default 0.55 (Shanxi C&I, representative); not with time of use */
   gridPriceYuanKwh?: number;
+  /** 12 monthly purchase prices, January first (代理购电 agency-purchase prices) [yuan/kWh], instead of gridPriceYuanKwh */
+  gridPriceByMonthYuanKwh?: number[];
   /** time-of-use purchase prices (instead of gridPriceYuanKwh) */
   timeOfUse?: TimeOfUse;
   /** a shipped time-of-use tariff by id (presets().timeOfUse), instead of timeOfUse */
@@ -432,8 +497,21 @@ export interface Tariff {
   exportPriceYuanKwh?: number;
   /** yearly change of the purchase price [%/yr], default 0; also of the export price unless exportEscalationPct is given */
   escalationPct?: number;
-  /** yearly change of the export price [%/yr], default escalationPct */
+  /** yearly change of the export price [%/yr], default escalationPct (the market part only under tariff.export) */
   exportEscalationPct?: number;
+  /** Document 136 export price, instead of exportPriceYuanKwh */
+  export?: ExportTariff;
+  /** time-of-use tariffs replacing the first from a later year on, in increasing fromYear */
+  timeOfUseChanges?: TimeOfUseChange[];
+}
+/** A time-of-use tariff in force from year `fromYear` on: a preset or periods (not both). */
+export interface TimeOfUseChange {
+  /** the first year (2…lifetime) it applies */
+  fromYear: number;
+  /** a shipped time-of-use tariff by id (presets().timeOfUse) */
+  timeOfUsePreset?: TimeOfUsePresetId;
+  /** time-of-use prices and periods */
+  timeOfUse?: TimeOfUse;
 }
 
 export type Ownership =
@@ -503,6 +581,12 @@ export interface Tax {
   residualValuePct?: number;
   /** 三免三减半: no tax in years 1–3, half in 4–6; default false */
   taxHoliday?: boolean;
+  /** VAT on sales of power [%], e.g. 13 (general taxpayer); none when absent; input VAT on the investment credited until used up */
+  vatPct?: number;
+  /** city maintenance and construction tax [% of the VAT paid], default 7 with vatPct (urban; 5 county, 1 elsewhere) */
+  cityMaintenanceTaxPct?: number;
+  /** education surcharges [% of the VAT paid], default 5 (3 national + 2 local) with vatPct */
+  educationSurchargePct?: number;
 }
 
 /** A preset id, or custom factors (not both). Default preset: mee-2023-national. */
@@ -667,6 +751,8 @@ export interface Report {
       /** the investor's cash flow, year 0 = the investment */
       byYear: CashFlowYear[];
     };
+    /** which rule priced the exports, with its figures */
+    exportPricing: ExportPricing;
   };
   /** avoided by the energy delivered (self-used + exported; curtailed kWh avoid nothing) */
   emissions: {
@@ -736,6 +822,26 @@ export interface UsagePart {
   gridImportKwh?: number;
 }
 
+/** How exported power was priced: one fixed price, or Document 136 for an existing (before 2025-06-01) or new project. */
+export interface ExportPricing {
+  /** fixed: one price for every kWh (exportPriceYuanKwh, or the coal benchmark); document136Existing (存量) / document136New (增量) */
+  rule: 'fixed' | 'document136Existing' | 'document136New';
+  /** Document 136: the mechanism price used [yuan/kWh] */
+  mechanismPriceYuanKwh?: number;
+  /** Document 136: share of each year's exports at the mechanism price [%] */
+  mechanismSharePct?: number;
+  /** Document 136: term of the mechanism [years] */
+  mechanismTermYears?: number;
+  /** Document 136: the form of the market price given */
+  marketPrice?: 'flat' | 'byMonth' | 'byHour';
+  /** Document 136: year-1 market price weighted by the roof's own exports [yuan/kWh] */
+  marketCapturePriceYuanKwh?: number;
+  /** price of an exported kWh in year 1 [yuan/kWh] */
+  firstYearPriceYuanKwh: number;
+  /** price in the first year after the term, when it ends within the lifetime [yuan/kWh] */
+  afterTermPriceYuanKwh?: number;
+}
+
 /** One year of a cash flow [yuan, kWh]. */
 export interface CashFlowYear {
   /** 0 = the investment year (owner, investor), then 1..years */
@@ -768,7 +874,11 @@ export interface CashFlowYear {
   loanPrincipalYuan: number;
   /** income tax paid [yuan] */
   taxYuan: number;
-  /** investment + O&M + inverter + rent paid + loan + tax */
+  /** VAT paid on sales of power after the input credit of the investment, 0 without tax.vatPct [yuan] */
+  vatYuan: number;
+  /** city maintenance tax and education surcharges on the VAT paid [yuan] */
+  vatSurchargesYuan: number;
+  /** investment + O&M + inverter + rent paid + loan + taxes [yuan] */
   costsYuan: number;
   /** savingsYuan − costsYuan [yuan] */
   netCashFlowYuan: number;
@@ -836,16 +946,27 @@ export interface Assumptions {
   shapeLatitudeDeg?: number;
   /** clearSkyShape: longitude of the shape's site [°] */
   shapeLongitudeDeg?: number;
-  /** a flat price or time-of-use prices */
-  tariffKind: 'flat' | 'timeOfUse';
-  /** flat: the price; time of use: the mean of the 8,760 hourly prices */
+  /** a flat price, time-of-use prices or monthly prices */
+  tariffKind: 'flat' | 'timeOfUse' | 'monthly';
+  /** monthly: the 12 purchase prices, January first [yuan/kWh] */
+  gridPriceByMonthYuanKwh?: number[];
+  /** flat: the price; time of use and monthly: the mean of the 8,760 hourly prices of year 1 [yuan/kWh] */
   gridPriceYuanKwh: number;
   /** the time-of-use prices used */
   timeOfUse?: TimeOfUse;
   /** the time-of-use preset used */
   timeOfUsePreset?: TimeOfUsePresetId;
-  /** export price [yuan/kWh] */
+  /** the time-of-use tariffs that replace the first from a year on */
+  timeOfUseChanges?: {
+    /** the first year it applies */
+    fromYear: number;
+    /** its prices and periods */
+    timeOfUse: TimeOfUse;
+  }[];
+  /** year 1's price of an exported kWh [yuan/kWh] (money.exportPricing names the rule) */
   exportPriceYuanKwh: number;
+  /** the project under the 2025 rules */
+  project: ProjectSummary;
   /** yearly change of the purchase price [%/yr] */
   escalationPct: number;
   /** yearly change of the export price [%/yr] */
@@ -866,12 +987,27 @@ export interface Assumptions {
   inverterReplacement?: InverterReplacement;
   /** the loan */
   loan?: Loan;
-  /** the income tax with its defaults */
-  tax?: Required<Tax>;
+  /** the income tax with its defaults; the VAT and its surcharges with their defaults when vatPct was given */
+  tax?: Required<Pick<Tax, 'incomeTaxPct' | 'depreciationYears' | 'residualValuePct' | 'taxHoliday'>>
+    & Pick<Tax, 'vatPct' | 'cityMaintenanceTaxPct' | 'educationSurchargePct'>;
   /** third party: [%] off the grid price */
   discountPct?: number;
   /** third party: roof rent [yuan/yr] */
   roofRentYuanYear?: number;
+}
+
+/** The project as the 2025 rules were applied. */
+export interface ProjectSummary {
+  /** stated or inferred; absent for a plant above every distributed category */
+  category?: Category;
+  /** true when inferred from the capacity and connection voltage */
+  categoryInferred: boolean;
+  /** first day of operation, ISO YYYY-MM-DD */
+  commissioningDate?: string;
+  /** the province id given */
+  province?: ProvinceId;
+  /** the province's minimum self-use share of general C&I [%], when shipped */
+  minimumSelfUseSharePct?: number;
 }
 
 export interface Warning {
@@ -880,7 +1016,9 @@ export interface Warning {
     | 'timing_offset' | 'weather_filled' | 'station_distance' | 'temperature_from_station'
     | 'monthly_profile_from_station' | 'monthly_duffie_beckman'
     | 'hours_shaped' | 'hours_shaped_default_site' | 'curtailed'
-    | 'investor_no_payback' | 'tou_price_order' | 'load_leap_day' | 'load_interval_end';
+    | 'investor_no_payback' | 'tou_price_order' | 'load_leap_day' | 'load_interval_end'
+    | 'mode_not_allowed' | 'surplus_needs_spot_market' | 'export_price_old_rule' | 'no_mechanism'
+    | 'below_minimum_self_use' | 'load_unit_hourly';
   /** English */
   message: string;
   /** Chinese (zh-CN) */
@@ -892,7 +1030,9 @@ export type EmissionFactorSetId =
   | 'cec-2018' | 'legacy-slogan' | 'mee-2023-national' | 'mee-2023-north-china' | 'mee-2022-shanxi'
   | 'mee-2022-national-fossil';
 /** The shipped time-of-use tariffs (`presets().timeOfUse`). */
-export type TimeOfUsePresetId = 'shanxi-ci-2026' | 'shanxi-ci-2022';
+export type TimeOfUsePresetId =
+  | 'shanxi-ci-2026' | 'shanxi-ci-2022' | 'shandong-ci-2026' | 'shandong-ci-2024' | 'jiangsu-ci-2025'
+  | 'zhejiang-ci-2026' | 'guangdong-ci-2021' | 'anhui-ci-2025' | 'shaanxi-ci-2025' | 'yunnan-ci-2026';
 /** The example scenarios (`presets().scenarios`). */
 export type ExampleScenarioId = 'shuozhou-6mw' | 'shuozhou-4mw-emc' | 'shuozhou-4mw-owner-tou' | 'shuozhou-4mw-emc-15';
 
@@ -945,6 +1085,8 @@ export interface Presets {
     validUntil?: string;
     /** the periods and representative prices */
     timeOfUse: TimeOfUse;
+    /** the notice's ratios to the flat price [-], when the prices are a representative flat price × these */
+    ratios?: TimeOfUse['prices'];
     /** false while any period or price is still to confirm */
     confirmed: boolean;
     /** where it comes from */
@@ -966,6 +1108,45 @@ export interface Presets {
     confirmed: boolean;
     /** where it comes from */
     source: Source;
+  }[];
+  /** provinces for project.province; every figure with its source and whether it was read in the document */
+  provinces: {
+    /** the id for project.province */
+    id: ProvinceId;
+    /** name (Chinese) */
+    nameZh: string;
+    /** name (English) */
+    nameEn: string;
+    /** coal-fired benchmark price (the ceiling of existing projects' mechanism price) [yuan/kWh], when shipped */
+    benchmarkYuanKwh?: number;
+    /** whether a formal (continuous) spot market runs, which large C&I surplus export needs */
+    spotMarket: boolean;
+    /** the province's Document 136 mechanism for new (增量) projects, as published */
+    newMechanism?: {
+      /** auction clearing price for PV [yuan/kWh], once an auction has cleared */
+      priceYuanKwh?: number;
+      /** largest share of a project's exports under the mechanism [%] */
+      sharePct?: number;
+      /** term [years from commissioning] */
+      termYears?: number;
+      /** ISO date of the document or result */
+      date: string;
+      /** read in the document (true), or to confirm (false) */
+      confirmed: boolean;
+      /** where it comes from */
+      source: Source;
+    };
+    /** the minimum self-use share of general C&I projects */
+    minimumSelfUse?: {
+      /** [% of generation] */
+      sharePct: number;
+      /** ISO date of the document */
+      date: string;
+      /** read in the document (true), or to confirm (false) */
+      confirmed: boolean;
+      /** where it comes from */
+      source: Source;
+    };
   }[];
   /** worked example scenarios */
   scenarios: {

@@ -1,42 +1,104 @@
-// `make bench`, the Node half: times the built npm package (pkg/node.cjs) in Node and PySAM's
-// PVWatts v8 on the same weather file in the same run, and prints both and their ratio.
-//   1. calculate() of the Shuozhou 6 MW example (annual yield, no weather): median of 1,000 calls.
-//   2. calculate() on a weather file (parse + sun path + PVWatts v8 chain + money + emissions),
-//      4 kWp, tilt 20° south, roof mount: median of 200 calls; PySAM Pvwattsv8 on the same file and
-//      system (file read + simulate), median of 20 runs (scripts/bench_pysam.py).
+// `make bench`, the Node half: the built npm package (pkg/node.cjs) in Node against PySAM's PVWatts v8
+// on the same weather files and system in the same run, and every other method, in one table.
+//   - weatherFile calculate() on three files (CSWD EPW Datong, TMY3 Greensboro, NSRDB PSM3):
+//     "fresh" = a new file each call (16 copies in turn, the site's elevation a millimetre apart,
+//     so that nothing computed for an earlier call is reused), "repeated" = the same file again (as a
+//     page recalculating the same roof); 4 kWp, tilt 20° south, roof mount; median of 200 calls.
+//     PySAM Pvwattsv8 on the same file and system (file read + simulate): median of 20 runs
+//     (scripts/bench_pysam.py); the ratio is PySAM / ours-fresh.
+//   - station, monthly and fullLoadHours methods; the 25-year hourly money with a two-shift load
+//     and time-of-use prices (shuozhou-4mw-owner-tou): medians of 200–1,000 calls.
+//   - the first three calls and the tenth after loading the package, each in a new Node process
+//     (median of 7 processes), and the load itself.
+// Usage: node scripts/bench-node.mjs   (run by `make bench`; PySAM from .venv)
 import { timeCalls } from './bench-timing.mjs';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { weatherBytes } from '../tests/fixtures.mjs';
+import { pvlibDataDir, weatherText } from '../tests/fixtures.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pv = createRequire(import.meta.url)(join(repo, 'pkg/node.cjs'));
+const pkg = join(repo, 'pkg/node.cjs');
+const pv = createRequire(import.meta.url)(pkg);
 const python = join(repo, '.venv/bin/python');
+const tmp = mkdtempSync(join(tmpdir(), 'rooftop-pv-bench-'));
+const ms = (v) => `${v.toFixed(2)} ms`;
+const example = (id) => pv.presets().scenarios.find((s) => s.id === id).scenario;
+const system = { capacityKwp: 4, planes: [{ tiltDeg: 20, azimuthDeg: 180, shareOfCapacity: 1 }] };
 
+// The NSRDB PSM3 file as NSRDB serves it (metadata lines, no pandas index column), as
+// tests/weather_common psm3_served() builds it.
+const PSM3_META =
+  'Source,Location ID,City,State,Country,Latitude,Longitude,Time Zone,Elevation,Local Time Zone,Dew Point Units,' +
+  'DHI Units,DNI Units,GHI Units,Temperature Units,Pressure Units,Wind Direction Units,Wind Speed Units,' +
+  'Surface Albedo Units,Version\nNSRDB,-,-,-,-,40.5137,-108.5449,-7,1900,-7,c,w/m2,w/m2,w/m2,c,mbar,Degrees,m/s,N/A,3.0.6\n';
+const psm3 = PSM3_META + weatherText('test_psm3_tmy-2017.csv').split('\n').filter((l) => l.trim())
+  .map((l) => l.slice(l.indexOf(',') + 1)).join('\n') + '\n';
 
-const shuozhou = pv.presets().scenarios.find((s) => s.id === 'shuozhou-6mw').scenario;
-console.log(`node ${process.version}, rooftop-pv ${pv.version()}`);
-console.log(`calculate(shuozhou-6mw): median ${(timeCalls(() => pv.calculate(shuozhou), 1000).median * 1e3).toFixed(1)} µs (n=1000)`);
+// Each file with a way to move its site's elevation by `k` mm (line, field of the elevation).
+const files = [
+  { name: 'CSWD EPW (Datong)', file: 'CHN_Shanxi.Datong.534870_CSWD.epw',
+    text: weatherText('CHN_Shanxi.Datong.534870_CSWD.epw'), line: 0, field: 9 },
+  { name: 'TMY3 (Greensboro)', file: '723170TYA.CSV',
+    text: readFileSync(join(pvlibDataDir(), '723170TYA.CSV'), 'latin1'), line: 0, field: 6 },
+  { name: 'NSRDB PSM3 (40.5 N 108.5 W)', file: 'psm3.csv', text: psm3, line: 1, field: 8 },
+];
+const variant = (f, k) => {
+  const nl = [-1];
+  for (let i = 0; nl.length <= f.line + 1; i++) nl.push(f.text.indexOf('\n', i) === -1 ? f.text.length : (i = f.text.indexOf('\n', i)));
+  const line = f.text.slice(nl[f.line] + 1, nl[f.line + 1]).split(',');
+  line[f.field] = (Number(line[f.field]) + k / 1000).toFixed(3);
+  return f.text.slice(0, nl[f.line] + 1) + line.join(',') + f.text.slice(nl[f.line + 1]);
+};
 
-const pvlibData = execFileSync(python, ['-c', 'import pvlib,os;print(os.path.join(pvlib.__path__[0],"data"))']).toString().trim();
-// PySAM reads a file: the Datong EPW of tests/data/weather, decompressed into a temporary folder.
-const datong = join(mkdtempSync(join(tmpdir(), 'rooftop-pv-bench-')), 'CHN_Shanxi.Datong.534870_CSWD.epw');
-writeFileSync(datong, weatherBytes('CHN_Shanxi.Datong.534870_CSWD.epw'));
-const files = [join(pvlibData, '723170TYA.CSV'), datong];
-for (const file of files) {
-  const text = readFileSync(file, 'latin1');
-  const scenario = {
-    system: { capacityKwp: 4, planes: [{ tiltDeg: 20, azimuthDeg: 180, shareOfCapacity: 1 }] },
-    resource: { method: 'weatherFile', text },
-  };
-  const ours = pv.calculate(scenario).energy.annualKwh;
-  const oursMs = timeCalls(() => pv.calculate(scenario), 200).median;
-  const ref = JSON.parse(execFileSync(python, [join(repo, 'scripts/bench_pysam.py'), file, '20']).toString());
-  console.log(`${file.split('/').pop()}: rooftop-pv (wasm, Node) ${oursMs.toFixed(2)} ms, ${ours.toFixed(1)} kWh | ` +
-    `PySAM ${ref.pysam} Pvwattsv8 ${ref.median_ms.toFixed(2)} ms, ${ref.annual_ac_kwh.toFixed(1)} kWh | ` +
-    `PySAM / rooftop-pv = ${(ref.median_ms / oursMs).toFixed(1)}×`);
+console.log(`node ${process.version}, rooftop-pv ${pv.version()}, ${new Date().toISOString()}`);
+console.log('weatherFile calculate() | ours fresh | ours repeated | PySAM Pvwattsv8 | PySAM / ours fresh | annual AC ours / PySAM');
+for (const f of files) {
+  const path = join(tmp, f.file);
+  writeFileSync(path, f.text, 'latin1');
+  const runs = 200;
+  // 16 copies, used in turn: more than the 4 sun paths kept, so every call computes its own (and
+  // few enough not to time the garbage collection of hundreds of megabytes of strings).
+  const fresh = Array.from({ length: 16 }, (_, k) => ({ system, resource: { method: 'weatherFile', text: variant(f, k + 1) } }));
+  let k = 0;
+  const tFresh = timeCalls(() => pv.calculate(fresh[k++ % fresh.length]), runs, 20).median;
+  const same = { system, resource: { method: 'weatherFile', text: f.text } };
+  const ours = pv.calculate(same).energy.annualKwh;
+  const tSame = timeCalls(() => pv.calculate(same), runs).median;
+  const ref = JSON.parse(execFileSync(python, [join(repo, 'scripts/bench_pysam.py'), path, '20']).toString());
+  console.log(`${f.name} | ${ms(tFresh)} | ${ms(tSame)} | ${ref.pysam} ${ms(ref.median_ms)} | ` +
+    `${(ref.median_ms / tFresh).toFixed(1)}× | ${ours.toFixed(1)} / ${ref.annual_ac_kwh.toFixed(1)} kWh`);
 }
+
+const station = { system, resource: { method: 'station', stationId: '537720' } };
+const monthly = { system, site: { latitude: 37.87, longitude: 112.55 },
+  resource: { method: 'monthly', ghiKwhM2: [80, 95, 130, 150, 170, 165, 155, 145, 120, 100, 80, 70] } };
+const flh = example('shuozhou-6mw');
+const money = example('shuozhou-4mw-owner-tou');
+for (const [name, s, n] of [
+  ['station (Taiyuan 537720)', station, 200],
+  ['monthly (12 GHI values at Taiyuan)', monthly, 200],
+  ['fullLoadHours (shuozhou-6mw)', flh, 1000],
+  ['25-year hourly money, two-shift load + TOU (shuozhou-4mw-owner-tou)', money, 200],
+]) {
+  const t = timeCalls(() => pv.calculate(s), n);
+  console.log(`${name}: median ${ms(t.median)} (p10 ${t.p10.toFixed(2)}, p90 ${t.p90.toFixed(2)}, n=${n})`);
+}
+
+// First calls after loading, each in a new process: Datong weatherFile calculate().
+const datongPath = join(tmp, files[0].file);
+const child = `
+const t0 = process.hrtime.bigint();
+const pv = require(${JSON.stringify(pkg)});
+const t1 = process.hrtime.bigint();
+const text = require('fs').readFileSync(${JSON.stringify(datongPath)}, 'latin1');
+const s = { system: ${JSON.stringify(system)}, resource: { method: 'weatherFile', text } };
+const out = [Number(t1 - t0) / 1e6];
+for (let i = 0; i < 10; i++) { const a = process.hrtime.bigint(); pv.calculate(s); out.push(Number(process.hrtime.bigint() - a) / 1e6); }
+console.log(JSON.stringify(out));`;
+const procs = Array.from({ length: 7 }, () => JSON.parse(execFileSync(process.execPath, ['-e', child]).toString()));
+const med = (i) => procs.map((p) => p[i]).sort((a, b) => a - b)[3];
+console.log(`after loading (new process each, median of 7): load ${ms(med(0))}, calls 1/2/3: ${ms(med(1))} / ${ms(med(2))} / ${ms(med(3))}, call 10: ${ms(med(10))}`);

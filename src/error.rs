@@ -70,6 +70,8 @@ pub mod codes {
     pub const UNKNOWN_STATION: &str = "unknown_station";
     /// The embedded climate data cannot be decoded (never expected: every station is tested).
     pub const CLIMATE_DATA: &str = "climate_data";
+    /// A choice the rules forbid: a connection mode the project category may not choose.
+    pub const NOT_ALLOWED: &str = "not_allowed";
 }
 
 impl ScenarioError {

@@ -109,14 +109,15 @@ pub struct Instalment {
 }
 
 /// Equal yearly instalments (等额本息, an annuity) repaying `amount` at `rate` [-/yr] over `years`:
-/// A = P·i / (1 − (1 + i)^−n) (A = P/n at i = 0); each year's interest is i × the balance, the
-/// rest of A repays principal.
+/// A = P·i / (1 − (1 + i)^−n), computed as P·i / −expm1(−n·ln(1 + i)) so that it stays exact for
+/// tiny rates, where 1 + i rounds to 1 and the plain form is 0/0 (its limit, A = P/n, at i = 0);
+/// each year's interest is i × the balance, the rest of A repays principal.
 pub fn annuity(amount: f64, rate: f64, years: u32) -> Vec<Instalment> {
-    let n = years as i32;
+    let n = f64::from(years);
     let payment = if rate == 0.0 {
-        amount / f64::from(years)
+        amount / n
     } else {
-        amount * rate / (1.0 - (1.0 + rate).powi(-n))
+        amount * rate / -(-n * rate.ln_1p()).exp_m1()
     };
     let mut balance = amount;
     (0..years)
@@ -200,6 +201,14 @@ mod tests {
         assert!((s[1].interest - 52.380_952_380_952).abs() < 1e-9);
         assert!((s[1].interest + s[1].principal - 576.190_476_190_476).abs() < 1e-9);
         assert!((s.iter().map(|i| i.principal).sum::<f64>() - 1000.0).abs() < 1e-9);
+        // 1000 at 1e-300, 2.5e-18 and 1e-12 over 4 years: the zero-rate limit, 250 a year (to
+        // relative 1e-12 at 1e-12: A = P/n × (1 + i(n+1)/2 + …)); 1 + i == 1 for the first two.
+        for rate in [1e-300, 2.5e-18, 1e-12] {
+            for i in annuity(1000.0, rate, 4) {
+                let a = i.interest + i.principal;
+                assert!((a - 250.0).abs() < 250.0 * 3e-12, "{rate}: {a}");
+            }
+        }
         assert_eq!(
             annuity(900.0, 0.0, 3)[2],
             Instalment {

@@ -18,6 +18,7 @@ pub mod emissions;
 pub mod energy;
 pub mod error;
 pub mod finance;
+pub mod finite;
 pub mod json;
 pub mod load;
 pub mod money;
@@ -26,6 +27,7 @@ pub mod presets;
 pub mod production;
 pub mod pv;
 pub mod report;
+pub mod rules;
 pub mod scenario;
 pub mod shape;
 pub mod solar;
@@ -52,7 +54,17 @@ pub fn version() -> &'static str {
 
 /// Computes the report of a scenario, or says exactly what is wrong with it.
 pub fn calculate(scenario: &Scenario) -> Result<Report, ScenarioError> {
-    report(scenario, None)
+    report(scenario, None).inspect(debug_check_finite)
+}
+
+/// In debug builds (every Rust test), a report with a NaN or an infinity panics, naming the field.
+fn debug_check_finite(report: &Report) {
+    if cfg!(debug_assertions) {
+        let json = serde_json::to_value(report).unwrap_or_default();
+        if let Some(path) = finite::first_non_finite(&json) {
+            panic!("report.{path} is not a finite number");
+        }
+    }
 }
 
 /// [`calculate`] with year 1's AC generation supplied by the caller, hour by hour: 8,760 values
@@ -85,7 +97,7 @@ pub fn calculate_with_hours(
             ),
         ));
     }
-    report(scenario, Some(hours_kwh))
+    report(scenario, Some(hours_kwh)).inspect(debug_check_finite)
 }
 
 /// Energy of each hour [kWh] from rows of `step_minutes` (60 or a divisor of it) in one year.
@@ -169,6 +181,10 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
 
     let eval = money::evaluate(&inp, annual_kwh, hours.as_deref());
     warnings.extend(eval.warnings.iter().cloned());
+    warnings.extend(
+        inp.project
+            .minimum_share_warning(eval.usage.self_use_share_pct),
+    );
     let delivered_first = eval.delivered_kwh.first().copied().unwrap_or(0.0);
     let delivered_lifetime: f64 = eval.delivered_kwh.iter().sum();
 
@@ -192,6 +208,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
     let (tou, tariff_kind) = match &inp.tariff.purchase {
         money::Purchase::Flat(_) => (None, TariffKind::Flat),
         money::Purchase::TimeOfUse(t) => (Some(t.clone()), TariffKind::TimeOfUse),
+        money::Purchase::Monthly(_) => (None, TariffKind::Monthly),
     };
     let shaped = hours_from == Some(HoursFrom::ClearSkyShape);
     Ok(Report {
@@ -206,12 +223,12 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
                 .collect(),
             poa_kwh_m2: hourly.map(|h| h.result.annual.poa_unshaded_kwh_m2),
             monthly_poa_kwh_m2: hourly.map(HourlyDetail::monthly_poa_kwh_m2),
-            performance_ratio: hourly.map(HourlyDetail::performance_ratio),
+            performance_ratio: hourly.and_then(HourlyDetail::performance_ratio),
             losses: hourly.map(HourlyDetail::losses),
             hourly_kwh: hourly.filter(|_| wants_hourly).map(HourlyDetail::row_kwh),
         },
         usage: eval.usage.clone(),
-        money: eval.money,
+        money: eval.money.clone(),
         emissions: Emissions {
             annual: emissions::avoided(delivered_first, &inp.factors),
             lifetime: emissions::avoided(delivered_lifetime, &inp.factors),
@@ -236,8 +253,22 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
             tariff_kind,
             grid_price_yuan_kwh: inp.tariff.mean_purchase_price(),
             time_of_use: tou,
+            grid_price_by_month_yuan_kwh: match inp.tariff.purchase {
+                money::Purchase::Monthly(p) => Some(p),
+                _ => None,
+            },
             time_of_use_preset: inp.tariff.time_of_use_preset.clone(),
-            export_price_yuan_kwh: inp.tariff.export_price_yuan_kwh,
+            time_of_use_changes: inp
+                .tariff
+                .time_of_use_changes
+                .iter()
+                .map(|(from_year, t)| report::TimeOfUseFrom {
+                    from_year: *from_year,
+                    time_of_use: t.clone(),
+                })
+                .collect(),
+            export_price_yuan_kwh: eval.money.export_pricing.first_year_price_yuan_kwh,
+            project: inp.project.summary(),
             escalation_pct: inp.tariff.escalation * 100.0,
             export_escalation_pct: inp.tariff.export_escalation * 100.0,
             ownership: inp.ownership.kind(),

@@ -3,8 +3,10 @@
 //! their metrics (business models: shared reference `china-factors.md` §4).
 //!
 //! Every year of the lifetime is matched on its own: year y's hours are year 1's × the degradation
-//! factor f(y), the load is the same each year, purchase prices grow by `escalationPct` and the export
-//! price by `exportEscalationPct` a year: p(y) = p(1)·(1 + e)^(y − 1).
+//! factor f(y), the load is the same each year, purchase prices grow by `escalationPct` a year
+//! (p(y) = p(1)·(1 + e)^(y − 1)), from the year of a time-of-use change on at the new tariff; an
+//! exported kWh earns the price of [`ExportRule`] (one fixed price, or Document 136: mechanism share
+//! × mechanism price for the term plus the market price, which alone grows by `exportEscalationPct`).
 //!
 //! Cash-flow conventions (year 0 = the investment, cash flows at the end of years 1..N):
 //! - owner: savings = self-used kWh × purchase price + exported kWh × export price; costs = O&M +
@@ -19,18 +21,24 @@
 //! 三免三减半); depreciation straight-line over `depreciationYears` down to the residual value. The
 //! project IRR is that of the cash flow before financing and taxes. LCOE = (investment + Σ discounted
 //! O&M and inverter) / Σ discounted delivered kWh (self-used + exported; curtailed energy is not
-//! delivered). Value-added tax is not modelled: prices are taken as the user pays and is paid them.
+//! delivered). Prices are taken as the user pays and is paid them (VAT included); with `tax.vatPct`
+//! the VAT on sales of power (exports; the EMC investor's sales to the host too) is paid once the
+//! input VAT of the investment is used up, with its surcharges ([`crate::rules::vat`]), in the cash
+//! flow and the project cash flow, and the income-tax base and depreciation are net of VAT.
 
 use std::collections::VecDeque;
 
-use crate::calendar::HOURS;
+use crate::calendar::{month_of_day, HOURS};
 use crate::energy::monthly_by_days;
 use crate::finance;
 use crate::ownership::{Finance, OwnershipModel, LOSS_CARRY_FORWARD_YEARS};
 use crate::report::{
-    CashFlowYear, InvestorMoney, Money, PeriodMoney, UsageMethod, UsagePart, UsageTotals, Warning,
+    CashFlowYear, ExportPricing, InvestorMoney, MarketForm, Money, PeriodMoney, UsageMethod,
+    UsagePart, UsageTotals, Warning,
 };
-use crate::scenario::{Period, TimeOfUse};
+use crate::rules::export_price::{ExportRule, MarketPrice};
+use crate::rules::vat::{included_vat, vat_by_year, VatRates, VatYear};
+use crate::scenario::{Period, TimeOfUse, PERIODS};
 use crate::tariff::{hourly_periods, period_index, period_price};
 use crate::usage::{
     match_year, match_year_totals, split_by_share, Bucket, Detail, Prices, Rule, YearSums,
@@ -44,6 +52,18 @@ pub enum Purchase {
     Flat(f64),
     /// Time-of-use prices (checked).
     TimeOfUse(TimeOfUse),
+    /// One price per month, January first [yuan/kWh].
+    Monthly([f64; 12]),
+}
+
+impl Purchase {
+    /// The price of every hour of the reference year [yuan/kWh] (monthly prices only).
+    pub fn monthly_hours(&self) -> Option<Vec<f64>> {
+        match self {
+            Purchase::Monthly(p) => Some((0..HOURS).map(|h| p[month_of_day(h / 24)]).collect()),
+            _ => None,
+        }
+    }
 }
 
 /// Prices with their defaults resolved; escalations as fractions [-/yr].
@@ -52,24 +72,36 @@ pub struct TariffInputs {
     pub purchase: Purchase,
     /// The shipped time-of-use tariff, when one was named.
     pub time_of_use_preset: Option<String>,
-    pub export_price_yuan_kwh: f64,
+    /// Time-of-use tariffs replacing the first from a year on (checked, increasing years).
+    pub time_of_use_changes: Vec<(u32, TimeOfUse)>,
+    /// How an exported kWh is priced each year.
+    pub export: ExportRule,
     pub escalation: f64,
     pub export_escalation: f64,
 }
 
 impl TariffInputs {
     /// The price of each period [yuan/kWh] in [`Period::ALL`] order (time of use only).
-    pub fn period_prices(&self) -> Option<[f64; 4]> {
+    pub fn period_prices(&self) -> Option<[f64; PERIODS]> {
         match &self.purchase {
-            Purchase::Flat(_) => None,
+            Purchase::Flat(_) | Purchase::Monthly(_) => None,
             Purchase::TimeOfUse(t) => Some(Period::ALL.map(|p| period_price(&t.prices, p))),
         }
     }
 
-    /// Flat: the price; time of use: the mean of the 8,760 hourly prices of year 1 [yuan/kWh].
+    /// Flat: the price; time of use and monthly: the mean of the 8,760 hourly prices of year 1
+    /// [yuan/kWh].
     pub fn mean_purchase_price(&self) -> f64 {
         match &self.purchase {
             Purchase::Flat(p) => *p,
+            Purchase::Monthly(_) => {
+                self.purchase
+                    .monthly_hours()
+                    .unwrap_or_default()
+                    .iter()
+                    .sum::<f64>()
+                    / HOURS as f64
+            }
             Purchase::TimeOfUse(t) => {
                 let prices = self.period_prices().unwrap_or_default();
                 hourly_periods(t)
@@ -84,9 +116,20 @@ impl TariffInputs {
 
 /// Whether the usage or the tariff needs hourly generation.
 pub fn needs_hours(inp: &Inputs) -> bool {
-    inp.load.is_some()
+    let by_hour = matches!(
+        inp.tariff.export,
+        ExportRule::Document136 {
+            market: MarketPrice::ByHour(_),
+            ..
+        }
+    );
+    by_hour
+        || inp.load.is_some()
         || inp.export_limit_kw.is_some()
-        || matches!(inp.tariff.purchase, Purchase::TimeOfUse(_))
+        || matches!(
+            inp.tariff.purchase,
+            Purchase::TimeOfUse(_) | Purchase::Monthly(_)
+        )
 }
 
 /// Usage and money of a scenario, with the energy delivered each year (for the emissions).
@@ -124,27 +167,52 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
     };
     let periods = match &inp.tariff.purchase {
         Purchase::TimeOfUse(t) => hourly_periods(t),
-        Purchase::Flat(_) => Vec::new(),
+        Purchase::Flat(_) | Purchase::Monthly(_) => Vec::new(),
     };
+    let monthly_hours = inp.tariff.purchase.monthly_hours().unwrap_or_default();
     let prices = match (&inp.tariff.purchase, inp.tariff.period_prices()) {
         (Purchase::TimeOfUse(_), Some(by_period)) => Prices::TimeOfUse {
             by_period,
             periods: &periods,
         },
         (Purchase::Flat(p), _) => Prices::Flat(*p),
+        (Purchase::Monthly(_), _) => Prices::Hourly(&monthly_hours),
         (Purchase::TimeOfUse(t), None) => Prices::Flat(t.prices.flat),
     };
     let flat_price = match &inp.tariff.purchase {
         Purchase::Flat(p) => *p,
         Purchase::TimeOfUse(t) => t.prices.flat,
+        Purchase::Monthly(_) => inp.tariff.mean_purchase_price(),
     };
 
     let hour_price: Vec<f64> = match (&prices, hours) {
         (_, None) => Vec::new(),
         (Prices::Flat(p), Some(_)) => vec![*p; HOURS],
+        (Prices::Hourly(p), Some(_)) => p.to_vec(),
         (Prices::TimeOfUse { by_period, periods }, Some(_)) => {
             periods.iter().map(|&k| by_period[k as usize]).collect()
         }
+    };
+    // Hourly purchase prices of the tariffs that replace the first from a year on.
+    let changed: Vec<(u32, Vec<f64>)> = inp
+        .tariff
+        .time_of_use_changes
+        .iter()
+        .map(|(from, t)| {
+            let by_period = Period::ALL.map(|p| period_price(&t.prices, p));
+            let hp = hourly_periods(t)
+                .iter()
+                .map(|&k| by_period[k as usize])
+                .collect();
+            (*from, hp)
+        })
+        .collect();
+    let price_in = |y: u32| {
+        changed
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= y)
+            .map_or(&hour_price, |(_, hp)| hp)
     };
     let mut detail = Detail::default();
     let mut sums: Vec<YearSums> = Vec::with_capacity(years as usize);
@@ -152,7 +220,7 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
         let f = inp.degradation.factor(y);
         let s = match hours {
             Some(h) if y == 1 => match_year(h, f, &rule, &prices, Some(&mut detail)),
-            Some(h) => match_year_totals(h, f, &rule, &hour_price),
+            Some(h) => match_year_totals(h, f, &rule, price_in(y)),
             None => {
                 let g = annual_kwh * f;
                 let split = split_by_share(g, inp.usage_mode, inp.self_use_share);
@@ -184,15 +252,31 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
         .enumerate()
         .map(|(i, s)| s.self_use_value_yuan * grow(inp.tariff.escalation, i))
         .collect();
-    let export: Vec<f64> = sums
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            s.split.exported_kwh
-                * inp.tariff.export_price_yuan_kwh
-                * grow(inp.tariff.export_escalation, i)
+    // Year-1 exports by month and clock hour weight the market price (the shape of later years'
+    // exports is taken as year 1's).
+    let exported_by_month = detail.by_month.map(|b| b.split.exported_kwh);
+    let exported_by_hour = detail.by_hour.map(|b| b.split.exported_kwh);
+    let capture = match &inp.tariff.export {
+        ExportRule::Fixed { .. } => None,
+        ExportRule::Document136 { market, .. } => {
+            Some(market.capture_yuan_kwh(&exported_by_month, &exported_by_hour))
+        }
+    };
+    let export_price: Vec<f64> = (1..=years)
+        .map(|y| {
+            inp.tariff.export.price_yuan_kwh(
+                y,
+                capture.unwrap_or(0.0),
+                inp.tariff.export_escalation,
+            )
         })
         .collect();
+    let export: Vec<f64> = sums
+        .iter()
+        .zip(&export_price)
+        .map(|(s, p)| s.split.exported_kwh * p)
+        .collect();
+    let export_pricing = pricing(&inp.tariff.export, capture, &export_price);
     let delivered: Vec<f64> = sums
         .iter()
         .map(|s| s.split.self_used_kwh + s.split.exported_kwh)
@@ -201,7 +285,8 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
     let mut warnings = Vec::new();
     let (money_rows, owner_metrics, investor) = match &inp.ownership {
         OwnershipModel::Owner(fin) => {
-            let (rows, project) = cash_flow(fin, inp.capacity_kwp, &sums, &value, &export, 0.0);
+            let (rows, project) =
+                cash_flow(fin, inp.capacity_kwp, &sums, &value, &export, 0.0, false);
             let m = metrics(fin, inp.capacity_kwp, &rows, &project, &delivered);
             if m.payback_years.is_none() {
                 warnings.push(Warning {
@@ -248,6 +333,7 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
                 &sales,
                 &export,
                 *roof_rent_yuan_year,
+                true,
             );
             let m = metrics(investor, inp.capacity_kwp, &rows, &project, &delivered);
             if m.payback_years.is_none() {
@@ -311,6 +397,7 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
         by_period,
         by_year: money_rows,
         investor,
+        export_pricing,
     };
 
     let with_load = inp.load.is_some();
@@ -377,8 +464,9 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
 }
 
 /// The cash flow of whoever owns the equipment: year 0 (investment less loan), then one row per year
-/// with `self_use` and `export` income [yuan], and `rent_paid` [yuan/yr]. Also returns the project
-/// cash flow (before financing and taxes).
+/// with `self_use` and `export` income [yuan], and `rent_paid` [yuan/yr]; `self_use_sold` when the
+/// self-use income is a sale (the EMC investor's, which bears VAT). Also returns the project cash
+/// flow (before financing and income tax; after VAT when VAT is asked for).
 fn cash_flow(
     fin: &Finance,
     capacity_kwp: f64,
@@ -386,6 +474,7 @@ fn cash_flow(
     self_use: &[f64],
     export: &[f64],
     rent_paid: f64,
+    self_use_sold: bool,
 ) -> (Vec<CashFlowYear>, Vec<f64>) {
     let capex = fin.capex_yuan_per_w * 1000.0 * capacity_kwp;
     let loan = fin.loan.map_or(0.0, |l| capex * l.share_pct / 100.0);
@@ -394,6 +483,20 @@ fn cash_flow(
         .map(|l| finance::annuity(loan, l.rate_pct / 100.0, l.years))
         .unwrap_or_default();
     let equity = capex - loan;
+    let vat_rates = fin.tax.and_then(|t| {
+        t.vat_pct.map(|v| VatRates {
+            rate: v / 100.0,
+            surcharges: (t.city_maintenance_tax_pct.unwrap_or(0.0)
+                + t.education_surcharge_pct.unwrap_or(0.0))
+                / 100.0,
+        })
+    });
+    let sales: Vec<f64> = (0..sums.len())
+        .map(|i| export[i] + if self_use_sold { self_use[i] } else { 0.0 })
+        .collect();
+    let vat = vat_rates.map(|r| vat_by_year(&sales, capex, r));
+    // Depreciation runs on the investment net of the input VAT credited.
+    let depreciable = capex - vat_rates.map_or(0.0, |r| included_vat(capex, r.rate));
     let mut rows = Vec::with_capacity(sums.len() + 1);
     rows.push(CashFlowYear {
         year: 0,
@@ -416,17 +519,20 @@ fn cash_flow(
             .map_or(0.0, |r| r.cost_yuan_per_w * 1000.0 * capacity_kwp);
         let inst = schedule.get(i).copied().unwrap_or_default();
         let savings = self_use[i] + export[i];
-        let before_tax = savings - om - inverter - rent_paid;
+        let v = vat.as_ref().map_or_else(VatYear::default, |v| v[i]);
+        let vat_cost = v.vat_paid_yuan + v.surcharges_yuan;
+        let before_tax = savings - om - inverter - rent_paid - vat_cost;
         project.push(before_tax);
         let tax = fin.tax.map_or(0.0, |t| {
             let dep_years = t.depreciation_years.unwrap_or(20);
             let residual = t.residual_value_pct.unwrap_or(5.0) / 100.0;
             let depreciation = if year <= dep_years {
-                capex * (1.0 - residual) / f64::from(dep_years)
+                depreciable * (1.0 - residual) / f64::from(dep_years)
             } else {
                 0.0
             };
-            let mut taxable = before_tax - depreciation - inst.interest;
+            // Revenue net of output VAT: the part of it paid from the input credit is not income.
+            let mut taxable = before_tax - v.credit_used_yuan - depreciation - inst.interest;
             if taxable < 0.0 {
                 losses.push_back((year, -taxable));
                 taxable = 0.0;
@@ -456,7 +562,7 @@ fn cash_flow(
             };
             taxable * t.income_tax_pct / 100.0 * holiday
         });
-        let costs = om + inverter + rent_paid + inst.interest + inst.principal + tax;
+        let costs = om + inverter + rent_paid + inst.interest + inst.principal + tax + vat_cost;
         let net = savings - costs;
         cum += net;
         rows.push(CashFlowYear {
@@ -475,6 +581,8 @@ fn cash_flow(
             loan_interest_yuan: inst.interest,
             loan_principal_yuan: inst.principal,
             tax_yuan: tax,
+            vat_yuan: v.vat_paid_yuan,
+            vat_surcharges_yuan: v.surcharges_yuan,
             costs_yuan: costs,
             net_cash_flow_yuan: net,
             cumulative_yuan: cum,
@@ -518,5 +626,30 @@ fn metrics(
         discounted_payback_years: finance::discounted_payback_years(fin.discount_rate, &flows),
         lcoe_yuan_kwh: (delivered > 0.0)
             .then(|| finance::lcoe(capex, &costs, delivered_kwh, fin.discount_rate)),
+    }
+}
+
+/// What priced the exports: the rule, its figures, the year-1 price and the price after the term.
+fn pricing(rule: &ExportRule, capture: Option<f64>, by_year: &[f64]) -> ExportPricing {
+    let (mechanism, market) = match rule {
+        ExportRule::Fixed { .. } => (None, None),
+        ExportRule::Document136 {
+            mechanism, market, ..
+        } => (*mechanism, Some(market)),
+    };
+    ExportPricing {
+        rule: rule.kind(),
+        mechanism_price_yuan_kwh: mechanism.map(|m| m.price_yuan_kwh),
+        mechanism_share_pct: mechanism.map(|m| m.share * 100.0),
+        mechanism_term_years: mechanism.map(|m| m.term_years),
+        market_price: market.map(|m| match m {
+            MarketPrice::Flat(_) => MarketForm::Flat,
+            MarketPrice::ByMonth(_) => MarketForm::ByMonth,
+            MarketPrice::ByHour(_) => MarketForm::ByHour,
+        }),
+        market_capture_price_yuan_kwh: capture,
+        first_year_price_yuan_kwh: by_year.first().copied().unwrap_or(0.0),
+        after_term_price_yuan_kwh: mechanism
+            .and_then(|m| by_year.get(m.term_years as usize).copied()),
     }
 }

@@ -14,7 +14,9 @@ use crate::error::ScenarioError;
 use crate::scenario::{
     InverterReplacement, Investment, Loan, OmStep, Ownership, OwnershipKind, Tax,
 };
-use crate::validate::{between, conflict, optional, out_of_range, positive, required, unused};
+use crate::validate::{
+    between, conflict, missing, optional, out_of_range, positive, required, unused,
+};
 
 /// Default investment [yuan/W]: commercial rooftop 2024–25 costs 2.8–3.5 yuan/W; public
 /// calculators use 2.9–3.0 (`china-factors.md` §5).
@@ -27,6 +29,10 @@ pub const DEFAULT_DISCOUNT_RATE_PCT: f64 = 6.0;
 /// Chinese practice (20 years, 5 %); the income-tax rules set only minimum periods.
 pub const DEFAULT_DEPRECIATION_YEARS: u32 = 20;
 pub const DEFAULT_RESIDUAL_VALUE_PCT: f64 = 5.0;
+/// 城市维护建设税 in a city [% of the VAT paid] (城市维护建设税法 2021: 7 / 5 / 1 %).
+pub const DEFAULT_CITY_MAINTENANCE_TAX_PCT: f64 = 7.0;
+/// 教育费附加 3 % + 地方教育附加 2 % [% of the VAT paid].
+pub const DEFAULT_EDUCATION_SURCHARGE_PCT: f64 = 5.0;
 /// Years a tax loss may be carried forward (Enterprise Income Tax Law, Art. 18).
 pub const LOSS_CARRY_FORWARD_YEARS: usize = 5;
 
@@ -261,11 +267,37 @@ fn finance(i: &Investment, p: &str, years: u32) -> Result<Finance, ScenarioError
                 DEFAULT_RESIDUAL_VALUE_PCT,
                 |f, v| between(f, v, 0.0, 50.0),
             )?;
+            let vat = t
+                .vat_pct
+                .map(|v| between(&format!("{p}tax.vatPct"), v, 0.0, 20.0))
+                .transpose()?;
+            let given =
+                |name: &str, v: Option<f64>, default: f64| -> Result<Option<f64>, ScenarioError> {
+                    let f = format!("{p}tax.{name}");
+                    if vat.is_none() && v.is_some() {
+                        return Err(missing(&format!("{p}tax.vatPct")));
+                    }
+                    vat.map(|_| optional(&f, v, default, |f, v| between(f, v, 0.0, 20.0)))
+                        .transpose()
+                };
+            let city = given(
+                "cityMaintenanceTaxPct",
+                t.city_maintenance_tax_pct,
+                DEFAULT_CITY_MAINTENANCE_TAX_PCT,
+            )?;
+            let education = given(
+                "educationSurchargePct",
+                t.education_surcharge_pct,
+                DEFAULT_EDUCATION_SURCHARGE_PCT,
+            )?;
             Some(Tax {
                 income_tax_pct: t.income_tax_pct,
                 depreciation_years: Some(dep),
                 residual_value_pct: Some(residual),
                 tax_holiday: Some(t.tax_holiday.unwrap_or(false)),
+                vat_pct: vat,
+                city_maintenance_tax_pct: city,
+                education_surcharge_pct: education,
             })
         }
     };

@@ -42,6 +42,9 @@ pub struct Presets {
     pub default_time_of_use: &'static str,
     /// Stepped O&M schedules, each with its source.
     pub om_schedules: Vec<OmSchedule>,
+    /// Provinces with their Document 136 figures and minimum self-use share, each with its source
+    /// (for `project.province`).
+    pub provinces: Vec<crate::rules::provinces::Province>,
     pub scenarios: Vec<ExampleScenario>,
 }
 
@@ -106,6 +109,7 @@ fn yield_scenario(capacity_kwp: f64, hours: f64) -> Scenario {
         ownership: None,
         emissions: None,
         output: None,
+        project: None,
     }
 }
 
@@ -319,6 +323,7 @@ pub fn presets() -> Presets {
         time_of_use: tariff::time_of_use_presets(),
         default_time_of_use: tariff::DEFAULT_TIME_OF_USE_ID,
         om_schedules: om_schedules(),
+        provinces: crate::rules::provinces::provinces(),
         scenarios: example_scenarios(),
     }
 }

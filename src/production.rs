@@ -54,10 +54,12 @@ impl HourlyDetail {
     }
 
     /// Performance ratio [-]: AC energy over the nameplate's output at the incident irradiation,
-    /// PR = E_AC / (P_dc0 × H_POA / 1 kW/m²) (IEC 61724-1).
-    pub fn performance_ratio(&self) -> f64 {
+    /// PR = E_AC / (P_dc0 × H_POA / 1 kW/m²) (IEC 61724-1); `None` for a year without incident
+    /// irradiation, where it is undefined.
+    pub fn performance_ratio(&self) -> Option<f64> {
         let a = &self.result.annual;
-        a.ac_kwh / (self.capacity_kwp * a.poa_unshaded_kwh_m2)
+        let incident_kwh = self.capacity_kwp * a.poa_unshaded_kwh_m2;
+        (incident_kwh > 0.0).then(|| a.ac_kwh / incident_kwh)
     }
 
     /// Where the energy goes, step by step through the chain, over the year.
@@ -130,8 +132,8 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
             let sun = match &input.sun {
                 Some(sun) => sun,
                 None => {
-                    computed = SunPath::new(w);
-                    &computed
+                    computed = SunPath::shared(w);
+                    &*computed
                 }
             };
             let result = pv::simulate(w, sun, system).map_err(|e| {
@@ -168,6 +170,22 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
                         "{n} missing weather values were filled by interpolation over short gaps."
                     ),
                     format!("气象文件中 {n} 个缺测值已按短时段线性插值补齐。"),
+                ));
+            }
+            for c in &summary.implausible {
+                warnings.push(warning(
+                    "weather_implausible",
+                    format!(
+                        "{} weather rows break the plausibility rule {} (BSRN quality control), the first at line {}: \
+                         check the file or its timing convention (resource.timing).",
+                        c.rows, c.rule, c.first_line
+                    ),
+                    format!(
+                        "气象文件有 {} 行不满足合理性规则“{}”（基准地面辐射网质量控制），第一处在第 {} 行：请检查文件或其时间约定。",
+                        c.rows,
+                        weather::plausibility::rule_zh(c.rule),
+                        c.first_line
+                    ),
                 ));
             }
             let monthly_kwh = std::array::from_fn(|m| result.monthly[m].ac_kwh);

@@ -42,7 +42,8 @@ pub struct Energy {
     /// Hourly methods: the same by month [kWh/m²].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly_poa_kwh_m2: Option<Vec<f64>>,
-    /// Hourly methods: performance ratio [-], E_AC / (P_dc0 × H_POA / 1 kW/m²).
+    /// Hourly methods: performance ratio [-], E_AC / (P_dc0 × H_POA / 1 kW/m²); absent for a year
+    /// without incident irradiation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub performance_ratio: Option<f64>,
     /// Hourly methods: the losses along the chain.
@@ -182,6 +183,50 @@ pub struct Money {
     /// Third party (EMC): the investor's money from the same hours.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub investor: Option<Box<InvestorMoney>>,
+    /// Which rule priced the exports, with its figures.
+    pub export_pricing: ExportPricing,
+}
+
+/// A time-of-use tariff in force from a year of the lifetime on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimeOfUseFrom {
+    pub from_year: u32,
+    pub time_of_use: crate::scenario::TimeOfUse,
+}
+
+/// How exported power was priced (Document 136, or one fixed price).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportPricing {
+    pub rule: crate::rules::export_price::RuleKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mechanism_price_yuan_kwh: Option<f64>,
+    /// [%].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mechanism_share_pct: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mechanism_term_years: Option<u32>,
+    /// The form of the market price given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub market_price: Option<MarketForm>,
+    /// Year-1 market price weighted by the roof's own exports [yuan/kWh].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub market_capture_price_yuan_kwh: Option<f64>,
+    /// Price of an exported kWh in year 1 [yuan/kWh].
+    pub first_year_price_yuan_kwh: f64,
+    /// In the first year after the mechanism's term, when it ends within the lifetime [yuan/kWh].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after_term_price_yuan_kwh: Option<f64>,
+}
+
+/// The form of a Document 136 market price.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum MarketForm {
+    Flat,
+    ByMonth,
+    ByHour,
 }
 
 /// Year-1 self-use in one time-of-use period.
@@ -245,8 +290,13 @@ pub struct CashFlowYear {
     pub inverter_yuan: f64,
     pub loan_interest_yuan: f64,
     pub loan_principal_yuan: f64,
+    /// Income tax.
     pub tax_yuan: f64,
-    /// Sum of the costs of the year (investment, O&M, inverter, rent paid, loan, tax).
+    /// VAT paid on sales of power after the input credit of the investment (when VAT is asked for).
+    pub vat_yuan: f64,
+    /// City maintenance tax and education surcharges on the VAT paid.
+    pub vat_surcharges_yuan: f64,
+    /// Sum of the costs of the year (investment, O&M, inverter, rent paid, loan, taxes).
     pub costs_yuan: f64,
     pub net_cash_flow_yuan: f64,
     /// Net cash flow summed from year 0.
@@ -302,12 +352,21 @@ pub struct Assumptions {
     pub tariff_kind: TariffKind,
     /// Flat tariff: the price; time of use: the mean of the 8,760 hourly prices of year 1 [yuan/kWh].
     pub grid_price_yuan_kwh: f64,
+    /// Monthly purchase prices, January first [yuan/kWh].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grid_price_by_month_yuan_kwh: Option<[f64; 12]>,
     /// The time-of-use prices and schedule used.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_of_use: Option<crate::scenario::TimeOfUse>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_of_use_preset: Option<String>,
+    /// Time-of-use tariffs that replace the first from a year on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub time_of_use_changes: Vec<TimeOfUseFrom>,
+    /// Price of an exported kWh in year 1 [yuan/kWh] (see `money.exportPricing` for the rule).
     pub export_price_yuan_kwh: f64,
+    /// Category (stated or inferred), commissioning date and province under the 2025 rules.
+    pub project: crate::rules::check::ProjectSummary,
     /// Purchase-price escalation [%/yr].
     pub escalation_pct: f64,
     /// Export-price escalation [%/yr].
@@ -356,6 +415,8 @@ pub enum HoursFrom {
 pub enum TariffKind {
     Flat,
     TimeOfUse,
+    /// One purchase price per month (代理购电).
+    Monthly,
 }
 
 /// Something the reader should know about the figures (not an error).

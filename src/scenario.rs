@@ -29,6 +29,28 @@ pub struct Scenario {
     pub emissions: Option<EmissionsChoice>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output: Option<Output>,
+    /// What the 2025 rules need to know of the project: category, commissioning date, voltage, province.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<Project>,
+}
+
+/// The project as the 2025 rules see it (NEA 国能发新能规〔2025〕7号, NDRC 发改价格〔2025〕136号).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Project {
+    /// Inferred from the capacity and `connectionVoltageKv` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<crate::rules::category::Category>,
+    /// First day of operation (ISO `YYYY-MM-DD`): before 2025-06-01 an existing project under
+    /// Document 136, from then on a new one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commissioning_date: Option<String>,
+    /// Grid connection voltage [kV] (0.4 for low voltage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_voltage_kv: Option<f64>,
+    /// Province id (see `presets().provinces`), for its mechanism figures and minimum self-use share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
 }
 
 /// What the report should include beyond its defaults.
@@ -299,6 +321,10 @@ pub struct Tariff {
     /// `exportEscalationPct` is given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalation_pct: Option<f64>,
+    /// Monthly purchase prices, January first (the grid company's 代理购电 agency-purchase prices),
+    /// instead of `gridPriceYuanKwh` [yuan/kWh].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grid_price_by_month_yuan_kwh: Option<Vec<f64>>,
     /// Time-of-use purchase prices (instead of `gridPriceYuanKwh`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_of_use: Option<TimeOfUse>,
@@ -308,6 +334,51 @@ pub struct Tariff {
     /// Annual change of the export price [%/yr]; default `escalationPct`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export_escalation_pct: Option<f64>,
+    /// Document 136 export price (instead of `exportPriceYuanKwh`): a mechanism price for a share
+    /// of the exports during a term, the market price for the rest and after the term.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export: Option<ExportTariff>,
+    /// Time-of-use tariffs that replace the first one from a later year of the lifetime on (a
+    /// project spanning a provincial tariff change), in increasing `fromYear`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_of_use_changes: Option<Vec<TimeOfUseChange>>,
+}
+
+/// A time-of-use tariff that applies from year `fromYear` (2…lifetime) on: a preset or periods.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TimeOfUseChange {
+    pub from_year: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_of_use_preset: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_of_use: Option<TimeOfUse>,
+}
+
+/// The price of exports under Document 136; mechanism figures not given come from the province
+/// (`project.province`) where it has published them. One market price form is required.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExportTariff {
+    /// Mechanism price [yuan/kWh] (auction result; existing projects: up to the coal benchmark).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mechanism_price_yuan_kwh: Option<f64>,
+    /// Share of each year's exports settled at the mechanism price [%], 0–100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mechanism_share_pct: Option<f64>,
+    /// Years from commissioning the mechanism applies, at most the lifetime.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mechanism_term_years: Option<u32>,
+    /// Market price of exports, flat [yuan/kWh].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market_price_yuan_kwh: Option<f64>,
+    /// Market price by month, January first: 12 values [yuan/kWh].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market_price_by_month_yuan_kwh: Option<Vec<f64>>,
+    /// Market price by clock hour, 00–01 first: 24 values [yuan/kWh]; weighted by the hours'
+    /// exports it gives the "midday capture" price of the roof.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market_price_by_hour_yuan_kwh: Option<Vec<f64>>,
 }
 
 /// Time-of-use periods (峰谷分时).
@@ -322,15 +393,21 @@ pub enum Period {
     Flat,
     /// 低谷 valley.
     Valley,
+    /// 深谷 deep valley (e.g. Shandong's midday hours).
+    DeepValley,
 }
+
+/// How many time-of-use periods there are.
+pub const PERIODS: usize = 5;
 
 impl Period {
     /// Every period, in the order of the report's period breakdown.
-    pub const ALL: [Period; 4] = [
+    pub const ALL: [Period; PERIODS] = [
         Period::SharpPeak,
         Period::Peak,
         Period::Flat,
         Period::Valley,
+        Period::DeepValley,
     ];
 }
 
@@ -344,6 +421,9 @@ pub struct TouPrices {
     pub peak: f64,
     pub flat: f64,
     pub valley: f64,
+    /// Required when a schedule uses `deepValley`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deep_valley: Option<f64>,
 }
 
 /// The period of each clock hour in some months.
@@ -489,6 +569,16 @@ pub struct Tax {
     /// 三免三减半: no income tax in years 1–3 and half in years 4–6 (public infrastructure projects), default false.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax_holiday: Option<bool>,
+    /// Value-added tax on sales of power [%] (13 for a general taxpayer); none when absent. Input VAT
+    /// on the investment is credited until used up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vat_pct: Option<f64>,
+    /// City maintenance and construction tax [% of the VAT paid], default 7 (urban; 5 county, 1 elsewhere).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city_maintenance_tax_pct: Option<f64>,
+    /// Education surcharges [% of the VAT paid], default 5 (3 national + 2 local).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub education_surcharge_pct: Option<f64>,
 }
 
 /// Which emission factors to apply: a preset id, or custom factors (which win).
@@ -577,8 +667,13 @@ fn deserialize_error(path: String, text: &str) -> ScenarioError {
             format!("缺少必填项 {field}"),
         )
     } else if detail.starts_with("unknown field") {
-        // The path already ends with the unknown key.
-        let field = path.clone();
+        // The path already ends with the unknown key; it is empty only for a key "" at the top,
+        // which is written as `""` so that the field never reads as "the whole input".
+        let field = if path.is_empty() {
+            "\"\"".to_string()
+        } else {
+            path.clone()
+        };
         let exp = expected(&detail);
         (
             codes::UNKNOWN_FIELD,

@@ -46,17 +46,7 @@ pub fn clear_sky_ghi(site: &ShapeSite) -> Vec<f64> {
     let (sin_lat, cos_lat) = lat.sin_cos();
     let mut out = vec![0.0; HOURS];
     for day in 0..DAYS {
-        // Spencer (1971): day angle Γ = 2π (n − 1) / 365 with n the day of the year.
-        let g = 2.0 * std::f64::consts::PI * day as f64 / 365.0;
-        let decl = 0.006918 - 0.399912 * g.cos() + 0.070257 * g.sin() - 0.006758 * (2.0 * g).cos()
-            + 0.000907 * (2.0 * g).sin()
-            - 0.002697 * (3.0 * g).cos()
-            + 0.00148 * (3.0 * g).sin();
-        let eot_min = 229.18
-            * (0.000075 + 0.001868 * g.cos()
-                - 0.032077 * g.sin()
-                - 0.014615 * (2.0 * g).cos()
-                - 0.040849 * (2.0 * g).sin());
+        let (decl, eot_min) = crate::solar::spencer::declination_eot(day as f64);
         // Solar time = clock time + (4 min/° × (longitude − 15° × tz) + EoT) / 60.
         let offset_h = (4.0 * (site.longitude_deg - 15.0 * site.timezone_h) + eot_min) / 60.0;
         let (sin_d, cos_d) = decl.sin_cos();

@@ -142,6 +142,10 @@ pub struct TimeOfUsePreset {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<&'static str>,
     pub time_of_use: TimeOfUse,
+    /// The period prices as ratios to the flat price [-], when the notice sets ratios and the
+    /// shipped prices are a representative flat price × these.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratios: Option<TouPrices>,
     /// True when periods and prices were read in the source; false while any is still to confirm.
     pub confirmed: bool,
     pub source: Source,
@@ -151,7 +155,7 @@ pub struct TimeOfUsePreset {
 pub const DEFAULT_TIME_OF_USE_ID: &str = "shanxi-ci-2026";
 
 /// 24 periods from (first hour, last hour inclusive, period) runs; hours not named are flat.
-fn day(runs: &[(usize, usize, Period)]) -> Vec<Period> {
+pub(crate) fn day(runs: &[(usize, usize, Period)]) -> Vec<Period> {
     let mut out = vec![Period::Flat; 24];
     for &(a, b, p) in runs {
         out[a..=b].fill(p);
@@ -171,15 +175,23 @@ const SHANXI_PRICES: TouPrices = TouPrices {
     peak: 0.705,
     flat: 0.531,
     valley: 0.372,
+    deep_valley: None,
 };
 
-const SHANXI_DRC: Bilingual = bi(
+pub(crate) const SHANXI_DRC: Bilingual = bi(
     "Shanxi Development and Reform Commission",
     "山西省发展和改革委员会",
 );
 
-/// Every shipped time-of-use tariff.
+/// Every shipped time-of-use tariff: Shanxi's here, the other provinces' in
+/// [`crate::rules::tou_presets`].
 pub fn time_of_use_presets() -> Vec<TimeOfUsePreset> {
+    let mut all = shanxi_presets();
+    all.extend(crate::rules::tou_presets::provincial());
+    all
+}
+
+fn shanxi_presets() -> Vec<TimeOfUsePreset> {
     use Period::{Peak, SharpPeak, Valley};
     let spring = day(&[
         (2, 4, Valley),
@@ -221,6 +233,7 @@ pub fn time_of_use_presets() -> Vec<TimeOfUsePreset> {
             name_en: "Shanxi commercial/industrial time-of-use (from May 2026, four seasons)",
             valid_from: "2026-05-01",
             valid_until: None,
+            ratios: None,
             time_of_use: TimeOfUse {
                 prices: SHANXI_PRICES,
                 schedule: vec![
@@ -262,6 +275,7 @@ pub fn time_of_use_presets() -> Vec<TimeOfUsePreset> {
             name_en: "Shanxi commercial/industrial time-of-use (Jan 2022 – Apr 2026)",
             valid_from: "2022-01-01",
             valid_until: Some("2026-04-30"),
+            ratios: None,
             time_of_use: TimeOfUse {
                 prices: TouPrices {
                     sharp_peak: None,
@@ -305,6 +319,7 @@ pub fn period_index(p: Period) -> usize {
         Period::Peak => 1,
         Period::Flat => 2,
         Period::Valley => 3,
+        Period::DeepValley => 4,
     }
 }
 
@@ -315,6 +330,7 @@ pub fn period_price(prices: &TouPrices, p: Period) -> f64 {
         Period::Peak => prices.peak,
         Period::Flat => prices.flat,
         Period::Valley => prices.valley,
+        Period::DeepValley => prices.deep_valley.unwrap_or(prices.valley),
     }
 }
 
@@ -328,6 +344,9 @@ pub fn check_time_of_use(t: &TimeOfUse, field: &str) -> Result<Vec<Warning>, Sce
     positive(&format!("{field}.prices.valley"), p.valley, 10.0)?;
     if let Some(v) = p.sharp_peak {
         positive(&format!("{field}.prices.sharpPeak"), v, 10.0)?;
+    }
+    if let Some(v) = p.deep_valley {
+        positive(&format!("{field}.prices.deepValley"), v, 10.0)?;
     }
     if t.schedule.is_empty() {
         return Err(ScenarioError::new(
@@ -384,6 +403,9 @@ pub fn check_time_of_use(t: &TimeOfUse, field: &str) -> Result<Vec<Warning>, Sce
         if p.sharp_peak.is_none() && row.hours.contains(&Period::SharpPeak) {
             return Err(missing(&format!("{field}.prices.sharpPeak")));
         }
+        if p.deep_valley.is_none() && row.hours.contains(&Period::DeepValley) {
+            return Err(missing(&format!("{field}.prices.deepValley")));
+        }
     }
     let gaps: Vec<String> = (1..=12)
         .filter(|m| owner[m - 1].is_none())
@@ -399,13 +421,15 @@ pub fn check_time_of_use(t: &TimeOfUse, field: &str) -> Result<Vec<Warning>, Sce
         ));
     }
     let mut warnings = Vec::new();
-    let order_ok =
-        p.valley <= p.flat && p.flat <= p.peak && p.sharp_peak.map_or(true, |s| s >= p.peak);
+    let order_ok = p.valley <= p.flat
+        && p.flat <= p.peak
+        && p.sharp_peak.map_or(true, |s| s >= p.peak)
+        && p.deep_valley.map_or(true, |d| d <= p.valley);
     if !order_ok {
         warnings.push(Warning {
             code: "tou_price_order",
-            message: "The time-of-use prices are not in the usual order valley ≤ flat ≤ peak ≤ critical peak; check them.".into(),
-            message_zh: "分时电价不符合通常的 低谷 ≤ 平段 ≤ 高峰 ≤ 尖峰 顺序，请核对。".into(),
+            message: "The time-of-use prices are not in the usual order deep valley ≤ valley ≤ flat ≤ peak ≤ critical peak; check them.".into(),
+            message_zh: "分时电价不符合通常的 深谷 ≤ 低谷 ≤ 平段 ≤ 高峰 ≤ 尖峰 顺序，请核对。".into(),
         });
     }
     Ok(warnings)

@@ -2,7 +2,7 @@
 //! year's generation, or hour by hour against a load and an export limit.
 
 use crate::calendar::{month_of_day, HOURS};
-use crate::scenario::UsageMode;
+use crate::scenario::{UsageMode, PERIODS};
 
 /// One period's split of generation [kWh]; the three parts add up to the generation.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -87,9 +87,9 @@ pub struct YearSums {
     /// Σ self-used kWh × the hour's purchase price at year-1 prices [yuan].
     pub self_use_value_yuan: f64,
     /// Self-used kWh by time-of-use period ([`crate::tariff::period_index`]).
-    pub self_used_by_period_kwh: [f64; 4],
+    pub self_used_by_period_kwh: [f64; PERIODS],
     /// Self-used value by period at year-1 prices [yuan].
-    pub self_use_value_by_period_yuan: [f64; 4],
+    pub self_use_value_by_period_yuan: [f64; PERIODS],
 }
 
 /// Sums of one slice of the year (a month, or a clock hour over the year).
@@ -124,9 +124,11 @@ pub enum Prices<'a> {
     Flat(f64),
     /// A price per time-of-use period [yuan/kWh] and the period of every hour.
     TimeOfUse {
-        by_period: [f64; 4],
+        by_period: [f64; PERIODS],
         periods: &'a [u8],
     },
+    /// A price for every hour of the reference year [yuan/kWh] (monthly prices).
+    Hourly(&'a [f64]),
 }
 
 /// Matches one year hour by hour: generation of year 1 `hours_kwh` × `factor` (degradation),
@@ -151,6 +153,7 @@ pub fn match_year(
         s.split.curtailed_kwh += split.curtailed_kwh;
         match prices {
             Prices::Flat(p) => s.self_use_value_yuan += split.self_used_kwh * p,
+            Prices::Hourly(p) => s.self_use_value_yuan += split.self_used_kwh * p[h],
             Prices::TimeOfUse { by_period, periods } => {
                 let k = periods[h] as usize;
                 let v = split.self_used_kwh * by_period[k];
@@ -229,7 +232,7 @@ mod tests {
         let hours: Vec<f64> = (0..HOURS).map(|h| ((h * 7919) % 97) as f64).collect();
         let load: Vec<f64> = (0..HOURS).map(|h| ((h * 104_729) % 61) as f64).collect();
         let periods: Vec<u8> = (0..HOURS).map(|h| (h % 24 / 6) as u8).collect();
-        let by_period = [1.2, 0.9, 0.6, 0.3];
+        let by_period = [1.2, 0.9, 0.6, 0.3, 0.1];
         let hour_price: Vec<f64> = periods.iter().map(|&k| by_period[k as usize]).collect();
         for mode in [
             UsageMode::FullExport,

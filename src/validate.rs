@@ -10,8 +10,10 @@ use crate::money::{Purchase, TariffInputs};
 use crate::ownership::{self, OwnershipModel};
 use crate::pv::{self, losses::DEFAULT_LOSSES_PERCENT, SystemSpec};
 use crate::report::Warning;
+use crate::rules::check::{self, ProjectInputs};
 use crate::scenario::{
-    not_finite, ModuleType, Mounting, Plane, ResourceMethod, Scenario, SkyModel, System, UsageMode,
+    not_finite, ModuleType, Mounting, Plane, ResourceMethod, Scenario, SkyModel, System, Tariff,
+    TimeOfUse, UsageMode,
 };
 use crate::shape::ShapeSite;
 use crate::solar::irradiance;
@@ -47,6 +49,8 @@ pub struct Inputs {
     /// Export limit [kW], when given.
     pub export_limit_kw: Option<f64>,
     pub tariff: TariffInputs,
+    /// Category, commissioning date and province under the 2025 rules.
+    pub project: ProjectInputs,
     pub ownership: OwnershipModel,
     pub factors: EmissionFactors,
     pub factor_preset: Option<String>,
@@ -556,7 +560,8 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
     }
 
     let (usage_mode, self_use_share_pct, load, export_limit_kw) = check_usage(s, &mut warnings)?;
-    let tariff = check_tariff(s, &mut warnings)?;
+    let project = check::project(s, capacity_kwp, usage_mode, &mut warnings)?;
+    let tariff = check_tariff(s, &project, years, &mut warnings)?;
     let ownership = ownership::resolve(s.ownership.as_ref(), years)?;
     let (factors, factor_preset) = choose_factors(s)?;
 
@@ -578,6 +583,7 @@ pub fn validate(s: &Scenario) -> Result<Inputs, ScenarioError> {
         load,
         export_limit_kw,
         tariff,
+        project,
         ownership,
         factors,
         factor_preset,
@@ -682,14 +688,126 @@ fn check_usage(
     Ok((u.mode, share, load, limit))
 }
 
+/// The shipped time-of-use tariff `id`, named at `field`.
+fn tou_preset(id: &str, field: &str) -> Result<TimeOfUse, ScenarioError> {
+    match tariff::time_of_use_preset(id) {
+        Some(p) => Ok(p.time_of_use),
+        None => {
+            let ids: Vec<&str> = tariff::time_of_use_presets().iter().map(|p| p.id).collect();
+            let ids = ids.join(", ");
+            Err(ScenarioError::new(
+                codes::UNKNOWN_PRESET,
+                field,
+                format!("unknown time-of-use preset `{id}`; available: {ids}"),
+                format!("未知的分时电价预设 `{id}`；可选：{ids}"),
+            ))
+        }
+    }
+}
+
+/// `tariff.timeOfUseChanges`: each from a year 2…`years`, increasing, with a preset or periods,
+/// and only over a time-of-use first tariff.
+fn check_tou_changes(
+    t: &Tariff,
+    tou_given: bool,
+    years: u32,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<(u32, TimeOfUse)>, ScenarioError> {
+    let Some(changes) = &t.time_of_use_changes else {
+        return Ok(Vec::new());
+    };
+    if !tou_given {
+        return Err(missing("tariff.timeOfUsePreset"));
+    }
+    let mut out = Vec::with_capacity(changes.len());
+    let mut last = 1;
+    for (i, c) in changes.iter().enumerate() {
+        let f = format!("tariff.timeOfUseChanges[{i}]");
+        if c.from_year <= last || c.from_year > years {
+            return Err(out_of_range(
+                &format!("{f}.fromYear"),
+                format!(
+                    "must be a year after {last} and within the lifetime of {years} years (got {})",
+                    c.from_year
+                ),
+                format!(
+                    "须晚于第 {last} 年且在寿命期 {years} 年之内（当前为 {}）",
+                    c.from_year
+                ),
+            ));
+        }
+        last = c.from_year;
+        let tou = match (&c.time_of_use_preset, &c.time_of_use) {
+            (Some(_), Some(_)) => {
+                return Err(conflict(
+                    &format!("{f}.timeOfUse"),
+                    "cannot be given with timeOfUsePreset; give one or the other",
+                    "不能与 timeOfUsePreset 同时填写，请二选一",
+                ))
+            }
+            (Some(id), None) => tou_preset(id, &format!("{f}.timeOfUsePreset"))?,
+            (None, Some(tou)) => {
+                warnings.extend(tariff::check_time_of_use(tou, &format!("{f}.timeOfUse"))?);
+                tou.clone()
+            }
+            (None, None) => return Err(missing(&format!("{f}.timeOfUsePreset"))),
+        };
+        out.push((c.from_year, tou));
+    }
+    Ok(out)
+}
+
 /// Prices: flat or time-of-use purchase price, export price, escalations.
-fn check_tariff(s: &Scenario, warnings: &mut Vec<Warning>) -> Result<TariffInputs, ScenarioError> {
+fn check_tariff(
+    s: &Scenario,
+    project: &ProjectInputs,
+    years: u32,
+    warnings: &mut Vec<Warning>,
+) -> Result<TariffInputs, ScenarioError> {
     let t = s.tariff.clone().unwrap_or_default();
     let default_grid =
         tariff::preset(tariff::DEFAULT_GRID_PRICE_ID).map_or(0.55, |p| p.value_yuan_kwh);
-    let default_export =
-        tariff::preset(tariff::DEFAULT_EXPORT_PRICE_ID).map_or(0.332, |p| p.value_yuan_kwh);
+    // The province's coal benchmark when one is named, else the Shanxi benchmark.
+    let default_export = project
+        .province
+        .as_ref()
+        .and_then(|p| p.benchmark_yuan_kwh)
+        .or_else(|| tariff::preset(tariff::DEFAULT_EXPORT_PRICE_ID).map(|p| p.value_yuan_kwh))
+        .unwrap_or(0.332);
     let tou_given = t.time_of_use.is_some() || t.time_of_use_preset.is_some();
+    if let Some(m) = &t.grid_price_by_month_yuan_kwh {
+        let other = if t.grid_price_yuan_kwh.is_some() {
+            Some(("tariff.gridPriceYuanKwh", "tariff.gridPriceYuanKwh"))
+        } else if tou_given {
+            Some(("time-of-use prices", "分时电价"))
+        } else {
+            None
+        };
+        if let Some((en, zh)) = other {
+            return Err(conflict(
+                "tariff.gridPriceByMonthYuanKwh",
+                &format!("cannot be given with {en}; give one or the other"),
+                &format!("不能与{zh}同时填写，请二选一"),
+            ));
+        }
+        if m.len() != 12 {
+            return Err(ScenarioError::new(
+                codes::INVALID_LENGTH,
+                "tariff.gridPriceByMonthYuanKwh",
+                format!(
+                    "tariff.gridPriceByMonthYuanKwh must hold 12 prices, January first (got {})",
+                    m.len()
+                ),
+                format!(
+                    "tariff.gridPriceByMonthYuanKwh 须为 12 个月的电价，自 1 月起（当前为 {} 个）",
+                    m.len()
+                ),
+            ));
+        }
+        for (i, &p) in m.iter().enumerate() {
+            positive(&format!("tariff.gridPriceByMonthYuanKwh[{i}]"), p, 10.0)?;
+        }
+    }
     if tou_given && t.grid_price_yuan_kwh.is_some() {
         return Err(conflict(
             "tariff.gridPriceYuanKwh",
@@ -704,23 +822,13 @@ fn check_tariff(s: &Scenario, warnings: &mut Vec<Warning>) -> Result<TariffInput
             "不能与 tariff.timeOfUse 同时填写，请二选一",
         ));
     }
-    let purchase = if let Some(tou) = &t.time_of_use {
+    let purchase = if let Some(m) = &t.grid_price_by_month_yuan_kwh {
+        Purchase::Monthly(std::array::from_fn(|i| m[i]))
+    } else if let Some(tou) = &t.time_of_use {
         warnings.extend(tariff::check_time_of_use(tou, "tariff.timeOfUse")?);
         Purchase::TimeOfUse(tou.clone())
     } else if let Some(id) = &t.time_of_use_preset {
-        match tariff::time_of_use_preset(id) {
-            Some(p) => Purchase::TimeOfUse(p.time_of_use),
-            None => {
-                let ids: Vec<&str> = tariff::time_of_use_presets().iter().map(|p| p.id).collect();
-                let ids = ids.join(", ");
-                return Err(ScenarioError::new(
-                    codes::UNKNOWN_PRESET,
-                    "tariff.timeOfUsePreset",
-                    format!("unknown time-of-use preset `{id}`; available: {ids}"),
-                    format!("未知的分时电价预设 `{id}`；可选：{ids}"),
-                ));
-            }
-        }
+        Purchase::TimeOfUse(tou_preset(id, "tariff.timeOfUsePreset")?)
     } else {
         Purchase::Flat(optional(
             "tariff.gridPriceYuanKwh",
@@ -729,12 +837,12 @@ fn check_tariff(s: &Scenario, warnings: &mut Vec<Warning>) -> Result<TariffInput
             |f, v| positive(f, v, 10.0),
         )?)
     };
-    let export = optional(
-        "tariff.exportPriceYuanKwh",
-        t.export_price_yuan_kwh,
-        default_export,
-        |f, v| between(f, v, 0.0, 10.0),
-    )?;
+    let time_of_use_changes = check_tou_changes(&t, tou_given, years, warnings)?;
+    let fixed = t
+        .export_price_yuan_kwh
+        .map(|v| between("tariff.exportPriceYuanKwh", v, 0.0, 10.0))
+        .transpose()?;
+    let export = check::export_rule(s, project, years, fixed, default_export, warnings)?;
     let escalation = optional("tariff.escalationPct", t.escalation_pct, 0.0, |f, v| {
         between(f, v, -20.0, 20.0)
     })?;
@@ -747,7 +855,8 @@ fn check_tariff(s: &Scenario, warnings: &mut Vec<Warning>) -> Result<TariffInput
     Ok(TariffInputs {
         purchase,
         time_of_use_preset: t.time_of_use_preset.clone(),
-        export_price_yuan_kwh: export,
+        time_of_use_changes,
+        export,
         escalation: escalation / 100.0,
         export_escalation: export_escalation / 100.0,
     })

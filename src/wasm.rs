@@ -12,6 +12,60 @@ use crate::error::codes;
 use crate::scenario::{not_an_object, Scenario};
 use crate::ScenarioError;
 
+// wasm-bindgen 0.2.130 leaks one externref-table slot each time a `catch` import that returns a JS
+// value throws: the generated binding returns at `take_last_exception()?` before it turns the
+// import's return slot (holding `undefined`) into a `JsValue` that would free it. So the calls that
+// caller input can make throw (a primitive, a cycle, a throwing getter or Proxy trap) go through
+// imports that return a Rust `String` or nothing, and properties are read from plain copies only.
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.stringify(value, replacer)`.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = stringify)]
+    fn stringify_to_string(value: &JsValue, replacer: &js_sys::Function)
+        -> Result<String, JsValue>;
+    /// `Object.assign(target, source)`, its return value (the target) ignored.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = assign)]
+    fn assign_into(target: &js_sys::Object, source: &JsValue) -> Result<(), JsValue>;
+}
+
+/// The message of a thrown JS value, for our own error message.
+fn thrown_message(thrown: &JsValue) -> String {
+    let message = thrown
+        .dyn_ref::<js_sys::Error>()
+        .and_then(|e| js_sys::Reflect::get(e, &JsValue::from_str("message")).ok());
+    message
+        .and_then(|m| m.as_string())
+        .or_else(|| thrown.as_string())
+        .unwrap_or_else(|| "a value that is not an Error was thrown".to_string())
+}
+
+/// A plain object with the own enumerable properties of `object` (getters read once), or the
+/// error a getter or Proxy trap threw.
+fn own_properties(object: &JsValue) -> Result<js_sys::Object, ScenarioError> {
+    let copy = js_sys::Object::new();
+    assign_into(&copy, object).map_err(|e| {
+        let why = thrown_message(&e);
+        ScenarioError::new(
+            codes::INVALID_JSON,
+            "",
+            format!("a property of the scenario cannot be read: {why}"),
+            format!("情景的某个属性无法读取：{why}"),
+        )
+    })?;
+    Ok(copy)
+}
+
+/// `object[key]` of an object's own properties; `undefined` when `object` is not an object.
+fn property(object: &JsValue, key: &str) -> Result<JsValue, ScenarioError> {
+    if !object.is_object() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    // A data property of a plain object: reading it cannot throw.
+    let copy: JsValue = own_properties(object)?.into();
+    let value = js_sys::Reflect::get(&copy, &JsValue::from_str(key));
+    Ok(value.unwrap_or(JsValue::UNDEFINED))
+}
+
 fn js_error(e: &ScenarioError) -> JsValue {
     let err = js_sys::Error::new(&e.message);
     err.set_name("ScenarioError");
@@ -54,11 +108,10 @@ fn scenario_json(value: &JsValue) -> Result<String, ScenarioError> {
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(not_an_object());
     }
-    let text = REPLACER.with(|r| js_sys::JSON::stringify_with_replacer(value, r.as_ref()));
-    match text {
-        Ok(t) => Ok(String::from(t)),
+    match REPLACER.with(|r| stringify_to_string(value, r.as_ref().unchecked_ref())) {
+        Ok(text) => Ok(text),
         Err(e) => {
-            let why = js_sys::Error::from(e).message();
+            let why = thrown_message(&e);
             Err(ScenarioError::new(
                 codes::INVALID_JSON,
                 "",
@@ -69,40 +122,131 @@ fn scenario_json(value: &JsValue) -> Result<String, ScenarioError> {
     }
 }
 
-/// Refuses a JS string longer than the weather limit before it is copied into WebAssembly memory
-/// (a UTF-16 length above the limit means at least as many UTF-8 bytes).
-fn check_text_length(text: &JsValue) -> Result<(), ScenarioError> {
-    let length = text
-        .dyn_ref::<js_sys::JsString>()
-        .map_or(0, |t| t.length() as usize);
-    crate::weather::check_size(length)
+#[wasm_bindgen]
+extern "C" {
+    /// The platform's `TextEncoder` (Node ≥ 11, every browser).
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    /// `encodeInto(source, destination)`: UTF-8 straight into a view of WebAssembly memory.
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(
+        this: &TextEncoder,
+        source: &js_sys::JsString,
+        dest: &js_sys::Uint8Array,
+    ) -> EncodeResult;
+    type EncodeResult;
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &EncodeResult) -> f64;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodeResult) -> f64;
+}
+
+/// UTF-8 of a JS string, encoded by `TextEncoder.encodeInto` into memory reserved for it: one
+/// native pass, instead of the glue's character-by-character copy. The first try reserves one byte
+/// per UTF-16 unit (enough for ASCII); the rest, if any, three per unit (the most one unit takes).
+fn utf8_of(text: &js_sys::JsString) -> String {
+    thread_local! {
+        static ENCODER: TextEncoder = TextEncoder::new();
+    }
+    let units = text.length() as usize;
+    let mut bytes: Vec<u8> = Vec::with_capacity(units);
+    let (mut read, mut written) = (0usize, 0usize);
+    ENCODER.with(|encoder| {
+        while read < units {
+            let source = if read == 0 {
+                text.clone()
+            } else {
+                text.slice(read as u32, units as u32)
+            };
+            bytes.reserve(if read == 0 { units } else { 3 * (units - read) });
+            let spare = bytes.capacity() - written;
+            // SAFETY: the view covers the vector's spare capacity and is used at once, before
+            // anything else can allocate (and so move or grow WebAssembly memory).
+            let view =
+                unsafe { js_sys::Uint8Array::view_mut_raw(bytes.as_mut_ptr().add(written), spare) };
+            let done = encoder.encode_into(&source, &view);
+            read += done.read() as usize;
+            written += done.written() as usize;
+            // SAFETY: `encodeInto` wrote `written` bytes in total from the start of the vector.
+            unsafe { bytes.set_len(written) };
+        }
+    });
+    String::from_utf8(bytes).unwrap_or_else(|e| crate::weather::text_of(e.as_bytes()).into_owned())
+}
+
+/// The text of a file given as a JS string, `Uint8Array` (a Node `Buffer` too) or `ArrayBuffer`
+/// (bytes in any encoding: invalid UTF-8 such as GBK names becomes U+FFFD); `None` for any other
+/// value. Refused above the weather limit before anything is copied (a UTF-16 length above it
+/// means at least as many UTF-8 bytes).
+fn file_text(value: &JsValue) -> Result<Option<String>, ScenarioError> {
+    if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+        crate::weather::check_size(s.length() as usize)?;
+        return Ok(Some(utf8_of(s)));
+    }
+    let bytes = if let Some(b) = value.dyn_ref::<js_sys::Uint8Array>() {
+        b.clone()
+    } else if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        js_sys::Uint8Array::new(b)
+    } else {
+        return Ok(None);
+    };
+    crate::weather::check_size(bytes.length() as usize)?;
+    Ok(Some(String::from_utf8(bytes.to_vec()).unwrap_or_else(
+        |e| crate::weather::text_of(e.as_bytes()).into_owned(),
+    )))
+}
+
+/// A shallow copy of `object` (own properties) with `path`'s last key deleted, the objects along
+/// it copied too.
+fn without(object: &JsValue, path: &[&str]) -> Result<JsValue, ScenarioError> {
+    let copy = own_properties(object)?;
+    match path {
+        [last] => {
+            // Deleting an own data property of a fresh plain object cannot fail.
+            let _ = js_sys::Reflect::delete_property(&copy, &(*last).into());
+        }
+        [first, rest @ ..] => {
+            let inner = without(&property(object, first)?, rest)?;
+            let _ = js_sys::Reflect::set(&copy, &(*first).into(), &inner);
+        }
+        [] => {}
+    }
+    Ok(copy.into())
 }
 
 /// `calculate(scenario: Scenario): Report`; throws `ScenarioError`.
 #[wasm_bindgen(js_name = calculate, skip_typescript)]
 pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
-    let resource =
-        js_sys::Reflect::get(&scenario, &"resource".into()).unwrap_or(JsValue::UNDEFINED);
-    let text = js_sys::Reflect::get(&resource, &"text".into()).unwrap_or(JsValue::UNDEFINED);
-    check_text_length(&text).map_err(|e| js_error(&e))?;
-    // A weather file's text (megabytes) bypasses JSON: the rest of the scenario is stringified
-    // from a shallow copy without it, and the text is put back after parsing.
-    let weather_text = text.as_string();
-    let json_source = if weather_text.is_some() {
-        let copy = js_sys::Object::assign(&js_sys::Object::new(), scenario.unchecked_ref());
-        let resource_copy =
-            js_sys::Object::assign(&js_sys::Object::new(), resource.unchecked_ref());
-        js_sys::Reflect::delete_property(&resource_copy, &"text".into())?;
-        js_sys::Reflect::set(&copy, &"resource".into(), &resource_copy)?;
-        copy.into()
-    } else {
-        scenario
+    // The files' texts (megabytes) bypass JSON: each is read as UTF-8 bytes ([`file_text`]), the
+    // rest of the scenario is stringified from a shallow copy without it, and the texts are put
+    // back after parsing.
+    let weather_path = ["resource", "text"];
+    let load_path = ["usage", "load", "text"];
+    let at = |path: &[&str]| {
+        path.iter()
+            .try_fold(scenario.clone(), |o, k| property(&o, k))
+            .map_err(|e| js_error(&e))
     };
+    let weather_text = file_text(&at(&weather_path)?).map_err(|e| js_error(&e))?;
+    let load_text = file_text(&at(&load_path)?).map_err(|e| js_error(&e))?;
+    let mut json_source = scenario.clone();
+    if weather_text.is_some() {
+        json_source = without(&json_source, &weather_path).map_err(|e| js_error(&e))?;
+    }
+    if load_text.is_some() {
+        json_source = without(&json_source, &load_path).map_err(|e| js_error(&e))?;
+    }
     let mut scenario = scenario_json(&json_source)
         .and_then(|text| Scenario::from_json(&text))
         .map_err(|e| js_error(&e))?;
     if weather_text.is_some() {
         scenario.resource.text = weather_text;
+    }
+    if let Some(load) = scenario.usage.as_mut().and_then(|u| u.load.as_mut()) {
+        if load_text.is_some() {
+            load.text = load_text;
+        }
     }
     let mut report = crate::calculate(&scenario).map_err(|e| js_error(&e))?;
     let hourly = report.energy.hourly_kwh.take();
@@ -119,16 +263,16 @@ pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
     Ok(out)
 }
 
-/// `parseWeather(text: string, options?: WeatherOptions): WeatherSummary`; throws `ScenarioError`.
+/// `parseWeather(text: string | Uint8Array | ArrayBuffer, options?: WeatherOptions): WeatherSummary`;
+/// throws `ScenarioError`.
 #[wasm_bindgen(js_name = parseWeather, skip_typescript)]
 pub fn parse_weather(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    check_text_length(&text).map_err(|e| js_error(&e))?;
-    let Some(text) = text.as_string() else {
+    let Some(text) = file_text(&text).map_err(|e| js_error(&e))? else {
         return Err(js_error(&ScenarioError::new(
             codes::INVALID_TYPE,
             "text",
-            "parseWeather expects the file's text as a string",
-            "parseWeather 需要以字符串形式传入文件内容",
+            "parseWeather expects the file's text as a string, Uint8Array or ArrayBuffer",
+            "parseWeather 需要以字符串、Uint8Array 或 ArrayBuffer 形式传入文件内容",
         )));
     };
     let options = if options.is_undefined() || options.is_null() {

@@ -513,11 +513,19 @@ fn hours_from_monthly_values() {
     let temp = [
         -10.0, -6.0, 1.0, 9.0, 16.0, 20.0, 22.0, 20.0, 15.0, 8.0, 0.0, -8.0,
     ];
-    // Shuozhou: more than 50 km from any station → Duffie & Beckman; Datong's own coordinates →
-    // Datong's profile.
-    for (p, profile) in [(place(39.33, 112.43), false), (place(40.10, 113.33), true)] {
+    // Shuozhou (more than 50 km from any station) and Datong's own coordinates: the nearest
+    // station's profile; Shuozhou with the Duffie & Beckman split asked for.
+    for (p, split, profile) in [
+        (place(39.33, 112.43), MonthlySplit::Auto, true),
+        (place(40.10, 113.33), MonthlySplit::Auto, true),
+        (place(39.33, 112.43), MonthlySplit::DuffieBeckman, false),
+    ] {
         for temp_c in [None, Some(&temp[..])] {
-            let r = climate::monthly_weather(&MonthlyInputs::new(p, 8.0, &ghi, temp_c)).unwrap();
+            let r = climate::monthly_weather(&MonthlyInputs {
+                split,
+                ..MonthlyInputs::new(p, 8.0, &ghi, temp_c)
+            })
+            .unwrap();
             assert_eq!(r.profile_from_station, profile);
             let w = &r.weather;
             assert_eq!(w.stamps.len(), 8760);
@@ -581,10 +589,11 @@ fn hours_from_monthly_values() {
             }
         }
     }
-    // Far from every station (mid-Pacific): Duffie & Beckman and a far-station warning.
+    // Far from every station (mid-Pacific): still the nearest station's profile, and a
+    // far-station warning.
     let r = climate::monthly_weather(&MonthlyInputs::new(place(20.0, -160.0), -10.0, &ghi, None))
         .unwrap();
-    assert!(!r.profile_from_station);
+    assert!(r.profile_from_station);
     assert!(r.station.distance_km > 3000.0);
     assert!(r.warnings[0].message.contains("far away"));
 }

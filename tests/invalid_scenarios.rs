@@ -79,3 +79,10 @@ fn malformed_json_is_an_error_not_a_panic() {
         );
     }
 }
+
+#[test]
+fn an_unknown_empty_key_at_the_top_is_named() {
+    // Found by the fuzz harness: `{"": []}` gave the field "", which reads as the whole input.
+    let e = rooftop_pv::Scenario::from_json(r#"{"": []}"#).unwrap_err();
+    assert_eq!((e.code, e.field.as_str()), ("unknown_field", r#""""#));
+}

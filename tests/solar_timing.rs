@@ -150,3 +150,37 @@ fn sun_path_is_reused_only_for_the_same_weather() {
     let d0 = days_from_civil(2005, 1, 1);
     assert_eq!(d0, 12784);
 }
+
+#[test]
+fn shared_sun_paths_are_the_same_weathers_and_bounded() {
+    use rooftop_pv::solar::sunpath::CACHED_PATHS;
+    use std::rc::Rc;
+    let w = weather("shared:CHN_Shanxi.Datong.534870_CSWD.epw");
+    let first = SunPath::shared(&w);
+    assert_eq!(*first, SunPath::new(&w));
+    assert!(
+        Rc::ptr_eq(&first, &SunPath::shared(&w.clone())),
+        "same weather: reused"
+    );
+    // Any input the path depends on changed by one bit: computed anew, and right.
+    let mut warmer = w.clone();
+    warmer.temp_air_c[5000] = f64::from_bits(warmer.temp_air_c[5000].to_bits() + 1);
+    let mut later = w.clone();
+    later.stamps[0].year += 1;
+    let mut higher = w.clone();
+    higher.location.elevation_m += 1e-9;
+    for other in [&warmer, &later, &higher] {
+        let path = SunPath::shared(other);
+        assert!(!Rc::ptr_eq(&first, &path));
+        assert_eq!(*path, SunPath::new(other));
+    }
+    // Bounded: after CACHED_PATHS other weathers, the first is computed again.
+    for k in 0..CACHED_PATHS {
+        let mut v = w.clone();
+        v.location.elevation_m += k as f64 + 1.0;
+        SunPath::shared(&v);
+    }
+    let again = SunPath::shared(&w);
+    assert!(!Rc::ptr_eq(&first, &again));
+    assert_eq!(*again, *first);
+}

@@ -1,18 +1,26 @@
-// The rooftop-pv calculator page: builds a Scenario from the form on every input, calls the
-// WebAssembly core, and renders the Report (or the ScenarioError next to its field).
+// The rooftop-pv calculator page: builds a Scenario from the form on every input, has the
+// WebAssembly core calculate it in a worker (engine.js), and renders the Report (or the
+// ScenarioError next to its field). The page's own instance of the core answers the quick
+// questions (stations, presets, a weather file's summary).
 
 import init, {
   calculate, findStations, nearestStation, parseWeather, presets, stationClimate, stations, version,
 } from './pkg/rooftop_pv.js';
+import { createEngine } from './engine.js';
+import { findPlaces, PLACES_SOURCE } from './places.js';
+import { pickPlace, placeOptions, setupPlaces } from './place-ui.js';
+import { forgetLocal } from './share.js';
+import { restoreScenario, setupShare, updateShare } from './share-ui.js';
+import { monthDay, renderMonthlyTable } from './monthly-table.js';
+import { $, DEFAULT_STATION, state } from './state.js';
 import { t, setLang, lang, sourceText } from './i18n.js';
 import { barChart, heatMap } from './charts.js';
 import { compact, fmt, fmtMax } from './format.js';
+import { setupRulesUi, translateRulesUi, readRules, clearRules, fillRules, rulesAssumptions } from './rules-ui.js';
 import {
   setupMoneyUi, translateMoneyUi, readMoney, clearMoney, fillMoney, renderMoneyResults, moneyAssumptions,
   cashRows, updateProfileHint,
 } from './money-ui.js';
-
-const $ = (id) => document.getElementById(id);
 
 /** What the page shows before the user types anything (optional fields stay empty → core defaults). */
 const INITIAL = {
@@ -28,9 +36,9 @@ const EXAMPLE_PLACEHOLDERS = {
 };
 /** The methods that run the hourly chain (and so use the roof planes and the system layout). */
 const HOURLY_METHODS = ['weatherFile', 'station', 'monthly'];
-/** The built-in station chosen on a first visit: Taiyuan, the capital of Shanxi (the page's default
- * prices are Shanxi's too). The last choice is remembered in localStorage under STATION_KEY. */
-const DEFAULT_STATION = '537720';
+/** The built-in station chosen on a first visit is Taiyuan (DEFAULT_STATION, state.js), the
+ * capital of Shanxi (the page's default prices are Shanxi's too). The last choice is remembered in
+ * localStorage under STATION_KEY. */
 const STATION_KEY = 'rooftop-pv.station';
 /** At most this many suggestions are listed under the station search box. */
 const MAX_SUGGESTIONS = 8;
@@ -38,7 +46,7 @@ const MAX_SUGGESTIONS = 8;
 const RESOURCE_CLASSES = [['A', 1750], ['B', 1400], ['C', 1050], ['D', -Infinity]];
 
 /**
- * The core's defaults of the system layout (PVWatts v8; js/rooftop-pv.d.ts). The report's
+ * The core's defaults of the system layout (PVWatts v8; js/rooftop_pv.d.ts). The report's
  * assumptions do not echo the layout, so the page keeps them for its placeholders and assumptions.
  */
 const LAYOUT_DEFAULTS = { dcAcRatio: 1.2, inverterEfficiencyPct: 96, lossesPct: 14.08, groundCoverageRatio: 0.3 };
@@ -58,7 +66,6 @@ const TIMING_BASES = [
   ['PVGIS TMY declaring', 'basis.pvgisInstant'],
   ['PVGIS TMY', 'basis.pvgis'],
 ];
-const MONTH_STARTS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 const FACTOR_KEYS = ['coalKgce', 'co2Kg', 'so2G', 'noxG', 'dustG', 'waterKg'];
 const EMISSION_ROWS = [
@@ -69,27 +76,6 @@ const EMISSION_ROWS = [
   { id: 'dust', total: 'dustT', factor: 'dustG' },
   { id: 'water', total: 'waterT', factor: 'waterKg' },
 ];
-
-const state = {
-  presets: null,
-  report: null, // last good report
-  scenario: null, // the scenario of `report`
-  fieldErrors: [], // [{ el, core?: ScenarioError, key?: string }]
-  generalError: null, // ScenarioError or { key, vars }
-  example: null,
-  exampleScenario: null, // JSON of the form's scenario right after loading the example
-  exampleEdited: false,
-  // The loaded weather file: { name, size, text, summary (WeatherSummary), error (ScenarioError) } or
-  // { name, size, localError: { key, vars } } when it could not be read; null before any file.
-  weather: null,
-  weatherToken: null, // the file being read (a newer choice wins)
-  stations: null, // Map id → Station (the 270 built-in ones)
-  stationId: DEFAULT_STATION, // the station chosen by name
-  climates: new Map(), // id → StationClimate, read when first needed
-  suggestions: [], // the stations listed under the search box
-  active: -1, // the suggestion highlighted by the arrow keys
-  searching: false, // the search box holds what the user typed, not the chosen station's name
-};
 
 // ---------------------------------------------------------------- numbers
 
@@ -127,6 +113,8 @@ function applyStaticText() {
   updatePlaneLabels();
   updateMonthLabels();
   renderWeatherFile();
+  $('place-search').placeholder = t('ph.place');
+  $('place-source').textContent = t('place.source', { src: PLACES_SOURCE });
   $('footer-about').textContent = t('footer.about', { v: version() });
   $('version').textContent = `rooftop-pv ${version()}`;
   fillFactorSetOptions();
@@ -135,6 +123,7 @@ function applyStaticText() {
   updatePlaceholders();
   updateSources();
   translateMoneyUi(sourceDetails);
+  translateRulesUi(sourceDetails);
   renderExampleDesc();
 }
 
@@ -356,7 +345,9 @@ function buildScenario() {
   } else {
     const w = state.weather;
     const input = $('weather-file');
-    if (!w) local.push({ el: input, key: 'err.noFile' });
+    const need = state.neededFile;
+    if (!w && need) local.push({ el: input, key: 'share.needsFile', vars: { name: need.name, kb: fmt((need.size ?? 0) / 1024) } });
+    else if (!w) local.push({ el: input, key: 'err.noFile' });
     else if (w.localError) local.push({ el: input, ...w.localError });
     else if (w.error) local.push({ el: input, core: w.error });
     else {
@@ -396,11 +387,12 @@ function buildScenario() {
   const kind = controlValue('kind');
   s.ownership = { kind };
   if (kind === 'thirdParty') {
-    put(s.ownership, 'discountPct', num('discountPct'));
+    put(s.ownership, 'discountPct', readDiscount(num, local));
     put(s.ownership, 'roofRentYuanYear', num('roofRent'));
   }
   // load, export limit, time of use, the owner's or the investor's finance
   readMoney(s, num, local);
+  readRules(s, num);
 
   const fs = $('factorSet').value;
   if (fs === 'custom') {
@@ -411,6 +403,30 @@ function buildScenario() {
     s.emissions = { preset: fs };
   }
   return { scenario: s, local };
+}
+
+/**
+ * The EMC discount [% off the grid price] from its field, in either of the ways Chinese users say
+ * it: "% off" as typed, or 折 — the tenths of the price paid, so that 85 折 (or 8.5 折) is paying
+ * 85 %, 15 % off. The equivalent in the other way is written under the field.
+ */
+function readDiscount(num, local) {
+  const el = $('discountPct');
+  const v = num('discountPct', true);
+  const zhe = $('discountUnit').value === 'zhe';
+  let off = v;
+  if (v !== undefined && zhe) {
+    const pay = v <= 10 ? v * 10 : v;
+    if (v <= 0 || pay > 100) {
+      local.push({ el, key: 'err.zhe' });
+      off = undefined;
+    } else off = 100 - pay;
+  }
+  const equiv = $('discount-equiv');
+  equiv.textContent = off === undefined || off < 0 || off > 100 ? '' : t('discount.equiv', {
+    off: fmtMax(off, 2), pay: fmtMax(100 - off, 2), zhe: fmtMax(100 - off, 2),
+  });
+  return off === undefined ? undefined : Number(off.toFixed(10));
 }
 
 /** The site's coordinates from their fields, when both are numbers. */
@@ -606,7 +622,9 @@ function decodeText(buf) {
 async function loadWeatherFile(file) {
   const token = {};
   state.weatherToken = token;
-  const base = { name: file.name, size: file.size };
+  state.weatherSerial += 1;
+  const base = { name: file.name, size: file.size, id: state.weatherSerial };
+  document.body.dataset.busy = 'true';
   $('weather-file-name').textContent = t('file.reading', { name: file.name });
   let weather;
   if (file.size > MAX_WEATHER_BYTES) {
@@ -620,6 +638,7 @@ async function loadWeatherFile(file) {
   }
   if (state.weatherToken !== token) return; // a newer file was chosen meanwhile
   state.weather = weather;
+  state.neededFile = null;
   // Let the same file be chosen again (a change event needs a new value).
   $('weather-file').value = '';
   parseSummary();
@@ -847,11 +866,14 @@ function searchStations() {
   }
   const found = findStations(q);
   state.suggestions = found.slice(0, MAX_SUGGESTIONS);
-  state.active = state.suggestions.length ? 0 : -1;
+  // Places (a county, a city) after the stations: picking one uses the station nearest to it.
+  const places = findPlaces(q);
+  state.placeSuggestions = places.slice(0, Math.max(3, MAX_SUGGESTIONS - state.suggestions.length));
+  state.active = state.suggestions.length + state.placeSuggestions.length ? 0 : -1;
   const status = $('station-status');
-  status.dataset.state = found.length ? 'found' : 'none';
+  status.dataset.state = found.length || places.length ? 'found' : 'none';
   status.textContent = !found.length
-    ? t('station.none', { q })
+    ? places.length ? t('place.found', { n: places.length }) : t('station.none', { q })
     : found.length > MAX_SUGGESTIONS
       ? t('station.foundMore', { n: found.length, k: MAX_SUGGESTIONS })
       : t('station.found', { n: found.length });
@@ -895,8 +917,11 @@ function suggestionItem(st, i) {
 function renderSuggestions() {
   const input = $('station-search');
   const list = $('station-list');
-  list.replaceChildren(...state.suggestions.map(suggestionItem));
-  const open = state.suggestions.length > 0;
+  list.replaceChildren(
+    ...state.suggestions.map(suggestionItem),
+    ...placeOptions('station-place', state.placeSuggestions),
+  );
+  const open = list.children.length > 0;
   list.hidden = !open;
   input.setAttribute('aria-expanded', String(open));
   highlight();
@@ -915,6 +940,7 @@ function highlight() {
 
 function closeSuggestions() {
   state.suggestions = [];
+  state.placeSuggestions = [];
   state.active = -1;
   const list = $('station-list');
   list.hidden = true;
@@ -949,7 +975,7 @@ function cancelSearch() {
 }
 
 function onSearchKey(e) {
-  const n = state.suggestions.length;
+  const n = state.suggestions.length + state.placeSuggestions.length;
   if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
     e.preventDefault();
     if (!n) {
@@ -960,7 +986,11 @@ function onSearchKey(e) {
     highlight();
   } else if (e.key === 'Enter') {
     e.preventDefault();
-    if (n && state.active >= 0) pickStation(state.suggestions[state.active].id);
+    if (n && state.active >= 0) {
+      const k = state.suggestions.length;
+      if (state.active < k) pickStation(state.suggestions[state.active].id);
+      else pickPlace(state.placeSuggestions[state.active - k].code);
+    }
   } else if (e.key === 'Escape') {
     if (n || state.searching) {
       e.preventDefault();
@@ -988,7 +1018,8 @@ function wireStationSearch() {
   list.addEventListener('mousedown', (e) => e.preventDefault());
   list.addEventListener('click', (e) => {
     const li = e.target.closest('[role="option"]');
-    if (li) pickStation(li.dataset.id);
+    if (li?.dataset.place) pickPlace(li.dataset.place);
+    else if (li) pickStation(li.dataset.id);
   });
   $('fill-monthly').addEventListener('click', fillMonthly);
 }
@@ -1203,36 +1234,62 @@ function renderErrors() {
 
 // ---------------------------------------------------------------- calculate
 
-function recalc() {
+/** The scenario as the worker gets it: a weather file's text is sent once and named by `textRef`. */
+function forWorker(scenario) {
+  const w = state.weather;
+  if (scenario.resource.text === undefined || !w) return scenario;
+  if (state.engine.weatherId !== w.id) state.engine.setWeather(w.id, w.text);
+  const { text: _sent, ...resource } = scenario.resource;
+  return { ...scenario, resource: { ...resource, textRef: w.id } };
+}
+
+/** What the form says now: its own errors at once, else a calculation asked of the worker
+ * (debounced; `now`: without waiting), whose answer `showResult` renders. */
+function recalc({ now = false } = {}) {
   applyVisibility();
   updateShareHint();
   renderStationInfo();
   const { scenario, local } = buildScenario();
+  if (local.length) {
+    state.engine.cancel();
+    state.requested = null;
+    state.fieldErrors = local;
+    state.generalError = null;
+    renderErrors();
+    renderReport();
+    updatePlaceholders();
+    updateSources();
+    document.body.dataset.ready = 'true';
+    return;
+  }
+  const seq = state.engine.request(forWorker(scenario), now ? 0 : undefined);
+  state.requested = { seq, scenario };
+}
+
+/** The worker's answer to the newest request: the report, or the ScenarioError at its field. */
+function showResult({ seq, report, error }) {
   state.fieldErrors = [];
   state.generalError = null;
-  if (local.length) {
-    state.fieldErrors = local;
+  if (report) {
+    state.report = report;
+    state.scenario = state.requested?.seq === seq ? state.requested.scenario : state.scenario;
+  } else if (error?.name === 'ScenarioError') {
+    const el = fieldElement(error.field);
+    if (el) state.fieldErrors = [{ el, core: error }];
+    else state.generalError = { core: error };
   } else {
-    try {
-      const report = calculate(scenario);
-      state.report = report;
-      state.scenario = scenario;
-    } catch (err) {
-      if (err && err.name === 'ScenarioError') {
-        const el = fieldElement(err.field);
-        if (el) state.fieldErrors = [{ el, core: err }];
-        else state.generalError = { core: err };
-      } else {
-        // Not a scenario error: a bug. Show it, and let the console have it too.
-        state.generalError = { key: 'res.engineError', vars: { msg: String(err) } };
-        throw err;
-      }
-    }
+    // Not a scenario error: a bug. Show it, and let the console have it too.
+    state.generalError = { key: 'res.engineError', vars: { msg: String(error?.message ?? error) } };
+    console.error(error);
   }
   renderErrors();
   renderReport();
   updatePlaceholders();
   updateSources();
+  if (report) updateShare();
+  document.body.dataset.resultSeq = String(seq);
+  document.body.dataset.resultsShown = String(Number(document.body.dataset.resultsShown ?? 0) + 1);
+  document.body.dataset.ready = 'true';
 }
 
 // ---------------------------------------------------------------- results
@@ -1507,9 +1564,8 @@ function renderEmissions(r) {
       td.className = 'num-col';
       const span = document.createElement('span');
       const v = em[period][row.total];
-      const text = v.toFixed(2);
-      span.textContent = text;
-      span.dataset.value = text;
+      span.textContent = fmt(v, 2);
+      span.dataset.value = v.toFixed(2);
       span.dataset.testid = `${row.id}-${period}`;
       td.append(span);
       tr.append(td);
@@ -1598,8 +1654,13 @@ function renderEmissions(r) {
 }
 
 /** The width the chart will be shown at (its card's content box). */
+/** The width of a chart's box [px]: as last measured by watchChartWidth, so that drawing a new
+ * report does not force a layout per chart; measured here the first time. */
+const chartWidths = new Map();
 function chartWidth(id) {
-  return $(id).clientWidth || 640;
+  const w = chartWidths.get(id) || $(id).clientWidth;
+  if (w) chartWidths.set(id, w);
+  return w || 640;
 }
 
 /** Charts are drawn at their shown size: redraw them when the results column changes width. */
@@ -1612,6 +1673,7 @@ function watchChartWidth() {
     requestAnimationFrame(() => {
       pending = false;
       const w = $('monthly-chart').clientWidth;
+      for (const id of ['monthly-chart', 'heatmap', 'cash-chart']) chartWidths.set(id, $(id).clientWidth);
       if (!state.report || Math.abs(w - last) < 2) return;
       last = w;
       renderMonthly(state.report);
@@ -1641,6 +1703,7 @@ function renderMonthly(r) {
       },
     }),
   );
+  renderMonthlyTable(values, poa);
   const legend = $('monthly-legend');
   legend.replaceChildren();
   if (poa) {
@@ -1651,13 +1714,6 @@ function renderMonthly(r) {
       legend.append(s);
     }
   }
-}
-
-/** Day of the year (0-based, 365-day year) → [month 1–12, day 1–31]. */
-function monthDay(d) {
-  let m = 11;
-  while (m > 0 && MONTH_STARTS[m] > d) m--;
-  return [m + 1, d - MONTH_STARTS[m] + 1];
 }
 
 function renderHeatmap(r) {
@@ -1838,10 +1894,12 @@ function renderAssumptions(r) {
   }
   items.push(
     [a.ownership === 'owner' ? 'as.capex' : 'as.invCapex', `${fmtMax(a.capexYuanPerW)} ${t('u.capex')}`, 'capexYuanPerW'],
-    ['as.om', `${fmtMax(a.omYuanPerKwpYear)} ${t('u.om')}`, 'omYuanPerKwpYear'],
+    // O&M once: per kWp here, or by steps / as a share of the investment (money-ui.js)
+    ...(a.omSteps || a.omPctOfCapex !== undefined ? [] : [['as.om', `${fmtMax(a.omYuanPerKwpYear)} ${t('u.om')}`, 'omYuanPerKwpYear']]),
     ['as.discountRate', `${fmtMax(a.discountRatePct)} ${t('u.discountRate')}`, 'discountRatePct'],
   );
   items.push(...moneyAssumptions(r));
+  items.push(...rulesAssumptions(r));
   const set = r.emissions.preset ? state.presets.emissionFactors.find((p) => p.id === r.emissions.preset) : null;
   items.push(['as.factors', set ? presetName(set) : t('em.custom'), undefined, 'wide']);
 
@@ -1872,6 +1930,7 @@ function clearForm() {
   $('method').value = INITIAL.method;
   $('mode').value = INITIAL.mode;
   $(`kind-${INITIAL.kind}`).checked = true;
+  $('discountUnit').value = 'pctOff';
   $('factorSet').value = state.presets.defaultEmissionFactors;
   $('grid-preset').value = '';
   $('export-preset').value = '';
@@ -1885,6 +1944,7 @@ function clearForm() {
   renderPlanes([DEFAULT_PLANE]);
   renderWeatherFile();
   clearMoney();
+  clearRules();
   // where the roof is: a choice that outlives the other inputs (like the language)
   restoreStation();
 }
@@ -1943,7 +2003,9 @@ function fillForm(s) {
   const o = s.ownership ?? { kind: 'owner' };
   $(`kind-${o.kind}`).checked = true;
   fillMoney(s);
+  fillRules(s);
   setField('discountPct', o.discountPct);
+  $('discountUnit').value = 'pctOff';
   setField('roofRent', o.roofRentYuanYear);
   if (s.emissions?.factors) {
     $('factorSet').value = 'custom';
@@ -1962,7 +2024,7 @@ function loadExample(id) {
   applyVisibility();
   state.exampleScenario = JSON.stringify(buildScenario().scenario);
   renderExampleDesc();
-  recalc();
+  recalc({ now: true });
 }
 
 function renderExampleDesc() {
@@ -1985,6 +2047,12 @@ function onUserInput(e) {
   if (target.type === 'file') return; // read on `change`, then recalculated
   if (target.dataset.noRecalc !== undefined) return; // the station search: recalculated on a pick
   if (target.matches('#site-lat, #site-lon, [name="stationBy"]')) rememberStation();
+  if (target.matches('#site-lat, #site-lon') && state.place) {
+    // typed coordinates are no longer the chosen place's
+    state.place = null;
+    $('place-search').value = '';
+    $('place-status').textContent = '';
+  }
   if (target.matches('#timing, #format')) parseSummary();
   if (target.closest('#planes')) updatePlaneLabels();
   if (target.id === 'loadProfile') updateProfileHint();
@@ -1993,6 +2061,14 @@ function onUserInput(e) {
     const p = state.presets.tariffs.find((x) => x.id === target.value);
     if (p) $(target.dataset.target).value = String(p.valueYuanKwh);
   }
+  if (target.id === 'discountUnit') {
+    // the same discount in the other way of saying it: 15 (% off) ⇄ 85 (折)
+    const v = parseNumber($('discountPct').value).value;
+    if (v !== undefined) {
+      const pay = target.value === 'zhe' ? 100 - v : v <= 10 ? v * 10 : v;
+      $('discountPct').value = fmtPlain(target.value === 'zhe' ? pay : 100 - pay);
+    }
+  }
   if (target.id === 'factorSet' && target.value === 'custom') {
     // Start the custom factors from the set that was chosen before, so only the differences need typing.
     const prev = state.presets.emissionFactors.find((p) => p.id === state.report?.emissions.preset);
@@ -2000,12 +2076,13 @@ function onUserInput(e) {
       for (const k of FACTOR_KEYS) $(k).value = String(prev.factors[k]);
     }
   }
-  afterUserChange();
+  // Typing waits for a pause (engine.js); a choice is calculated at once.
+  afterUserChange({ now: !target.matches('input[type="text"], input:not([type]), input[type="number"], textarea') });
 }
 
 /** Recalculates after the user changed something, and notes when an example was edited. */
-function afterUserChange() {
-  recalc();
+function afterUserChange({ now = true } = {}) {
+  recalc({ now });
   if (state.example) {
     applyVisibility();
     const edited = JSON.stringify(buildScenario().scenario) !== state.exampleScenario;
@@ -2099,8 +2176,15 @@ function wireWeatherAndPlanes() {
 async function main() {
   setLang(initialLanguage());
   $('lang').value = lang();
+  // The form's labels before the engine has loaded (first paint).
+  document.documentElement.lang = lang();
+  translate(document);
+  state.engine = createEngine({
+    onResult: showResult,
+    onBusy: (busy) => (document.body.dataset.busy = String(busy)),
+  });
   try {
-    await init();
+    await Promise.all([init(), state.engine.ready]);
   } catch (err) {
     $('loading').hidden = true;
     const box = $('general-error');
@@ -2122,9 +2206,13 @@ async function main() {
   fillFactorSetOptions();
   fillTariffOptions();
   setupMoneyUi({ presets: state.presets, onChange: afterUserChange });
+  setupRulesUi({ presets: state.presets });
+  setupShare({ fillForm, renderExampleDesc, recalc, stationLabel, colon });
+  setupPlaces({ nearestTo, stationName, km, closeSuggestions, rememberStation, afterUserChange });
   resetForm();
+  await restoreScenario();
   applyStaticText();
-  recalc();
+  recalc({ now: true });
 
   const form = $('form');
   form.addEventListener('input', onUserInput);
@@ -2133,8 +2221,13 @@ async function main() {
     b.addEventListener('click', () => loadExample(b.dataset.example));
   }
   $('reset').addEventListener('click', () => {
+    // the defaults: the saved inputs and the link's case are forgotten
+    forgetLocal();
+    history.replaceState(null, '', location.pathname + location.search);
+    state.neededFile = null;
+    $('share-status').textContent = '';
     resetForm();
-    recalc();
+    recalc({ now: true });
   });
   $('example-close').addEventListener('click', () => {
     state.example = null;
@@ -2151,7 +2244,8 @@ async function main() {
   wireStationSearch();
   $('print').addEventListener('click', () => window.print());
   watchChartWidth();
-  document.body.dataset.ready = 'true';
+  // Offline after this visit: the service worker keeps the page and the engine (sw.js).
+  navigator.serviceWorker?.register('./sw.js').catch((err) => console.warn('no offline copy:', err));
 }
 
 main();

@@ -8,7 +8,7 @@ import { barChart } from './charts.js';
 import { compact, fmt, fmtMax } from './format.js';
 
 const $ = (id) => document.getElementById(id);
-export const PERIODS = ['sharpPeak', 'peak', 'flat', 'valley'];
+export const PERIODS = ['sharpPeak', 'peak', 'flat', 'valley', 'deepValley'];
 /** The core reads at most this much load text (load_format); larger files are not even read. */
 const MAX_LOAD_BYTES = 20 * 1024 * 1024;
 
@@ -117,6 +117,23 @@ export function setupMoneyUi({ presets, onChange }) {
   };
   window.addEventListener('pointerup', finish);
   window.addEventListener('pointercancel', finish);
+  // One tab stop for the 288 cells (roving tabindex): the arrow keys, Home and End move within it.
+  table.addEventListener('keydown', (e) => {
+    const b = cellOf(e);
+    const step = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] }[e.key];
+    if (!b || (!step && e.key !== 'Home' && e.key !== 'End')) return;
+    e.preventDefault();
+    let m = Number(b.dataset.m);
+    let h = Number(b.dataset.h);
+    if (step) {
+      m = (m + step[0] + 12) % 12;
+      h = (h + step[1] + 24) % 24;
+    } else h = e.key === 'Home' ? 0 : 23;
+    const next = table.querySelector(`button[data-m="${m}"][data-h="${h}"]`);
+    b.tabIndex = -1;
+    next.tabIndex = 0;
+    next.focus();
+  });
   // Keyboard (and clicks without a pointer stroke): Enter / Space paint one cell.
   table.addEventListener('click', (e) => {
     const b = cellOf(e);
@@ -196,6 +213,7 @@ function renderGrid() {
       b.dataset.m = String(m);
       b.dataset.h = String(h);
       b.dataset.testid = `tou-${m + 1}-${h}`;
+      b.tabIndex = m === 0 && h === 0 ? 0 : -1;
       b.className = `p-${ui.grid[m][h]}`;
       b.setAttribute('aria-label', cellLabel(m, h));
       b.title = cellLabel(m, h);
@@ -548,7 +566,9 @@ function renderUsageFacts(r) {
       ['usage.import', `${fmt(u.gridImportKwh)} kWh`, 'usage-import', u.gridImportKwh],
     );
   }
-  items.push(['usage.method', t(`usage.method.${u.method}`), 'usage-method', u.method]);
+  // Without a load the self-use is a flat share of each hour: not an hourly match.
+  const method = u.loadKwh === undefined ? 'share' : u.method;
+  items.push(['usage.method', t(`usage.method.${method}`), 'usage-method', method]);
   const dl = $('usage-facts');
   dl.replaceChildren();
   for (const [key, value, testid, raw] of items) {
@@ -635,14 +655,20 @@ export function cashParty(r) {
 }
 
 /** The rows of the cash flow shown. */
+/** The uploaded load file's name and size (for a link, which describes it rather than carry it), or null. */
+export function loadFileInfo() {
+  const f = ui.loadFile;
+  return f && !f.localError ? { name: f.name, size: f.size } : null;
+}
+
 export function cashRows(r) {
   return cashParty(r) === 'investor' ? r.money.investor.byYear : r.money.byYear;
 }
 
-function renderCashTable(r) {
+/** The cash-flow table's columns: [i18n key of the header, the value of a year's row]. */
+export function cashColumns(r) {
   const host = r.assumptions.ownership === 'thirdParty' && cashParty(r) === 'main';
-  const rows = cashRows(r);
-  const cols = host
+  return host
     ? [
         ['cash.year', (y) => y.year],
         ['cash.gen', (y) => y.generationKwh],
@@ -668,6 +694,12 @@ function renderCashTable(r) {
         ['cash.netCol', (y) => y.netCashFlowYuan],
         ['cash.cumCol', (y) => y.cumulativeYuan],
       ];
+}
+
+function renderCashTable(r) {
+  const host = r.assumptions.ownership === 'thirdParty' && cashParty(r) === 'main';
+  const rows = cashRows(r);
+  const cols = cashColumns(r);
   const head = $('cash-head-row');
   head.replaceChildren();
   cols.forEach(([key], i) => {

@@ -12,8 +12,8 @@
 //! - [`climate`]: one station's monthly table and typical days, decoded from the blob;
 //! - [`station_weather`]: 8,760 hours from a station's typical days (`resource.method = 'station'`);
 //! - [`monthly_weather`]: 8,760 hours from 12 monthly GHI values (`resource.method = 'monthly'`):
-//!   the typical days of a station within 50 km scaled to them, else the Duffie & Beckman monthly
-//!   method.
+//!   the nearest station's typical days scaled to them (the Duffie & Beckman monthly method on
+//!   request).
 //!
 //! Both produce a [`crate::weather::Weather`] that the hourly chain consumes like a weather file.
 //!
@@ -34,7 +34,7 @@ pub use monthly::{
     collares_pereira_rabl_rt, daily_extraterrestrial_kwh_m2, declination_deg,
     erbs_daily_diffuse_fraction, erbs_monthly_diffuse_fraction, extraterrestrial_monthly_kwh_m2,
     liu_jordan_rd, monthly_weather, sunset_hour_angle_deg, validate_monthly, MonthlyInputs,
-    MonthlySplit, MonthlyWeather, KLEIN_DAYS, PROFILE_KM,
+    MonthlySplit, MonthlyWeather, KLEIN_DAYS,
 };
 pub use stations::{
     count, distance_km, find, find_by_id, nearest, nearest_n, stations, suggestions, Nearest,

@@ -1,13 +1,16 @@
 //! Hours from 12 monthly values (`resource.method = 'monthly'`).
 //!
-//! **Where a station's typical days are known** (a built-in station within [`PROFILE_KM`] of the
-//! site, or one named by [`MonthlySplit::Station`]), they are used instead of a synthetic split,
-//! as `pv-model.md` "Monthly method" asks: the station's synthesised year (daily variability, sun
-//! at the site) with each month's GHI scaled to the user's value, the diffuse share moved by the
-//! change of Erbs' monthly fraction between the station's clearness and the user's, and DNI scaled
-//! with the remaining beam. The station's own monthly values therefore give the `station` result.
+//! **By default the nearest built-in station's typical days** (or those of the station named by
+//! [`MonthlySplit::Station`]) give the hourly profile, at any distance, as `pv-model.md` "Monthly
+//! method" asks: the station's synthesised year (daily variability, sun at the site) with each
+//! month's GHI scaled to the user's value, the diffuse share moved by the change of Erbs' monthly
+//! fraction between the station's clearness and the user's, and DNI scaled with the remaining
+//! beam. The station's own monthly values therefore give the `station` result wherever the site
+//! is ("fill from station" and the station method agree), and moving the site changes the result
+//! continuously: the sun moves, the profile stays, until the nearest station changes (issue 11;
+//! the earlier switch to a synthetic split beyond 50 km made a 3–8 % cliff; tests/monthly_continuity.rs).
 //!
-//! **Elsewhere** the Duffie & Beckman monthly method (Solar Engineering of Thermal Processes, 4th
+//! **On request** ([`MonthlySplit::DuffieBeckman`]) the Duffie & Beckman monthly method (Solar Engineering of Thermal Processes, 4th
 //! ed., ch. 1–2): per month, Klein's recommended day gives the mean declination and sunset hour
 //! angle, the daily extraterrestrial irradiation H0 (eq. 1.10.3, G_sc = 1367 W/m²) and the
 //! clearness K̄T = H̄ / H̄0; the diffuse fraction is Erbs et al.'s monthly correlation (eq. 2.12.1,
@@ -40,10 +43,6 @@ pub const KLEIN_DAYS: [u32; 12] = [17, 47, 75, 105, 135, 162, 198, 228, 258, 288
 const GSC: f64 = 1367.0;
 /// Farther than this [km], the nearest station's temperatures are a poor stand-in.
 const FAR_KM: f64 = 300.0;
-/// Within this distance [km] of a station, its typical days are the site's hourly profile.
-/// (A neighbouring station's profile transfers poorly: its modelled DNI and diffuse share differ
-/// by several per cent from the site's; tests/climate_accuracy.rs, leave-one-out.)
-pub const PROFILE_KM: f64 = 50.0;
 
 /// Declination [°] on day of year `n` (Cooper 1969, D&B eq. 1.6.1a).
 pub fn declination_deg(n: u32) -> f64 {
@@ -145,8 +144,7 @@ fn equation_of_time_min(n: u32) -> f64 {
 /// Where the hourly split of the monthly method comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MonthlySplit<'a> {
-    /// The nearest built-in station's typical days when one is within [`PROFILE_KM`], else the
-    /// Duffie & Beckman split.
+    /// The nearest built-in station's typical days, however far.
     #[default]
     Auto,
     /// This station's typical days (id), however far.
@@ -169,13 +167,12 @@ pub struct MonthlyInputs<'a> {
     pub temp_c: Option<&'a [f64]>,
     /// Day-to-day variability of the synthesised days (default: daily clear and cloudy days).
     pub variability: Variability,
-    /// Where the hourly split comes from (default: the nearest station within [`PROFILE_KM`]).
+    /// Where the hourly split comes from (default: the nearest station's typical days).
     pub split: MonthlySplit<'a>,
 }
 
 impl<'a> MonthlyInputs<'a> {
-    /// The product's choices: daily variability, the nearest station's profile within
-    /// [`PROFILE_KM`].
+    /// The product's choices: daily variability, the nearest station's profile.
     pub fn new(
         place: Place,
         timezone_h: f64,
@@ -351,10 +348,7 @@ pub fn monthly_weather(inp: &MonthlyInputs<'_>) -> Result<MonthlyWeather, Scenar
         )
     })?;
     let (station, use_profile) = match inp.split {
-        MonthlySplit::Auto => {
-            let near = here.distance_km <= PROFILE_KM;
-            (here, near)
-        }
+        MonthlySplit::Auto => (here, true),
         MonthlySplit::Station(id) => {
             let st = super::station(id)?;
             let d = super::distance_km(p.latitude, p.longitude, st.latitude, st.longitude);
@@ -437,13 +431,12 @@ fn warnings_for(inp: &MonthlyInputs<'_>, near: &Nearest, profile: bool) -> Vec<W
         out.push(Warning {
             code: "monthly_duffie_beckman",
             message: format!(
-                "No built-in station within {PROFILE_KM:.0} km: hours split by the Duffie & \
-                 Beckman monthly method (Erbs diffuse fraction, Collares-Pereira & Rabl profile); \
-                 wind from station {who}."
+                "Hours split by the Duffie & Beckman monthly method (Erbs diffuse fraction, \
+                 Collares-Pereira & Rabl profile); wind from station {who}."
             ),
             message_zh: format!(
-                "{PROFILE_KM:.0} km 内无内置气象站：逐时数据按 Duffie & Beckman 月均法拆分（Erbs 散射比例、\
-                 Collares-Pereira & Rabl 日变化）；风速采用气象站 {who_zh}。"
+                "逐时数据按 Duffie & Beckman 月均法拆分（Erbs 散射比例、Collares-Pereira & Rabl \
+                 日变化）；风速采用气象站 {who_zh}。"
             ),
         });
     }
@@ -708,6 +701,7 @@ fn duffie_beckman_split(
             dropped_leap_day_rows: 0,
             pressure_estimated: true,
             first_data_line: 0,
+            implausible: Vec::new(),
         },
     };
     (weather, fd_m, kt_m, sun)

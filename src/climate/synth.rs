@@ -247,6 +247,7 @@ pub(crate) fn from_climate(
             dropped_leap_day_rows: 0,
             pressure_estimated: true,
             first_data_line: 0,
+            implausible: Vec::new(),
         },
     };
     for m in 0..12 {

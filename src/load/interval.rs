@@ -6,8 +6,9 @@
 //!   value, separated by commas, semicolons or tabs. With a header, other columns may be present:
 //!   the value column is the first whose name says kW/kWh/load (负荷, 功率, 电量, 用电).
 //! - **Units**: from the header of the value column (`kW`, `kWh`, `MW`, `MWh`, 千瓦, 千瓦时, 度), or
-//!   given as `usage.load.unit`; both must agree, and one of them must be there. kW values are mean
-//!   power over their interval (energy = power × interval length).
+//!   given as `usage.load.unit`; both must agree. kW values are mean power over their interval
+//!   (energy = power × interval length). Hourly values without a unit are read as kWh, which equals
+//!   the hour's mean kW (a warning says so); sub-hourly values need the unit.
 //! - **Steps**: 60, 30, 20, 15, 10 or 5 minutes, the same between every two rows; sub-hourly rows are
 //!   summed into hours.
 //! - **Timestamps**: `2025-01-01 00:00`, `2025/1/1 0:00`, `2025-01-01T00:00:00`, `2025年1月1日 0:00`,
@@ -427,16 +428,10 @@ pub fn parse(text: &str, unit: Option<LoadUnit>) -> Result<IntervalLoad, Scenari
                 ),
             ));
         }
-        (Some((hu, scale)), _) => (hu, scale),
-        (None, Some(given)) => (given, 1.0),
-        (None, None) => {
-            return Err(err(
-                codes::LOAD_UNIT,
-                None,
-                "cannot tell whether the values are kW or kWh: name the unit in the header (e.g. `load_kW`, `电量(kWh)`) or give usage.load.unit".into(),
-                "无法判断数值单位是 kW 还是 kWh：请在表头注明（如 `负荷(kW)`、`电量(kWh)`），或填写 usage.load.unit".into(),
-            ))
-        }
+        (Some((hu, scale)), _) => (Some(hu), scale),
+        (None, Some(given)) => (Some(given), 1.0),
+        // Decided once the step is known: hourly values need no unit.
+        (None, None) => (None, 1.0),
     };
 
     // Read every row: (line, time in minutes or None, value).
@@ -530,6 +525,28 @@ pub fn parse(text: &str, unit: Option<LoadUnit>) -> Result<IntervalLoad, Scenari
         row_order(values.len())?
     } else {
         timed(&mut stamps, &lines_of, &mut warnings)?
+    };
+
+    // Without a unit, hourly values are read as kWh: an hour's mean kW equals its kWh. Shorter
+    // steps need the unit (kW × step ≠ kWh).
+    let unit = match unit {
+        Some(u) => u,
+        None if step == 60 => {
+            warnings.push(Warning {
+                code: "load_unit_hourly",
+                message: "The hourly load values name no unit: each is read as the hour's kWh (equal to its mean kW).".into(),
+                message_zh: "逐时负荷未注明单位：每个数值按该小时的用电量 kWh 读取（与该小时平均功率 kW 数值相同）。".into(),
+            });
+            LoadUnit::Kwh
+        }
+        None => {
+            return Err(err(
+                codes::LOAD_UNIT,
+                None,
+                format!("cannot tell whether the {step}-minute values are kW or kWh: name the unit in the header (e.g. `load_kW`, `电量(kWh)`) or give usage.load.unit"),
+                format!("无法判断 {step} 分钟数值的单位是 kW 还是 kWh：请在表头注明（如 `负荷(kW)`、`电量(kWh)`），或填写 usage.load.unit"),
+            ))
+        }
     };
 
     // Lay each row on the reference year by month, day and hour; drop 29 February.
@@ -818,11 +835,27 @@ mod tests {
     }
 
     #[test]
-    fn row_order_needs_a_unit() {
+    fn sub_hourly_rows_need_a_unit_hourly_ones_do_not() {
+        // 8,760 hourly values without a unit: each hour's kWh (= its mean kW), with a warning.
         let text = "1\n".repeat(8760);
-        assert_eq!(parse(&text, None).unwrap_err().code, codes::LOAD_UNIT);
+        let r = parse(&text, None).unwrap();
+        assert_eq!(
+            (r.unit, r.warnings[0].code),
+            (LoadUnit::Kwh, "load_unit_hourly")
+        );
+        assert_eq!(r.hourly_kwh.iter().sum::<f64>(), 8760.0);
         let r = parse(&text, Some(LoadUnit::Kwh)).unwrap();
         assert_eq!(r.hourly_kwh.iter().sum::<f64>(), 8760.0);
+        assert!(r.warnings.is_empty());
+        // 17,520 half-hour values without a unit: kW or kWh changes the energy twofold → refused.
+        let half_no_unit = "2\n".repeat(17520);
+        assert_eq!(
+            parse(&half_no_unit, None).unwrap_err().code,
+            codes::LOAD_UNIT
+        );
+        // Timestamped hourly rows without a unit header are read the same way.
+        let stamped = hourly_csv("time,load", (2025, 1, 1), 8760, |_| 3.0);
+        assert_eq!(parse(&stamped, None).unwrap().hourly_kwh[100], 3.0);
         let half = format!("kW\n{}", "2\n".repeat(17520));
         assert_eq!(parse(&half, None).unwrap().hourly_kwh[0], 2.0);
     }

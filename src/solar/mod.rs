@@ -7,6 +7,7 @@ pub mod iam;
 pub mod irradiance;
 pub mod position;
 pub mod spectral;
+pub mod spencer;
 pub mod sunpath;
 
 pub use irradiance::SkyModel;

@@ -25,6 +25,8 @@ use super::position::{
 #[allow(unused_imports)] // named in the documentation
 use super::spectral::airmass_absolute_desoto;
 use crate::weather::{Stamp, Timing, Weather};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Whether and how the sun is up during a row (the codes of ssc's `sunup` output).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,6 +245,58 @@ fn fingerprint(
     lanes.iter().fold(h.0, |acc, l| acc.rotate_left(17) ^ l.0)
 }
 
+/// How many sun paths [`SunPath::shared`] keeps (each ≈ 1.1 MB for a year of hours, with its key).
+pub const CACHED_PATHS: usize = 4;
+
+thread_local! {
+    static CACHE: RefCell<Vec<(Key, Rc<SunPath>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Everything a sun path depends on, compared bit for bit.
+#[derive(PartialEq)]
+struct Key {
+    fingerprint: u64,
+    /// Latitude, longitude, elevation and zone as bits; timing; step; stamp offset.
+    site: [u64; 4],
+    timing: Timing,
+    step_minutes: u32,
+    stamp_offset_minutes: u32,
+    stamps: Vec<Stamp>,
+    /// Pressure then temperature of every row, as bits.
+    values: Vec<u64>,
+}
+
+impl Key {
+    fn of(w: &Weather) -> Key {
+        let loc = &w.location;
+        Key {
+            fingerprint: fingerprint(
+                loc.latitude,
+                loc.longitude,
+                loc.elevation_m,
+                loc.timezone_h,
+                w.timing,
+                w.step_minutes,
+                w.stamp_offset_minutes,
+                &w.stamps,
+                &w.pressure_mbar,
+                &w.temp_air_c,
+            ),
+            site: [loc.latitude, loc.longitude, loc.elevation_m, loc.timezone_h].map(f64::to_bits),
+            timing: w.timing,
+            step_minutes: w.step_minutes,
+            stamp_offset_minutes: w.stamp_offset_minutes,
+            stamps: w.stamps.clone(),
+            values: w
+                .pressure_mbar
+                .iter()
+                .chain(&w.temp_air_c)
+                .map(|v| v.to_bits())
+                .collect(),
+        }
+    }
+}
+
 impl SunPath {
     /// The sun path of a weather file, with its location, stamps, timing convention, station
     /// pressure and air temperature (refraction).
@@ -260,6 +314,27 @@ impl SunPath {
             &weather.pressure_mbar,
             &weather.temp_air_c,
         )
+    }
+
+    /// [`SunPath::new`] through a small per-thread cache: the same location, timing, stamps,
+    /// pressures and temperatures as one of the last [`CACHED_PATHS`] weathers seen give that
+    /// weather's path again (pages and portfolios recompute the same site). Keyed by the inputs
+    /// themselves, compared bit for bit (after a fingerprint), so no two weathers can share a path.
+    pub fn shared(weather: &Weather) -> Rc<SunPath> {
+        let key = Key::of(weather);
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(k) = cache.iter().position(|(stored, _)| *stored == key) {
+                let hit = cache.remove(k);
+                let path = Rc::clone(&hit.1);
+                cache.insert(0, hit);
+                return path;
+            }
+            let path = Rc::new(SunPath::new(weather));
+            cache.truncate(CACHED_PATHS - 1);
+            cache.insert(0, (key, Rc::clone(&path)));
+            path
+        })
     }
 
     /// Whether this sun path was computed for this weather's location, stamps, timing, pressure

@@ -5,6 +5,7 @@
 //! Readers push one row per data line with `NaN` for a missing value (each format's own marker:
 //! EPW 9999 / 99.9 / 999999, TMY3 −9900, TMY2 all-nines, SAM CSV empty or NaN).
 
+use super::plausibility::{self, Irradiance};
 use super::text::err;
 use super::{Location, Provenance, Stamp, Timing, Weather, WeatherFormat};
 use crate::emissions::Bilingual;
@@ -427,6 +428,18 @@ pub(crate) fn finish(mut rows: Rows, meta: Meta) -> Result<Weather, ScenarioErro
     ] {
         check_range(v, &rows.lines, q, estimated)?;
     }
+    let timing = meta.timing_override.unwrap_or(meta.timing_default);
+    let irradiance = Irradiance {
+        ghi: &rows.ghi,
+        dni: &rows.dni,
+        dhi: &rows.dhi,
+        stamps: &rows.stamps,
+        location: &meta.location,
+        timing,
+        step_minutes: step,
+        stamp_offset_minutes: meta.stamp_offset_minutes,
+    };
+    let implausible = plausibility::check(&irradiance, &rows.lines)?;
     // Albedo is optional: kept only when every row has a plausible value (0, 1].
     let albedo = if !rows.albedo.is_empty() && rows.albedo.iter().all(|a| *a > 0.0 && *a <= 1.0) {
         Some(rows.albedo)
@@ -437,7 +450,7 @@ pub(crate) fn finish(mut rows: Rows, meta: Meta) -> Result<Weather, ScenarioErro
     Ok(Weather {
         location: meta.location,
         format: meta.format,
-        timing: meta.timing_override.unwrap_or(meta.timing_default),
+        timing,
         step_minutes: step,
         stamps: rows.stamps,
         stamp_offset_minutes: meta.stamp_offset_minutes,
@@ -456,6 +469,7 @@ pub(crate) fn finish(mut rows: Rows, meta: Meta) -> Result<Weather, ScenarioErro
             dropped_leap_day_rows: dropped,
             pressure_estimated,
             first_data_line: rows.lines.iter().copied().min().unwrap_or(0),
+            implausible,
         },
     })
 }

@@ -12,14 +12,24 @@
 //! [`Timing::Start`], any other EPW to [`Timing::Centre`] (see [`super::timing`]).
 
 use super::assemble::{check_date, finish, Meta, Rows};
+use super::lean::Cursor;
 use super::text::{err, int, not_a_number, num, split_fields, Fields, Lines};
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
 };
 use crate::error::{codes, ScenarioError};
 
-/// Reads an EPW text.
+/// Reads an EPW text (the data rows by the lean path, by the validating path where it gives up).
 pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
+    read_rows_by(text, opt, false)
+}
+
+/// [`read`], with every data row read by the validating path when `full`.
+pub(crate) fn read_rows_by(
+    text: &str,
+    opt: &ParseOptions,
+    full: bool,
+) -> Result<Weather, ScenarioError> {
     let mut lines = Lines::new(text);
     let (n1, first) = lines.next().unwrap_or((1, ""));
     let mut f = [""; 16];
@@ -109,6 +119,144 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
     };
     let step = 60 / per_hour;
 
+    let lean = (!full)
+        .then(|| lean_rows(lines.rest(), lines.next_line_no(), per_hour, step))
+        .flatten();
+    let (rows, last_line) = match lean {
+        Some((rows, last)) => (rows, last.unwrap_or(last_line)),
+        None => full_rows(lines, last_line, per_hour, step)?,
+    };
+    let (timing_default, basis) = if cswd {
+        (Timing::Start, timing::CSWD_EPW)
+    } else {
+        (Timing::Centre, timing::EPW)
+    };
+    finish(
+        rows,
+        Meta {
+            location,
+            format: WeatherFormat::Epw,
+            timing_override: opt.timing,
+            timing_default,
+            timing_basis: basis,
+            source,
+            step_minutes: Some(step),
+            stamp_offset_minutes: step,
+            roll_hours: 0,
+            last_line,
+            has_pressure: true,
+        },
+    )
+}
+
+/// The stamp of a row checked by [`check_date`], its interval starting `start` minutes after 00:00.
+fn stamp(year: i64, month: i64, day: i64, start: i64) -> Stamp {
+    Stamp {
+        year: year as i32,
+        month: month as u8,
+        day: day as u8,
+        hour: (start / 60) as u8,
+        minute: (start % 60) as u8,
+    }
+}
+
+/// Interval start [min from 00:00]: hourly rows cover (h−1):00–h:00 whatever the minute field
+/// says (CSWD and TMYx write 0, others 60); sub-hourly rows end at (h−1):minute (0 meaning 60).
+fn interval_start(hour: i64, minute: i64, per_hour: u32, step: u32) -> i64 {
+    let end = (hour - 1) * 60
+        + if per_hour == 1 || minute == 0 {
+            60
+        } else {
+            minute
+        };
+    end - i64::from(step)
+}
+
+/// The data rows in one pass over the bytes ([`super::lean`]), the same rows as [`full_rows`]; `None`
+/// at the first line that is not plainly right (the full path then reads or reports it). With the
+/// rows, the number of the last line (`None`: no line after the header).
+fn lean_rows(data: &str, first_no: u32, per_hour: u32, step: u32) -> Option<(Rows, Option<u32>)> {
+    let mut c = Cursor::new(data.as_bytes());
+    let mut rows = Rows::with_capacity(8784 * per_hour as usize, true);
+    let (mut width, mut no, mut last) = (0usize, first_no, None);
+    while !c.done() {
+        let this = no;
+        no += 1;
+        last = Some(this);
+        if c.skip_empty_line() {
+            continue;
+        }
+        let mut int = || {
+            let v = c.int()?;
+            c.comma().then_some(v)
+        };
+        let (year, month, day, hour, minute) = (int()?, int()?, int()?, int()?, int()?);
+        // Fields 5 → 6 dry bulb, 9 pressure, 13–15 GHI, DNI, DHI, 21 wind: each after its commas.
+        let mut at = |commas: usize| -> Option<f64> {
+            (c.skip_commas(commas) == commas).then_some(())?;
+            c.num()
+        };
+        let temp = at(1)?;
+        let pres = at(3)?;
+        let ghi = at(4)?;
+        let dni = at(1)?;
+        let dhi = at(1)?;
+        let wind = at(6)?;
+        // Field 32 (albedo) when the line has it, then the rest of the line.
+        let mut fields = 22;
+        let mut albedo = f64::NAN;
+        if c.comma() {
+            let skipped = c.skip_commas(10);
+            fields += 1 + skipped;
+            if skipped == 10 {
+                albedo = c.num_or_empty()?;
+                fields += c.skip_commas(usize::MAX);
+            }
+        }
+        c.next_line();
+        if width == 0 && (22..=36).contains(&fields) {
+            width = fields;
+        } else if fields != width {
+            return None;
+        }
+        check_date(this, year, month, day).ok()?;
+        if !(1..=24).contains(&hour) || !(0..=60).contains(&minute) {
+            return None;
+        }
+        let start = interval_start(hour, minute, per_hour, step);
+        if start < 0 || start % i64::from(step) != 0 {
+            return None;
+        }
+        rows.stamps.push(stamp(year, month, day, start));
+        rows.lines.push(this);
+        let missing = |x: f64, at: f64| if x >= at { f64::NAN } else { x };
+        rows.temp.push(missing(temp, 99.9));
+        rows.pres.push(missing(pres, 999_999.0) / 100.0);
+        rows.ghi.push(missing(ghi, 9999.0));
+        rows.dni.push(missing(dni, 9999.0));
+        rows.dhi.push(missing(dhi, 9999.0));
+        rows.wind.push(missing(wind, 999.0));
+        rows.albedo.push(if width > 32 && albedo < 999.0 {
+            albedo
+        } else {
+            f64::NAN
+        });
+    }
+    Some((rows, last))
+}
+
+fn contains_cswd(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    l.contains("cswd") || l.contains("china standard weather data")
+}
+
+/// The validating reader of the data rows: every field checked, errors with their line.
+fn full_rows(
+    lines: Lines,
+    mut last_line: u32,
+    per_hour: u32,
+    step: u32,
+) -> Result<(Rows, u32), ScenarioError> {
     let mut rows = Rows::with_capacity(8784 * per_hour as usize, true);
     let mut width = 0usize;
     for (no, line) in lines {
@@ -157,15 +305,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                 format!("EPW 小时 {hour}、分钟 {minute}：小时应为 1–24，分钟应为 0–60"),
             ));
         }
-        // Interval start: hourly rows cover (h−1):00–h:00 whatever the minute field says
-        // (CSWD and TMYx write 0, others 60); sub-hourly rows end at (h−1):minute (0 meaning 60).
-        let end = (hour - 1) * 60
-            + if per_hour == 1 || minute == 0 {
-                60
-            } else {
-                minute
-            };
-        let start = end - i64::from(step);
+        let start = interval_start(hour, minute, per_hour, step);
         if start < 0 || start % i64::from(step) != 0 {
             return Err(err(
                 codes::WEATHER_TIME,
@@ -176,13 +316,7 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                 format!("EPW 小时 {hour} 分钟 {minute} 不是 {step} 分钟时段的终点"),
             ));
         }
-        rows.stamps.push(Stamp {
-            year: year as i32,
-            month: month as u8,
-            day: day as u8,
-            hour: (start / 60) as u8,
-            minute: (start % 60) as u8,
-        });
+        rows.stamps.push(stamp(year, month, day, start));
         rows.lines.push(no);
         let v = |k: usize, en: &str, zh: &str, missing: f64| -> Result<f64, ScenarioError> {
             let x = num(f.get(k)).ok_or_else(|| not_a_number(no, en, zh, f.get(k)))?;
@@ -214,31 +348,50 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
             f64::NAN
         });
     }
-
-    let (timing_default, basis) = if cswd {
-        (Timing::Start, timing::CSWD_EPW)
-    } else {
-        (Timing::Centre, timing::EPW)
-    };
-    finish(
-        rows,
-        Meta {
-            location,
-            format: WeatherFormat::Epw,
-            timing_override: opt.timing,
-            timing_default,
-            timing_basis: basis,
-            source,
-            step_minutes: Some(step),
-            stamp_offset_minutes: step,
-            roll_hours: 0,
-            last_line,
-            has_pressure: true,
-        },
-    )
+    Ok((rows, last_line))
 }
 
-fn contains_cswd(s: &str) -> bool {
-    let l = s.to_ascii_lowercase();
-    l.contains("cswd") || l.contains("china standard weather data")
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ROWS: &str = "2005,1,1,1,0,?9?9,-18.3,-19.5,90,90300,0,0,0,0,0,0,0,0,0,0,310,1.5,0,0,0,0,0,0,0,0,0,0,0.2,0,0\r\n\
+                        2005,1,1,2,0,x,-18.0,-19.5,90,90300,0,0,0,12.5,9999,3,0,0,0,0,310,999,0,0,0,0,0,0,0,0,0,0,,0,0\r\n\
+                        \r\n";
+
+    #[test]
+    fn lean_rows_take_plain_lines_and_match_the_full_rows() {
+        let (lean, last) = lean_rows(ROWS, 9, 1, 60).expect("plain rows are read by the lean path");
+        // (Lines numbers this text from 1, the lean path from line 9 on.)
+        let (full, full_last) = full_rows(Lines::new(ROWS), 0, 1, 60).unwrap();
+        assert_eq!((last, full_last), (Some(11), 3));
+        assert_eq!((lean.lines, full.lines), (vec![9, 10], vec![1, 2]));
+        assert_eq!(lean.stamps, full.stamps);
+        for (a, b) in [
+            (&lean.ghi, &full.ghi),
+            (&lean.dni, &full.dni),
+            (&lean.temp, &full.temp),
+            (&lean.pres, &full.pres),
+            (&lean.wind, &full.wind),
+            (&lean.albedo, &full.albedo),
+        ] {
+            let bits = |v: &Vec<f64>| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(a), bits(b));
+        }
+        assert!(lean_rows("2005,1,1,1,0, 7\n", 9, 1, 60).is_none());
+        // 22 to 36 fields, the same number on every line: else the full path decides.
+        let row = |fields: usize| {
+            let mut cells = vec!["1"; fields];
+            cells[..5].copy_from_slice(&["2005", "1", "1", "1", "0"]);
+            cells.join(",") + "\n"
+        };
+        for n in [22, 32, 33, 35, 36] {
+            let two = row(n) + &row(n).replace(",1,1,1,0,", ",1,1,2,0,");
+            let (rows, _) = lean_rows(&two, 9, 1, 60).unwrap();
+            assert_eq!(rows.albedo[0].is_nan(), n <= 32, "{n}");
+        }
+        for bad in [row(21), row(37), row(35) + &row(34)] {
+            assert!(lean_rows(&bad, 9, 1, 60).is_none());
+        }
+    }
 }

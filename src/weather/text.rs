@@ -26,6 +26,15 @@ impl<'a> Lines<'a> {
     pub(crate) fn next_line_no(&self) -> u32 {
         self.next_no
     }
+
+    /// The text not yet returned ("" once the last line was).
+    pub(crate) fn rest(&self) -> &'a str {
+        if self.done {
+            ""
+        } else {
+            self.rest
+        }
+    }
 }
 
 impl<'a> Iterator for Lines<'a> {
@@ -298,38 +307,43 @@ pub(crate) fn too_few_fields(line: u32, found: usize, needed: usize, fmt: &str) 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Cells that are numbers, in the forms files write them (and some they rarely do).
+    pub(crate) const NUMBERS: [&str; 19] = [
+        "0",
+        "-0",
+        "1",
+        "-18.3",
+        "90300",
+        "0.866",
+        "999.000",
+        "1e3",
+        "-9900",
+        "12.345678",
+        "+4",
+        "0.0000",
+        "123456789012345",
+        "1234567890123456789",
+        " 7.5 ",
+        "-0.0",
+        "0.30000000000000004",
+        "5.",
+        ".5",
+    ];
+    /// Cells that are not.
+    pub(crate) const NOT_NUMBERS: [&str; 10] = [
+        "", "-", ".", "abc", "NaN", "inf", "1,2", "1.2.3", "--1", "12a",
+    ];
 
     #[test]
     fn numbers_match_std_parse() {
-        for s in [
-            "0",
-            "-0",
-            "1",
-            "-18.3",
-            "90300",
-            "0.866",
-            "999.000",
-            "1e3",
-            "-9900",
-            "12.345678",
-            "+4",
-            "0.0000",
-            "123456789012345",
-            "1234567890123456789",
-            " 7.5 ",
-            "-0.0",
-            "0.30000000000000004",
-            "5.",
-            ".5",
-        ] {
+        for s in NUMBERS {
             let want: f64 = s.trim().parse().unwrap();
             assert_eq!(num(s).map(f64::to_bits), Some(want.to_bits()), "{s}");
         }
-        for s in [
-            "", "-", ".", "abc", "NaN", "inf", "1,2", "1.2.3", "--1", "12a",
-        ] {
+        for s in NOT_NUMBERS {
             assert_eq!(num(s), None, "{s}");
         }
     }

@@ -5,8 +5,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,7 +28,8 @@ writeFileSync(DATONG, weatherBytes(DATONG_NAME));
 
 let server;
 let context;
-let page;
+let page; // rawPage whose reads wait for the calculation in flight (settling)
+let rawPage;
 let profileDir;
 let baseUrl;
 const problems = []; // console errors, page errors, failed requests
@@ -58,6 +60,41 @@ async function waitForServer(url, ms = 10000) {
   }
 }
 
+/** Resolves when the page has no calculation pending (the worker's answer to the last input shown). */
+const settled = (p) =>
+  p.waitForFunction(() => document.body.dataset.busy !== 'true' && document.body.dataset.linkPending === undefined);
+const READS = new Set([
+  'textContent', 'innerText', 'innerHTML', 'getAttribute', 'isVisible', 'isHidden', 'isChecked', 'isDisabled',
+  'isEnabled', 'inputValue', 'count', 'allTextContents', 'allInnerTexts', 'evaluate', 'evaluateAll', '$eval', '$$eval',
+  'screenshot', 'pdf', 'boundingBox', 'all', 'textContent',
+]);
+const CHAINS = new Set([
+  'locator', 'getByTestId', 'getByRole', 'getByText', 'getByLabel', 'getByPlaceholder', 'getByTitle', 'nth', 'first',
+  'last', 'filter', 'and', 'or',
+]);
+/**
+ * The page (or a locator) whose reads first wait until the page has settled: the calculation runs
+ * in a worker after a short pause in typing, so a figure read right after an input would be the
+ * previous one. Actions (fill, click…) pass straight through.
+ */
+function settling(target, p = target) {
+  return new Proxy(target, {
+    get(obj, prop) {
+      const v = obj[prop];
+      if (typeof v !== 'function') return v;
+      if (READS.has(prop)) {
+        return async (...args) => {
+          await settled(p);
+          const out = await v.apply(obj, args);
+          return prop === 'all' ? out.map((l) => settling(l, p)) : out;
+        };
+      }
+      if (CHAINS.has(prop)) return (...args) => settling(v.apply(obj, args), p);
+      return v.bind(obj);
+    },
+  });
+}
+
 before(async () => {
   assert.ok(existsSync(join(SITE, 'index.html')), 'target/site/index.html is missing: run `make site` first');
   assert.ok(existsSync(join(SITE, 'pkg', 'rooftop_pv_bg.wasm')), 'target/site/pkg is missing: run `make site` first');
@@ -65,7 +102,8 @@ before(async () => {
 
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}/`;
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', SITE], {
+  // the server of `make serve` (gzip-compressed)
+  server = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), SITE, String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   server.stderr.resume();
@@ -88,8 +126,18 @@ before(async () => {
       '--disable-sync',
     ],
   });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(5000);
+  rawPage = context.pages()[0] ?? (await context.newPage());
+  rawPage.setDefaultTimeout(5000);
+  page = settling(rawPage);
+  // Every visit of this page starts from the defaults (the inputs a visit leaves in localStorage are
+  // tested on a page of its own).
+  await rawPage.addInitScript(() => {
+    try {
+      localStorage.removeItem('rooftop-pv.scenario');
+    } catch {
+      // no storage
+    }
+  });
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
     if (/RuntimeError: unreachable/.test(msg.text())) problems.push(`wasm trap: ${msg.text()}`);
@@ -189,7 +237,7 @@ const LATIN_ALLOWED = new Set(
     // names of weather file formats and of the sky models (options of the weather-file method)
     'EPW TMY CSV SAM NSRDB PVGIS JSON Perez PVWatts Hay Davies HDKR Reindl',
     // the built-in stations' data set, and the pinyin example of the station search
-    'CSWD datong',
+    'CSWD datong shuozhou',
   ]
     .join(' ')
     .split(' '),
@@ -288,10 +336,10 @@ test('the calculator page works end to end', async (t) => {
     assert.equal(await page.getByTestId('hours').inputValue(), '1241.6');
     assert.equal(await rounded('annual-kwh'), 7449600);
     assert.equal(await text('annual-kwh'), '7,449,600');
-    assert.equal(await text('coal-annual'), '2291.50');
-    assert.equal(await text('co2-annual'), '7427.25');
+    assert.equal(await text('coal-annual'), '2,291.50');
+    assert.equal(await text('co2-annual'), '7,427.25');
     assert.equal(await text('nox-annual'), '1.42');
-    assert.equal(await text('water-annual'), '9163.01');
+    assert.equal(await text('water-annual'), '9,163.01');
     assert.equal(await value('coal-annual'), '2291.50');
     assert.match(await text('example-desc'), /2291\.50/);
     assert.match(await text('factor-set-name'), /2018年火电平均值/);
@@ -309,11 +357,11 @@ test('the calculator page works end to end', async (t) => {
     await waitForValue('annual-kwh', 3724800);
     assert.equal(await text('annual-kwh'), '3,724,800');
     // half of 2291.49696 t = 1145.74848 t
-    assert.equal(await text('coal-annual'), '1145.75');
-    assert.equal(await text('co2-annual'), '3713.63');
+    assert.equal(await text('coal-annual'), '1,145.75');
+    assert.equal(await text('co2-annual'), '3,713.63');
     assert.equal(await page.getByTestId('stale').isVisible(), false);
     await typeInto('capacity', '6000');
-    await page.waitForFunction(() => document.querySelector('[data-testid="coal-annual"]').textContent === '2291.50');
+    await page.waitForFunction(() => document.querySelector('[data-testid="coal-annual"]').textContent === '2,291.50');
     assertNoProblems();
   });
 
@@ -326,7 +374,7 @@ test('the calculator page works end to end', async (t) => {
     assert.match(await text('emissions-table'), /Standard coal saved/);
     assert.match(await text('example-desc'), /Shuozhou report/);
     assert.match(await text('warnings'), /months are shared in proportion to their days/);
-    assert.equal(await text('coal-annual'), '2291.50');
+    assert.equal(await text('coal-annual'), '2,291.50');
     // no Chinese left in the English labels (the language switch keeps its bilingual label)
     const chinese = await page.$$eval('[data-i18n]', (els) =>
       els
@@ -352,7 +400,7 @@ test('the calculator page works end to end', async (t) => {
     assert.equal(await page.getByTestId('stale').isVisible(), true);
     assert.match(await text('stale'), /out of date/);
     // the last good results stay, marked stale
-    assert.equal(await text('coal-annual'), '2291.50');
+    assert.equal(await text('coal-annual'), '2,291.50');
     await shot('04-en-error-capacity', false);
     await typeInto('capacity', '6000');
     await err.waitFor({ state: 'hidden' });
@@ -393,7 +441,7 @@ test('the calculator page works end to end', async (t) => {
     await typeInto('hours', '1241.6');
     await hoursErr.waitFor({ state: 'hidden' });
     assert.equal(await page.getByTestId('stale').isVisible(), false);
-    assert.equal(await text('coal-annual'), '2291.50');
+    assert.equal(await text('coal-annual'), '2,291.50');
     assertNoProblems();
   });
 
@@ -460,8 +508,9 @@ test('the calculator page works end to end', async (t) => {
 // ---------------------------------------------------------------- built-in stations, monthly values
 
 /** The station search's suggestions as shown: [{ id, text, selected }]. */
+/** The stations listed under the station search (the places after them: placeSuggestions). */
 const suggestions = () =>
-  page.$$eval('#station-list [role="option"]', (els) =>
+  page.$$eval('#station-list [role="option"][data-id]', (els) =>
     els.map((li) => ({ id: li.dataset.id, text: li.textContent, selected: li.getAttribute('aria-selected') === 'true' })),
   );
 /** The annual generation shown, once it equals the core's for `scenario`. */
@@ -496,7 +545,8 @@ test('the built-in stations and monthly values', async (t) => {
     assert.equal(await search.getAttribute('aria-activedescendant'), 'station-option-1');
     await search.press('ArrowUp');
     await search.press('ArrowUp');
-    assert.equal((await suggestions()).at(-1).selected, true);
+    // the places after the stations (山西省) take part in the wrap-round
+    assert.equal(await page.locator('#station-list [role="option"]').last().getAttribute('aria-selected'), 'true');
     await search.press('ArrowDown');
     await search.press('ArrowDown');
     await shot('14-zh-station-search', false);
@@ -531,10 +581,16 @@ test('the built-in stations and monthly values', async (t) => {
     await search.press('Escape');
     assert.equal(await page.getByTestId('station-list').isVisible(), false);
     assert.equal(await search.inputValue(), '大同（山西）');
-    // nothing found: said, with the way out
+    // no station of that name, but the place: listed, the nearest station with its distance
     await typeInto('station-search', '朔州');
+    assert.deepEqual(await suggestions(), []);
+    assert.match(await page.getByTestId('place-option-140600').textContent(), /^朔州市 Shuozhou · 山西省 · \S+ \d+ km$/);
+    assert.match(await text('station-status'), /^找到 \d+ 个地点$/);
+    await search.press('Escape');
+    // nothing found at all: said, with the way out
+    await typeInto('station-search', '不存在的地方');
     assert.equal(await page.getByTestId('station-list').isVisible(), false);
-    assert.match(await text('station-status'), /^未找到“朔州”。.*“按坐标”/);
+    assert.match(await text('station-status'), /^未找到“不存在的地方”。.*“按坐标”/);
     await search.press('Escape');
     assert.equal(await search.inputValue(), '大同（山西）');
     assert.equal(await text('station-status'), '');
@@ -685,10 +741,10 @@ test('the built-in stations and monthly values', async (t) => {
     await page.getByTestId('example-shuozhou-6mw').click();
     assert.equal(await page.getByTestId('method').inputValue(), 'fullLoadHours');
     assert.equal(await rounded('annual-kwh'), 7449600);
-    assert.equal(await text('coal-annual'), '2291.50');
-    assert.equal(await text('co2-annual'), '7427.25');
+    assert.equal(await text('coal-annual'), '2,291.50');
+    assert.equal(await text('co2-annual'), '7,427.25');
     assert.equal(await text('nox-annual'), '1.42');
-    assert.equal(await text('water-annual'), '9163.01');
+    assert.equal(await text('water-annual'), '9,163.01');
     assert.equal(await page.getByTestId('climate-used').isVisible(), false);
     assert.equal(await page.locator('#layout').isVisible(), false);
     // reset: the station method again, with the place remembered
@@ -1104,6 +1160,15 @@ test('hourly money: a load, time-of-use prices, EMC and the cash-flow table', as
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid="first-year-savings"]').dataset.value) > b, before);
     assert.equal(await page.getByTestId('tou-preset').inputValue(), '', 'an edited grid is a custom tariff');
     assert.equal(await page.getByTestId('tou-7-12').getAttribute('class'), 'p-peak');
+    // one tab stop for the 288 cells; the arrow keys move within the grid
+    assert.equal(await page.locator('#tou-grid button[tabindex="0"]').count(), 1);
+    assert.equal(await page.locator('#tou-grid button[tabindex="-1"]').count(), 287);
+    await page.getByTestId('tou-7-12').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'tou-8-12');
+    assert.equal(await page.getByTestId('tou-8-12').getAttribute('tabindex'), '0');
     // the same edit made in the scenario gives the same figure in the core
     const core = await coreReport(
       'shuozhou-4mw-owner-tou',
@@ -1178,4 +1243,499 @@ test('hourly money: a load, time-of-use prices, EMC and the cash-flow table', as
     await page.setViewportSize({ width: 1366, height: 900 });
     assertNoProblems();
   });
+});
+
+test('any place in China is found, and sets the site', async (t) => {
+  await t.test('Chinese names, pinyin and initials find the place, then its nearest station', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    if ((await page.getAttribute('html', 'lang')) !== 'zh-CN') await page.getByTestId('lang').selectOption('zh-CN');
+    await page.locator('label[for="station-by-search"]').click();
+    // the issue's queries: the first suggestion (a station, or else a place) is the expected city
+    const want = {
+      朔州: '朔州', 深圳: '深圳', 苏州: '苏州', wulumuqi: '乌鲁木齐', lasa: '拉萨', haerbin: '哈尔滨', bj: '北京', ty: '太原',
+    };
+    for (const [q, name] of Object.entries(want)) {
+      await typeInto('station-search', q);
+      const first = await page.locator('#station-list [role="option"]').first().textContent();
+      assert.ok(first.includes(name), `${q}: first suggestion ${first}`);
+    }
+    // a place picked: coordinates set, "use coordinates" chosen, the nearest station and its distance shown
+    await typeInto('station-search', 'shuozhou');
+    await page.getByTestId('place-option-140600').click();
+    assert.equal(await page.getByTestId('station-by-coords').isChecked(), true);
+    assert.equal(await page.getByTestId('site-lat').inputValue(), '39.332');
+    assert.equal(await page.getByTestId('site-lon').inputValue(), '112.433');
+    const near = await coreNearest(39.332, 112.433);
+    assert.equal(await page.getByTestId('nearest-station').getAttribute('data-station-id'), near.station.id);
+    assert.match(await text('nearest-station'), new RegExp(`距离 ${Math.round(near.distanceKm)} km`));
+    assert.match(await text('place-status'), /^已定位：朔州市 · 山西省（39\.332°N，112\.433°E）$/);
+    assert.match(await text('place-source'), /cpca 0\.5\.5, adcodes\.csv \(MIT\)/);
+    await expectAnnual({
+      system: SOUTH_1MW, site: { latitude: 39.332, longitude: 112.433 }, resource: { method: 'station', stationId: near.station.id },
+    });
+    await shot('40-zh-place-shuozhou', false);
+    // one answer per place: the monthly method filled from the station gives the station's result
+    // (71 km from 原平: beyond the old 50 km switch, which made it +7.8 %)
+    const station = Number(await value('annual-kwh'));
+    await page.getByTestId('method').selectOption('monthly');
+    await page.getByTestId('fill-monthly').click();
+    const monthly = Number(await value('annual-kwh'));
+    assert.ok(Math.abs(monthly / station - 1) < 0.0025, `monthly ${monthly} vs station ${station} kWh`);
+    await page.getByTestId('method').selectOption('station');
+    assertNoProblems();
+  });
+
+  await t.test('the monthly method has the place box too; keyboard picks; typed coordinates clear the place', async () => {
+    await page.getByTestId('method').selectOption('monthly');
+    const box = page.getByTestId('place-search');
+    await typeInto('place-search', 'sz');
+    const first = await page.locator('#place-list [role="option"]').first().textContent();
+    assert.ok(/深圳|苏州|朔州/.test(first), first);
+    await typeInto('place-search', '深圳');
+    await box.press('Enter');
+    assert.equal(await page.getByTestId('site-lat').inputValue(), '22.544');
+    assert.equal(await page.getByTestId('site-lon').inputValue(), '114.058');
+    await typeInto('site-lat', '22.6');
+    assert.equal(await box.inputValue(), '');
+    assertNoProblems();
+  });
+});
+
+test('typing never waits for a calculation', async (t) => {
+  await t.test('keystrokes are debounced into one calculation in the worker, the last input wins', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByTestId('method').selectOption('station');
+    await page.locator('label[for="station-by-search"]').click();
+    const before = Number(await page.evaluate(() => document.body.dataset.resultSeq));
+    const shownBefore = await page.evaluate(() => Number(document.body.dataset.resultsShown));
+    const capacity = page.getByTestId('capacity');
+    const perKwp = Number(await value('annual-kwh')) / Number(await capacity.inputValue());
+    await capacity.click();
+    await capacity.press('Control+A');
+    await capacity.pressSequentially('123456', { delay: 20 });
+    // the result of the last input (generation is proportional to the capacity here)
+    const annual = Number(await value('annual-kwh'));
+    assert.ok(Math.abs(annual / (123456 * perKwp) - 1) < 1e-9, `${annual} kWh for 123456 kWp`);
+    const after = Number(await page.evaluate(() => document.body.dataset.resultSeq));
+    // six keystrokes 20 ms apart (less than the 120 ms pause): six requests, fewer answers shown
+    // (one when the keys come in time), the last for the last input
+    assert.ok(after - before >= 6, `requests ${before} → ${after}`);
+    const shown = (await page.evaluate(() => Number(document.body.dataset.resultsShown))) - shownBefore;
+    assert.ok(shown >= 1 && shown < 6, `${shown} answers shown for 6 keystrokes`);
+    // the summary bar stays in view while the form is edited far below the results (desktop)
+    await page.getByTestId('escalation').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const bar = await page.getByTestId('mobile-summary').boundingBox();
+    assert.ok(bar && Math.abs(bar.y + bar.height - 900) < 2, `summary bar at ${JSON.stringify(bar)}`);
+    assert.match(await text('mobile-summary'), /kWh/);
+    await shot('41-zh-sticky-summary', false);
+    assertNoProblems();
+  });
+
+  await t.test('the form has its labels before the engine has loaded', async () => {
+    // hold the .wasm back: the page must still show its labels (a first visit: no service worker
+    // answering in the page's place)
+    await rawPage.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+    });
+    let release;
+    const held = new Promise((r) => (release = r));
+    await rawPage.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(baseUrl);
+    await page.waitForSelector('label[for="capacity"] [data-i18n]:not(:empty)');
+    assert.equal(await page.evaluate(() => document.body.dataset.ready), undefined);
+    assert.ok((await page.locator('label[for="capacity"]').textContent()).trim().length > 2);
+    await shot('42-zh-before-engine', false);
+    release();
+    await page.waitForSelector('body[data-ready="true"]');
+    await rawPage.unroute('**/*.wasm');
+    assertNoProblems();
+  });
+});
+
+test('a case is passed on: link, QR code, local memory, reset, CSV and JSON', async (t) => {
+  let link;
+  let annual;
+  await t.test('the link holds the scenario and restores it on another page', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    if ((await page.getAttribute('html', 'lang')) !== 'zh-CN') await page.getByTestId('lang').selectOption('zh-CN');
+    await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+    await typeInto('capacity', '777');
+    link = await page.getByTestId('share-link').inputValue();
+    assert.match(link, /#s=1\.[A-Za-z0-9_-]+$/);
+    assert.ok(link.length < 2000, `link of ${link.length} characters`);
+    assert.equal(await rawPage.evaluate(() => location.href), link, 'the address bar holds the case');
+    annual = Number(await value('annual-kwh'));
+    const savings = Number(await value('first-year-savings'));
+    const other = settling(await context.newPage());
+    await other.goto(link);
+    await other.waitForSelector('body[data-ready="true"]');
+    assert.equal(await other.getByTestId('capacity').inputValue(), '777');
+    assert.equal(Number(await other.getByTestId('annual-kwh').getAttribute('data-value')), annual);
+    assert.equal(Number(await other.getByTestId('first-year-savings').getAttribute('data-value')), savings);
+    assert.equal(await other.getByTestId('share-status').textContent(), '已从链接恢复方案。');
+    // the QR code of the link, drawn in the page
+    await other.locator('#share-qr-details summary').click();
+    assert.ok((await other.locator('#share-qr svg').count()) === 1);
+    await other.getByTestId('share-card').screenshot({ path: join(SHOTS, '43-zh-share-card.png') });
+    // the inputs are remembered: the bare address gives them back; reset gives the defaults
+    await other.goto(baseUrl);
+    await other.waitForSelector('body[data-ready="true"]');
+    assert.equal(await other.getByTestId('capacity').inputValue(), '777');
+    await other.getByTestId('reset').click();
+    assert.equal(await other.getByTestId('capacity').inputValue(), '1000');
+    await other.reload();
+    await other.waitForSelector('body[data-ready="true"]');
+    assert.equal(await other.getByTestId('capacity').inputValue(), '1000');
+    // a damaged link and an unknown version: said, the defaults used
+    for (const [query, msg] of [['?lang=zh-CN#s=1.AAAA', '链接已损坏'], ['?lang=zh-CN&v#s=9.AAAA', '链接的格式版本无法识别']]) {
+      await other.goto(`${baseUrl}${query}`);
+      await other.waitForSelector('body[data-ready="true"]');
+      assert.ok((await other.getByTestId('share-status').textContent()).startsWith(msg));
+      assert.equal(await other.getByTestId('capacity').inputValue(), '1000');
+    }
+    await other.close();
+    assertNoProblems();
+  });
+
+  await t.test('CSV (UTF-8 with BOM) of the monthly table, the cash flow and the hours; JSON out and back in', async () => {
+    const save = async (testid) => {
+      const [dl] = await Promise.all([rawPage.waitForEvent('download'), page.getByTestId(testid).click()]);
+      return readFileSync(await dl.path(), 'utf8');
+    };
+    const monthly = await save('dl-monthly');
+    assert.ok(monthly.startsWith('\uFEFF月份,发电量 (kWh)'), monthly.slice(0, 40));
+    const mrows = monthly.trim().split('\r\n').map((l) => l.split(','));
+    assert.equal(mrows.length, 14);
+    const months = mrows.slice(1, 13).map((r) => Number(r[1]));
+    assert.ok(Math.abs(months.reduce((a, b) => a + b, 0) - annual) < 6, 'the months add up to the year');
+    assert.equal(Number(mrows[13][1]), Math.round(annual));
+    // the monthly table on the page says the same
+    assert.equal((await page.locator('#monthly-body tr').count()), 12);
+
+    const cash = await save('dl-cash');
+    const crows = cash.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+    const headers = await page.locator('#cash-head-row th').allTextContents();
+    assert.deepEqual(crows[0], headers);
+    assert.equal(crows.length - 1, await page.locator('#cash-body tr').count());
+    const net25 = Number(await page.getByTestId('cash-net-25').getAttribute('data-value'));
+    assert.equal(Number(crows.at(-1)[headers.indexOf('净现金流 (元)')]), net25);
+
+    const json = await save('dl-json');
+    const saved = JSON.parse(json);
+    assert.equal(saved.format, 'rooftop-pv-case');
+    assert.equal(saved.scenario.system.capacityKwp, 777);
+    assert.equal(saved.report.energy.annualKwh, annual);
+    // back in: the form takes the saved case again
+    await typeInto('capacity', '5');
+    await page.getByTestId('load-json').setInputFiles({ name: 'case.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    await waitForValue('annual-kwh', Math.round(annual));
+    assert.equal(await page.getByTestId('capacity').inputValue(), '777');
+    assert.equal(await text('share-status'), '已载入方案文件“case.json”。');
+    await page.getByTestId('load-json').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"a":') });
+    assert.equal(await text('share-status'), '该文件不是有效的 JSON。');
+
+    // the hours of an hourly method (the button is there only then)
+    await page.getByTestId('method').selectOption('station');
+    const stationAnnual = Number(await value('annual-kwh'));
+    const hourly = await save('dl-hourly');
+    const hrows = hourly.replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.equal(hrows.length, 8761);
+    assert.match(hrows[1], /^01-01 00:00,/);
+    const sum = hrows.slice(1).reduce((a, l) => a + Number(l.split(',')[1]), 0);
+    assert.ok(Math.abs(sum / stationAnnual - 1) < 1e-4, `hours ${sum} vs year ${stationAnnual}`);
+    assertNoProblems();
+  });
+
+  await t.test('a weather file is described in the link, and asked for again', async () => {
+    await page.getByTestId('method').selectOption('weatherFile');
+    await page.getByTestId('weather-file').setInputFiles(DATONG);
+    await page.waitForFunction(() => document.body.dataset.busy === 'false');
+    const fileLink = await page.getByTestId('share-link').inputValue();
+    assert.ok(fileLink.length < 2000, 'the file is not in the link');
+    const other = settling(await context.newPage());
+    await other.goto(fileLink);
+    await other.waitForSelector('body[data-ready="true"]');
+    assert.equal(await other.getByTestId('method').inputValue(), 'weatherFile');
+    assert.match(await other.locator('#weather-file-error').textContent(), new RegExp(`气象文件“${DATONG_NAME.replace(/\./g, '\\.')}”.*请重新选择该文件`));
+    await other.getByTestId('weather-file').setInputFiles(DATONG);
+    await other.waitForFunction(() => document.querySelector('#weather-file-error').hidden);
+    await other.close();
+    await page.getByTestId('reset').click();
+    assertNoProblems();
+  });
+});
+
+test('offline after the first visit, and served compressed', async (t) => {
+  await t.test('the service worker keeps the page and the engine: a reload without network works', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    await rawPage.evaluate(() => navigator.serviceWorker.ready);
+    await rawPage.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cached = await rawPage.evaluate(async () => (await (await caches.open('rooftop-pv')).keys()).map((r) => r.url));
+    for (const f of ['', 'app.js', 'engine-worker.js', 'gazetteer.js', 'pkg/rooftop_pv_bg.wasm', 'vendor/uqr.mjs']) {
+      assert.ok(cached.includes(`${baseUrl}${f}`), `${f || 'the page'} is cached`);
+    }
+    const online = Number(await value('annual-kwh'));
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]');
+      assert.equal(Number(await value('annual-kwh')), online);
+      await typeInto('capacity', '2000');
+      assert.equal(Math.round(Number(await value('annual-kwh'))), Math.round(online * 2));
+      await shot('44-zh-offline', false);
+    } finally {
+      await context.setOffline(false);
+    }
+    await page.getByTestId('reset').click();
+    assertNoProblems();
+  });
+
+  await t.test('`make serve` sends the engine gzip-compressed', async () => {
+    const raw = readFileSync(join(SITE, 'pkg', 'rooftop_pv_bg.wasm')).length;
+    const head = await new Promise((resolve, reject) => {
+      const req = request(`${baseUrl}pkg/rooftop_pv_bg.wasm`, { headers: { 'accept-encoding': 'gzip' } }, (r) => {
+        r.resume();
+        resolve(r.headers);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    const sent = Number(head['content-length']);
+    assert.ok(sent < raw * 0.6, `sent ${sent} bytes for ${raw}`);
+    console.log(`# .wasm: ${raw} bytes, sent ${sent} gzip-compressed`);
+    assert.equal(head['content-encoding'], 'gzip');
+    assert.equal(head['content-type'], 'application/wasm');
+  });
+});
+
+/** Runs a poppler tool (apt-get install poppler-utils; `make setup-chromium` installs it). */
+function poppler(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  assert.ok(!r.error, `${cmd} is missing: apt-get install poppler-utils (make setup-chromium)`);
+  assert.equal(r.status, 0, `${cmd} ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+test('the printed report (A4 PDF) is fit for an official document', async (t) => {
+  for (const l of ['zh-CN', 'en']) {
+    await t.test(`${l}: title block, every year and column of the cash flow, headers repeated, sources open`, async () => {
+      await page.goto(`${baseUrl}?lang=${l}`);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+      await page.getByTestId('annual-kwh').textContent(); // settled
+      const years = await page.locator('#cash-body tr').count();
+      const columns = await page.locator('#cash-head-row th').allTextContents();
+      await rawPage.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await rawPage.emulateMedia({ media: 'print' });
+      const pdfPath = join(SHOTS, `report-${l}.pdf`);
+      await rawPage.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+      await rawPage.emulateMedia({ media: 'screen' });
+      await rawPage.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      const info = poppler('pdfinfo', [pdfPath]);
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+      assert.match(info, /Page size:\s+59[56]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
+      assert.ok(pages >= 3 && pages <= 12, `${pages} pages`);
+      const text = poppler('pdftotext', ['-layout', pdfPath, '-']);
+      const zh = l === 'zh-CN';
+      assert.ok(text.includes(zh ? '屋顶分布式光伏发电量与收益测算报告' : 'Rooftop PV generation and savings report'));
+      assert.ok(text.includes('rooftop-pv '), 'the version in the title block');
+      // the last year and the last column are printed (the screen view scrolls them)
+      assert.ok(years >= 26, `${years} years`);
+      const lastRow = text.split('\n').find((line) => /^\s*25\s+[\d,]+/.test(line));
+      assert.ok(lastRow, 'year 25 is printed');
+      assert.ok(text.includes(columns.at(-1).split(' ')[0]), `the last column ${columns.at(-1)} is printed`);
+      // the table's header repeated on every page it runs over
+      const pagesText = text.split('\f');
+      const withRows = pagesText.filter((p) => /^\s*1[0-9]\s+[\d,]+\s+[\d,]+/m.test(p) || /^\s*2[0-5]\s+[\d,]+\s+[\d,]+/m.test(p));
+      for (const p of withRows) assert.ok(p.includes(columns[1].split(' ')[0]), 'the header on each page of the table');
+      // the emission factors' issuer, document and year, and the monthly table, are printed
+      assert.ok(/12\s*月|Dec/.test(text), 'the monthly table');
+      // render the pages to look at them
+      poppler('pdftoppm', ['-r', '60', '-png', pdfPath, join(SHOTS, `report-${l}-page`)]);
+      assertNoProblems();
+    });
+  }
+});
+
+test('the smaller defects: discount in 折, O&M once, separators, flat-share label, accessibility, dark mode', async (t) => {
+  await t.test('85 折 is paying 85 %: the same result as 15 % off, the equivalent written', async () => {
+    await page.goto(`${baseUrl}?lang=zh-CN`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByTestId('example-shuozhou-4mw-emc-15').click();
+    const off15 = Number(await value('first-year-savings'));
+    assert.equal(await page.getByTestId('discount-pct').inputValue(), '15');
+    assert.equal(await text('discount-equiv'), '即电价优惠 15%，企业按电网电价的 85%（85 折）付费。');
+    // switching the way of saying it converts the figure, the result stays
+    await page.getByTestId('discount-unit').selectOption('zhe');
+    assert.equal(await page.getByTestId('discount-pct').inputValue(), '85');
+    assert.equal(Number(await value('first-year-savings')), off15);
+    for (const typed of ['8.5', '85']) {
+      await typeInto('discount-pct', typed);
+      assert.equal(Number(await value('first-year-savings')), off15, `${typed} 折`);
+    }
+    await typeInto('discount-pct', '120');
+    assert.match(await page.locator('#discountPct-error').textContent(), /折数应在 0 到 10 之间/);
+    await typeInto('discount-pct', '85');
+    // O&M appears once among the assumptions
+    const om = await page.locator('#assumptions dt').allTextContents();
+    assert.equal(om.filter((d) => /运维/.test(d)).length, 1, om.join(' | '));
+    // thousands separators in the emissions table (the raw figure kept in data-value)
+    const co2 = await text('co2-annual');
+    assert.match(co2, /^\d{1,3}(,\d{3})+\.\d\d$/);
+    assert.equal(co2.replace(/,/g, ''), await value('co2-annual'));
+    await page.getByTestId('reset').click();
+    assertNoProblems();
+  });
+
+  await t.test('a flat self-use share is not called an hourly match', async () => {
+    await page.getByTestId('method').selectOption('station');
+    assert.equal(await text('usage-method'), '按自用比例');
+    await page.getByTestId('reset').click();
+  });
+
+  for (const l of ['zh-CN', 'en']) {
+    await t.test(`axe-core: no serious or critical violation (${l}, desktop and phone)`, async () => {
+      const axe = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+      for (const size of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+        await rawPage.setViewportSize(size);
+        await page.goto(`${baseUrl}?lang=${l}`);
+        await page.waitForSelector('body[data-ready="true"]');
+        await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+        await page.getByTestId('annual-kwh').textContent();
+        await rawPage.evaluate(axe);
+        const found = await rawPage.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ['violations'] });
+          return r.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        assert.deepEqual(found, [], `${l} ${size.width}px`);
+      }
+      await rawPage.setViewportSize({ width: 1366, height: 900 });
+      assertNoProblems();
+    });
+  }
+
+  await t.test('dark mode follows the system', async () => {
+    await rawPage.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${baseUrl}?lang=zh-CN`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const card = await page.locator('.card').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.equal(bg, 'rgb(15, 23, 34)');
+    assert.equal(card, 'rgb(23, 33, 46)');
+    await shot('45-zh-dark', false);
+    await rawPage.emulateMedia({ colorScheme: 'light' });
+    assertNoProblems();
+  });
+});
+
+test('the 2025 rules: Document 136 export price, category refusal, a provincial deep valley', async (t) => {
+  /** The core's report of the shipped example `id` with `edit` applied to its scenario. */
+  const coreOf = (id, edit) =>
+    page.evaluate(
+      async ([i, e]) => {
+        const m = await import('./pkg/rooftop_pv.js');
+        const s = m.presets().scenarios.find((x) => x.id === i).scenario;
+        const r = m.calculate({ ...s, ...e, tariff: { ...s.tariff, ...e.tariff, exportPriceYuanKwh: undefined } });
+        return { savings: r.money.firstYearSavingsYuan, rule: r.money.exportPricing.rule };
+      },
+      [id, edit],
+    );
+
+  await t.test('Shuozhou 4 MW as a 2026 general C&I project in Shanxi, exports at a market price', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    if ((await page.getAttribute('html', 'lang')) !== 'zh-CN') await page.getByTestId('lang').selectOption('zh-CN');
+    await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+    await page.getByTestId('province').selectOption('shanxi');
+    await page.getByTestId('commissioning').fill('2026-03-01');
+    await page.getByTestId('export-rule').selectOption('document136');
+    assert.equal(await page.getByTestId('export-price').isVisible(), false, 'the fixed price gives way to the rule');
+    await typeInto('market-price', '0.2');
+    await page.waitForFunction(() => /136 号文增量项目/.test(document.getElementById('assumptions').textContent));
+    assert.match(await text('assumptions'), /136 号文增量项目：首年 0\.2 元\/kWh（全部按市场电价）/);
+    assert.match(await text('assumptions'), /一般工商业（按容量和电压推断）/);
+    assert.match(await page.locator('#province-source').textContent(), /山西.*待核实/);
+    const core = await coreOf('shuozhou-4mw-owner-tou', {
+      project: { province: 'shanxi', commissioningDate: '2026-03-01' },
+      tariff: { export: { marketPriceYuanKwh: 0.2 } },
+    });
+    assert.equal(core.rule, 'document136New');
+    assert.equal(Number(await value('first-year-savings')), core.savings);
+    assert.equal(await page.locator('#warnings li[data-code="no_mechanism"]').count(), 1);
+    assert.deepEqual(await latinWords(), [], 'English words in the Chinese page');
+    await shot('26-zh-rules-doc136');
+    assertNoProblems();
+  });
+
+  await t.test('a general C&I project may not export everything: the error stands at the mode', async () => {
+    await page.getByTestId('category').selectOption('generalCommercial');
+    await page.getByTestId('mode').selectOption('fullExport');
+    const err = page.locator('#mode-error');
+    await err.waitFor({ state: 'visible' });
+    assert.match(await err.textContent(), /国能发新能规〔2025〕7号.*一般工商业/);
+    await page.getByTestId('mode').scrollIntoViewIfNeeded();
+    await shot('27-zh-rules-mode-refused', false);
+    await page.getByTestId('mode').selectOption('selfUseSurplus');
+    await err.waitFor({ state: 'hidden' });
+    assertNoProblems();
+  });
+
+  await t.test('the Shandong 2026 preset paints a midday deep valley, in both languages', async () => {
+    await page.getByTestId('tou-preset').selectOption('shandong-ci-2026');
+    assert.equal(await page.getByTestId('tou-4-12').getAttribute('class'), 'p-deepValley');
+    assert.equal(await page.getByTestId('tou-deepValley').inputValue(), '0.065');
+    await page.getByTestId('lang').selectOption('en');
+    await page.waitForFunction(() => /Document 136, new project/.test(document.getElementById('assumptions').textContent));
+    assert.match(await page.locator('label[for="touDeepValley"]').textContent(), /Deep valley/);
+    await page.locator('#rules').scrollIntoViewIfNeeded();
+    await shot('28-en-rules-shandong', false);
+    await page.getByTestId('lang').selectOption('zh-CN');
+    assertNoProblems();
+  });
+});
+
+test('screenshots: desktop 1366×900 and phone 390×844, in Chinese and English', async (t) => {
+  for (const l of ['zh', 'en']) {
+    await t.test(`${l}`, async () => {
+      for (const [name, size] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+        await rawPage.setViewportSize(size);
+        await page.goto(`${baseUrl}?lang=${l === 'zh' ? 'zh-CN' : 'en'}`);
+        await page.waitForSelector('body[data-ready="true"]');
+        await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+        await page.getByTestId('annual-kwh').textContent();
+        await page.locator('#example-close').click();
+        await shot(`5x-${l}-${name}-top`, false);
+        await shot(`5x-${l}-${name}-full`);
+        if (name === 'phone') {
+          // the examples take a row, not half of the first screen
+          const box = await page.locator('.examples').boundingBox();
+          assert.ok(box.height < 0.12 * size.height, `examples ${box.height}px high`);
+          // nothing wider than the screen
+          const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(wide <= size.width, `page ${wide}px wide`);
+          // the cash table's year stays in view when it is scrolled sideways
+          const wrap = page.locator('.cash-wrap');
+          await wrap.evaluate((el) => {
+            el.scrollIntoView();
+            el.scrollLeft = 400;
+          });
+          const year = await page.locator('#cash-body tr:nth-child(3) th').boundingBox();
+          const wrapBox = await wrap.boundingBox();
+          assert.ok(Math.abs(year.x - wrapBox.x) < 2, `year cell at ${year.x}, table at ${wrapBox.x}`);
+          await shot(`5x-${l}-phone-cash-scrolled`, false);
+        }
+      }
+      await rawPage.setViewportSize({ width: 1366, height: 900 });
+      assertNoProblems();
+    });
+  }
 });

@@ -174,3 +174,26 @@ console.log(version(), p.defaultEmissionFactors, p.emissionFactors[0]?.factors.c
   p.timeOfUse[0]?.confirmed, p.timeOfUse[0]?.source.documentZh, p.timeOfUse[0]?.nameZh, p.timeOfUse[0]?.nameEn, p.timeOfUse[0]?.id,
   p.omSchedules[0]?.steps[0]?.yuanPerKwpYear, p.omSchedules[0]?.confirmed, p.omSchedules[0]?.source.issuer,
   p.omSchedules[0]?.id, p.omSchedules[0]?.nameZh, p.omSchedules[0]?.nameEn);
+
+// The 2025 rules: project category and date, a Document 136 export price, VAT, a tariff change.
+const rules2025: Scenario = {
+  system: { capacityKwp: 4000 },
+  resource: { method: 'fullLoadHours', hours: 1250 },
+  usage: { mode: 'selfUseSurplus', selfUseSharePct: 70 },
+  project: { category: 'generalCommercial', commissioningDate: '2026-03-01', connectionVoltageKv: 10, province: 'shanxi' },
+  tariff: {
+    timeOfUsePreset: 'shandong-ci-2024',
+    timeOfUseChanges: [{ fromYear: 2, timeOfUsePreset: 'shandong-ci-2026' }],
+    export: { mechanismPriceYuanKwh: 0.3, mechanismSharePct: 80, mechanismTermYears: 12, marketPriceByHourYuanKwh: Array(24).fill(0.2) },
+  },
+  ownership: { kind: 'owner', tax: { incomeTaxPct: 25, vatPct: 13, cityMaintenanceTaxPct: 7, educationSurchargePct: 5 } },
+};
+// @ts-expect-error an unknown category
+const wrongCategory: Scenario = { ...rules2025, project: { category: 'utility' } };
+const r2025 = calculate(rules2025);
+const ep = r2025.money.exportPricing;
+console.log(wrongCategory, ep.rule, ep.mechanismSharePct, ep.marketPrice, ep.marketCapturePriceYuanKwh, ep.firstYearPriceYuanKwh,
+  ep.afterTermPriceYuanKwh, r2025.assumptions.project.category, r2025.assumptions.project.categoryInferred,
+  r2025.assumptions.timeOfUseChanges?.[0]?.fromYear, r2025.money.byYear[1]?.vatYuan, r2025.money.byYear[1]?.vatSurchargesYuan,
+  p.provinces[0]?.newMechanism?.sharePct, p.provinces[0]?.minimumSelfUse?.sharePct, p.provinces[0]?.spotMarket,
+  p.timeOfUse[0]?.ratios?.deepValley);

@@ -3,8 +3,8 @@
 // stations(), nearestStation(), stationClimate() and parseWeather() must be a property of its
 // interface in the installed rooftop_pv.d.ts, and every property of those interfaces must appear in
 // some real output. The types are read with the TypeScript compiler API (the repository's typescript).
-// The d.ts's literal unions of preset ids and error codes are checked against presets(), the Rust
-// error codes (src/error.rs) and both READMEs; every property carries a doc comment.
+// The d.ts's literal unions of preset and province ids and error codes are checked against presets(),
+// the Rust error codes (src/error.rs) and both READMEs; every property carries a doc comment.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -87,6 +87,18 @@ const scenarios = [
     ownership: { kind: 'owner', capexYuanPerW: 3, tax: { incomeTaxPct: 25 } } },
   { site, system: { capacityKwp: 200 }, resource: { method: 'monthly', ghiKwhM2: [70, 90, 120, 140, 160, 160, 150, 140, 120, 100, 75, 65] },
     emissions: { factors: { coalKgce: 0.3, co2Kg: 0.6, so2G: 0.1, noxG: 0.1, dustG: 0.02, waterKg: 1.2 } } },
+  // The 2025 rules: a new general C&I project under Document 136 with an hourly market price and a term
+  // inside the lifetime, a time-of-use change with a deep valley, VAT for owner and investor.
+  { system: { capacityKwp: 4000 }, resource: { method: 'fullLoadHours', hours: 1250 },
+    usage: { mode: 'selfUseSurplus', selfUseSharePct: 70 },
+    project: { category: 'generalCommercial', commissioningDate: '2026-03-01', connectionVoltageKv: 10, province: 'shanxi' },
+    tariff: { timeOfUsePreset: 'shandong-ci-2024', timeOfUseChanges: [{ fromYear: 2, timeOfUsePreset: 'shandong-ci-2026' }],
+      export: { mechanismPriceYuanKwh: 0.3, mechanismSharePct: 80, mechanismTermYears: 12, marketPriceByHourYuanKwh: Array(24).fill(0.2) } },
+    ownership: { kind: 'owner', tax: { incomeTaxPct: 25, vatPct: 13 } } },
+  { system: { capacityKwp: 400 }, resource: { method: 'fullLoadHours', hours: 1200 },
+    project: { connectionVoltageKv: 0.4, commissioningDate: '2024-05-01', province: 'shandong' },
+    tariff: { gridPriceByMonthYuanKwh: Array(12).fill(0.6), export: { marketPriceByMonthYuanKwh: Array(12).fill(0.25) } },
+    ownership: { kind: 'thirdParty', discountPct: 10, investor: { tax: { incomeTaxPct: 25, vatPct: 13, cityMaintenanceTaxPct: 5 } } } },
 ];
 
 test('Report: the d.ts and real reports name the same keys', () => {
@@ -112,6 +124,7 @@ test('the literal id unions are the shipped presets', () => {
   assert.deepEqual(literals('EmissionFactorSetId'), p.emissionFactors.map((f) => f.id).sort());
   assert.deepEqual(literals('TimeOfUsePresetId'), p.timeOfUse.map((f) => f.id).sort());
   assert.deepEqual(literals('ExampleScenarioId'), p.scenarios.map((f) => f.id).sort());
+  assert.deepEqual(literals('ProvinceId'), p.provinces.map((f) => f.id).sort());
 });
 
 test('ErrorCode lists every Rust code plus the JS ones, and both READMEs list them all', () => {

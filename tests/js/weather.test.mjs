@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { calculate, parseWeather } from 'rooftop-pv';
-import { weatherText } from '../fixtures.mjs';
+import { weatherBytes, weatherText } from '../fixtures.mjs';
 
 const datong = weatherText('CHN_Shanxi.Datong.534870_CSWD.epw');
 const south = [{ tiltDeg: 30, azimuthDeg: 180, shareOfCapacity: 1 }];
@@ -82,4 +82,40 @@ test('bad weather text: code, field and line; oversize refused before copying', 
   assert.ok(performance.now() - t0 < 1000, 'refused without parsing');
   assert.throws(() => parseWeather(42), (e) => e.code === 'invalid_type');
   assert.throws(() => parseWeather(datong, { timing: 'noon' }), (e) => e.code === 'unknown_variant' && e.field === 'timing');
+});
+
+test('files as bytes (Uint8Array, Buffer, ArrayBuffer, GBK names) give what their text gives', () => {
+  const bytes = weatherBytes('CHN_Shanxi.Datong.534870_CSWD.epw');
+  const fromText = run(datong);
+  const u8 = new Uint8Array(bytes);
+  for (const text of [bytes, u8, u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength)]) {
+    assert.deepEqual(run(text), fromText);
+    assert.deepEqual(parseWeather(text), parseWeather(datong));
+  }
+  // 大同 written in GBK (not UTF-8) in the LOCATION line: the name becomes U+FFFD, the numbers stay.
+  const at = bytes.indexOf('Datong');
+  const gbk = Buffer.concat([bytes.subarray(0, at), Buffer.from([0xb4, 0xf3, 0xcd, 0xac]), bytes.subarray(at + 6)]);
+  const w = parseWeather(gbk);
+  assert.ok(w.location.name.startsWith('\u{fffd}') && w.location.name.endsWith(', Shanxi, CHN'), w.location.name);
+  assert.equal(w.annualGhiKwhM2, parseWeather(datong).annualGhiKwhM2);
+  assert.equal(run(gbk).energy.annualKwh, fromText.energy.annualKwh);
+  // Non-ASCII text in a string (UTF-16 → UTF-8 by TextEncoder.encodeInto): the same numbers.
+  const zh = datong.replace('Datong', '大同');
+  assert.equal(parseWeather(zh).location.name, '大同, Shanxi, CHN');
+  assert.equal(run(zh).energy.annualKwh, fromText.energy.annualKwh);
+  // Too large bytes are refused before copying; bytes that are no weather file are named.
+  assert.throws(() => parseWeather(new Uint8Array(51 * 1024 * 1024)), (e) => e.code === 'weather_too_large');
+  assert.throws(() => run(new TextEncoder().encode('garbage\n'.repeat(10))), (e) => e.code === 'weather_format' && e.field === 'resource.text');
+  assert.throws(() => run(12), (e) => e.code === 'invalid_type' && e.field === 'resource.text');
+});
+
+test('a load CSV as bytes gives what its text gives', () => {
+  const rows = ['load_kW'];
+  for (let i = 0; i < 8760; i++) rows.push(`${30 + (i % 24)}`);
+  const text = rows.join('\n');
+  const scenario = (t) => ({ system: { capacityKwp: 100 }, resource: { method: 'weatherFile', text: datong },
+    usage: { mode: 'selfUseSurplus', load: { kind: 'intervalCsv', text: t } } });
+  const fromText = calculate(scenario(text));
+  assert.deepEqual(calculate(scenario(new TextEncoder().encode(text))), fromText);
+  assert.ok(fromText.usage.loadKwh > 0);
 });

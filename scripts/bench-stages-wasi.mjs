@@ -1,0 +1,19 @@
+// The stage table as WebAssembly in Node: runs examples/stages.rs built for wasm32-wasip1
+// (`cargo build --release --example stages --target wasm32-wasip1`) under node:wasi, with the
+// weather file's folder preopened. Usage: node scripts/bench-stages-wasi.mjs FILE [RUNS]
+import { WASI } from 'node:wasi';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const [file, runs = '200'] = process.argv.slice(2);
+if (!file) throw new Error('usage: node scripts/bench-stages-wasi.mjs FILE [RUNS]');
+const wasi = new WASI({
+  version: 'preview1',
+  args: ['stages', `/data/${basename(file)}`, runs],
+  preopens: { '/data': dirname(resolve(file)) },
+});
+const wasm = readFileSync(join(repo, 'target/wasm32-wasip1/release/examples/stages.wasm'));
+const { instance } = await WebAssembly.instantiate(wasm, wasi.getImportObject());
+wasi.start(instance);

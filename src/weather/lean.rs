@@ -1,0 +1,261 @@
+//! The lean path of the readers: one pass over the data lines' bytes that parses only the fields a
+//! reader asks for and skips the others eight bytes at a time, without looking at them.
+//!
+//! It accepts only the plain form of every cell it parses — `[-+]digits[.digits]` with at most
+//! 15 significant digits, no spaces — and gives up (`None`) on anything else, so that the reader
+//! falls back to its full validating path, which then either reads the same values or reports the
+//! error with its code and line. Every value it returns is bit-identical to [`super::text::num`]
+//! and [`super::text::int`] on the same cell (the same exact mantissa / power-of-ten division).
+
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+const COMMAS: u64 = 0x0101_0101_0101_0101 * b',' as u64;
+const NEWLINES: u64 = 0x0101_0101_0101_0101 * b'\n' as u64;
+
+/// The high bit of every byte of `x` that is zero, and of no other (exact, no carries).
+#[inline]
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & LO7) + LO7) | x | LO7)
+}
+
+/// A position in a text's bytes, moving forward over comma-separated fields and lines.
+pub(crate) struct Cursor<'a> {
+    b: &'a [u8],
+    pub i: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub(crate) fn new(b: &'a [u8]) -> Self {
+        Cursor { b, i: 0 }
+    }
+
+    /// Whether the text is used up.
+    pub(crate) fn done(&self) -> bool {
+        self.i >= self.b.len()
+    }
+
+    /// Whether the cursor is at a line end: `\n`, `\r\n`, a final `\r`, or the end of the text.
+    #[inline]
+    fn at_eol(&self) -> bool {
+        match self.b.get(self.i) {
+            None | Some(b'\n') => true,
+            Some(b'\r') => matches!(self.b.get(self.i + 1), None | Some(b'\n')),
+            _ => false,
+        }
+    }
+
+    /// At an empty line: moves past it.
+    pub(crate) fn skip_empty_line(&mut self) -> bool {
+        if self.done() || !self.at_eol() {
+            return false;
+        }
+        self.next_line();
+        true
+    }
+
+    /// Moves past the next `\n` (or to the end).
+    pub(crate) fn next_line(&mut self) {
+        while let Some(&c) = self.b.get(self.i) {
+            self.i += 1;
+            if c == b'\n' {
+                return;
+            }
+        }
+    }
+
+    /// At a comma: moves past it.
+    #[inline]
+    pub(crate) fn comma(&mut self) -> bool {
+        let yes = self.b.get(self.i) == Some(&b',');
+        self.i += usize::from(yes);
+        yes
+    }
+
+    /// Skips up to `n` commas of this line (stopping at its `\n`); the number skipped. After the
+    /// `n`-th comma the cursor is at the start of the field after it.
+    #[inline]
+    pub(crate) fn skip_commas(&mut self, mut n: usize) -> usize {
+        let (b, mut i, mut skipped) = (self.b, self.i, 0);
+        while n > 0 && i + 8 <= b.len() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&b[i..i + 8]);
+            let w = u64::from_le_bytes(word);
+            let mut commas = zero_bytes(w ^ COMMAS);
+            let newline = zero_bytes(w ^ NEWLINES);
+            if newline != 0 {
+                commas &= newline - 1; // only the commas before the line end
+            }
+            while commas != 0 {
+                n -= 1;
+                skipped += 1;
+                if n == 0 {
+                    self.i = i + (commas.trailing_zeros() / 8) as usize + 1;
+                    return skipped;
+                }
+                commas &= commas - 1;
+            }
+            if newline != 0 {
+                self.i = i + (newline.trailing_zeros() / 8) as usize;
+                return skipped;
+            }
+            i += 8;
+        }
+        while n > 0 {
+            match b.get(i) {
+                Some(b',') => {
+                    n -= 1;
+                    skipped += 1;
+                }
+                None | Some(b'\n') => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        self.i = i;
+        skipped
+    }
+
+    /// A plain decimal number ending at a comma or the line end (the cursor stops there).
+    #[inline]
+    pub(crate) fn num(&mut self) -> Option<f64> {
+        let b = self.b;
+        let neg = self.sign();
+        let mut mant = 0u64;
+        let mut digits = |i: &mut usize| {
+            let start = *i;
+            while let Some(d) = b.get(*i).map(|c| c.wrapping_sub(b'0')).filter(|d| *d < 10) {
+                mant = mant.wrapping_mul(10).wrapping_add(u64::from(d));
+                *i += 1;
+            }
+            *i - start
+        };
+        let mut i = self.i;
+        let whole = digits(&mut i);
+        let frac = if b.get(i) == Some(&b'.') {
+            i += 1;
+            digits(&mut i)
+        } else {
+            0
+        };
+        self.i = i;
+        // At most 15 digits (so that the mantissa is exact and as the full path reads it).
+        if whole + frac == 0 || whole + frac > 15 || !(self.at_eol() || b[i] == b',') {
+            return None;
+        }
+        let v = mant as f64 / POW10[frac];
+        Some(if neg { -v } else { v })
+    }
+
+    /// Moves past a `-` (true) or `+` sign.
+    #[inline]
+    fn sign(&mut self) -> bool {
+        match self.b.get(self.i) {
+            Some(b'-') => {
+                self.i += 1;
+                true
+            }
+            Some(b'+') => {
+                self.i += 1;
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// [`Cursor::num`], or NaN for an empty cell.
+    #[inline]
+    pub(crate) fn num_or_empty(&mut self) -> Option<f64> {
+        if self.at_eol() || self.b[self.i] == b',' {
+            Some(f64::NAN)
+        } else {
+            self.num()
+        }
+    }
+
+    /// An integer of 1–9 digits with an optional sign, ending at a comma or the line end.
+    #[inline]
+    pub(crate) fn int(&mut self) -> Option<i64> {
+        let b = self.b;
+        let neg = self.sign();
+        let (first, mut i, mut v) = (self.i, self.i, 0i64);
+        while let Some(d) = b.get(i).map(|c| c.wrapping_sub(b'0')).filter(|d| *d < 10) {
+            v = v.wrapping_mul(10).wrapping_add(i64::from(d));
+            i += 1;
+        }
+        self.i = i;
+        if i == first || i - first > 9 || !(self.at_eol() || b[i] == b',') {
+            return None;
+        }
+        Some(if neg { -v } else { v })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text;
+    use super::*;
+
+    #[test]
+    fn numbers_bit_identical_to_the_full_path() {
+        // (A cell holds no comma: "1,2" is two cells.)
+        let cells = text::tests::NUMBERS.iter().chain(&text::tests::NOT_NUMBERS);
+        for s in cells.filter(|s| !s.contains(',')) {
+            let line = format!("{s},x");
+            let got = Cursor::new(line.as_bytes()).num();
+            match got {
+                Some(v) => assert_eq!(Some(v.to_bits()), text::num(s).map(f64::to_bits), "{s}"),
+                // Refused: the full path reads it or reports it.
+                None => assert!(
+                    text::num(s).is_none() || s.contains(['e', ' ']) || s.len() > 16,
+                    "{s}"
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn integers_as_the_full_path_takes_them() {
+        for (s, want) in [("2005", Some(2005)), ("-3", Some(-3)), ("+007", Some(7))] {
+            assert_eq!(Cursor::new(format!("{s},").as_bytes()).int(), want);
+            assert_eq!(text::int(s), want);
+        }
+        for bad in ["1.", "1.0", "1234567890", "", "-", "1e3", "1 "] {
+            assert!(
+                Cursor::new(format!("{bad},1").as_bytes()).int().is_none(),
+                "{bad}"
+            );
+            assert!(text::int(bad).is_none() || bad.ends_with(' '), "{bad}");
+        }
+    }
+
+    #[test]
+    fn commas_are_skipped_within_the_line() {
+        let text = b"a,bb,ccccccccccccc,d,,e\r\nf,g";
+        for n in 0..6 {
+            let mut c = Cursor::new(text);
+            assert_eq!(c.skip_commas(n), n);
+            let want = text
+                .iter()
+                .enumerate()
+                .filter(|(_, &x)| x == b',')
+                .nth(n.wrapping_sub(1));
+            assert_eq!(c.i, want.map_or(0, |(k, _)| k + 1), "{n}");
+        }
+        let mut c = Cursor::new(text);
+        assert_eq!(c.skip_commas(9), 5);
+        assert_eq!(text[c.i], b'\n');
+        c.next_line();
+        assert_eq!((c.skip_commas(3), c.i), (1, text.len()));
+        // Ends of cells: comma, CRLF, final CR, end; a stray CR is not an end.
+        let mut c = Cursor::new(b"1.5,2\r\n3\r");
+        assert_eq!((c.num(), c.comma(), c.num()), (Some(1.5), true, Some(2.0)));
+        c.next_line();
+        assert_eq!(c.num(), Some(3.0));
+        assert!(Cursor::new(b"1\r5").num().is_none());
+        assert!(Cursor::new(b",").num_or_empty().unwrap().is_nan());
+    }
+}

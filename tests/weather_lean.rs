@@ -1,0 +1,273 @@
+//! The lean single-pass readers give exactly the weather of the full validating path
+//! (`weather::parse_validating`) — on every fixture file, on variants of them (line ends, blank
+//! lines, missing values, albedo, odd cells the lean path leaves to the full one), and the same
+//! errors on broken files; and `weather::text_of` is `String::from_utf8_lossy`.
+
+mod weather_common;
+
+use rooftop_pv::weather::{self, parse_bytes, parse_validating, parse_with, ParseOptions};
+use weather_common::*;
+
+/// Both paths, on the text and on its bytes: the same weather, or the same error.
+fn same_both_ways(name: &str, text: &str, options: &ParseOptions) {
+    let full = parse_validating(text, options);
+    let lean = parse_with(text, options);
+    assert_eq!(lean, full, "{name}: lean and full readers differ");
+    let bytes = parse_bytes(text.as_bytes(), options);
+    assert_eq!(bytes, full, "{name}: bytes and text differ");
+}
+
+fn fixtures() -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = CSWD.iter().map(|f| (f.to_string(), shared(f))).collect();
+    for f in ["723170TYA.CSV", "703165TY.csv", "12839.tm2"] {
+        v.push((f.to_string(), pvlib(f)));
+    }
+    v.push(("psm3 served".into(), psm3_served()));
+    let (csv, json) = pvgis_from_datong();
+    v.push(("pvgis csv".into(), csv));
+    v.push(("pvgis json".into(), json));
+    v
+}
+
+#[test]
+fn every_fixture_reads_the_same_by_both_paths() {
+    for (name, text) in fixtures() {
+        same_both_ways(&name, &text, &ParseOptions::default());
+    }
+    let bare = shared("test_psm3_tmy-2017.csv");
+    let located = ParseOptions {
+        fallback_location: Some(weather::Location {
+            name: String::new(),
+            latitude: 40.5137,
+            longitude: -108.5449,
+            timezone_h: -7.0,
+            elevation_m: 1900.0,
+        }),
+        ..ParseOptions::default()
+    };
+    same_both_ways("bare psm3", &bare, &located);
+}
+
+/// The Datong EPW with data row `k` (0-based) passed through `edit`.
+fn datong_with(edit: impl Fn(usize, &mut Vec<String>)) -> String {
+    let text = shared(DATONG);
+    let (head, rows) = epw_rows(&text);
+    let mut out = head.join("\n");
+    out.push('\n');
+    for (k, r) in rows.iter().enumerate() {
+        let mut cells: Vec<String> = r.iter().map(|c| c.to_string()).collect();
+        edit(k, &mut cells);
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn epw_variants_read_the_same_by_both_paths() {
+    let text = shared(DATONG);
+    let opts = ParseOptions::default();
+    let variants: Vec<(&str, String)> = vec![
+        ("crlf", text.replace('\n', "\r\n")),
+        ("bom", format!("\u{feff}{text}")),
+        ("no final newline", text.trim_end().to_string()),
+        ("blank lines", format!("{text}\n\r\n\n")),
+        (
+            "blank line inside",
+            text.replacen("\n2005,1,1,5,", "\n\n2005,1,1,5,", 1),
+        ),
+        (
+            "missing values",
+            datong_with(|k, c| {
+                if (100..102).contains(&k) {
+                    c[13] = "9999".into();
+                    c[6] = "99.9".into();
+                    c[9] = "999999".into();
+                    c[21] = "999".into();
+                }
+            }),
+        ),
+        (
+            "albedo empty",
+            datong_with(|k, c| {
+                if k == 7 {
+                    c[32] = String::new();
+                }
+            }),
+        ),
+        (
+            "albedo everywhere",
+            datong_with(|_, c| c[32] = "0.23".into()),
+        ),
+        ("albedo a word", datong_with(|_, c| c[32] = "n/a".into())),
+        (
+            "non-ASCII in a skipped field",
+            datong_with(|k, c| {
+                if k % 3 == 0 {
+                    c[5] = "?9?9长城".into();
+                }
+            }),
+        ),
+        (
+            "spaces around a number",
+            datong_with(|k, c| {
+                if k == 5000 {
+                    c[13] = format!(" {} ", c[13]);
+                }
+            }),
+        ),
+        (
+            "exponent",
+            datong_with(|k, c| {
+                if k == 6000 {
+                    c[14] = "1e2".into();
+                }
+            }),
+        ),
+        (
+            "plus signs and leading zeros",
+            datong_with(|k, c| {
+                if k == 300 {
+                    c[1] = "+01".into();
+                    c[6] = "+0.5".into();
+                }
+            }),
+        ),
+        ("22 fields", datong_with(|_, c| c.truncate(22))),
+        (
+            "long numbers",
+            datong_with(|k, c| {
+                if k == 4000 {
+                    c[15] = "123.4567890123456789".into();
+                }
+            }),
+        ),
+    ];
+    for (name, v) in &variants {
+        assert!(parse_with(v, &opts).is_ok(), "{name} should read");
+        same_both_ways(name, v, &opts);
+    }
+}
+
+#[test]
+fn broken_epw_files_give_the_same_errors_by_both_paths() {
+    let opts = ParseOptions::default();
+    let variants: Vec<(&str, String)> = vec![
+        (
+            "a word",
+            datong_with(|k, c| {
+                if k == 12 {
+                    c[14] = "abc".into()
+                }
+            }),
+        ),
+        (
+            "a field short",
+            datong_with(|k, c| {
+                if k == 99 {
+                    c.pop();
+                }
+            }),
+        ),
+        (
+            "too few fields",
+            datong_with(|k, c| {
+                if k == 0 {
+                    c.truncate(20)
+                }
+            }),
+        ),
+        (
+            "bad hour",
+            datong_with(|k, c| {
+                if k == 40 {
+                    c[3] = "25".into()
+                }
+            }),
+        ),
+        (
+            "bad date",
+            datong_with(|k, c| {
+                if k == 41 {
+                    c[2] = "32".into()
+                }
+            }),
+        ),
+        (
+            "hour with a fraction",
+            datong_with(|k, c| {
+                if k == 42 {
+                    c[3] = "3.".into()
+                }
+            }),
+        ),
+        (
+            "out of range",
+            datong_with(|k, c| {
+                if k == 4321 {
+                    c[13] = "2500".into()
+                }
+            }),
+        ),
+        (
+            "long gap",
+            datong_with(|k, c| {
+                if (10..20).contains(&k) {
+                    c[14] = "9999".into()
+                }
+            }),
+        ),
+        (
+            "repeated row",
+            datong_with(|k, c| {
+                if k == 10 {
+                    c[3] = "10".into()
+                }
+            }),
+        ),
+        (
+            "a stray carriage return",
+            datong_with(|k, c| {
+                if k == 2 {
+                    c[21] = "1\r5".into()
+                }
+            }),
+        ),
+        (
+            "truncated",
+            shared(DATONG)
+                .lines()
+                .take(500)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    ];
+    for (name, v) in &variants {
+        let e = parse_with(v, &opts).expect_err(name);
+        assert_eq!(e.field, "resource.text", "{name}");
+        same_both_ways(name, v, &opts);
+    }
+}
+
+#[test]
+fn text_of_is_from_utf8_lossy() {
+    let mut samples: Vec<Vec<u8>> = vec![
+        b"plain ascii".to_vec(),
+        "大同 UTF-8".as_bytes().to_vec(),
+        vec![0xB4, 0xF3, 0xCD, 0xAC, b',', b'1'], // 大同 in GBK
+        vec![0xE4, 0xB8, b',', 0xFF, 0xF0, 0x9F, 0x98],
+        vec![0xC0, 0x80, 0xED, 0xA0, 0x80, b'x'],
+    ];
+    // Every short sequence over a few interesting bytes.
+    let alphabet = [b'a', b',', 0x80, 0xBF, 0xC3, 0xE4, 0xF0, 0xFF];
+    for n in 0..4096u32 {
+        samples.push(
+            (0..4)
+                .map(|k| alphabet[(n >> (3 * k) & 7) as usize])
+                .collect(),
+        );
+    }
+    for s in &samples {
+        assert_eq!(weather::text_of(s), String::from_utf8_lossy(s), "{s:?}");
+    }
+}
