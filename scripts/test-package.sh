@@ -15,10 +15,11 @@ npm install --silent --no-audit --no-fund "./$tarball"
 installed="$consumer/node_modules/rooftop-pv"
 
 echo "== size: the shipped .wasm, gzipped, against the budget"
-# Budget: 400 kB gzipped is the issue-9 target; the limit below is what the code reaches today (see CHANGELOG):
-# 430 kB before the 2025 rules (issue 12: src/rules/, Document 136, VAT, provincial presets), 468,355 bytes with them
-# (and issue 15's weather plausibility checks, issue 10's lean weather readers).
-limit=469000
+# Budget: 400 kB (400,000 bytes) gzipped is the issue-9 target; the limit below is what the code reaches today
+# (see CHANGELOG): 430 kB before the 2025 rules (issue 12: src/rules/, Document 136, VAT, provincial presets),
+# 468,355 bytes with them (and issue 15's weather plausibility checks, issue 10's lean weather readers), 447,714
+# without serde_path_to_error, serde-wasm-bindgen and Unicode case tables (issue 9, size work).
+limit=448500
 wasm_bytes=$(wc -c < "$installed/rooftop_pv_bg.wasm")
 wasm_gzip=$(gzip -9c "$installed/rooftop_pv_bg.wasm" | wc -c)
 echo "rooftop_pv_bg.wasm: $wasm_bytes bytes, $wasm_gzip gzipped (limit $limit); tarball $(wc -c < "$tarball") bytes"
