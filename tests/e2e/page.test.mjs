@@ -1381,7 +1381,9 @@ test('a case is passed on: link, QR code, local memory, reset, CSV and JSON', as
     assert.equal(await other.getByTestId('share-status').textContent(), '已从链接恢复方案。');
     // the QR code of the link, drawn in the page
     await other.locator('#share-qr-details summary').click();
-    assert.ok((await other.locator('#share-qr svg').count()) === 1);
+    // drawn on the details' toggle event, which fires after the click: wait for it
+    await other.locator('#share-qr svg').waitFor({ timeout: 10000 });
+    assert.equal(await other.locator('#share-qr svg').count(), 1);
     await other.getByTestId('share-card').screenshot({ path: join(SHOTS, '43-zh-share-card.png') });
     // the inputs are remembered: the bare address gives them back; reset gives the defaults
     await other.goto(baseUrl);
