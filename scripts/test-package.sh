@@ -15,12 +15,12 @@ npm install --silent --no-audit --no-fund "./$tarball"
 installed="$consumer/node_modules/rooftop-pv"
 
 echo "== size: the shipped .wasm, gzipped, against the budget"
-# Budget: 400 kB gzipped is the issue-9 target; the limit below is what the code reaches today (see CHANGELOG):
-# 430 kB before the 2025 rules (issue 12: src/rules/, Document 136, VAT, provincial presets), 468,355 bytes with them
-# (and issue 15's weather plausibility checks, issue 10's lean weather readers); with issue 8's layout 480,619
-# (measured 2026-12-06, `make pkg && gzip -9c pkg/rooftop_pv_bg.wasm | wc -c`): +12.3 kB over main, of which
-# console_error_panic_hook is ~1 kB and the rest not yet attributed — to find and win back.
-limit=481000
+# Budget: 400 kB (400,000 bytes) gzipped is the issue-9 target, not yet met; the limit below is what the code
+# reaches today (see CHANGELOG), so that any growth fails: 430 kB before the 2025 rules (issue 12), 468,355 bytes
+# with them and with issue 15's plausibility checks and issue 10's lean readers, 480,619 with issue 8's layout,
+# 461,639 without serde_path_to_error, serde-wasm-bindgen and the Unicode case tables
+# (measured 2026-12-06: `make pkg && gzip -9c pkg/rooftop_pv_bg.wasm | wc -c`).
+limit=462000
 wasm_bytes=$(wc -c < "$installed/rooftop_pv_bg.wasm")
 wasm_gzip=$(gzip -9c "$installed/rooftop_pv_bg.wasm" | wc -c)
 echo "rooftop_pv_bg.wasm: $wasm_bytes bytes, $wasm_gzip gzipped (limit $limit); tarball $(wc -c < "$tarball") bytes"

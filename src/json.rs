@@ -3,12 +3,17 @@
 //! deserializer over a parsed [`serde_json::Value`] accepts structs only from JSON objects and
 //! otherwise behaves like serde_json's own. Its [`Error`] keeps what went wrong as data (which
 //! field is missing or unknown, which type was found), so that the caller derives stable error
-//! codes from it rather than from message text.
+//! codes from it rather than from message text. It also records the JSON path of the first problem
+//! (`system.planes[0].tiltDeg`): each object key and array index adds itself to the path as an
+//! error travels out through it, which costs nothing until a value is wrong (the path crate
+//! `serde_path_to_error` wrapped every visitor instead, ≈ 40 KB of the .wasm).
 
+use std::cell::RefCell;
 use std::fmt;
 
 use serde::de::{
-    self, DeserializeSeed, Expected, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor,
+    self, Deserialize, DeserializeSeed, Expected, IntoDeserializer, MapAccess, SeqAccess,
+    Unexpected, Visitor,
 };
 use serde::forward_to_deserialize_any;
 use serde_json::Value;
@@ -116,8 +121,49 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// A deserializer over one JSON value.
-pub struct Strict<'a>(pub &'a Value);
+/// Reads `value` into `T`; on failure returns the JSON path of the problem (`""` at the root, keys
+/// joined by `.`, array indices as `[i]`) with serde's error.
+pub fn deserialize<'de, T: Deserialize<'de>>(value: &'de Value) -> Result<T, (String, Error)> {
+    let path = ErrorPath::default();
+    T::deserialize(Strict { value, path: &path }).map_err(|e| (path.to_string(), e))
+}
+
+/// One step of a JSON path.
+enum Segment<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The path of the first problem, innermost segment first (as the error travelled out).
+#[derive(Default)]
+struct ErrorPath<'a>(RefCell<Vec<Segment<'a>>>);
+
+impl<'a> ErrorPath<'a> {
+    fn add(&self, segment: Segment<'a>, error: Error) -> Error {
+        self.0.borrow_mut().push(segment);
+        error
+    }
+}
+
+impl fmt::Display for ErrorPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.0.borrow().iter().rev().enumerate() {
+            match segment {
+                Segment::Key(key) if i == 0 => f.write_str(key)?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A deserializer over one JSON value, adding to `path` when an error leaves a key or an index.
+#[derive(Clone, Copy)]
+struct Strict<'de, 'p> {
+    value: &'de Value,
+    path: &'p ErrorPath<'de>,
+}
 
 fn unexpected(v: &Value) -> Unexpected<'_> {
     match v {
@@ -132,11 +178,11 @@ fn unexpected(v: &Value) -> Unexpected<'_> {
     }
 }
 
-impl<'de> de::Deserializer<'de> for Strict<'de> {
+impl<'de> de::Deserializer<'de> for Strict<'de, '_> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
+        match self.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
             Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
@@ -149,16 +195,20 @@ impl<'de> de::Deserializer<'de> for Strict<'de> {
                 )),
             },
             Value::String(s) => visitor.visit_borrowed_str(s),
-            Value::Array(items) => visitor.visit_seq(Items(items.iter())),
+            Value::Array(items) => visitor.visit_seq(Items {
+                iter: items.iter().enumerate(),
+                path: self.path,
+            }),
             Value::Object(map) => visitor.visit_map(Entries {
                 iter: map.iter(),
-                value: None,
+                entry: None,
+                path: self.path,
             }),
         }
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
+        match self.value {
             Value::Null => visitor.visit_none(),
             _ => visitor.visit_some(self),
         }
@@ -170,7 +220,7 @@ impl<'de> de::Deserializer<'de> for Strict<'de> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self.0 {
+        match self.value {
             Value::String(s) => visitor.visit_enum(s.as_str().into_deserializer()),
             other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
         }
@@ -182,7 +232,7 @@ impl<'de> de::Deserializer<'de> for Strict<'de> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self.0 {
+        match self.value {
             Value::Object(_) => self.deserialize_any(visitor),
             other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
         }
@@ -194,27 +244,34 @@ impl<'de> de::Deserializer<'de> for Strict<'de> {
     }
 }
 
-struct Items<'a>(std::slice::Iter<'a, Value>);
+struct Items<'de, 'p> {
+    iter: std::iter::Enumerate<std::slice::Iter<'de, Value>>,
+    path: &'p ErrorPath<'de>,
+}
 
-impl<'de> SeqAccess<'de> for Items<'de> {
+impl<'de> SeqAccess<'de> for Items<'de, '_> {
     type Error = Error;
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        self.0
-            .next()
-            .map(|v| seed.deserialize(Strict(v)))
-            .transpose()
+        let Some((index, value)) = self.iter.next() else {
+            return Ok(None);
+        };
+        let path = self.path;
+        seed.deserialize(Strict { value, path })
+            .map(Some)
+            .map_err(|e| path.add(Segment::Index(index), e))
     }
 }
 
-struct Entries<'a> {
-    iter: serde_json::map::Iter<'a>,
-    value: Option<&'a Value>,
+struct Entries<'de, 'p> {
+    iter: serde_json::map::Iter<'de>,
+    entry: Option<(&'de str, &'de Value)>,
+    path: &'p ErrorPath<'de>,
 }
 
-impl<'de> MapAccess<'de> for Entries<'de> {
+impl<'de> MapAccess<'de> for Entries<'de, '_> {
     type Error = Error;
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
@@ -223,12 +280,19 @@ impl<'de> MapAccess<'de> for Entries<'de> {
         let Some((key, value)) = self.iter.next() else {
             return Ok(None);
         };
-        self.value = Some(value);
-        seed.deserialize(key.as_str().into_deserializer()).map(Some)
+        self.entry = Some((key, value));
+        // An unknown key fails here: the path then ends with that key.
+        seed.deserialize(key.as_str().into_deserializer())
+            .map(Some)
+            .map_err(|e| self.path.add(Segment::Key(key), e))
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        match self.value.take() {
-            Some(v) => seed.deserialize(Strict(v)),
+        match self.entry.take() {
+            Some((key, value)) => {
+                let path = self.path;
+                seed.deserialize(Strict { value, path })
+                    .map_err(|e| path.add(Segment::Key(key), e))
+            }
             None => Err(de::Error::custom("a map value was read before its key")),
         }
     }
@@ -298,7 +362,7 @@ mod tests {
         ];
         for (text, is_kind) in cases {
             let value: Value = serde_json::from_str(text).unwrap();
-            let ours = Probe::deserialize(Strict(&value)).unwrap_err();
+            let (_, ours) = deserialize::<Probe>(&value).unwrap_err();
             assert!(is_kind(&ours), "{text}: {ours:?}");
             let theirs = serde_json::from_value::<Probe>(value).unwrap_err();
             assert_eq!(ours.to_string(), theirs.to_string(), "{text}");

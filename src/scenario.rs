@@ -636,13 +636,7 @@ fn from_json_value<T: serde::de::DeserializeOwned>(
     if !value.is_object() {
         return Err(not_an_object());
     }
-    serde_path_to_error::deserialize(crate::json::Strict(value)).map_err(|e| {
-        let path = e.path().to_string();
-        deserialize_error(
-            if path == "." { String::new() } else { path },
-            e.into_inner(),
-        )
-    })
+    crate::json::deserialize(value).map_err(|(path, e)| deserialize_error(path, e))
 }
 
 impl Scenario {
