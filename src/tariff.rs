@@ -121,6 +121,8 @@ pub fn presets() -> Vec<TariffPreset> {
         benchmark("benchmark-zhejiang", "浙江燃煤发电基准价", "Zhejiang coal-fired benchmark", 0.4153),
         benchmark("benchmark-guangdong", "广东燃煤发电基准价", "Guangdong coal-fired benchmark", 0.453),
         benchmark("benchmark-inner-mongolia-west", "蒙西燃煤发电基准价", "Inner Mongolia West coal-fired benchmark", 0.2829),
+        benchmark("benchmark-gansu", "甘肃燃煤发电基准价", "Gansu coal-fired benchmark", 0.3078),
+        benchmark("benchmark-xinjiang", "新疆燃煤发电基准价", "Xinjiang coal-fired benchmark", 0.25),
     ]
 }
 
