@@ -1117,8 +1117,11 @@ export interface Presets {
     nameZh: string;
     /** name (English) */
     nameEn: string;
-    /** coal-fired benchmark price (the ceiling of existing projects' mechanism price) [yuan/kWh], when shipped */
+    /** coal-fired benchmark price (the ceiling of existing projects' mechanism price) [yuan/kWh], when shipped:
+     * the value of the tariff preset benchmarkPresetId */
     benchmarkYuanKwh?: number;
+    /** id of the shipped benchmark price in presets().tariffs, which carries its issuer, document and year */
+    benchmarkPresetId?: string;
     /** whether a formal (continuous) spot market runs, which large C&I surplus export needs */
     spotMarket: boolean;
     /** the province's Document 136 mechanism for new (增量) projects, as published */

@@ -9,6 +9,7 @@ use crate::diag::Warning;
 use crate::diag::{bi, Bilingual};
 use crate::emissions::Source;
 use crate::error::{codes, ScenarioError};
+use crate::rules::benchmarks::BENCHMARKS;
 use crate::rules::export_price::ExportRule;
 use crate::scenario::{Period, TimeOfUse, TouPrices, TouSeason, PERIODS};
 
@@ -76,9 +77,9 @@ fn benchmark(
     }
 }
 
-/// Every shipped price.
+/// Every shipped price: the representative purchase prices, then the coal benchmarks.
 pub fn presets() -> Vec<TariffPreset> {
-    vec![
+    let mut all = vec![
         TariffPreset {
             id: "shanxi-ci-representative",
             name_zh: "山西一般工商业电价（代表值）",
@@ -112,18 +113,13 @@ pub fn presets() -> Vec<TariffPreset> {
                 Some(bi("widely quoted, to confirm", "广泛引用，待核实")),
             ),
         },
-        benchmark("benchmark-shanxi", "山西燃煤发电基准价", "Shanxi coal-fired benchmark", 0.332),
-        benchmark("benchmark-shaanxi", "陕西燃煤发电基准价", "Shaanxi coal-fired benchmark", 0.3545),
-        benchmark("benchmark-beijing", "北京燃煤发电基准价", "Beijing coal-fired benchmark", 0.3598),
-        benchmark("benchmark-tianjin", "天津燃煤发电基准价", "Tianjin coal-fired benchmark", 0.3655),
-        benchmark("benchmark-hebei-north", "冀北燃煤发电基准价", "Hebei North coal-fired benchmark", 0.372),
-        benchmark("benchmark-hebei-south", "河北南网燃煤发电基准价", "Hebei South coal-fired benchmark", 0.3644),
-        benchmark("benchmark-shandong", "山东燃煤发电基准价", "Shandong coal-fired benchmark", 0.3949),
-        benchmark("benchmark-jiangsu", "江苏燃煤发电基准价", "Jiangsu coal-fired benchmark", 0.391),
-        benchmark("benchmark-zhejiang", "浙江燃煤发电基准价", "Zhejiang coal-fired benchmark", 0.4153),
-        benchmark("benchmark-guangdong", "广东燃煤发电基准价", "Guangdong coal-fired benchmark", 0.453),
-        benchmark("benchmark-inner-mongolia-west", "蒙西燃煤发电基准价", "Inner Mongolia West coal-fired benchmark", 0.2829),
-    ]
+    ];
+    all.extend(
+        BENCHMARKS
+            .iter()
+            .map(|b| benchmark(b.id, b.name_zh, b.name_en, b.value_yuan_kwh)),
+    );
+    all
 }
 
 /// The preset with this id.

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::diag::{bi, Bilingual};
 use crate::emissions::Source;
+use crate::rules::benchmarks;
 
 /// A published figure of one province's mechanism for incremental (增量) projects.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,9 +45,13 @@ pub struct Province {
     pub id: &'static str,
     pub name_zh: &'static str,
     pub name_en: &'static str,
-    /// Coal-fired benchmark [yuan/kWh] (the ceiling of existing projects' mechanism price), when shipped.
+    /// Coal-fired benchmark [yuan/kWh] (the ceiling of existing projects' mechanism price), when shipped:
+    /// the value of the tariff preset `benchmark_preset_id`, which carries its source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benchmark_yuan_kwh: Option<f64>,
+    /// The shipped benchmark price (`presets().tariffs`) with its issuer, document and year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benchmark_preset_id: Option<&'static str>,
     /// Whether a formal (continuous) spot market runs, which large C&I surplus export needs.
     pub spot_market: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -66,7 +71,8 @@ pub fn provinces() -> Vec<Province> {
             id: "shanxi",
             name_zh: "山西",
             name_en: "Shanxi",
-            benchmark_yuan_kwh: Some(0.332),
+            benchmark_yuan_kwh: benchmark("benchmark-shanxi"),
+            benchmark_preset_id: Some("benchmark-shanxi"),
             spot_market: true,
             new_mechanism: Some(MechanismFacts {
                 price_yuan_kwh: None,
@@ -110,7 +116,8 @@ pub fn provinces() -> Vec<Province> {
             id: "shandong",
             name_zh: "山东",
             name_en: "Shandong",
-            benchmark_yuan_kwh: Some(0.3949),
+            benchmark_yuan_kwh: benchmark("benchmark-shandong"),
+            benchmark_preset_id: Some("benchmark-shandong"),
             spot_market: true,
             new_mechanism: Some(MechanismFacts {
                 price_yuan_kwh: Some(0.225),
@@ -139,7 +146,8 @@ pub fn provinces() -> Vec<Province> {
             id: "gansu",
             name_zh: "甘肃",
             name_en: "Gansu",
-            benchmark_yuan_kwh: Some(0.3078),
+            benchmark_yuan_kwh: benchmark("benchmark-gansu"),
+            benchmark_preset_id: Some("benchmark-gansu"),
             spot_market: true,
             new_mechanism: Some(MechanismFacts {
                 price_yuan_kwh: None,
@@ -168,7 +176,8 @@ pub fn provinces() -> Vec<Province> {
             id: "xinjiang",
             name_zh: "新疆",
             name_en: "Xinjiang",
-            benchmark_yuan_kwh: Some(0.25),
+            benchmark_yuan_kwh: benchmark("benchmark-xinjiang"),
+            benchmark_preset_id: Some("benchmark-xinjiang"),
             spot_market: false,
             new_mechanism: Some(MechanismFacts {
                 price_yuan_kwh: None,
@@ -195,24 +204,35 @@ pub fn provinces() -> Vec<Province> {
             }),
             minimum_self_use: None,
         },
-        plain("jiangsu", "江苏", "Jiangsu", Some(0.391)),
-        plain("zhejiang", "浙江", "Zhejiang", Some(0.4153)),
-        plain("guangdong", "广东", "Guangdong", Some(0.453)),
-        plain("hebei", "河北", "Hebei", Some(0.3644)),
+        plain("jiangsu", "江苏", "Jiangsu", Some("benchmark-jiangsu")),
+        plain("zhejiang", "浙江", "Zhejiang", Some("benchmark-zhejiang")),
+        plain("guangdong", "广东", "Guangdong", Some("benchmark-guangdong")),
+        plain("hebei", "河北", "Hebei", Some("benchmark-hebei-south")),
         plain("henan", "河南", "Henan", None),
         plain("anhui", "安徽", "Anhui", None),
-        plain("shaanxi", "陕西", "Shaanxi", Some(0.3545)),
-        plain("inner-mongolia-west", "蒙西", "Inner Mongolia West", Some(0.2829)),
+        plain("shaanxi", "陕西", "Shaanxi", Some("benchmark-shaanxi")),
+        plain("inner-mongolia-west", "蒙西", "Inner Mongolia West", Some("benchmark-inner-mongolia-west")),
     ]
 }
 
-/// A province for which no Document 136 figure is shipped yet.
-fn plain(id: &'static str, zh: &'static str, en: &'static str, benchmark: Option<f64>) -> Province {
+/// The value of a shipped coal benchmark [yuan/kWh] (its source is on the tariff preset of that id).
+fn benchmark(preset_id: &str) -> Option<f64> {
+    benchmarks::benchmark(preset_id).map(|b| b.value_yuan_kwh)
+}
+
+/// A province for which no Document 136 figure is shipped yet; its benchmark by preset id.
+fn plain(
+    id: &'static str,
+    zh: &'static str,
+    en: &'static str,
+    benchmark_preset_id: Option<&'static str>,
+) -> Province {
     Province {
         id,
         name_zh: zh,
         name_en: en,
-        benchmark_yuan_kwh: benchmark,
+        benchmark_yuan_kwh: benchmark_preset_id.and_then(benchmark),
+        benchmark_preset_id,
         spot_market: false,
         new_mechanism: None,
         minimum_self_use: None,
@@ -232,6 +252,18 @@ mod tests {
     fn every_province_has_a_unique_id_and_every_fact_a_source() {
         let all = provinces();
         for (i, p) in all.iter().enumerate() {
+            // a benchmark price only through a shipped, sourced tariff preset
+            assert_eq!(
+                p.benchmark_yuan_kwh.is_some(),
+                p.benchmark_preset_id.is_some(),
+                "{}",
+                p.id
+            );
+            if let Some(id) = p.benchmark_preset_id {
+                let preset =
+                    crate::tariff::preset(id).unwrap_or_else(|| panic!("{}: no preset {id}", p.id));
+                assert!(!preset.source.document.is_empty(), "{id}");
+            }
             assert!(all[i + 1..].iter().all(|q| q.id != p.id), "{} twice", p.id);
             if let Some(m) = &p.new_mechanism {
                 assert!(!m.source.document.is_empty() && m.source.note.is_some());
