@@ -20,19 +20,19 @@ pub fn battery(
     };
     let energy_kwh = positive("storage.energyKwh", b.energy_kwh, 1e7)?;
     let power_kw = positive("storage.powerKw", b.power_kw, 1e7)?;
+    if usage_mode == UsageMode::FullExport {
+        return Err(conflict(
+            "storage",
+            "does not apply to usage.mode fullExport: a battery behind the meter needs self-use",
+            "不适用于“全额上网”：表后储能需要自发自用",
+        ));
+    }
     if load.is_none() {
         return Err(ScenarioError::new(
             codes::MISSING_FIELD,
             "usage.load",
             "usage.load is required with storage: a battery behind the meter is dispatched hour by hour against the site's load",
             "配置储能时必须填写 usage.load：表后储能按逐时负荷调度",
-        ));
-    }
-    if usage_mode == UsageMode::FullExport {
-        return Err(conflict(
-            "storage",
-            "does not apply to usage.mode fullExport: a battery behind the meter needs self-use",
-            "不适用于“全额上网”：表后储能需要自发自用",
         ));
     }
     let pct = |f: &str, v: Option<f64>, def: f64, min: f64, max: f64| {

@@ -20,7 +20,6 @@
 
 use super::battery::Limits;
 use super::flow::{step, Hour, SiteYear};
-use crate::calendar::HOURS;
 
 /// A segment of a convex piecewise-linear function: length [kWh], slope [yuan/kWh], and whether it
 /// belongs to the value function (true) or to the hour's cost (false) in a merged sum.
@@ -223,10 +222,10 @@ impl Solver {
 /// `optimal` over the year: each day solved with the energy carried from the day before.
 pub fn optimal(site: &SiteYear, lim: &Limits, soc0: f64) -> Vec<Hour> {
     let mut solver = Solver::default();
-    let mut out = Vec::with_capacity(HOURS);
+    let mut out = Vec::with_capacity(site.load_kwh.len());
     let mut soc = soc0;
     let mut base = [0.0; 24];
-    for day in 0..HOURS / 24 {
+    for day in 0..site.load_kwh.len() / 24 {
         let h0 = day * 24;
         for (i, b) in base.iter_mut().enumerate() {
             *b = site.base_kwh(h0 + i, lim);

@@ -9,7 +9,7 @@
 
 use super::battery::Limits;
 use super::flow::{max_charge, max_discharge, step, Hour, SiteYear};
-use crate::calendar::{month_of_day, HOURS};
+use crate::calendar::month_of_day;
 
 /// Periods that charge from the grid (valley, deep valley) and that discharge (critical peak, peak),
 /// as [`crate::tariff::period_index`].
@@ -19,7 +19,7 @@ const PEAKS: [u8; 2] = [0, 1];
 /// `selfConsumption` over the year from stored energy `soc0` [kWh].
 pub fn self_consumption(site: &SiteYear, lim: &Limits, soc0: f64) -> Vec<Hour> {
     let mut soc = soc0;
-    (0..HOURS)
+    (0..site.load_kwh.len())
         .map(|h| {
             let base = site.base_kwh(h, lim);
             let hour = if base < 0.0 {
@@ -53,7 +53,7 @@ pub fn time_of_use(site: &SiteYear, lim: &Limits, soc0: f64, cycles_per_day: f64
     let mut soc = soc0;
     let budget_kwh = cycles_per_day * lim.usable_kwh();
     let mut withdrawn = 0.0;
-    (0..HOURS)
+    (0..site.load_kwh.len())
         .map(|h| {
             if h % 24 == 0 {
                 withdrawn = 0.0;
@@ -107,7 +107,7 @@ fn shave_hour(base: f64, soc: f64, target_kwh: f64, lim: &Limits, export_limit: 
 /// `peakShaving` over the year from `soc0` [kWh] under the monthly targets `target_kw`.
 pub fn peak_shaving(site: &SiteYear, lim: &Limits, soc0: f64, target_kw: &[f64; 12]) -> Vec<Hour> {
     let mut soc = soc0;
-    (0..HOURS)
+    (0..site.load_kwh.len())
         .map(|h| {
             let target = target_kw[month_of_day(h / 24)];
             let hour = shave_hour(
@@ -159,7 +159,7 @@ pub fn lowest_target_kwh(base: &[f64], lim: &Limits) -> f64 {
 pub fn monthly_targets(site: &SiteYear, lim: &Limits) -> [f64; 12] {
     let mut out = [0.0f64; 12];
     let mut base = [0.0; 24];
-    for day in 0..HOURS / 24 {
+    for day in 0..site.load_kwh.len() / 24 {
         for (i, b) in base.iter_mut().enumerate() {
             *b = site.base_kwh(day * 24 + i, lim);
         }
