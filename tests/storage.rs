@@ -110,11 +110,11 @@ fn self_consumption_day_by_hand() {
     // hour 13: full. Hour 14: 50 kWh delivered (55.6 withdrawn); hour 15: the 40 kWh left.
     let charge: Vec<f64> = h.iter().map(|x| x.charge_kwh).collect();
     let discharge: Vec<f64> = h.iter().map(|x| x.discharge_kwh).collect();
-    let mut want_c = vec![0.0; 24];
+    let mut want_c = [0.0; 24];
     want_c[10] = 50.0;
     want_c[11] = 50.0;
     want_c[12] = 100.0 / 0.9 - 100.0;
-    let mut want_d = vec![0.0; 24];
+    let mut want_d = [0.0; 24];
     want_d[14] = 50.0;
     want_d[15] = 40.0;
     for t in 0..24 {
