@@ -52,6 +52,7 @@ function checkType(name, field, value, ok, what, whatZh) {
 const isString = (v) => typeof v === 'string';
 const isNumber = (v) => typeof v === 'number';
 const isText = (v) => typeof v === 'string' || v instanceof Uint8Array || v instanceof ArrayBuffer;
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isOptions = (v) => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v));
 
 /** The public functions over `glue` (the wasm-bindgen exports); `ready()` tells whether the
@@ -76,6 +77,12 @@ export function bind(glue, ready) {
     calculate(...args) {
       checkCount('calculate', args, 1, 1);
       return call('calculate', () => glue.calculate(args[0]));
+    },
+    sweepStorage(...args) {
+      checkCount('sweepStorage', args, 2, 2);
+      checkType('sweepStorage', 'scenario', args[0], isObject, 'a scenario object', '情景对象');
+      checkType('sweepStorage', 'grid', args[1], isObject, 'an object { powersKw, durationsH }', '对象 { powersKw, durationsH }');
+      return call('sweepStorage', () => glue.sweepStorage(args[0], args[1]));
     },
     parseWeather(...args) {
       checkCount('parseWeather', args, 1, 2);

@@ -625,7 +625,9 @@ impl WeatherOptions {
 
 /// Reads a JSON object into `T`, naming the JSON path of the first problem; structs must be JSON
 /// objects (see [`crate::json`]).
-fn from_json_object<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ScenarioError> {
+pub(crate) fn from_json_object<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> Result<T, ScenarioError> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         ScenarioError::new(
             codes::INVALID_JSON,

@@ -15,4 +15,4 @@ pub mod spec;
 
 pub use battery::{Battery, Limits, Replacement};
 pub use flow::{Hour, SiteYear};
-pub use spec::{DispatchMode, Storage, StorageInvestor};
+pub use spec::{DispatchMode, Storage, StorageInvestor, SweepGrid};

@@ -89,3 +89,13 @@ pub struct Storage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub investor: Option<StorageInvestor>,
 }
+
+/// The grid of the battery sizing sweep (`sweepStorage`): every power × every duration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SweepGrid {
+    /// Battery powers [kW].
+    pub powers_kw: Vec<f64>,
+    /// Hours of storage at full power [h], each > 0.
+    pub durations_h: Vec<f64>,
+}
