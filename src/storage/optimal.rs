@@ -175,11 +175,15 @@ impl Solver {
             for s in merged.iter() {
                 let (a, b) = (x.max(smin), (x + s.len).min(smax));
                 if b > a {
-                    self.value.push(Seg {
-                        len: b - a,
-                        slope: s.slope,
-                        value: true,
-                    });
+                    // Equal slopes (adjacent, being sorted) make one segment: fewer to merge.
+                    match self.value.last_mut() {
+                        Some(last) if last.slope == s.slope => last.len += b - a,
+                        _ => self.value.push(Seg {
+                            len: b - a,
+                            slope: s.slope,
+                            value: true,
+                        }),
+                    }
                 }
                 x += s.len;
                 if x >= smax {

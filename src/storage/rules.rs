@@ -135,12 +135,15 @@ fn holds(base: &[f64], target: f64, lim: &Limits) -> bool {
     })
 }
 
-/// The lowest grid draw [kW] the battery holds on a day of net loads `base` [kWh] (starting the day
-/// full, perfect foresight), by bisection to 1e-6 of the peak: between max(peak − power, 0) and
-/// the peak.
-pub fn lowest_target_kwh(base: &[f64], lim: &Limits) -> f64 {
+/// The lowest grid draw [kW] at or above `floor` that the battery holds on a day of net loads
+/// `base` [kWh] (starting the day full, perfect foresight), by bisection to 1e-6 of the peak between
+/// max(peak − power, floor, 0) and the peak; `floor` itself when it holds.
+pub fn lowest_target_kwh(base: &[f64], lim: &Limits, floor: f64) -> f64 {
     let peak = base.iter().fold(0.0f64, |m, &b| m.max(b));
-    let (mut lo, mut hi) = ((peak - lim.power_kw).max(0.0), peak);
+    if floor >= peak {
+        return floor;
+    }
+    let (mut lo, mut hi) = ((peak - lim.power_kw).max(floor).max(0.0), peak);
     if holds(base, lo, lim) {
         return lo;
     }
@@ -155,7 +158,8 @@ pub fn lowest_target_kwh(base: &[f64], lim: &Limits) -> f64 {
     hi
 }
 
-/// Each month's target [kW]: the largest of its days' [`lowest_target_kwh`].
+/// Each month's target [kW]: the largest of its days' lowest holdable targets. A day that holds
+/// the largest target so far needs no search of its own (a target that holds keeps holding above).
 pub fn monthly_targets(site: &SiteYear, lim: &Limits) -> [f64; 12] {
     let mut out = [0.0f64; 12];
     let mut base = [0.0; 24];
@@ -164,7 +168,7 @@ pub fn monthly_targets(site: &SiteYear, lim: &Limits) -> [f64; 12] {
             *b = site.base_kwh(day * 24 + i, lim);
         }
         let m = month_of_day(day);
-        out[m] = out[m].max(lowest_target_kwh(&base, lim));
+        out[m] = lowest_target_kwh(&base, lim, out[m]);
     }
     out
 }
