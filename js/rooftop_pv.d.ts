@@ -1032,7 +1032,8 @@ export type EmissionFactorSetId =
 /** The shipped time-of-use tariffs (`presets().timeOfUse`). */
 export type TimeOfUsePresetId =
   | 'shanxi-ci-2026' | 'shanxi-ci-2022' | 'shandong-ci-2026' | 'shandong-ci-2024' | 'jiangsu-ci-2025'
-  | 'zhejiang-ci-2026' | 'guangdong-ci-2021' | 'anhui-ci-2025' | 'shaanxi-ci-2025' | 'yunnan-ci-2026';
+  | 'zhejiang-ci-2026' | 'guangdong-ci-2021' | 'anhui-ci-2025' | 'shaanxi-ci-2025' | 'yunnan-ci-2026'
+  | 'hebei-south-ci-2026' | 'hebei-north-ci-2026' | 'henan-ci-2024';
 /** The example scenarios (`presets().scenarios`). */
 export type ExampleScenarioId = 'shuozhou-6mw' | 'shuozhou-4mw-emc' | 'shuozhou-4mw-owner-tou' | 'shuozhou-4mw-emc-15';
 
