@@ -236,6 +236,8 @@ const LATIN_ALLOWED = new Set(
     'Language English kWp kWh MWh kgce gce NOx NPV IRR LCOE PDF rooftop-pv Rust WebAssembly MIT',
     // names of weather file formats and of the sky models (options of the weather-file method)
     'EPW TMY CSV SAM NSRDB PVGIS JSON Perez PVWatts Hay Davies HDKR Reindl',
+    // the name of a utility export format the load file may be in
+    'Green Button',
     // the built-in stations' data set, and the pinyin example of the station search
     'CSWD datong shuozhou',
   ]
@@ -1765,6 +1767,22 @@ test('the 2025 rules: Document 136 export price, category refusal, a provincial 
     assert.deepEqual(await latinWords(), [], 'English words in the Chinese page');
     await page.getByTestId('grid-month-1').scrollIntoViewIfNeeded();
     await shot('30-zh-rules-monthly-prices', false);
+    // A Green Button interval export as it comes (account block, blank line, COST and NOTES columns):
+    // 0.25 kWh a quarter-hour in hours 0–11, 0.5 in 12–23 → 365 × 36 = 13,140 kWh.
+    const rows = ['Name,JANE DOE', 'Address,"123 EXAMPLE ST, CITY CA 90000"', 'Account Number,0000000000', 'Service,Service 1', '',
+      'TYPE,DATE,START TIME,END TIME,USAGE (kWh),COST,NOTES'];
+    const pad = (n) => String(n).padStart(2, '0');
+    for (let d = new Date(Date.UTC(2025, 0, 1)); d.getUTCFullYear() === 2025; d.setUTCDate(d.getUTCDate() + 1)) {
+      const day = `2025-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+      for (let h = 0; h < 24; h++) {
+        for (let q = 0; q < 60; q += 15) rows.push(`Electric usage,${day},${pad(h)}:${pad(q)},${pad(h)}:${pad(q + 14)},${h < 12 ? '0.25' : '0.50'},$0.07,`);
+      }
+    }
+    await page.getByTestId('load-kind').selectOption('intervalCsv');
+    await page.getByTestId('load-file').setInputFiles({ name: 'pge_electric_usage.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${rows.join('\n')}\n`) });
+    await waitForValue('usage-load', 13_140);
+    assert.match(await text('load-summary'), /已读取 35,040 行（每 15 分钟，单位 kWh）/);
+    assert.equal(await page.locator('#warnings li[data-code="load_export_green_button"]').count(), 1);
     await page.getByTestId('lang').selectOption('en');
     assert.match(await page.locator('#province-source').textContent(), /must use at least 50 % of their generation on site/);
     assert.match(await page.locator('label[for="vatPct"]').textContent(), /VAT rate/);
