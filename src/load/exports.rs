@@ -72,44 +72,41 @@ pub fn recognise(text: &str) -> Result<(Cow<'_, str>, Option<Warning>), Scenario
     let Some(h) = head.position(|l| starts_with_cells(l, &INTERVAL_HEADER)) else {
         return Ok((Cow::Borrowed(text), None));
     };
-    let mut out = Vec::with_capacity(lines.len());
     // The account block above the header becomes comment lines: the line count stays the same.
-    out.extend(std::iter::repeat("#".to_string()).take(h));
-    out.push("time,load_kWh".to_string());
+    let mut out = "#\n".repeat(h);
+    out.push_str("time,load_kWh");
     for (k, line) in lines.iter().enumerate().skip(h + 1) {
+        out.push('\n');
         if line.trim().is_empty() {
-            out.push(String::new());
             continue;
         }
         // TYPE, DATE, START TIME, END TIME, USAGE come before the cost and notes (which may be quoted).
-        let cells: Vec<&str> = line.splitn(6, ',').map(str::trim).collect();
-        if cells.len() < 5 {
+        let mut cells = line.splitn(6, ',').map(str::trim);
+        let (Some(kind), Some(date), Some(start), Some(_), Some(kwh)) = (
+            cells.next(),
+            cells.next(),
+            cells.next(),
+            cells.next(),
+            cells.next(),
+        ) else {
             return Err(error(
                 k + 1,
-                format!(
-                    "{} cells, but a Green Button interval row has TYPE, DATE, START TIME, END TIME and USAGE (kWh)",
-                    cells.len()
-                ),
-                format!(
-                    "只有 {} 个字段，Green Button 分时导出每行应有 TYPE、DATE、START TIME、END TIME 和 USAGE (kWh)",
-                    cells.len()
-                ),
+                "a Green Button interval row needs TYPE, DATE, START TIME, END TIME and USAGE (kWh)".into(),
+                "Green Button 分时导出每行应有 TYPE、DATE、START TIME、END TIME 和 USAGE (kWh)".into(),
             ));
-        }
-        if !cells[0].eq_ignore_ascii_case("electric usage") {
+        };
+        if !kind.eq_ignore_ascii_case("electric usage") {
             return Err(error(
                 k + 1,
-                format!(
-                    "a `{}` row: only `Electric usage` rows are read (export the electricity service alone)",
-                    cells[0]
-                ),
-                format!(
-                    "`{}` 行：只读取 `Electric usage`（用电）行，请只导出电力服务的数据",
-                    cells[0]
-                ),
+                format!("a `{kind}` row: only `Electric usage` rows are read"),
+                format!("`{kind}` 行：只读取 `Electric usage`（用电）行"),
             ));
         }
-        out.push(format!("{} {},{}", cells[1], cells[2], cells[4]));
+        out.push_str(date);
+        out.push(' ');
+        out.push_str(start);
+        out.push(',');
+        out.push_str(kwh);
     }
     let warning = Warning::new(
         "load_export_green_button",
@@ -119,7 +116,7 @@ pub fn recognise(text: &str) -> Result<(Cow<'_, str>, Option<Warning>), Scenario
         ),
         format!("按 Green Button 分时导出读取：跳过表头上方的 {h} 行账户信息，每行 USAGE (kWh) 计在 START TIME 时刻，费用和备注不计。"),
     );
-    Ok((Cow::Owned(out.join("\n")), Some(warning)))
+    Ok((Cow::Owned(out), Some(warning)))
 }
 
 #[cfg(test)]
@@ -171,7 +168,7 @@ mod tests {
         assert!(recognise(&short)
             .unwrap_err()
             .message
-            .contains("line 7: 3 cells"));
+            .contains("line 7: a Green Button interval row needs"));
         let bills = "Name,X\n\nTYPE,START DATE,END DATE,USAGE (kWh),COST,NOTES\nElectric billing,2026-01-01,2026-02-01,30.00,$10.00,\n";
         let e = recognise(bills).unwrap_err();
         assert!(
