@@ -125,8 +125,8 @@ export function setupMoneyUi({ presets, onChange }) {
     if (b && e.detail === 0 && paint(b)) gridEdited();
   });
 
-  $('touPreset').addEventListener('change', () => {
   $('touChangePreset').addEventListener('change', updateTouChangeSource);
+  $('touPreset').addEventListener('change', () => {
     const id = $('touPreset').value;
     if (id) applyTouPreset(id);
     updateTouSource();
@@ -288,26 +288,19 @@ export function translateMoneyUi(sourceDetails) {
   $('om-steps-text').append(' ', sourceDetails(steps.source, steps.confirmed));
 }
 
-function updateTouSource() {
-  const box = $('tou-source');
+/** The validity and source of the time-of-use preset `id` in `box` (empty for none). */
+function showTouSource(box, id) {
   box.replaceChildren();
-  const p = ui.presets.timeOfUse.find((x) => x.id === ui.touPreset);
+  const p = ui.presets.timeOfUse.find((x) => x.id === id);
   if (!p || !ui.sourceDetails) return;
   const line = document.createElement('span');
   line.textContent = p.validUntil ? t('tou.validRange', { from: p.validFrom, to: p.validUntil }) : t('tou.validFrom', { from: p.validFrom });
   box.append(line, ui.sourceDetails(p.source, p.confirmed));
 }
 
-/** The validity and source of the tariff chosen for the later years. */
-function updateTouChangeSource() {
-  const box = $('tou-change-source');
-  box.replaceChildren();
-  const p = ui.presets.timeOfUse.find((x) => x.id === $('touChangePreset').value);
-  if (!p || !ui.sourceDetails) return;
-  const line = document.createElement('span');
-  line.textContent = p.validUntil ? t('tou.validRange', { from: p.validFrom, to: p.validUntil }) : t('tou.validFrom', { from: p.validFrom });
-  box.append(line, ui.sourceDetails(p.source, p.confirmed));
-}
+const updateTouSource = () => showTouSource($('tou-source'), ui.touPreset);
+/** The tariff chosen for the later years. */
+const updateTouChangeSource = () => showTouSource($('tou-change-source'), $('touChangePreset').value);
 
 export function updateProfileHint() {
   $('profile-hint').textContent = t(`profileHint.${$('loadProfile').value}`);

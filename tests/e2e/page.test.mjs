@@ -1730,14 +1730,14 @@ test('the 2025 rules: Document 136 export price, category refusal, a provincial 
     await page.getByTestId('province').selectOption('shanxi');
     const prov = page.locator('#province-source');
     assert.match(await prov.textContent(), /一般工商业项目年自发自用电量占发电量比例不低于 50%（2025）。.*待核实/);
-    // Hebei South: a midday deep valley in spring; its source with the document number, to confirm.
+    // From year 3 the Henan tariff (its validity and source shown at once): the assumption names it.
+    await typeInto('tou-change-year', '3');
+    await page.getByTestId('tou-change-preset').selectOption('henan-ci-2024');
+    assert.match(await page.locator('#tou-change-source').textContent(), /自 2024-06-01 起执行。.*豫发改价管〔2024〕283号.*待核实/);
+    // Hebei South for the first years: a midday deep valley in spring; its document number, to confirm.
     await page.getByTestId('tou-preset').selectOption('hebei-south-ci-2026');
     assert.equal(await page.getByTestId('tou-4-13').getAttribute('class'), 'p-deepValley');
     assert.match(await page.locator('#tou-source').textContent(), /冀发改能价〔2025〕1115号.*待核实/);
-    // From year 3 the Henan tariff: the assumption names it, and the NPV is the core's.
-    await typeInto('tou-change-year', '3');
-    await page.getByTestId('tou-change-preset').selectOption('henan-ci-2024');
-    assert.match(await page.locator('#tou-change-source').textContent(), /豫发改价管〔2024〕283号.*待核实/);
     await page.waitForFunction(() => /自第 3 年起：河南工商业分时电价/.test(document.getElementById('assumptions').textContent));
     const change = { timeOfUsePreset: 'hebei-south-ci-2026', timeOfUseChanges: [{ fromYear: 3, timeOfUsePreset: 'henan-ci-2024' }] };
     const core = await coreMoney(change);
