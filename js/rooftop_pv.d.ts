@@ -54,7 +54,7 @@ export function findStations(query: string): Station[];
 /** The built-in station nearest to a place (great circle), or undefined. */
 export function nearestStation(latitude: number, longitude: number): NearestStation | undefined;
 /** A station's monthly table and average days; throws ScenarioError (unknown_station) for an unknown id. */
-export function stationClimate(id: string): StationClimate;
+export function stationClimate(stationId: string): StationClimate;
 
 export interface Station {
   /** 6-digit CSWD id (WMO number × 10), e.g. "534870" */

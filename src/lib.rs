@@ -13,6 +13,7 @@
 //! ```
 
 pub mod calendar;
+pub mod caps;
 pub mod check;
 pub mod climate;
 pub mod diag;

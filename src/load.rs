@@ -63,7 +63,7 @@ pub fn resolve(load: &Load) -> Result<HourlyLoad, ScenarioError> {
                 .text
                 .as_deref()
                 .ok_or_else(|| missing("usage.load.text"))?;
-            let r = interval::parse(text, load.unit)?;
+            let r = interval::parse(text, load.unit, load.column.as_ref())?;
             let summary = LoadSummary {
                 kind: load.kind,
                 profile: None,
@@ -79,6 +79,7 @@ pub fn resolve(load: &Load) -> Result<HourlyLoad, ScenarioError> {
             unused("usage.load.text", load.text.is_some(), kind)?;
             unused("usage.load.unit", load.unit.is_some(), kind)?;
             unused("usage.load.annualKwh", load.annual_kwh.is_some(), kind)?;
+            unused("usage.load.column", load.column.is_some(), kind)?;
             let kwh = load.kwh.as_ref().ok_or_else(|| missing("usage.load.kwh"))?;
             let profile = load.profile.ok_or_else(|| missing("usage.load.profile"))?;
             let months: [f64; 12] = kwh.as_slice().try_into().map_err(|_| {
@@ -121,6 +122,7 @@ pub fn resolve(load: &Load) -> Result<HourlyLoad, ScenarioError> {
             unused("usage.load.text", load.text.is_some(), kind)?;
             unused("usage.load.unit", load.unit.is_some(), kind)?;
             unused("usage.load.kwh", load.kwh.is_some(), kind)?;
+            unused("usage.load.column", load.column.is_some(), kind)?;
             let profile = load.profile.ok_or_else(|| missing("usage.load.profile"))?;
             let field = "usage.load.annualKwh";
             let annual = positive(field, load.annual_kwh.ok_or_else(|| missing(field))?, 1e12)?;

@@ -129,11 +129,12 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
                 }
             };
             let result = pv::simulate(w, sun, system).map_err(|e| {
+                let field = scenario_field(&e.field);
                 ScenarioError::new(
                     codes::OUT_OF_RANGE,
-                    format!("system.{}", e.field),
-                    e.message.clone(),
-                    format!("系统参数无法计算：{}", e.message),
+                    field.clone(),
+                    format!("{field} {}", e.message),
+                    format!("{field} 超出计算引擎允许的范围"),
                 )
             })?;
             let summary = weather::summarize(w);
@@ -193,5 +194,30 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
                 warnings,
             })
         }
+    }
+}
+
+/// The scenario's JSON path of a field of the engine's [`pv::SystemSpec`] (`planes[0].azimuth_deg`
+/// → `system.planes[0].azimuthDeg`).
+fn scenario_field(engine: &str) -> String {
+    let (prefix, name) = engine
+        .rsplit_once('.')
+        .map_or(("", engine), |(p, n)| (p, n));
+    let name = match name {
+        "albedo" => return "site.albedo".to_string(),
+        "dc_capacity_w" => "capacityKwp",
+        "dc_ac_ratio" => "dcAcRatio",
+        "inverter_efficiency" => "inverterEfficiencyPct",
+        "losses_pct" => "lossesPct",
+        "gcr" => "groundCoverageRatio",
+        "tilt_deg" => "tiltDeg",
+        "azimuth_deg" => "azimuthDeg",
+        "share" => "shareOfCapacity",
+        other => other,
+    };
+    if prefix.is_empty() {
+        format!("system.{name}")
+    } else {
+        format!("system.{prefix}.{name}")
     }
 }

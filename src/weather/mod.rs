@@ -52,7 +52,7 @@ use text::err;
 pub use timing::{daily_centroids, timing_check, DayCentroid, TimingCheck};
 
 /// Largest weather text accepted [bytes] (50 MiB); larger texts are refused before parsing.
-pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+pub const MAX_BYTES: usize = crate::caps::WEATHER_TEXT_BYTES;
 
 /// Where within its nominal interval a row's irradiance holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,120 @@
+// Hostile inputs through the installed package (issue 16): JS values that JSON cannot hold or that
+// throw when read, and inputs beyond the caps (README "Limits"). Each is a ScenarioError with its
+// code and the camelCase JSON path in `field`, with short messages — and, called in a bounded loop,
+// leaves the wasm memory and the externref table exactly at their baseline (refused before anything
+// is copied into WebAssembly). No timings are asserted: `node scripts/hostile.mjs` measures them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as pv from 'rooftop-pv';
+
+const exports = pv.initSync();
+const small = () => ({ system: { capacityKwp: 100 }, resource: { method: 'fullLoadHours', hours: 1200 } });
+const withWeather = () => ({ ...small(), resource: { method: 'weatherFile', text: 'x'.repeat(1 << 20) } });
+
+function getter(thrown) {
+  const s = withWeather();
+  Object.defineProperty(s, 'usage', { enumerable: true, get() { throw thrown; } });
+  return s;
+}
+function revoked() {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+}
+const nested = (levels) => {
+  const root = {};
+  let o = root;
+  for (let i = 0; i < levels; i++) o = o.a = {};
+  return root;
+};
+const schedule = (rows) =>
+  Array.from({ length: rows }, () => ({ months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], hours: Array(24).fill('flat') }));
+const row = Array(1000).fill(0);
+
+// [what, call, code, field]
+const CASES = [
+  // JS values
+  ['a getter that throws an Error, with 1 MB of weather text', () => pv.calculate(getter(new Error('no'))), 'unreadable', 'usage'],
+  ['a getter that throws 42', () => pv.calculate(getter(42)), 'unreadable', 'usage'],
+  ['a getter that throws undefined', () => pv.calculate(getter(undefined)), 'unreadable', 'usage'],
+  ['a revoked Proxy as a part', () => pv.calculate({ ...small(), usage: revoked() }), 'unreadable', 'usage'],
+  ['a revoked Proxy as the scenario', () => pv.calculate(revoked()), 'unreadable', ''],
+  ['a revoked Proxy as parseWeather options', () => pv.parseWeather('x', revoked()), 'unreadable', ''],
+  ['a Proxy whose ownKeys trap throws', () => pv.calculate({ ...small(), usage: new Proxy({}, { ownKeys() { throw new Error('trap'); } }) }), 'unreadable', 'usage'],
+  ['a Proxy whose get trap throws', () => pv.calculate({ ...small(), usage: new Proxy({ mode: 'fullExport' }, { get() { throw new TypeError('get'); } }) }), 'unreadable', 'usage.mode'],
+  ['a BigInt', () => pv.calculate({ ...small(), system: { capacityKwp: 100n } }), 'invalid_type', 'system.capacityKwp'],
+  ['a BigInt in an array', () => pv.calculate({ ...small(), tariff: { gridPriceByMonthYuanKwh: [0.5, 0.5, 0.5, 1n] } }), 'invalid_type', 'tariff.gridPriceByMonthYuanKwh[3]'],
+  ['a Symbol as an id', () => pv.calculate({ ...small(), resource: { method: 'station', stationId: Symbol('s') } }), 'invalid_type', 'resource.stationId'],
+  ['a function', () => pv.calculate({ ...small(), usage: () => 1 }), 'invalid_type', 'usage'],
+  ['a toJSON method', () => pv.calculate({ ...small(), toJSON: () => ({}) }), 'invalid_type', 'toJSON'],
+  ['NaN as an id (strings only where strings belong)', () => pv.calculate({ ...small(), resource: { method: 'station', stationId: NaN } }), 'not_finite', 'resource.stationId'],
+  ["capacityKwp: 'NaN', a string", () => pv.calculate({ ...small(), system: { capacityKwp: 'NaN' } }), 'invalid_type', 'system.capacityKwp'],
+  ["capacityKwp: '6000', a string", () => pv.calculate({ ...small(), system: { capacityKwp: '6000' } }), 'invalid_type', 'system.capacityKwp'],
+  ['a lone surrogate', () => pv.calculate({ ...small(), resource: { method: 'station', stationId: '\ud800' } }), 'invalid_type', 'resource.stationId'],
+  ['a lone surrogate in a key', () => pv.calculate({ ...small(), site: { '\udc00': 1 } }), 'unknown_field', 'site'],
+  ['a cycle', () => { const s = small(); s.system.self = s.system; return pv.calculate(s); }, 'invalid_json', 'system.self'],
+  // caps (the issue's "Unbounded cost" list)
+  ['50,000 planes', () => pv.calculate({ ...small(), system: { capacityKwp: 100, planes: Array(50000).fill({ tiltDeg: 20, azimuthDeg: 180, shareOfCapacity: 2e-5 }) } }), 'too_many', 'system.planes'],
+  ['a 2 MB unknown stationId', () => pv.calculate({ ...small(), resource: { method: 'station', stationId: 'x'.repeat(2e6) } }), 'too_long', 'resource.stationId'],
+  ['stationClimate of a 2 MB id', () => pv.stationClimate('x'.repeat(2e6)), 'too_long', 'stationId'],
+  ['10⁶ time-of-use rows', () => pv.calculate({ ...small(), tariff: { timeOfUse: { prices: { peak: 1, flat: 0.6, valley: 0.3 }, schedule: schedule(1e6) } } }), 'too_many', 'tariff.timeOfUse.schedule'],
+  ['a 22 MB load text', () => pv.calculate({ ...small(), usage: { mode: 'selfUseSurplus', load: { kind: 'intervalCsv', text: '1\n'.repeat(11e6) } } }), 'load_format', 'usage.load.text'],
+  ['a 51 MiB weather text', () => pv.calculate({ ...small(), resource: { method: 'weatherFile', text: ' '.repeat(51 << 20) } }), 'weather_too_large', 'resource.text'],
+  ['a 51 MiB weather file to parseWeather', () => pv.parseWeather(new Uint8Array(51 << 20)), 'weather_too_large', 'text'],
+  ['usage.mode of 10⁷ characters', () => pv.calculate({ ...small(), usage: { mode: 'x'.repeat(1e7) } }), 'too_long', 'usage.mode'],
+  ['findStations({length: 4e8})', () => pv.findStations({ length: 4e8 }), 'invalid_type', 'query'],
+  ['findStations of 10⁶ characters', () => pv.findStations('北'.repeat(1e6)), 'too_long', 'query'],
+  ['nesting 10,000 deep', () => pv.calculate({ ...small(), site: nested(1e4) }), 'too_deep', 'site.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a'],
+  ['10,000 properties', () => pv.calculate({ ...small(), usage: Object.fromEntries(Array.from({ length: 1e4 }, (_, i) => [`k${i}`, i])) }), 'too_many', 'usage'],
+  ['1,000 × 1,000 values', () => pv.calculate({ ...small(), x: Array(1000).fill(row) }), 'too_many', ''],
+  ['a property name of 10⁶ characters', () => pv.calculate({ ...small(), site: { ['k'.repeat(1e6)]: 1 } }), 'unknown_field', 'site'],
+];
+
+function thrown(f) {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
+test('hostile values and inputs beyond the caps: a ScenarioError with code, field and short messages', () => {
+  for (const [what, call, code, field] of CASES) {
+    const e = thrown(call);
+    assert.ok(e instanceof pv.ScenarioError, `${what}: ${e?.stack ?? e}`);
+    assert.deepEqual([e.code, e.field], [code, field], `${what}: ${e.message}`);
+    assert.ok(e.message.length < 300 && e.messageZh.length < 300, `${what}: a message of ${e.message.length} characters`);
+    assert.match(e.messageZh, /[\u4e00-\u9fff]/, `${what}: ${e.messageZh}`);
+    assert.doesNotMatch(`${e.message} ${e.messageZh}`, /unwrap|Option::|f64|u32|struct |enum |invalid type|expected one of/, what);
+  }
+});
+
+test('unknown values are echoed cut to 40 characters', () => {
+  const e = thrown(() => pv.calculate({ ...small(), usage: { mode: 'y'.repeat(200) } }));
+  assert.equal(e.code, 'unknown_variant');
+  for (const m of [e.message, e.messageZh]) assert.ok(m.includes(`${'y'.repeat(40)}…`) && !m.includes('y'.repeat(41)), m);
+  const s = thrown(() => pv.stationClimate('z'.repeat(200)));
+  assert.equal(s.code, 'unknown_station');
+  assert.ok(!s.message.includes('z'.repeat(41)), s.message);
+});
+
+test('each hostile case 40 times: wasm memory and the externref table stay at their baseline', () => {
+  const table = exports.__wbindgen_externrefs;
+  for (const [, call] of CASES) thrown(call);
+  const before = { table: table.length, memory: exports.memory.buffer.byteLength };
+  for (let i = 0; i < 40; i++) for (const [what, call] of CASES) assert.ok(thrown(call) instanceof pv.ScenarioError, what);
+  const after = { table: table.length, memory: exports.memory.buffer.byteLength };
+  console.log(`hostile cases × 40: table ${before.table} → ${after.table}, memory ${before.memory} → ${after.memory} bytes`);
+  assert.deepEqual(after, before);
+  assert.equal(pv.calculate(small()).energy.annualKwh, 120000, 'still answers');
+});
+
+test('inputs at the caps are accepted', () => {
+  const planes = Array.from({ length: 50 }, (_, i) => ({ tiltDeg: 20, azimuthDeg: (i * 7) % 360, shareOfCapacity: 0.02 }));
+  assert.equal(pv.calculate({ ...small(), system: { capacityKwp: 100, planes } }).energy.annualKwh, 120000);
+  const schedule12 = Array.from({ length: 12 }, (_, m) => ({ months: [m + 1], hours: Array(24).fill('flat') }));
+  const r = pv.calculate({ ...small(), tariff: { timeOfUse: { prices: { peak: 1, flat: 0.6, valley: 0.3 }, schedule: schedule12 } } });
+  assert.ok(r.energy.annualKwh > 0);
+  assert.ok(Array.isArray(pv.findStations('x'.repeat(256))));
+});
