@@ -157,12 +157,18 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
             }
             if summary.filled_values > 0 {
                 let n = summary.filled_values;
+                let each: Vec<String> = summary
+                    .filled
+                    .iter()
+                    .map(|f| format!("{} {}", f.quantity, f.values))
+                    .collect();
+                let each = each.join(", ");
                 warnings.push(Warning::new(
                     "weather_filled",
                     format!(
-                        "{n} missing weather values were filled by interpolation over short gaps."
+                        "{n} missing weather values (at or above the format's missing markers) were filled by interpolation over short gaps: {each}."
                     ),
-                    format!("气象文件中 {n} 个缺测值已按短时段线性插值补齐。"),
+                    format!("气象文件中 {n} 个缺测值（不低于该格式的缺测标记值）已按短时段线性插值补齐：{each}。"),
                 ));
             }
             for c in &summary.implausible {

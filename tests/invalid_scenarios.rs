@@ -27,10 +27,43 @@ fn each_invalid_scenario_gives_its_code_and_field() {
                     ));
                 }
                 assert!(!e.message.is_empty() && !e.message_zh.is_empty(), "{name}");
+                readable(name, &e);
             }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Messages people can read (issue 16): no Rust type names or serde's English in either language,
+/// no Chinese message without Chinese, nothing echoed at length.
+fn readable(name: &str, e: &ScenarioError) {
+    for text in [&e.message, &e.message_zh] {
+        for rust in [
+            "f64",
+            "u32",
+            "u8",
+            "struct ",
+            "enum ",
+            "invalid type",
+            "invalid value",
+            "one of `",
+        ] {
+            assert!(!text.contains(rust), "{name}: {text}");
+        }
+        assert!(
+            text.chars().count() < 300,
+            "{name}: {} characters",
+            text.chars().count()
+        );
+    }
+    assert!(
+        !e.message_zh.contains("expected")
+            && e.message_zh
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{name}: {}",
+        e.message_zh
+    );
 }
 
 fn valid() -> Scenario {

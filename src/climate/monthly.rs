@@ -603,6 +603,7 @@ fn duffie_beckman_split(
                 "合成的小时平均值：太阳位置取每小时的中点（日出、日落时段取有日照部分的中点）",
             ),
             filled_values: 0,
+            filled: Vec::new(),
             dropped_leap_day_rows: 0,
             pressure_estimated: true,
             first_data_line: 0,

@@ -1066,4 +1066,86 @@ mod tests {
         let z = good.replacen("2025-01-01 00:00", "2025-01-01T00:00Z", 1);
         assert_eq!(parse(&z, None, None).unwrap_err().code, codes::LOAD_FORMAT);
     }
+
+    /// 8,760 hourly rows `stamp,55,7` under `header` (two value columns: 55 in the first, 7 in the second).
+    fn two_value_columns(header: &str) -> String {
+        hourly_csv(header, (2025, 1, 1), 8760, |_| 0.0).replace(",0\n", ",55,7\n")
+    }
+
+    /// The issue-16 headers: a column naming another quantity before the load is never read as the
+    /// load; a file whose value columns name no load, or two, is refused with its columns listed.
+    #[test]
+    fn the_load_column_is_chosen_by_meaning() {
+        let reads_second = [
+            "时间,湿度(%),负荷(kW)",
+            "时间,速度,负荷(kW)",
+            "时间,电价(元/kWh),负荷(kW)",
+            "time,Price (CNY/kWh),Load (kWh)",
+            "time,Max demand (kW),Load (kWh)",
+            "时间,功率因数,负荷(kW)",
+            "时间,无功功率(kvar),有功功率(kW)",
+            "time,temperature (°C),consumption (kWh)",
+        ];
+        for header in reads_second {
+            let r = parse(&two_value_columns(header), None, None)
+                .unwrap_or_else(|e| panic!("{header}: {e}"));
+            assert_eq!(r.hourly_kwh[0], 7.0, "{header}");
+        }
+        let refused = [
+            ("时间,湿度(%),功率因数", "`湿度(%)`, `功率因数`"),
+            ("time,Max demand (kW),reactive (kvar)", "`Max demand (kW)`"),
+            ("time,value,other", "`value`, `other`"),
+            ("时间,负荷(kW),电量(kWh)", "`负荷(kW)`, `电量(kWh)`"),
+        ];
+        for (header, listed) in refused {
+            let e = parse(&two_value_columns(header), None, None).unwrap_err();
+            assert_eq!(
+                (e.code, e.field.as_str()),
+                (codes::LOAD_FORMAT, FIELD),
+                "{header}"
+            );
+            assert!(
+                e.message.contains(listed) && e.message.contains("usage.load.column"),
+                "{header}: {}",
+                e.message
+            );
+        }
+        // One value column naming another quantity is refused too.
+        let humidity = hourly_csv("时间,湿度(%)", (2025, 1, 1), 8760, |_| 50.0);
+        assert_eq!(
+            parse(&humidity, None, None).unwrap_err().code,
+            codes::LOAD_FORMAT
+        );
+        // Chosen explicitly, by header (any case) or by number from 1, a column is read whatever its name.
+        let text = two_value_columns("时间,负荷(kW),电量(kWh)");
+        let by_name = LoadColumn::Name("电量(KWH)".into());
+        assert_eq!(
+            parse(&text, None, Some(&by_name)).unwrap().hourly_kwh[0],
+            7.0
+        );
+        assert_eq!(
+            parse(&text, None, Some(&LoadColumn::Number(2)))
+                .unwrap()
+                .hourly_kwh[0],
+            55.0
+        );
+        assert_eq!(
+            parse(&humidity, Some(LoadUnit::Kwh), Some(&LoadColumn::Number(2)))
+                .unwrap()
+                .hourly_kwh[0],
+            50.0
+        );
+        for bad in [
+            LoadColumn::Number(1),
+            LoadColumn::Number(4),
+            LoadColumn::Name("功率".into()),
+        ] {
+            let e = parse(&text, None, Some(&bad)).unwrap_err();
+            assert_eq!(
+                (e.code, e.field.as_str()),
+                (codes::LOAD_FORMAT, "usage.load.column"),
+                "{bad:?}"
+            );
+        }
+    }
 }
