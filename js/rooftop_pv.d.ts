@@ -182,7 +182,7 @@ export interface WeatherSummary {
   /** the same by quantity (`ghi`, `dni`, `dhi`, `airTemperature`, `windSpeed`, `pressure`; those with none
    * left out): values at or above the format's missing marker, filled over gaps of ≤ 3 h; more than 2 % of
    * one quantity's rows is an error (`weather_missing_values`) */
-  filled: { quantity: string; values: number }[];
+  filled: FilledValues[];
   /** rows of 29 February dropped */
   droppedLeapDayRows: number;
   /** the file has no pressure: the standard atmosphere at its elevation was used */
@@ -209,6 +209,14 @@ export interface WeatherSummary {
     /** file line of the first of them */
     firstLine: number;
   }[];
+}
+
+/** Missing values of one quantity of a weather file, filled by interpolation. */
+export interface FilledValues {
+  /** `ghi`, `dni`, `dhi`, `airTemperature`, `windSpeed` or `pressure` */
+  quantity: string;
+  /** values filled */
+  values: number;
 }
 
 /** A row's date and time as written in the file (local standard time, or UTC for PVGIS). */

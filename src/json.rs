@@ -84,6 +84,8 @@ pub enum Kind {
 }
 
 impl Kind {
+    // Not inlined: every primitive visitor's error path calls it (≈ 3 KB of .wasm when inlined).
+    #[inline(never)]
     fn of(expected: &dyn Expected) -> Kind {
         let name = expected.to_string();
         match name.as_str() {
@@ -131,6 +133,7 @@ impl Kind {
 }
 
 impl Found {
+    #[inline(never)]
     fn of(found: &Unexpected<'_>) -> Found {
         match *found {
             Unexpected::Bool(b) => Found::Bool(b),
@@ -253,6 +256,7 @@ impl de::Error for Error {
             expected,
         }
     }
+    #[inline(never)]
     fn invalid_type(found: Unexpected<'_>, expected: &dyn Expected) -> Self {
         let found = Found::of(&found);
         Error::InvalidType {
@@ -261,12 +265,14 @@ impl de::Error for Error {
             expected: Kind::of(expected),
         }
     }
+    #[inline(never)]
     fn invalid_value(found: Unexpected<'_>, expected: &dyn Expected) -> Self {
         Error::InvalidValue {
             found: Found::of(&found),
             expected: Kind::of(expected),
         }
     }
+    #[inline(never)]
     fn invalid_length(length: usize, expected: &dyn Expected) -> Self {
         Error::InvalidLength {
             length,

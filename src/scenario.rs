@@ -658,6 +658,14 @@ fn from_json_object<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Sce
     crate::caps::check_json_text(text, crate::caps::JSON_WITH_TEXTS_BYTES)?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let (line, column) = (e.line(), e.column());
+        if e.to_string().starts_with("recursion limit exceeded") {
+            return ScenarioError::new(
+                codes::TOO_DEEP,
+                "",
+                format!("the scenario nests objects and arrays more than {} levels deep (the limit; line {line}, column {column})", crate::caps::DEPTH),
+                format!("情景的对象与数组嵌套超过 {} 层（上限；第 {line} 行第 {column} 列）", crate::caps::DEPTH),
+            );
+        }
         ScenarioError::new(
             codes::INVALID_JSON,
             "",

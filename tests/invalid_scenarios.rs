@@ -124,3 +124,21 @@ fn an_unknown_empty_key_at_the_top_is_named() {
     let e = rooftop_pv::Scenario::from_json(r#"{"": []}"#).unwrap_err();
     assert_eq!((e.code, e.field.as_str()), ("unknown_field", r#""""#));
 }
+
+#[test]
+fn nesting_past_the_json_readers_limit_is_too_deep() {
+    // 200 levels: serde_json's own limit (128) stops it while parsing; 20 levels: the cap (16).
+    for (levels, field) in [(200, ""), (20, "site.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a")] {
+        let text = format!(
+            r#"{{"system":{{"capacityKwp":100}},"resource":{{"method":"fullLoadHours","hours":1200}},"site":{}1{}}}"#,
+            r#"{"a":"#.repeat(levels - 1),
+            "}".repeat(levels - 1)
+        );
+        let e = from_text(&text).unwrap_err();
+        assert_eq!(
+            (e.code, e.field.as_str()),
+            ("too_deep", field),
+            "{levels}: {e}"
+        );
+    }
+}

@@ -153,8 +153,14 @@ fn check_12(
             return Err(err(
                 codes::OUT_OF_RANGE,
                 field,
-                format!("must be between {min} and {hi:.1}{why} (got {x})"),
-                format!("必须在 {min} 到 {hi:.1} 之间{why_zh}（当前为 {x}）"),
+                format!(
+                    "must be between {min} and {hi:.1}{why} (got {})",
+                    crate::check::num(x)
+                ),
+                format!(
+                    "必须在 {min} 到 {hi:.1} 之间{why_zh}（当前为 {}）",
+                    crate::check::num(x)
+                ),
             ));
         }
     }
@@ -174,8 +180,14 @@ fn check_place(p: &Place, tz: f64) -> Result<(), ScenarioError> {
             Err(err(
                 codes::OUT_OF_RANGE,
                 field.to_string(),
-                format!("must be between {lo} and {hi} (got {v})"),
-                format!("必须在 {lo} 到 {hi} 之间（当前为 {v}）"),
+                format!(
+                    "must be between {lo} and {hi} (got {})",
+                    crate::check::num(v)
+                ),
+                format!(
+                    "必须在 {lo} 到 {hi} 之间（当前为 {}）",
+                    crate::check::num(v)
+                ),
             ))
         } else {
             Ok(())

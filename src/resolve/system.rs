@@ -46,8 +46,14 @@ pub fn resolve(s: &System, albedo: f64) -> Result<(SystemSpec, System), Scenario
     if (total - 1.0).abs() > 1e-6 {
         return Err(out_of_range(
             "system.planes",
-            format!("shares of capacity must add up to 1 (got {total})"),
-            format!("各朝向面的容量占比之和必须为 1（当前为 {total}）"),
+            format!(
+                "shares of capacity must add up to 1 (got {})",
+                crate::check::num(total)
+            ),
+            format!(
+                "各朝向面的容量占比之和必须为 1（当前为 {}）",
+                crate::check::num(total)
+            ),
         ));
     }
     let range = |field: &str, v: Option<f64>, default: f64, min: f64, max: f64| {
