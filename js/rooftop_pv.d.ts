@@ -240,7 +240,7 @@ export interface Stamp {
  * nested objects and arrays (`too_deep`); ≤ 64 properties per object, ≤ 1,000 elements per array,
  * `system.planes` ≤ 50, a time-of-use `schedule` ≤ 12 rows, ≤ 20,000 values in all (`too_many`); strings
  * ≤ 256 characters, property names ≤ 64 (`too_long`, `unknown_field`); `resource.text` ≤ 50 MiB
- * (`weather_too_large`), `usage.load.text` ≤ 20 MiB (`load_format`); the `findStations()` query and the
+ * (`weather_too_large`), `usage.load.text` ≤ 20 MiB (`load_format`) and 120,000 lines (`load_length`); the `findStations()` query and the
  * `stationClimate()` id ≤ 256 characters (`too_long`). Echoed values are cut to 40 characters. */
 export class ScenarioError extends Error {
   constructor(code: ErrorCode, field: string, message: string, messageZh: string);

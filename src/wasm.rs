@@ -53,7 +53,7 @@ fn own_properties(object: &JsValue) -> Result<js_sys::Object, ScenarioError> {
     assign_into(&copy, object).map_err(|e| {
         let why = thrown_message(&e);
         ScenarioError::new(
-            codes::INVALID_JSON,
+            codes::UNREADABLE,
             "",
             format!("a property of the scenario cannot be read: {why}"),
             format!("情景的某个属性无法读取：{why}"),
@@ -98,8 +98,10 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// The scenario as JSON text. `JSON.stringify` would turn NaN and ±Infinity into `null` and drop
 /// functions and symbols; the replacer writes them as strings instead, so that validation names them
 /// (`not_finite`, `invalid_type`) at their JSON path: a non-finite number as the marker
-/// [`crate::json::NON_FINITE`] followed by its name, which no field accepts (not even a string). (serde-wasm-bindgen's own deserializer reads
-/// only the fields a struct knows, so it cannot report unknown fields: hence JSON text.)
+/// [`crate::json::NON_FINITE`] followed by its name, which no field accepts (not even a string).
+/// (`js/api.js` refuses BigInts, functions and symbols before, so those strings only reach the core
+/// from a direct call of the glue. serde-wasm-bindgen's own deserializer reads only the fields a
+/// struct knows, so it cannot report unknown fields: hence JSON text.)
 fn scenario_json(value: &JsValue) -> Result<String, ScenarioError> {
     thread_local! {
         static REPLACER: Closure<dyn Fn(JsValue, JsValue) -> JsValue> = Closure::new(|_key: JsValue, v: JsValue| {

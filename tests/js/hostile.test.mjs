@@ -59,6 +59,7 @@ const CASES = [
   ['stationClimate of a 2 MB id', () => pv.stationClimate('x'.repeat(2e6)), 'too_long', 'stationId'],
   ['10⁶ time-of-use rows', () => pv.calculate({ ...small(), tariff: { timeOfUse: { prices: { peak: 1, flat: 0.6, valley: 0.3 }, schedule: schedule(1e6) } } }), 'too_many', 'tariff.timeOfUse.schedule'],
   ['a 22 MB load text', () => pv.calculate({ ...small(), usage: { mode: 'selfUseSurplus', load: { kind: 'intervalCsv', text: '1\n'.repeat(11e6) } } }), 'load_format', 'usage.load.text'],
+  ['a 20 MiB load text of 10⁷ lines (cap 120,000 lines)', () => pv.calculate({ ...small(), usage: { mode: 'selfUseSurplus', load: { kind: 'intervalCsv', text: '1\n'.repeat(10 * 1024 * 1024 - 1) } } }), 'load_length', 'usage.load.text'],
   ['a 51 MiB weather text', () => pv.calculate({ ...small(), resource: { method: 'weatherFile', text: ' '.repeat(51 << 20) } }), 'weather_too_large', 'resource.text'],
   ['a 51 MiB weather file to parseWeather', () => pv.parseWeather(new Uint8Array(51 << 20)), 'weather_too_large', 'text'],
   ['usage.mode of 10⁷ characters', () => pv.calculate({ ...small(), usage: { mode: 'x'.repeat(1e7) } }), 'too_long', 'usage.mode'],
