@@ -114,7 +114,7 @@ impl Kind {
             Kind::Count(max) => {
                 return (
                     format!("a whole number from 0 to {max}"),
-                    format!("0 到 {max} 之间的整数"),
+                    format!("介于 0 与 {max} 之间的整数"),
                 )
             }
             Kind::Whole => ("a whole number", "整数"),

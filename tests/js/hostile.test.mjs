@@ -119,3 +119,68 @@ test('inputs at the caps are accepted', () => {
   assert.ok(r.energy.annualKwh > 0);
   assert.ok(Array.isArray(pv.findStations('x'.repeat(256))));
 });
+
+// The issue's silent misreads, through the package: each is read right or refused, never misread.
+const loadFile = (header) => {
+  const rows = [header];
+  for (let i = 0; i < 8760; i++) {
+    const d = new Date(Date.UTC(2025, 0, 1) + i * 3600e3);
+    rows.push(`${d.toISOString().slice(0, 10)} ${String(d.getUTCHours()).padStart(2, '0')}:00,55,7`);
+  }
+  return rows.join('\n');
+};
+const withLoad = (text, column) => ({ ...small(), usage: { mode: 'selfUseSurplus', load: { kind: 'intervalCsv', text, ...(column ? { column } : {}) } } });
+
+test('the load column by meaning: a column of another quantity before the load is not read as the load', () => {
+  // 8,760 hours of 7 kW in the load column (55 in the other): 61,320 kWh a year.
+  for (const header of ['时间,湿度(%),负荷(kW)', '时间,速度,负荷(kW)', '时间,电价(元/kWh),负荷(kW)', 'time,Price (CNY/kWh),Load (kWh)',
+    'time,Max demand (kW),Load (kWh)', '时间,功率因数,负荷(kW)', '时间,无功功率(kvar),有功功率(kW)']) {
+    assert.equal(pv.calculate(withLoad(loadFile(header))).usage.loadKwh, 61320, header);
+  }
+  for (const header of ['时间,湿度(%),功率因数', '时间,负荷(kW),电量(kWh)', 'time,value,other']) {
+    const e = thrown(() => pv.calculate(withLoad(loadFile(header))));
+    assert.deepEqual([e.code, e.field], ['load_format', 'usage.load.text'], header);
+    for (const name of header.split(',').slice(1)) assert.ok(e.message.includes(`\`${name}\``) || e.message.includes('several'), `${header}: ${e.message}`);
+  }
+  // Chosen by usage.load.column, by header or by number from 1.
+  assert.equal(pv.calculate(withLoad(loadFile('时间,负荷(kW),电量(kWh)'), '电量(kWh)')).usage.loadKwh, 61320);
+  assert.equal(pv.calculate(withLoad(loadFile('时间,负荷(kW),电量(kWh)'), 2)).usage.loadKwh, 55 * 8760);
+});
+
+test('weather fields strict, through the package', async () => {
+  const { weatherText } = await import('../fixtures.mjs');
+  const datong = weatherText('CHN_Shanxi.Datong.534870_CSWD.epw');
+  const rows = (edit) => datong.split('\n').map((l, i) => (i >= 8 && l.trim() ? edit(l.split(','), i).join(',') : l)).join('\n');
+  // A field deleted before field 21 on every row: refused at the first data line, never read shifted.
+  let e = thrown(() => pv.parseWeather(rows((c) => { c.splice(10, 1); return c; })));
+  assert.deepEqual([e.code, e.field], ['weather_parse', 'text']);
+  assert.match(e.message, /^line 9: EPW data line has 34 fields/);
+  // 29 February in 2005.
+  e = thrown(() => pv.parseWeather(rows((c, i) => (i === 8 + 59 * 24 ? ['2005', '2', '29', ...c.slice(3)] : c))));
+  assert.match(e.message, /29 February 2005/);
+  // GHI 99999 and 5000 °C are missing values, counted by quantity.
+  const s = pv.parseWeather(rows((c, i) => { if (i === 4000) c[13] = '99999'; if (i === 5000) c[6] = '5000'; return c; }));
+  assert.deepEqual(s.filled, [{ quantity: 'ghi', values: 1 }, { quantity: 'airTemperature', values: 1 }]);
+  // A time-zone option for a file that carries its own.
+  e = thrown(() => pv.parseWeather(datong, { timezoneH: 99 }));
+  assert.deepEqual([e.code, e.field], ['conflict', 'timezoneH']);
+  // Azimuth 360 with the hourly method: the same check as for every method, camelCase field.
+  e = thrown(() => pv.calculate({ site: { latitude: 40.1, longitude: 113.33 }, resource: { method: 'weatherFile', text: datong },
+    system: { capacityKwp: 100, planes: [{ tiltDeg: 20, azimuthDeg: 360, shareOfCapacity: 1 }] } }));
+  assert.deepEqual([e.code, e.field], ['out_of_range', 'system.planes[0].azimuthDeg']);
+  assert.doesNotMatch(e.messageZh, /[a-z]{4,} [a-z]{4,}/, e.messageZh);
+});
+
+test('messages people can read: numbers rounded, IRR at any magnitude', () => {
+  const e = thrown(() => pv.calculate({ ...small(), system: { capacityKwp: 1e300 } }));
+  assert.match(e.message, /\(got 1e300\)$/);
+  const y = thrown(() => pv.calculate({ ...small(), lifetime: { years: -1 } }));
+  assert.equal(y.message, 'lifetime.years: must be a whole number from 0 to 4294967295 (got the number -1)');
+  assert.equal(y.messageZh, 'lifetime.years：应为介于 0 与 4294967295 之间的整数（当前为数字 -1）');
+  // 1,000 yuan invested, ≈48,000 yuan a year: IRR ≈ 4,700 %/yr, reported.
+  const r = pv.calculate({ ...small(), resource: { method: 'fullLoadHours', hours: 1000 },
+    lifetime: { years: 10, firstYearDegradationPct: 0, annualDegradationPct: 0 },
+    usage: { mode: 'selfUseSurplus', selfUseSharePct: 60 }, tariff: { gridPriceYuanKwh: 0.6, exportPriceYuanKwh: 0.3 },
+    ownership: { kind: 'owner', capexYuanPerW: 0.01, omYuanPerKwpYear: 0 } });
+  assert.ok(r.money.irrPct > 1000, `${r.money.irrPct}`);
+});
