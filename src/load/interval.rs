@@ -277,11 +277,13 @@ enum Meaning {
 }
 
 fn meaning(name: &str) -> Meaning {
-    let n: String = name
-        .to_ascii_lowercase()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
+    // Dropping ASCII bytes keeps the text valid UTF-8.
+    let bytes: Vec<u8> = name
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'\t' | b'_' | b'-'))
+        .map(|b| b.to_ascii_lowercase())
         .collect();
+    let n = String::from_utf8(bytes).unwrap_or_default();
     let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
     if has(&OTHER_WORDS) || n.contains("voltage") || n.contains("current") || n == "pf" {
         Meaning::Other
