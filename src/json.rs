@@ -3,7 +3,8 @@
 //! deserializer over a parsed [`serde_json::Value`] accepts structs only from JSON objects and
 //! otherwise behaves like serde_json's own. Its [`Error`] keeps what went wrong as data (which
 //! field is missing or unknown, which type was found), so that the caller derives stable error
-//! codes from it rather than from message text. It also records the JSON path of the first problem
+//! codes from it rather than from message text, and words it for people in English and Chinese
+//! ([`Error::words`]: "a number" / "数字", never serde's `f64` or `struct Plane`). It also records the JSON path of the first problem
 //! (`system.planes[0].tiltDeg`): each object key and array index adds itself to the path as an
 //! error travels out through it, which costs nothing until a value is wrong (the path crate
 //! `serde_path_to_error` wrapped every visitor instead, ≈ 40 KB of the .wasm).
