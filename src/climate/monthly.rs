@@ -168,37 +168,13 @@ fn check_12(
 }
 
 fn check_place(p: &Place, tz: f64) -> Result<(), ScenarioError> {
-    let bad = |field: &str, v: f64, lo: f64, hi: f64| {
-        if !v.is_finite() {
-            Err(ScenarioError::new(
-                codes::NOT_FINITE,
-                field,
-                format!("{field} must be a finite number"),
-                format!("{field} 必须是有限数值"),
-            ))
-        } else if v < lo || v > hi {
-            Err(err(
-                codes::OUT_OF_RANGE,
-                field.to_string(),
-                format!(
-                    "must be between {lo} and {hi} (got {})",
-                    crate::check::num(v)
-                ),
-                format!(
-                    "必须在 {lo} 到 {hi} 之间（当前为 {}）",
-                    crate::check::num(v)
-                ),
-            ))
-        } else {
-            Ok(())
-        }
-    };
-    bad("site.latitude", p.latitude, -90.0, 90.0)?;
-    bad("site.longitude", p.longitude, -180.0, 180.0)?;
+    use crate::check::between;
+    between("site.latitude", p.latitude, -90.0, 90.0)?;
+    between("site.longitude", p.longitude, -180.0, 180.0)?;
     if let Some(e) = p.elevation_m {
-        bad("site.elevationM", e, -500.0, 9000.0)?;
+        between("site.elevationM", e, -500.0, 9000.0)?;
     }
-    bad("site.timezoneH", tz, -12.0, 14.0)
+    between("site.timezoneH", tz, -12.0, 14.0).map(|_| ())
 }
 
 /// Validates the monthly inputs: `resource.ghiKwhM2` and `resource.tempC` of 12 finite values,
