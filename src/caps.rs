@@ -57,17 +57,19 @@ pub fn check_json_text(text: &str, cap: usize) -> Result<(), ScenarioError> {
     if text.len() <= cap {
         return Ok(());
     }
+    let (en, zh) = if cap == JSON_BYTES {
+        (", without its file texts", "（不含文件文本）")
+    } else {
+        (", with its file texts", "（含文件文本）")
+    };
     Err(ScenarioError::new(
         codes::TOO_LARGE,
         "",
         format!(
-            "the scenario is larger than {} MiB as JSON, without its file texts (the limit)",
-            JSON_BYTES >> 20
+            "the scenario is larger than {} MiB as JSON{en} (the limit)",
+            cap >> 20
         ),
-        format!(
-            "情景（不含文件文本）的 JSON 超过 {} MiB（上限）",
-            JSON_BYTES >> 20
-        ),
+        format!("情景{zh}的 JSON 超过 {} MiB（上限）", cap >> 20),
     ))
 }
 
@@ -227,7 +229,13 @@ mod tests {
         assert_eq!(code_and_field(&items), ("too_many", "a".into()));
         let key = format!(r#"{{"site":{{"{}":1}}}}"#, "k".repeat(KEY_CHARS + 1));
         assert_eq!(code_and_field(&key), ("unknown_field", "site".into()));
-        assert!(check_json_text(&" ".repeat(JSON_BYTES + 1), JSON_BYTES).is_err());
+        let large = check_json_text(&" ".repeat(JSON_BYTES + 1), JSON_BYTES).unwrap_err();
+        assert_eq!(large.code, "too_large");
+        assert!(
+            large.message.contains("larger than 1 MiB"),
+            "{}",
+            large.message
+        );
         let text = format!(
             r#"{{"resource":{{"text":"{}"}}}}"#,
             "x".repeat(STRING_CHARS + 1)
