@@ -157,18 +157,24 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
             }
             if summary.filled_values > 0 {
                 let n = summary.filled_values;
-                let each: Vec<String> = summary
+                let (each, each_zh): (Vec<String>, Vec<String>) = summary
                     .filled
                     .iter()
-                    .map(|f| format!("{} {}", f.quantity, f.values))
-                    .collect();
-                let each = each.join(", ");
+                    .map(|f| {
+                        let (en, zh) = f.names();
+                        (
+                            format!("{en} {}", f.values),
+                            format!("{zh} {} 个", f.values),
+                        )
+                    })
+                    .unzip();
+                let (each, each_zh) = (each.join(", "), each_zh.join("，"));
                 warnings.push(Warning::new(
                     "weather_filled",
                     format!(
                         "{n} missing weather values (at or above the format's missing markers) were filled by interpolation over short gaps: {each}."
                     ),
-                    format!("气象文件中 {n} 个缺测值（不低于该格式的缺测标记值）已按短时段线性插值补齐：{each}。"),
+                    format!("气象文件中 {n} 个缺测值（不低于该格式的缺测标记值）已按短时段线性插值补齐：{each_zh}。"),
                 ));
             }
             for c in &summary.implausible {

@@ -160,6 +160,16 @@ pub(crate) const PRES: Quantity = Quantity {
     unit: "mbar",
 };
 
+impl Filled {
+    /// The quantity's name in English and Chinese ("air temperature", "气温").
+    pub fn names(&self) -> (&'static str, &'static str) {
+        [GHI, DNI, DHI, TEMP, WIND, PRES]
+            .iter()
+            .find(|q| q.key == self.quantity)
+            .map_or((self.quantity, self.quantity), |q| (q.en, q.zh))
+    }
+}
+
 /// Rows as read, before the common checks.
 #[derive(Default)]
 pub(crate) struct Rows {

@@ -159,8 +159,14 @@ test('weather fields strict, through the package', async () => {
   e = thrown(() => pv.parseWeather(rows((c, i) => (i === 8 + 59 * 24 ? ['2005', '2', '29', ...c.slice(3)] : c))));
   assert.match(e.message, /29 February 2005/);
   // GHI 99999 and 5000 °C are missing values, counted by quantity.
-  const s = pv.parseWeather(rows((c, i) => { if (i === 4000) c[13] = '99999'; if (i === 5000) c[6] = '5000'; return c; }));
+  const marked = rows((c, i) => { if (i === 4000) c[13] = '99999'; if (i === 5000) c[6] = '5000'; return c; });
+  const s = pv.parseWeather(marked);
   assert.deepEqual(s.filled, [{ quantity: 'ghi', values: 1 }, { quantity: 'airTemperature', values: 1 }]);
+  // … and named in words in the report's warning, in both languages.
+  const w = pv.calculate({ site: { latitude: 40.1, longitude: 113.33 }, resource: { method: 'weatherFile', text: marked }, system: { capacityKwp: 100 } })
+    .warnings.find((x) => x.code === 'weather_filled');
+  assert.match(w.message, /: global horizontal irradiance 1, air temperature 1\.$/);
+  assert.match(w.messageZh, /：水平面总辐照度 1 个，气温 1 个。$/);
   // A time-zone option for a file that carries its own.
   e = thrown(() => pv.parseWeather(datong, { timezoneH: 99 }));
   assert.deepEqual([e.code, e.field], ['conflict', 'timezoneH']);
