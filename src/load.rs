@@ -65,6 +65,8 @@ pub fn resolve(load: &Load) -> Result<HourlyLoad, ScenarioError> {
                 .text
                 .as_deref()
                 .ok_or_else(|| missing("usage.load.text"))?;
+            // The caps first: the export layouts are recognised line by line.
+            interval::check_bounds(text)?;
             let (text, layout) = exports::recognise(text)?;
             let mut r = interval::parse(&text, load.unit, load.column.as_ref())?;
             r.warnings.extend(layout);

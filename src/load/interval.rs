@@ -491,16 +491,12 @@ pub fn check_size(len: usize) -> Result<(), ScenarioError> {
     ))
 }
 
-/// Reads a year of interval load from CSV text (see the module documentation).
-pub fn parse(
-    text: &str,
-    unit: Option<LoadUnit>,
-    column: Option<&LoadColumn>,
-) -> Result<IntervalLoad, ScenarioError> {
+/// Refuses a text above [`MAX_BYTES`] or of more than [`MAX_LINES`] lines, before it is split into
+/// lines by any reader (the export layouts of [`super::exports`] too). A year of the shortest step
+/// (5 min, leap year) is 105,408 rows: far more lines cannot be one year (a 20 MiB text of short
+/// lines took 0.7 s and 400 MiB when read in full).
+pub fn check_bounds(text: &str) -> Result<(), ScenarioError> {
     check_size(text.len())?;
-    // A year of the shortest step (5 min, leap year) is 105,408 rows: far more lines cannot be one
-    // year, and are refused before they are split (a 20 MiB text of short lines took 0.7 s and
-    // 400 MiB when read in full).
     let lines = text.bytes().filter(|&b| b == b'\n').count();
     if lines > MAX_LINES {
         return Err(err(
@@ -510,6 +506,16 @@ pub fn parse(
             format!("共 {lines} 行；一年的 5 分钟数据为 105,120 行（闰年 105,408 行），最多读取 {MAX_LINES} 行"),
         ));
     }
+    Ok(())
+}
+
+/// Reads a year of interval load from CSV text (see the module documentation).
+pub fn parse(
+    text: &str,
+    unit: Option<LoadUnit>,
+    column: Option<&LoadColumn>,
+) -> Result<IntervalLoad, ScenarioError> {
+    check_bounds(text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // (line number, content) of every line that is not a comment.
     let mut lines: Vec<(usize, &str)> = text
