@@ -22,8 +22,9 @@ echo "== size: the shipped .wasm, gzipped, against the budget"
 # (measured 2026-12-06: `make pkg && gzip -9c pkg/rooftop_pv_bg.wasm | wc -c`), 463,667 with the Hebei and
 # Henan time-of-use presets and the cited addresses of every preset (their bilingual notes are data), 467,158
 # with the Green Button load-export reader (src/load/exports.rs), 480,227 with issue 16's caps, readable
-# bilingual reader errors, load column by meaning and strict weather fields.
-limit=480300
+# bilingual reader errors, load column by meaning and strict weather fields; 503,073 with issue 13's battery
+# (dispatch, daily optimum, storage report and sweepStorage; 490,807 on issue 12 alone).
+limit=503200
 wasm_bytes=$(wc -c < "$installed/rooftop_pv_bg.wasm")
 wasm_gzip=$(gzip -9c "$installed/rooftop_pv_bg.wasm" | wc -c)
 echo "rooftop_pv_bg.wasm: $wasm_bytes bytes, $wasm_gzip gzipped (limit $limit); tarball $(wc -c < "$tarball") bytes"

@@ -36,6 +36,7 @@ pub mod rules;
 pub mod scenario;
 pub mod shape;
 pub mod solar;
+pub mod storage;
 pub mod tariff;
 pub mod usage;
 #[cfg(target_arch = "wasm32")]
@@ -186,6 +187,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
         weather: hourly.map(|h| h.weather.clone()),
         station: hourly.and_then(|h| h.station.clone()),
         warnings,
+        storage: eval.storage,
     })
 }
 
@@ -367,3 +369,48 @@ pub fn parse_weather_json(
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// The battery sizing sweep: the scenario's battery (`storage`, required) resized to each power
+/// `powers_kw` [kW] × duration `durations_h` [h] (at most 100 points, each > 0), and the NPV, IRR
+/// and payback of adding it to the PV.
+pub fn sweep_storage(
+    scenario: &Scenario,
+    powers_kw: &[f64],
+    durations_h: &[f64],
+) -> Result<Vec<report::SweepPoint>, ScenarioError> {
+    if powers_kw.is_empty() || durations_h.is_empty() || powers_kw.len() * durations_h.len() > 100 {
+        return Err(ScenarioError::new(
+            error::codes::INVALID_LENGTH,
+            "powersKw",
+            "the sweep needs 1–100 points (powers × durations)",
+            "扫描需要 1–100 个点（功率数 × 时长数）",
+        ));
+    }
+    for (name, values) in [("powersKw", powers_kw), ("durationsH", durations_h)] {
+        for (i, &v) in values.iter().enumerate() {
+            check::positive(&format!("{name}[{i}]"), v, 1e7)?;
+        }
+    }
+    let inp = resolve::resolve(scenario)?;
+    let battery = inp
+        .storage
+        .clone()
+        .ok_or_else(|| check::missing("storage"))?;
+    let (resource, _) = resource::load(
+        &inp.resource,
+        scenario.resource.text.as_deref(),
+        &inp.system,
+    )?;
+    let production = production::first_year(&resource)?;
+    let hourly = production.hourly.as_ref();
+    let (hours, _) = year1_hours(&inp, production.annual_kwh, None, hourly);
+    let hours = hours.unwrap_or_default();
+    Ok(money::sweep_storage(
+        &inp,
+        &battery,
+        production.annual_kwh,
+        &hours,
+        powers_kw,
+        durations_h,
+    ))
+}

@@ -40,8 +40,18 @@ const LAYERS: &[&[&str]] = &[
     &["weather"],
     // the sun path of a weather file and the PV chain
     &["solar::sunpath", "pv"],
-    // the input types
-    &["scenario"],
+    // the input types (a battery's fields among them)
+    &["scenario", "storage::spec"],
+    // the battery resolved and dispatched hour by hour (PV + storage)
+    &[
+        "storage",
+        "storage::battery",
+        "storage::flow",
+        "storage::health",
+        "storage::optimal",
+        "storage::rules",
+        "storage::dispatch",
+    ],
     // built-in climate, loads and tariffs read from their inputs
     &["climate", "load", "tariff"],
     // the other provinces' time-of-use tariffs, beside Shanxi's

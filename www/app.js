@@ -21,6 +21,7 @@ import {
   setupMoneyUi, translateMoneyUi, readMoney, clearMoney, fillMoney, renderMoneyResults, moneyAssumptions,
   cashRows, updateProfileHint,
 } from './money-ui.js';
+import { setupStorageUi, translateStorageUi, readStorage, clearStorage, fillStorage, renderStorage } from './storage-ui.js';
 
 /** What the page shows before the user types anything (optional fields stay empty → core defaults). */
 const INITIAL = {
@@ -119,6 +120,7 @@ function applyStaticText() {
   updateSources();
   translateMoneyUi(sourceDetails);
   translateRulesUi(sourceDetails);
+  translateStorageUi();
   renderExampleDesc();
 }
 
@@ -388,6 +390,7 @@ function buildScenario() {
   // load, export limit, time of use, the owner's or the investor's finance
   readMoney(s, num, local);
   readRules(s, num);
+  readStorage(s, num, local);
 
   const fs = $('factorSet').value;
   if (fs === 'custom') {
@@ -1381,6 +1384,7 @@ function renderReport() {
   $('ms-yuan').textContent = `${fmt(m.firstYearSavingsYuan)} ${t('unit.yuan')}`;
   renderUsage(r);
   renderMoneyResults(r, { yuanSub });
+  renderStorage(r);
   renderEmissions(r);
   renderMonthly(r);
   renderHeatmap(r);
@@ -1940,6 +1944,7 @@ function clearForm() {
   renderWeatherFile();
   clearMoney();
   clearRules();
+  clearStorage();
   // where the roof is: a choice that outlives the other inputs (like the language)
   restoreStation();
 }
@@ -1999,6 +2004,7 @@ function fillForm(s) {
   $(`kind-${o.kind}`).checked = true;
   fillMoney(s);
   fillRules(s);
+  fillStorage(s);
   setField('discountPct', o.discountPct);
   $('discountUnit').value = 'pctOff';
   setField('roofRent', o.roofRentYuanYear);
@@ -2197,6 +2203,11 @@ async function main() {
   fillTariffOptions();
   setupMoneyUi({ presets: state.presets, onChange: afterUserChange });
   setupRulesUi({ presets: state.presets });
+  setupStorageUi({
+    presets: state.presets,
+    sweep: (grid) => state.engine.sweep(forWorker(state.scenario), grid),
+    chartWidth: () => chartWidth('cash-chart'),
+  });
   setupShare({ fillForm, renderExampleDesc, recalc, stationLabel, colon });
   setupPlaces({ nearestTo, stationName, km, closeSuggestions, rememberStation, afterUserChange });
   resetForm();

@@ -5,6 +5,7 @@
 //! files, stations, monthly values) are only checked here; [`crate::resource`] loads them.
 
 pub mod defaults;
+pub mod storage;
 pub mod system;
 
 use crate::check::{
@@ -53,6 +54,10 @@ pub struct Inputs {
     pub ownership: OwnershipModel,
     pub factors: EmissionFactors,
     pub factor_preset: Option<String>,
+    /// The battery behind the meter, when given.
+    pub storage: Option<crate::storage::Battery>,
+    /// Demand charge [yuan/kW/month], when given.
+    pub demand_charge_yuan_per_kw_month: Option<f64>,
     pub warnings: Vec<Warning>,
 }
 
@@ -297,6 +302,8 @@ pub fn resolve(s: &Scenario) -> Result<Inputs, ScenarioError> {
     let tariff = check_tariff(s, &project, years, &mut warnings)?;
     let ownership = ownership::resolve(s.ownership.as_ref(), years)?;
     let (factors, factor_preset) = choose_factors(s)?;
+    let battery = storage::battery(s, years, load.as_ref(), usage_mode)?;
+    let demand_charge_yuan_per_kw_month = storage::demand_charge(s, load.as_ref())?;
 
     let site = s.site.as_ref().map(|site| ShapeSite {
         latitude_deg: site.latitude,
@@ -320,6 +327,8 @@ pub fn resolve(s: &Scenario) -> Result<Inputs, ScenarioError> {
         ownership,
         factors,
         factor_preset,
+        storage: battery,
+        demand_charge_yuan_per_kw_month,
         warnings,
     };
     Ok(layout_warning(s, inputs))

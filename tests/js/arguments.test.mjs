@@ -19,8 +19,12 @@ const SIGNATURES = {
   findStations: { args: ['query'], min: 1, accepts: [['string']] },
   nearestStation: { args: ['latitude', 'longitude'], min: 2, accepts: [['number'], ['number']] },
   stationClimate: { args: ['stationId'], min: 1, accepts: [['string']] },
+  sweepStorage: { args: ['scenario', 'grid'], min: 2, accepts: [['object'], ['object']] },
 };
-const VALID = { calculate: [{}], parseWeather: ['x'], findStations: ['大同'], nearestStation: [40, 113], stationClimate: ['534870'] };
+const VALID = {
+  calculate: [{}], parseWeather: ['x'], findStations: ['大同'], nearestStation: [40, 113], stationClimate: ['534870'],
+  sweepStorage: [{}, { powersKw: [100], durationsH: [2] }],
+};
 
 function thrown(f) {
   try {
@@ -82,7 +86,7 @@ test('wrong argument types: invalid_type naming the argument', () => {
       }
     });
   }
-  assert.equal(checked, VALUES.length * 7);
+  assert.equal(checked, VALUES.length * 9);
 });
 
 test('well-typed arguments the core refuses are ScenarioErrors too', () => {
@@ -91,4 +95,12 @@ test('well-typed arguments the core refuses are ScenarioErrors too', () => {
   assertScenarioError(thrown(() => pv.stationClimate('000000')), 'unknown_station', 'stationId', 'unknown id');
   assertScenarioError(thrown(() => pv.stationClimate('xx')), 'unknown_station', 'stationId', 'stationClimate(xx)');
   assert.ok(thrown(() => pv.parseWeather('not a weather file')) instanceof pv.ScenarioError);
+  const battery = {
+    system: { capacityKwp: 100 }, resource: { method: 'fullLoadHours', hours: 1200 },
+    usage: { mode: 'selfUseSurplus', load: { kind: 'typical', profile: 'factoryTwoShift', annualKwh: 5e5 } },
+    storage: { energyKwh: 100, powerKw: 50 },
+  };
+  assertScenarioError(thrown(() => pv.sweepStorage(battery, { powersKw: [0], durationsH: [2] })), 'out_of_range', 'powersKw[0]', 'zero power');
+  assertScenarioError(thrown(() => pv.sweepStorage(battery, { powersKw: [50] })), 'missing_field', 'durationsH', 'no durations');
+  assertScenarioError(thrown(() => pv.sweepStorage({ ...battery, storage: undefined }, { powersKw: [50], durationsH: [2] })), 'missing_field', 'storage', 'no battery');
 });
