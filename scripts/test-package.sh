@@ -20,8 +20,9 @@ echo "== size: the shipped .wasm, gzipped, against the budget"
 # with them and with issue 15's plausibility checks and issue 10's lean readers, 480,619 with issue 8's layout,
 # 461,639 without serde_path_to_error, serde-wasm-bindgen and the Unicode case tables
 # (measured 2026-12-06: `make pkg && gzip -9c pkg/rooftop_pv_bg.wasm | wc -c`), 431,311 with the
-# .wasm built at opt-level "s" (Cargo.toml's `wasm` profile; measured 2026-12-07).
-limit=432000
+# .wasm built at opt-level "s" (Cargo.toml's `wasm` profile), 429,478 with the climate blob's
+# version 2 (measured 2026-12-07).
+limit=430000
 wasm_bytes=$(wc -c < "$installed/rooftop_pv_bg.wasm")
 wasm_gzip=$(gzip -9c "$installed/rooftop_pv_bg.wasm" | wc -c)
 echo "rooftop_pv_bg.wasm: $wasm_bytes bytes, $wasm_gzip gzipped (limit $limit); tarball $(wc -c < "$tarball") bytes"
