@@ -31,8 +31,9 @@ Tsinghua University Department of Building Science, 2005 (EnergyPlus weather lib
   W_STEP u16 [0.01 m/s], n_probs u16, then N_LEVELS (31) bytes of probability levels (p = byte·8,
   of a 0 bit, out of 2048; evenly spaced in log-odds), then n_probs bytes each the index of a
   context's initial level, then per station its wmo number u32 and the end offset u32 of its
-  stream (offsets from the start of the first stream), then the streams. (Indices into 31 levels
-  instead of a byte per probability: the table's gzip size 4.1 -> 2.7 KB for 0.1 KB more code.)
+  stream (offsets from the start of the first stream), then the streams. (Indices into 31
+  levels instead of a byte per probability: the table's gzip size 4.1 -> 2.7 KB, the streams
+  0.1 KB longer.)
   Each station's stream is an independent LZMA-style binary range code (11-bit probabilities,
   adaptation shift 5) starting from the initial probabilities, so one station decodes alone.
 
@@ -79,6 +80,7 @@ HALF = 1024
 # (4 and 252 as before; 128 in the middle, for contexts that no station uses).
 N_LEVELS = 31
 LEVELS = [round(256 / (1 + (252 / 4) ** ((15 - k) / 15))) for k in range(N_LEVELS)]
+LOGITS = [math.log(v / (256 - v)) for v in LEVELS]
 
 
 class Encoder:
@@ -373,7 +375,7 @@ def build_blob(monthly, days):
     for z, o in zip(counter.zeros, counter.ones):
         # the level nearest in log-odds to the trained probability (1/2 for unused contexts)
         x = 0.0 if z + o == 0 else math.log((z + 0.5) / (o + 0.5))
-        init.append(min(range(N_LEVELS), key=lambda k: abs(math.log(LEVELS[k] / (256 - LEVELS[k])) - x)))
+        init.append(min(range(N_LEVELS), key=lambda k: abs(LOGITS[k] - x)))
     # Pass 2: one independent stream per station.
     streams = []
     for months, table, _ in inputs:
