@@ -75,14 +75,14 @@ impl de::Error for Error {
     fn invalid_type(found: Unexpected<'_>, expected: &dyn Expected) -> Self {
         let non_finite = matches!(found, Unexpected::Str("NaN" | "Infinity" | "-Infinity"));
         Error::InvalidType {
-            found: found.to_string(),
+            found: describe(found),
             expected: expected.to_string(),
             non_finite,
         }
     }
     fn invalid_value(found: Unexpected<'_>, expected: &dyn Expected) -> Self {
         Error::InvalidValue {
-            found: found.to_string(),
+            found: describe(found),
             expected: expected.to_string(),
         }
     }
@@ -163,6 +163,40 @@ impl fmt::Display for ErrorPath<'_> {
 struct Strict<'de, 'p> {
     value: &'de Value,
     path: &'p ErrorPath<'de>,
+}
+
+/// serde's text for what was found (`Unexpected`'s Display: "floating point `2.5`", "string
+/// \"x\""), written here so that a float's digits come from [`crate::decimal`], not from core's
+/// float formatting, which the wasm then does not carry (issue 9).
+fn describe(found: Unexpected<'_>) -> String {
+    match found {
+        Unexpected::Bool(b) => format!("boolean `{b}`"),
+        Unexpected::Unsigned(i) => format!("integer `{i}`"),
+        Unexpected::Signed(i) => format!("integer `{i}`"),
+        Unexpected::Float(f) => {
+            let digits = crate::decimal::dec(f).to_string();
+            let point = if !f.is_finite() || digits.contains('.') {
+                ""
+            } else {
+                ".0"
+            };
+            format!("floating point `{digits}{point}`")
+        }
+        Unexpected::Char(c) => format!("character `{c}`"),
+        Unexpected::Str(s) => format!("string {s:?}"),
+        Unexpected::Bytes(_) => "byte array".into(),
+        Unexpected::Unit => "unit value".into(),
+        Unexpected::Option => "Option value".into(),
+        Unexpected::NewtypeStruct => "newtype struct".into(),
+        Unexpected::Seq => "sequence".into(),
+        Unexpected::Map => "map".into(),
+        Unexpected::Enum => "enum".into(),
+        Unexpected::UnitVariant => "unit variant".into(),
+        Unexpected::NewtypeVariant => "newtype variant".into(),
+        Unexpected::TupleVariant => "tuple variant".into(),
+        Unexpected::StructVariant => "struct variant".into(),
+        Unexpected::Other(other) => other.into(),
+    }
 }
 
 fn unexpected(v: &Value) -> Unexpected<'_> {

@@ -33,6 +33,7 @@ use super::stations::{nearest, Nearest};
 use super::synth::{bendt_quantiles, standard_pressure_mbar, Place, Variability, SYNTH_YEAR};
 use super::{climate_at, stations, StationClimate};
 use crate::calendar::DAYS_IN_MONTH_U32 as DAYS_IN_MONTH;
+use crate::decimal::{dec, fixed};
 use crate::diag::Warning;
 use crate::error::{codes, ScenarioError};
 use crate::solar::daily::{
@@ -150,11 +151,12 @@ fn check_12(
         }
         let (hi, why, why_zh) = max(i);
         if x < min || x > hi {
+            let (min, hi, x) = (dec(min), fixed(hi, 1), dec(x));
             return Err(err(
                 codes::OUT_OF_RANGE,
                 field,
-                format!("must be between {min} and {hi:.1}{why} (got {x})"),
-                format!("必须在 {min} 到 {hi:.1} 之间{why_zh}（当前为 {x}）"),
+                format!("must be between {min} and {hi}{why} (got {x})"),
+                format!("必须在 {min} 到 {hi} 之间{why_zh}（当前为 {x}）"),
             ));
         }
     }
@@ -171,6 +173,7 @@ fn check_place(p: &Place, tz: f64) -> Result<(), ScenarioError> {
                 format!("{field} 必须是有限数值"),
             ))
         } else if v < lo || v > hi {
+            let (lo, hi, v) = (dec(lo), dec(hi), dec(v));
             Err(err(
                 codes::OUT_OF_RANGE,
                 field.to_string(),
@@ -202,12 +205,12 @@ pub fn validate_monthly(inp: &MonthlyInputs<'_>) -> Result<(), ScenarioError> {
             format!(
                 ", the extraterrestrial horizontal irradiation of month {} at latitude {}°",
                 i + 1,
-                inp.place.latitude
+                dec(inp.place.latitude)
             ),
             format!(
                 "（{} 月在纬度 {}° 的大气层外水平面辐照量）",
                 i + 1,
-                inp.place.latitude
+                dec(inp.place.latitude)
             ),
         )
     })?;
@@ -290,10 +293,10 @@ pub fn monthly_weather(inp: &MonthlyInputs<'_>) -> Result<MonthlyWeather, Scenar
 
 fn warnings_for(inp: &MonthlyInputs<'_>, near: &Nearest, profile: bool) -> Vec<Warning> {
     let st = &near.station;
-    let d = near.distance_km;
-    let who = format!("{} {} ({}), {d:.0} km away", st.name_en, st.name_zh, st.id);
-    let who_zh = format!("{}（{}），距离 {d:.0} km", st.name_zh, st.id);
-    let far = d > FAR_KM;
+    let d = fixed(near.distance_km, 0);
+    let who = format!("{} {} ({}), {d} km away", st.name_en, st.name_zh, st.id);
+    let who_zh = format!("{}（{}），距离 {d} km", st.name_zh, st.id);
+    let far = near.distance_km > FAR_KM;
     let mut out = Vec::new();
     if inp.temp_c.is_none() {
         out.push(Warning {

@@ -31,6 +31,7 @@ pub fn resolve(s: &System, albedo: f64) -> Result<(SystemSpec, System), Scenario
     }
     let total: f64 = planes.iter().map(|p| p.share_of_capacity).sum();
     if (total - 1.0).abs() > 1e-6 {
+        let total = crate::decimal::dec(total);
         return Err(out_of_range(
             "system.planes",
             format!("shares of capacity must add up to 1 (got {total})"),
