@@ -429,7 +429,8 @@ export interface Usage {
 export type LoadProfile =
   /** a year of hourly, 30- or 15-minute values (kW or kWh), with timestamps or in row order from 1 January 00:00;
    * the unit from the header (load_kW, 电量(kWh), …) or `unit`; hourly values without one are read as kWh
-   * (an hour's mean kW, warning `load_unit_hourly`), sub-hourly ones without one are `load_unit` */
+   * (an hour's mean kW, warning `load_unit_hourly`), sub-hourly ones without one are `load_unit`; a Green Button
+   * "Download my data" interval export is read as it comes (warning `load_export_green_button`) */
   | {
       /** a metered interval file */
       kind: 'intervalCsv';
@@ -1018,7 +1019,7 @@ export interface Warning {
     | 'hours_shaped' | 'hours_shaped_default_site' | 'curtailed'
     | 'investor_no_payback' | 'tou_price_order' | 'load_leap_day' | 'load_interval_end'
     | 'mode_not_allowed' | 'surplus_needs_spot_market' | 'export_price_old_rule' | 'no_mechanism'
-    | 'below_minimum_self_use' | 'load_unit_hourly';
+    | 'below_minimum_self_use' | 'load_unit_hourly' | 'load_export_green_button';
   /** English */
   message: string;
   /** Chinese (zh-CN) */
@@ -1032,7 +1033,8 @@ export type EmissionFactorSetId =
 /** The shipped time-of-use tariffs (`presets().timeOfUse`). */
 export type TimeOfUsePresetId =
   | 'shanxi-ci-2026' | 'shanxi-ci-2022' | 'shandong-ci-2026' | 'shandong-ci-2024' | 'jiangsu-ci-2025'
-  | 'zhejiang-ci-2026' | 'guangdong-ci-2021' | 'anhui-ci-2025' | 'shaanxi-ci-2025' | 'yunnan-ci-2026';
+  | 'zhejiang-ci-2026' | 'guangdong-ci-2021' | 'anhui-ci-2025' | 'shaanxi-ci-2025' | 'yunnan-ci-2026'
+  | 'hebei-south-ci-2026' | 'hebei-north-ci-2026' | 'henan-ci-2024';
 /** The example scenarios (`presets().scenarios`). */
 export type ExampleScenarioId = 'shuozhou-6mw' | 'shuozhou-4mw-emc' | 'shuozhou-4mw-owner-tou' | 'shuozhou-4mw-emc-15';
 

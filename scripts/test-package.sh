@@ -19,10 +19,13 @@ echo "== size: the shipped .wasm, gzipped, against the budget"
 # reaches today (see CHANGELOG), so that any growth fails: 430 kB before the 2025 rules (issue 12), 468,355 bytes
 # with them and with issue 15's plausibility checks and issue 10's lean readers, 480,619 with issue 8's layout,
 # 461,639 without serde_path_to_error, serde-wasm-bindgen and the Unicode case tables
-# (measured 2026-12-06: `make pkg && gzip -9c pkg/rooftop_pv_bg.wasm | wc -c`), 431,311 with the
-# .wasm built at opt-level "s" (Cargo.toml's `wasm` profile), 429,478 with the climate blob's
-# version 2, 417,620 without core's float formatting and serde_json's typed reader (measured 2026-12-07).
-limit=418000
+# (measured 2026-12-06: `make pkg && gzip -9c pkg/rooftop_pv_bg.wasm | wc -c`), 463,667 with the Hebei and
+# Henan time-of-use presets and the cited addresses of every preset (their bilingual notes are data), 467,158
+# with the Green Button load-export reader (src/load/exports.rs); with issue 9's cuts (2026-12-07): 431,311
+# with the .wasm built at opt-level "s" (Cargo.toml's `wasm` profile), 429,478 with the climate blob's
+# version 2, 417,620 without core's float formatting and serde_json's typed reader (before issue 12's
+# additions), 423,024 with them.
+limit=423100
 wasm_bytes=$(wc -c < "$installed/rooftop_pv_bg.wasm")
 wasm_gzip=$(gzip -9c "$installed/rooftop_pv_bg.wasm" | wc -c)
 echo "rooftop_pv_bg.wasm: $wasm_bytes bytes, $wasm_gzip gzipped (limit $limit); tarball $(wc -c < "$tarball") bytes"

@@ -1,6 +1,7 @@
 //! The site's electricity consumption over the reference year ([`crate::calendar`]), hour by hour
 //! [kWh], from one of three descriptions (`usage.load.kind`):
-//! - `intervalCsv`: a year of measured interval data ([`interval`]);
+//! - `intervalCsv`: a year of measured interval data ([`interval`]), utility exports first put in its
+//!   form ([`exports`]);
 //! - `monthly`: twelve monthly totals laid over each month by a typical profile ([`profiles`]);
 //! - `typical`: a typical profile scaled to an annual consumption ([`profiles`]).
 //!
@@ -9,6 +10,7 @@
 // Input text is never cut at a byte index (a multi-byte character there would panic).
 #![deny(clippy::string_slice)]
 
+pub mod exports;
 pub mod interval;
 pub mod profiles;
 
@@ -63,7 +65,9 @@ pub fn resolve(load: &Load) -> Result<HourlyLoad, ScenarioError> {
                 .text
                 .as_deref()
                 .ok_or_else(|| missing("usage.load.text"))?;
-            let r = interval::parse(text, load.unit)?;
+            let (text, layout) = exports::recognise(text)?;
+            let mut r = interval::parse(&text, load.unit)?;
+            r.warnings.extend(layout);
             let summary = LoadSummary {
                 kind: load.kind,
                 profile: None,
