@@ -192,6 +192,7 @@ pub fn example_scenarios() -> Vec<ExampleScenario> {
                 kwh: None,
                 profile: Some(TypicalProfile::FactoryTwoShift),
                 annual_kwh: Some(12_000_000.0),
+                column: None,
             }),
             export_limit_kw: None,
         }),

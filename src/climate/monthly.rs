@@ -33,7 +33,6 @@ use super::stations::{nearest, Nearest};
 use super::synth::{bendt_quantiles, standard_pressure_mbar, Place, Variability, SYNTH_YEAR};
 use super::{climate_at, stations, StationClimate};
 use crate::calendar::DAYS_IN_MONTH_U32 as DAYS_IN_MONTH;
-use crate::decimal::{dec, fixed};
 use crate::diag::Warning;
 use crate::error::{codes, ScenarioError};
 use crate::solar::daily::{
@@ -151,12 +150,17 @@ fn check_12(
         }
         let (hi, why, why_zh) = max(i);
         if x < min || x > hi {
-            let (min, hi, x) = (dec(min), fixed(hi, 1), dec(x));
             return Err(err(
                 codes::OUT_OF_RANGE,
                 field,
-                format!("must be between {min} and {hi}{why} (got {x})"),
-                format!("必须在 {min} 到 {hi} 之间{why_zh}（当前为 {x}）"),
+                format!(
+                    "must be between {min} and {hi:.1}{why} (got {})",
+                    crate::check::num(x)
+                ),
+                format!(
+                    "必须在 {min} 到 {hi:.1} 之间{why_zh}（当前为 {}）",
+                    crate::check::num(x)
+                ),
             ));
         }
     }
@@ -164,32 +168,13 @@ fn check_12(
 }
 
 fn check_place(p: &Place, tz: f64) -> Result<(), ScenarioError> {
-    let bad = |field: &str, v: f64, lo: f64, hi: f64| {
-        if !v.is_finite() {
-            Err(ScenarioError::new(
-                codes::NOT_FINITE,
-                field,
-                format!("{field} must be a finite number"),
-                format!("{field} 必须是有限数值"),
-            ))
-        } else if v < lo || v > hi {
-            let (lo, hi, v) = (dec(lo), dec(hi), dec(v));
-            Err(err(
-                codes::OUT_OF_RANGE,
-                field.to_string(),
-                format!("must be between {lo} and {hi} (got {v})"),
-                format!("必须在 {lo} 到 {hi} 之间（当前为 {v}）"),
-            ))
-        } else {
-            Ok(())
-        }
-    };
-    bad("site.latitude", p.latitude, -90.0, 90.0)?;
-    bad("site.longitude", p.longitude, -180.0, 180.0)?;
+    use crate::check::between;
+    between("site.latitude", p.latitude, -90.0, 90.0)?;
+    between("site.longitude", p.longitude, -180.0, 180.0)?;
     if let Some(e) = p.elevation_m {
-        bad("site.elevationM", e, -500.0, 9000.0)?;
+        between("site.elevationM", e, -500.0, 9000.0)?;
     }
-    bad("site.timezoneH", tz, -12.0, 14.0)
+    between("site.timezoneH", tz, -12.0, 14.0).map(|_| ())
 }
 
 /// Validates the monthly inputs: `resource.ghiKwhM2` and `resource.tempC` of 12 finite values,
@@ -205,12 +190,12 @@ pub fn validate_monthly(inp: &MonthlyInputs<'_>) -> Result<(), ScenarioError> {
             format!(
                 ", the extraterrestrial horizontal irradiation of month {} at latitude {}°",
                 i + 1,
-                dec(inp.place.latitude)
+                inp.place.latitude
             ),
             format!(
                 "（{} 月在纬度 {}° 的大气层外水平面辐照量）",
                 i + 1,
-                dec(inp.place.latitude)
+                inp.place.latitude
             ),
         )
     })?;
@@ -293,10 +278,10 @@ pub fn monthly_weather(inp: &MonthlyInputs<'_>) -> Result<MonthlyWeather, Scenar
 
 fn warnings_for(inp: &MonthlyInputs<'_>, near: &Nearest, profile: bool) -> Vec<Warning> {
     let st = &near.station;
-    let d = fixed(near.distance_km, 0);
-    let who = format!("{} {} ({}), {d} km away", st.name_en, st.name_zh, st.id);
-    let who_zh = format!("{}（{}），距离 {d} km", st.name_zh, st.id);
-    let far = near.distance_km > FAR_KM;
+    let d = near.distance_km;
+    let who = format!("{} {} ({}), {d:.0} km away", st.name_en, st.name_zh, st.id);
+    let who_zh = format!("{}（{}），距离 {d:.0} km", st.name_zh, st.id);
+    let far = d > FAR_KM;
     let mut out = Vec::new();
     if inp.temp_c.is_none() {
         out.push(Warning {
@@ -606,6 +591,7 @@ fn duffie_beckman_split(
                 "合成的小时平均值：太阳位置取每小时的中点（日出、日落时段取有日照部分的中点）",
             ),
             filled_values: 0,
+            filled: Vec::new(),
             dropped_leap_day_rows: 0,
             pressure_estimated: true,
             first_data_line: 0,

@@ -1033,7 +1033,7 @@ test('the hourly weather-file method', async (t) => {
     const lines = datong.split('\n');
     const garbage = [...lines.slice(0, 11), '2005,1,1,4,0,garbage', ''].join('\n');
     const core = await weatherError(garbage, 'broken.epw');
-    assert.equal(core.field, 'resource.text');
+    assert.equal(core.field, 'text'); // parseWeather's argument (calculate names resource.text)
     assert.match(core.messageZh, /^第 12 行/);
     await page.getByTestId('weather-file').setInputFiles({
       name: 'broken.epw',
