@@ -27,10 +27,13 @@ Tsinghua University Department of Building Science, 2005 (EnergyPlus weather lib
   exactly, as residuals against the sums and means of the quantised typical days.
 
 ## Blob format (little endian)
-  magic b"RPVC", version u8 (1), n_stations u16, QS u16, T_STEP u16 [0.01 °C],
-  W_STEP u16 [0.01 m/s], n_probs u16, then n_probs bytes of initial probabilities
-  (p = byte·8, of a 0 bit, out of 2048), then per station its wmo number u32 and the end offset
-  u32 of its stream (offsets from the start of the first stream), then the streams.
+  magic b"RPVC", version u8 (2), n_stations u16, QS u16, T_STEP u16 [0.01 °C],
+  W_STEP u16 [0.01 m/s], n_probs u16, then N_LEVELS (31) bytes of probability levels (p = byte·8,
+  of a 0 bit, out of 2048; evenly spaced in log-odds), then n_probs bytes each the index of a
+  context's initial level, then per station its wmo number u32 and the end offset u32 of its
+  stream (offsets from the start of the first stream), then the streams. (Indices into 31
+  levels instead of a byte per probability: the table's gzip size 4.1 -> 2.7 KB, the streams
+  0.1 KB longer.)
   Each station's stream is an independent LZMA-style binary range code (11-bit probabilities,
   adaptation shift 5) starting from the initial probabilities, so one station decodes alone.
 
@@ -54,7 +57,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-VERSION = 1
+VERSION = 2
 QS = 50  # irradiance u -> u*u/QS W/m²
 T_STEP = 50  # 0.01 °C units
 W_STEP = 20  # 0.01 m/s units
@@ -73,6 +76,11 @@ CTX_MON = CTX_HDR + 2  # 4 (G, D, T, W)
 N_BLOCKS = CTX_MON + 4
 N_PROBS = N_BLOCKS * BLOCK
 HALF = 1024
+# Initial probabilities come from 31 levels, 256/(1 + e^-x) for x evenly spaced over ±ln(252/4)
+# (4 and 252 as before; 128 in the middle, for contexts that no station uses).
+N_LEVELS = 31
+LEVELS = [round(256 / (1 + (252 / 4) ** ((15 - k) / 15))) for k in range(N_LEVELS)]
+LOGITS = [math.log(v / (256 - v)) for v in LEVELS]
 
 
 class Encoder:
@@ -240,7 +248,8 @@ def encode_station(coder, probs, months, table):
                 p1 = a[j - 1] if j > f else 0
                 p2 = a[j - 2] if j > f + 1 else p1
                 pm = pa[j] - (pa[j - 1] if j > 0 else 0)
-                p = (3 * p1 - p2 + pm) // 2
+                # the second hour of the window: the previous hour plus last month's change
+                p = p1 + pm if j == f + 1 and prev else (3 * p1 - p2 + pm) // 2
                 if key == "b" and prev:
                     gq, dq = q["g"][j] ** 2, q["d"][j] ** 2
                     gp, dp, bp = prev["g"][j] ** 2, prev["d"][j] ** 2, prev["b"][j] ** 2
@@ -364,18 +373,20 @@ def build_blob(monthly, days):
         encode_station(counter, dummy, months, table)
     init = []
     for z, o in zip(counter.zeros, counter.ones):
-        b = 128 if z + o == 0 else round(256 * (z + 0.5) / (z + o + 1))
-        init.append(max(4, min(252, b)))
+        # the level nearest in log-odds to the trained probability (1/2 for unused contexts)
+        x = 0.0 if z + o == 0 else math.log((z + 0.5) / (o + 0.5))
+        init.append(min(range(N_LEVELS), key=lambda k: abs(LOGITS[k] - x)))
     # Pass 2: one independent stream per station.
     streams = []
     for months, table, _ in inputs:
         enc = Encoder()
-        encode_station(enc, [b * 8 for b in init], months, table)
+        encode_station(enc, [LEVELS[k] * 8 for k in init], months, table)
         streams.append(enc.finish())
     out = bytearray(b"RPVC")
     out += bytes([VERSION])
     for v in (len(monthly), QS, T_STEP, W_STEP, N_PROBS):
         out += v.to_bytes(2, "little")
+    out += bytes(LEVELS)
     out += bytes(init)
     end = 0
     for m, s in zip(monthly, streams):

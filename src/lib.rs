@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod caps;
 pub mod check;
 pub mod climate;
+pub mod decimal;
 pub mod diag;
 pub mod emissions;
 pub mod energy;
@@ -48,6 +49,7 @@ pub use presets::{presets, Presets};
 pub use report::Report;
 pub use scenario::Scenario;
 
+use decimal::{dec, fixed};
 use ownership::OwnershipModel;
 use production::HourlyDetail;
 use report::{Assumptions, Emissions, Energy, HoursFrom, TariffKind, YearKwh};
@@ -94,11 +96,11 @@ pub fn calculate_with_hours(
             format!("hours[{h}]"),
             format!(
                 "hours[{h}] must be a finite number ≥ 0 (got {})",
-                hours_kwh[h]
+                dec(hours_kwh[h])
             ),
             format!(
                 "hours[{h}] 必须是不小于 0 的有限数值（当前为 {}）",
-                hours_kwh[h]
+                dec(hours_kwh[h])
             ),
         ));
     }
@@ -223,12 +225,12 @@ fn shaped_warning(site: Option<shape::ShapeSite>) -> report::Warning {
     let (en, zh) = if site.is_some() {
         (
             format!(
-                "Only an annual yield is known: its hours are shaped as equal days following the clear-sky sun at the site ({:.2}° N, {:.2}° E); a weather file or station gives real hours.",
-                shape_site.latitude_deg, shape_site.longitude_deg
+                "Only an annual yield is known: its hours are shaped as equal days following the clear-sky sun at the site ({}° N, {}° E); a weather file or station gives real hours.",
+                fixed(shape_site.latitude_deg, 2), fixed(shape_site.longitude_deg, 2)
             ),
             format!(
-                "仅知年发电量：逐时发电量按每日等量、日内随场址（北纬 {:.2}°、东经 {:.2}°）晴空太阳变化估算；气象文件或气象站可给出真实逐时值。",
-                shape_site.latitude_deg, shape_site.longitude_deg
+                "仅知年发电量：逐时发电量按每日等量、日内随场址（北纬 {}°、东经 {}°）晴空太阳变化估算；气象文件或气象站可给出真实逐时值。",
+                fixed(shape_site.latitude_deg, 2), fixed(shape_site.longitude_deg, 2)
             ),
         )
     } else {

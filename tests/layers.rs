@@ -19,8 +19,10 @@ use std::path::{Path, PathBuf};
 /// sun path of a weather file sits above the weather readers, the rest of `solar` below them).
 /// A module in no layer fails [`layers_point_down`].
 const LAYERS: &[&[&str]] = &[
-    // errors, warnings, bilingual text, range checks, the strict JSON reader
-    &["diag", "check", "error", "json", "finite", "caps"],
+    // errors, warnings, bilingual text, numbers in messages, range checks, the strict JSON reader
+    &[
+        "diag", "check", "decimal", "error", "json", "finite", "caps",
+    ],
     // the only place for dates
     &["calendar"],
     // models of the sun and of yields and emissions, on plain numbers; the 2025 rules' project

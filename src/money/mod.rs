@@ -215,14 +215,14 @@ fn usage(inp: &Inputs, life: &Lifetime, hourly: bool, warnings: &mut Vec<Warning
         0.0
     };
     if y1.split.curtailed_kwh > 1e-9 * y1.generation_kwh.max(1.0) {
-        let pct = y1.split.curtailed_kwh / y1.generation_kwh * 100.0;
+        let pct = crate::decimal::fixed(y1.split.curtailed_kwh / y1.generation_kwh * 100.0, 1);
         warnings.push(Warning::new(
             "curtailed",
             format!(
-                "{pct:.1} % of the first year's generation is curtailed (no export allowed or above the export limit): it earns nothing and avoids no emissions."
+                "{pct} % of the first year's generation is curtailed (no export allowed or above the export limit): it earns nothing and avoids no emissions."
             ),
             format!(
-                "首年发电量的 {pct:.1}% 被弃（不允许上网或超出上网功率限制）：这部分电量没有收益，也不计入节能减排。"
+                "首年发电量的 {pct}% 被弃（不允许上网或超出上网功率限制）：这部分电量没有收益，也不计入节能减排。"
             ),
         ));
     }

@@ -903,7 +903,7 @@ where
     // left is then of the order of its square).
     let h0 = cos_h0.clamp(-1.0, 1.0).acos() * RAD;
     let mut solve = |mut lo: f64, mut hi: f64, start: f64, rising: bool| -> f64 {
-        let mut m = start.clamp(lo, hi);
+        let mut m = super::clamp(start, lo, hi);
         for _ in 0..40 {
             let (_, sin_alt, rate) = sun_at(m);
             let f = sin_alt - sin_h0;

@@ -33,6 +33,7 @@ use serde::Serialize;
 
 use super::text::err;
 use super::{Location, Stamp, Timing, Weather};
+use crate::decimal::{dec, fixed};
 use crate::error::{codes, ScenarioError};
 use crate::solar::irradiance::dni_extra_duffie_beckman;
 use crate::solar::spencer::declination_eot;
@@ -223,32 +224,34 @@ pub(crate) fn check(w: &Irradiance, lines: &[u32]) -> Result<Vec<Implausible>, S
         .into_iter()
         .find(|c| c.0 < MIN_IRRADIANCE_W_M2)
         .unwrap_or((ghi, "irradiance", "辐照度"));
+        let (v, min) = (dec(v), dec(MIN_IRRADIANCE_W_M2));
         err(
             codes::WEATHER_OUT_OF_RANGE,
             line,
             format!(
-                "{en} {v} W/m² is below the {MIN_IRRADIANCE_W_M2} W/m² that BSRN quality control allows for \
+                "{en} {v} W/m² is below the {min} W/m² that BSRN quality control allows for \
                  sensor offsets (irradiance_negative; {} rows)",
                 first.rows
             ),
             format!(
-                "{zh} {v} W/m² 低于基准地面辐射网质量控制允许的传感器零点偏差 {MIN_IRRADIANCE_W_M2} W/m²（辐照度为负，共 {} 行）",
+                "{zh} {v} W/m² 低于基准地面辐射网质量控制允许的传感器零点偏差 {min} W/m²（辐照度为负，共 {} 行）",
                 first.rows
             ),
         )
     } else {
         let kwh = |v: &[f64]| v.iter().sum::<f64>() * f64::from(w.step_minutes) / 60_000.0;
-        let (ghi_year, dhi_year) = (kwh(w.ghi), kwh(w.dhi));
+        let (ghi_year, dhi_year) = (fixed(kwh(w.ghi), 0), fixed(kwh(w.dhi), 0));
+        let (ghi, dhi) = (dec(ghi), dec(dhi));
         err(
             codes::WEATHER_OUT_OF_RANGE,
             line,
             format!(
-                "over the year the diffuse horizontal irradiation (DHI, {dhi_year:.0} kWh/m²) exceeds the global \
-                 (GHI, {ghi_year:.0} kWh/m²) by more than 5 %: the diffuse part cannot exceed the whole (first \
+                "over the year the diffuse horizontal irradiation (DHI, {dhi_year} kWh/m²) exceeds the global \
+                 (GHI, {ghi_year} kWh/m²) by more than 5 %: the diffuse part cannot exceed the whole (first \
                  row with DHI {dhi} > GHI {ghi} W/m² here; diffuse_above_global_year)"
             ),
             format!(
-                "全年水平面散射辐照量（{dhi_year:.0} kWh/m²）比总辐照量（{ghi_year:.0} kWh/m²）高出 5% 以上：散射不可能大于总辐射（本行为第一个散射 {dhi} W/m² 大于总辐射 {ghi} W/m² 的行）"
+                "全年水平面散射辐照量（{dhi_year} kWh/m²）比总辐照量（{ghi_year} kWh/m²）高出 5% 以上：散射不可能大于总辐射（本行为第一个散射 {dhi} W/m² 大于总辐射 {ghi} W/m² 的行）"
             ),
         )
     })

@@ -22,6 +22,7 @@ use super::text::{err, int, not_a_number, num, show, split_quoted, Fields, Lines
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
 };
+use crate::decimal::dec;
 use crate::error::{codes, ScenarioError};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -255,8 +256,8 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                 return Err(err(
                     codes::WEATHER_LOCATION,
                     Some(n2),
-                    format!("Local Time Zone {l} h: rows are converted only between zones a whole number of hours apart"),
-                    format!("当地时区 {l} h：只能在相差整小时的时区之间转换"),
+                    format!("Local Time Zone {} h: rows are converted only between zones a whole number of hours apart", dec(l)),
+                    format!("当地时区 {} h：只能在相差整小时的时区之间转换", dec(l)),
                 ));
             }
             roll_hours = shift as i32;
