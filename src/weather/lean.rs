@@ -7,6 +7,9 @@
 //! error with its code and line. Every value it returns is bit-identical to [`super::text::num`]
 //! and [`super::text::int`] on the same cell (the same exact mantissa / power-of-ten division).
 
+use super::assemble::Rows;
+use super::Stamp;
+
 const POW10: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -224,6 +227,23 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Appends a row to `rows`: its stamp, line number, `[ghi, dni, dhi, temp, pres, wind]`, and the
+/// albedo when the format has one. Not inlined: one copy of the nine pushes serves every reader.
+#[inline(never)]
+pub(crate) fn push_row(rows: &mut Rows, stamp: Stamp, line: u32, v: [f64; 6], albedo: Option<f64>) {
+    rows.stamps.push(stamp);
+    rows.lines.push(line);
+    rows.ghi.push(v[0]);
+    rows.dni.push(v[1]);
+    rows.dhi.push(v[2]);
+    rows.temp.push(v[3]);
+    rows.pres.push(v[4]);
+    rows.wind.push(v[5]);
+    if let Some(a) = albedo {
+        rows.albedo.push(a);
+    }
+}
+
 /// The cells a lean reader parses in a row: `(column, what)` of the columns present, in file
 /// order, and how many; `None` when two share a column (the full path then reads the file).
 pub(crate) fn plan<T: Copy, const N: usize>(
@@ -244,7 +264,7 @@ pub(crate) fn plan<T: Copy, const N: usize>(
 /// For the readers' tests: the lean rows `a` have the stamps and bit-identical values of the full
 /// rows `b`.
 #[cfg(test)]
-pub(crate) fn assert_same_rows(a: &super::assemble::Rows, b: &super::assemble::Rows) {
+pub(crate) fn assert_same_rows(a: &Rows, b: &Rows) {
     assert_eq!(a.stamps, b.stamps);
     let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
     for (x, y) in [

@@ -18,7 +18,7 @@
 //! [`Timing::Centre`] (see [`super::timing`]).
 
 use super::assemble::{check_date, finish, Meta, Rows};
-use super::lean::{plan, Cursor};
+use super::lean::{plan, push_row, Cursor};
 use super::text::{err, int, not_a_number, num, show, split_quoted, Fields, Lines};
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
@@ -488,8 +488,6 @@ fn full_rows(
             ));
         }
         hours_from_one |= hour == 24;
-        rows.stamps.push(stamp(year, month, day, hour, minute));
-        rows.lines.push(no);
         let v = |k: usize, en: &str, zh: &str| -> Result<f64, ScenarioError> {
             let s = f.get(k).trim();
             if s.is_empty() || s.eq_ignore_ascii_case("nan") {
@@ -498,18 +496,27 @@ fn full_rows(
             let x = num(s).ok_or_else(|| not_a_number(no, en, zh, s))?;
             Ok(value(x))
         };
-        rows.ghi.push(v(cols.ghi, "GHI", "GHI")?);
-        rows.dni.push(v(cols.dni, "DNI", "DNI")?);
-        rows.dhi.push(v(cols.dhi, "DHI", "DHI")?);
-        rows.temp.push(v(cols.temp, "temperature", "气温")?);
-        rows.wind.push(v(cols.wind, "wind speed", "风速")?);
-        rows.pres.push(match cols.pres {
+        // (Checked in this order: the first bad cell is the one reported.)
+        let (ghi, dni, dhi) = (
+            v(cols.ghi, "GHI", "GHI")?,
+            v(cols.dni, "DNI", "DNI")?,
+            v(cols.dhi, "DHI", "DHI")?,
+        );
+        let (temp, wind) = (
+            v(cols.temp, "temperature", "气温")?,
+            v(cols.wind, "wind speed", "风速")?,
+        );
+        let pres = match cols.pres {
             Some(c) => v(c, "pressure", "气压")?,
             None => f64::NAN,
-        });
-        if let Some(c) = cols.alb {
-            rows.albedo.push(v(c, "albedo", "反照率")?);
-        }
+        };
+        let values = [ghi, dni, dhi, temp, pres, wind];
+        let alb = match cols.alb {
+            Some(c) => Some(v(c, "albedo", "反照率")?),
+            None => None,
+        };
+        let at = stamp(year, month, day, hour, minute);
+        push_row(&mut rows, at, no, values, alb);
     }
     Ok((rows, hours_from_one, last_line))
 }
@@ -572,17 +579,23 @@ fn lean_rows(data: &str, first_no: u32, cols: &DataColumns) -> Option<(Rows, boo
         }
         check_date(this, year, month, day).ok()?;
         hours_from_one |= hour == 24;
-        rows.stamps.push(stamp(year, month, day, hour, minute));
-        rows.lines.push(this);
-        rows.ghi.push(v[Col::Ghi as usize]);
-        rows.dni.push(v[Col::Dni as usize]);
-        rows.dhi.push(v[Col::Dhi as usize]);
-        rows.temp.push(v[Col::Temp as usize]);
-        rows.wind.push(v[Col::Wind as usize]);
-        rows.pres.push(v[Col::Pres as usize]);
-        if cols.alb.is_some() {
-            rows.albedo.push(v[Col::Albedo as usize]);
-        }
+        let cell = |c: Col| v[c as usize];
+        let values = [
+            cell(Col::Ghi),
+            cell(Col::Dni),
+            cell(Col::Dhi),
+            cell(Col::Temp),
+            cell(Col::Pres),
+            cell(Col::Wind),
+        ];
+        let alb = cols.alb.map(|_| cell(Col::Albedo));
+        push_row(
+            &mut rows,
+            stamp(year, month, day, hour, minute),
+            this,
+            values,
+            alb,
+        );
     }
     Some((rows, hours_from_one, last))
 }

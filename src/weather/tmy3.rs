@@ -8,7 +8,7 @@
 //! missing). Default timing [`Timing::Centre`] ([`super::timing::TMY3`]).
 
 use super::assemble::{check_date, finish, prev_day, Meta, Rows};
-use super::lean::{plan, Cursor};
+use super::lean::{plan, push_row, Cursor};
 use super::text::{err, int, not_a_number, num, show, split_fields, split_quoted, Fields, Lines};
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
@@ -265,28 +265,28 @@ fn full_rows(
                 "TMY3 文件的小时从 00:00 开始，却出现 24:00",
             ));
         };
-        rows.stamps.push(stamp);
-        rows.lines.push(no);
         let v = |k: usize, en: &str, zh: &str| -> Result<f64, ScenarioError> {
             let x = num(f.get(k)).ok_or_else(|| not_a_number(no, en, zh, f.get(k)))?;
             Ok(value(x))
         };
-        rows.ghi.push(v(cols.ghi, "GHI", "GHI")?);
-        rows.dni.push(v(cols.dni, "DNI", "DNI")?);
-        rows.dhi.push(v(cols.dhi, "DHI", "DHI")?);
-        rows.temp
-            .push(v(cols.temp, "dry-bulb temperature", "干球温度")?);
-        rows.pres.push(v(cols.pres, "pressure", "气压")?);
-        rows.wind.push(v(cols.wind, "wind speed", "风速")?);
-        if let Some(c) = cols.alb {
+        let values = [
+            v(cols.ghi, "GHI", "GHI")?,
+            v(cols.dni, "DNI", "DNI")?,
+            v(cols.dhi, "DHI", "DHI")?,
+            v(cols.temp, "dry-bulb temperature", "干球温度")?,
+            v(cols.pres, "pressure", "气压")?,
+            v(cols.wind, "wind speed", "风速")?,
+        ];
+        let alb = cols.alb.map(|c| {
             let flagged = cols.alb_src.is_some_and(|s| f.get(s).trim() == "?");
-            rows.albedo.push(albedo(num(f.get(c)), flagged));
-        }
+            albedo(num(f.get(c)), flagged)
+        });
+        push_row(&mut rows, stamp, no, values, alb);
     }
     Ok((rows, end_labelled, last_line))
 }
 
-/// What a lean row's needed cell is read into.
+/// What a lean row's needed cell is read into (the first six in [`push_row`]'s order).
 #[derive(Clone, Copy)]
 enum Slot {
     Ghi,
@@ -370,17 +370,8 @@ fn lean_rows(data: &str, first_no: u32, cols: &Columns) -> Option<(Rows, bool, O
         if fields != cols.width {
             return None;
         }
-        rows.stamps.push(stamp);
-        rows.lines.push(this);
-        rows.ghi.push(v[Slot::Ghi as usize]);
-        rows.dni.push(v[Slot::Dni as usize]);
-        rows.dhi.push(v[Slot::Dhi as usize]);
-        rows.temp.push(v[Slot::Temp as usize]);
-        rows.pres.push(v[Slot::Pres as usize]);
-        rows.wind.push(v[Slot::Wind as usize]);
-        if cols.alb.is_some() {
-            rows.albedo.push(albedo(alb, flagged));
-        }
+        let alb = cols.alb.map(|_| albedo(alb, flagged));
+        push_row(&mut rows, stamp, this, v, alb);
     }
     Some((rows, end_labelled, last))
 }
