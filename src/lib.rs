@@ -25,6 +25,7 @@ pub mod finance;
 pub mod finite;
 pub mod json;
 pub mod load;
+mod minmax;
 pub mod money;
 pub mod ownership;
 pub mod presets;

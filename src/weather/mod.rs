@@ -245,9 +245,9 @@ fn read(text: &str, options: &ParseOptions, full: bool) -> Result<Weather, Scena
     };
     match format {
         WeatherFormat::Epw => epw::read_rows_by(text, options, full),
-        WeatherFormat::Tmy3 => tmy3::read(text, options),
+        WeatherFormat::Tmy3 => tmy3::read_by(text, options, full),
         WeatherFormat::Tmy2 => tmy2::read(text, options),
-        WeatherFormat::SamCsv => sam_csv::read(text, options),
+        WeatherFormat::SamCsv => sam_csv::read_by(text, options, full),
         WeatherFormat::PvgisCsv => pvgis::read_csv(text, options),
         WeatherFormat::PvgisJson => pvgis::read_json(text, options),
     }
