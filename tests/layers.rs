@@ -19,9 +19,10 @@ use std::path::{Path, PathBuf};
 /// sun path of a weather file sits above the weather readers, the rest of `solar` below them).
 /// A module in no layer fails [`layers_point_down`].
 const LAYERS: &[&[&str]] = &[
-    // errors, warnings, bilingual text, numbers in messages, range checks, the strict JSON reader
+    // errors, warnings, bilingual text, numbers in messages, range checks, the strict JSON reader,
+    // input caps, min/max by compare-and-select
     &[
-        "diag", "check", "decimal", "error", "json", "finite", "caps",
+        "diag", "check", "decimal", "error", "json", "finite", "caps", "minmax",
     ],
     // the only place for dates
     &["calendar"],
