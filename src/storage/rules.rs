@@ -23,14 +23,7 @@ pub fn self_consumption(site: &SiteYear, lim: &Limits, soc0: f64) -> Vec<Hour> {
         .map(|h| {
             let base = site.base_kwh(h, lim);
             let hour = if base < 0.0 {
-                step(
-                    base,
-                    soc,
-                    max_charge(base, soc, lim).min(-base),
-                    0.0,
-                    lim,
-                    site.export_limit_kwh,
-                )
+                charge_from_surplus(site, base, soc, lim)
             } else {
                 step(
                     base,
@@ -45,6 +38,19 @@ pub fn self_consumption(site: &SiteYear, lim: &Limits, soc0: f64) -> Vec<Hour> {
             hour
         })
         .collect()
+}
+
+/// One hour charging from the PV surplus `-base_kwh` [kWh] only (never from the grid).
+fn charge_from_surplus(site: &SiteYear, base_kwh: f64, soc_kwh: f64, lim: &Limits) -> Hour {
+    let charge_kwh = max_charge(base_kwh, soc_kwh, lim).min(-base_kwh);
+    step(
+        base_kwh,
+        soc_kwh,
+        charge_kwh,
+        0.0,
+        lim,
+        site.export_limit_kwh,
+    )
 }
 
 /// `timeOfUse` over the year from `soc0` [kWh], at most `cycles_per_day` × the usable energy
@@ -75,14 +81,7 @@ pub fn time_of_use(site: &SiteYear, lim: &Limits, soc0: f64, cycles_per_day: f64
                     site.export_limit_kwh,
                 )
             } else if base < 0.0 {
-                step(
-                    base,
-                    soc,
-                    max_charge(base, soc, lim).min(-base),
-                    0.0,
-                    lim,
-                    site.export_limit_kwh,
-                )
+                charge_from_surplus(site, base, soc, lim)
             } else {
                 step(base, soc, 0.0, 0.0, lim, site.export_limit_kwh)
             };
