@@ -93,6 +93,17 @@ pub fn optional(
     v.map_or(Ok(default), |v| check(field, v))
 }
 
+/// `v` in [`min`, `max`] ([`between`]), or `default` when absent.
+pub fn optional_between(
+    field: &str,
+    v: Option<f64>,
+    default: f64,
+    min: f64,
+    max: f64,
+) -> Result<f64, ScenarioError> {
+    optional(field, v, default, |f, v| between(f, v, min, max))
+}
+
 /// A `missing_field` error at `field`.
 pub fn missing(field: &str) -> ScenarioError {
     ScenarioError::new(

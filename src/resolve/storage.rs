@@ -2,7 +2,9 @@
 //! [`super::defaults`], percentages as fractions; nothing clamped.
 
 use super::defaults as d;
-use crate::check::{between, conflict, missing, optional, out_of_range, positive};
+use crate::check::{
+    between, conflict, missing, optional, optional_between, out_of_range, positive,
+};
 use crate::error::{codes, ScenarioError};
 use crate::load::HourlyLoad;
 use crate::scenario::{Scenario, UsageMode};
@@ -35,23 +37,20 @@ pub fn battery(
             "配置储能时必须填写 usage.load：表后储能按逐时负荷调度",
         ));
     }
-    let pct = |f: &str, v: Option<f64>, def: f64, min: f64, max: f64| {
-        optional(f, v, def, |f, v| between(f, v, min, max))
-    };
     let eta = optional(
         "storage.roundTripEfficiencyPct",
         b.round_trip_efficiency_pct,
         d::STORAGE_ROUND_TRIP_EFFICIENCY_PCT,
         |f, v| positive(f, v, 100.0),
     )?;
-    let soc_min = pct(
+    let soc_min = optional_between(
         "storage.socMinPct",
         b.soc_min_pct,
         d::STORAGE_SOC_MIN_PCT,
         0.0,
         100.0,
     )?;
-    let soc_max = pct(
+    let soc_max = optional_between(
         "storage.socMaxPct",
         b.soc_max_pct,
         d::STORAGE_SOC_MAX_PCT,
@@ -65,21 +64,21 @@ pub fn battery(
             format!("必须小于 storage.socMaxPct（{soc_max}）（当前为 {soc_min}）"),
         ));
     }
-    let auxiliary_kw = pct(
+    let auxiliary_kw = optional_between(
         "storage.auxiliaryKw",
         b.auxiliary_kw,
         d::STORAGE_AUXILIARY_KW,
         0.0,
         power_kw,
     )?;
-    let calendar = pct(
+    let calendar = optional_between(
         "storage.calendarFadePctPerYear",
         b.calendar_fade_pct_per_year,
         d::STORAGE_CALENDAR_FADE_PCT_PER_YEAR,
         0.0,
         10.0,
     )?;
-    let cycle = pct(
+    let cycle = optional_between(
         "storage.cycleFadePctPerCycle",
         b.cycle_fade_pct_per_cycle,
         d::STORAGE_CYCLE_FADE_PCT_PER_CYCLE,
@@ -105,7 +104,7 @@ pub fn battery(
             Replacement::Year(y)
         }
         (None, eol) => Replacement::EndOfLife(
-            pct(
+            optional_between(
                 "storage.endOfLifePct",
                 eol,
                 d::STORAGE_END_OF_LIFE_PCT,
@@ -114,9 +113,9 @@ pub fn battery(
             )? / 100.0,
         ),
     };
-    let money = |f: &str, v: Option<f64>, def: f64| pct(f, v, def, 0.0, 1e5);
+    let money = |f: &str, v: Option<f64>, def: f64| optional_between(f, v, def, 0.0, 1e5);
     let dispatch = b.dispatch.unwrap_or(d::STORAGE_DISPATCH);
-    let cycles_per_day = pct(
+    let cycles_per_day = optional_between(
         "storage.cyclesPerDay",
         b.cycles_per_day,
         d::STORAGE_CYCLES_PER_DAY,
@@ -192,7 +191,7 @@ pub fn battery(
             b.capex_yuan_per_kw,
             d::STORAGE_CAPEX_YUAN_PER_KW,
         )?,
-        om_share: pct(
+        om_share: optional_between(
             "storage.omPctOfCapex",
             b.om_pct_of_capex,
             d::STORAGE_OM_PCT_OF_CAPEX,
