@@ -1,7 +1,9 @@
 //! Decoder of the embedded climate blob `cswd.bin`, written by `scripts/build_climate.py` (its
 //! docstring specifies the format; every predictor and context here mirrors `encode_station`
 //! there). Each station is an independent LZMA-style binary range code, so one station decodes
-//! alone (≈ 2,500 residuals, tens of microseconds). The blob is ours, but a damaged or truncated
+//! alone (≈ 1,100 residuals, tens of microseconds). Irradiance and temperature are predicted by
+//! fixed integer weights of their neighbours in the day, last month's day and (DHI, DNI) the
+//! other channels' hours. The blob is ours, but a damaged or truncated
 //! one gives a [`DecodeError`], never a panic.
 
 use crate::calendar::DAYS_IN_MONTH;
@@ -27,6 +29,8 @@ const N_PROBS: usize = N_BLOCKS * BLOCK;
 const N_LEVELS: usize = 31;
 /// Bytes before the level indices: magic, version, five u16 sizes, the levels.
 const HEADER: usize = 15 + N_LEVELS;
+/// Most trailing zero bytes left out of a stream.
+const TRIMMED: usize = 4;
 /// Largest irradiance accepted [W/m²] (u²/QS).
 const IRR_MAX_W_M2: i64 = 1458;
 const BLOCK_STARTS: [usize; 5] = [0, 2, 8, 14, 20];
@@ -109,11 +113,6 @@ fn u16_at(b: &[u8], at: usize) -> Result<u16, DecodeError> {
     Ok(u16::from_le_bytes([s[0], s[1]]))
 }
 
-fn u32_at(b: &[u8], at: usize) -> Result<u32, DecodeError> {
-    let s = b.get(at..at + 4).ok_or(DecodeError::Header)?;
-    Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-}
-
 impl<'a> Blob<'a> {
     pub(super) fn parse(b: &'a [u8]) -> Result<Blob<'a>, DecodeError> {
         if b.get(..4) != Some(&MAGIC[..]) || b.get(4) != Some(&VERSION) {
@@ -131,9 +130,9 @@ impl<'a> Blob<'a> {
         let probs = b.get(HEADER..HEADER + n_probs).ok_or(DecodeError::Header)?;
         let index_at = HEADER + n_probs;
         let index = b
-            .get(index_at..index_at + 8 * stations)
+            .get(index_at..index_at + 2 * stations)
             .ok_or(DecodeError::Header)?;
-        let streams = &b[index_at + 8 * stations..];
+        let streams = &b[index_at + 2 * stations..];
         let blob = Blob {
             stations,
             qs,
@@ -144,7 +143,7 @@ impl<'a> Blob<'a> {
             index,
             streams,
         };
-        if blob.stream_end(stations.saturating_sub(1))? != streams.len() {
+        if blob.stream_start(stations)? != streams.len() {
             return Err(DecodeError::Header);
         }
         Ok(blob)
@@ -155,27 +154,17 @@ impl<'a> Blob<'a> {
         self.stations
     }
 
-    /// The WMO number × 10 of station `i`.
-    pub(super) fn wmo(&self, i: usize) -> Result<u32, DecodeError> {
-        if i >= self.stations {
-            return Err(DecodeError::NoStation);
-        }
-        u32_at(self.index, 8 * i)
-    }
-
-    fn stream_end(&self, i: usize) -> Result<usize, DecodeError> {
-        if self.stations == 0 {
-            return Ok(0);
-        }
-        Ok(u32_at(self.index, 8 * i + 4)? as usize)
+    /// Offset of station `i`'s stream: the sum of the lengths before it.
+    fn stream_start(&self, i: usize) -> Result<usize, DecodeError> {
+        (0..i).try_fold(0, |at, k| Ok(at + usize::from(u16_at(self.index, 2 * k)?)))
     }
 
     fn stream(&self, i: usize) -> Result<&'a [u8], DecodeError> {
         if i >= self.stations {
             return Err(DecodeError::NoStation);
         }
-        let start = if i == 0 { 0 } else { self.stream_end(i - 1)? };
-        let end = self.stream_end(i)?;
+        let start = self.stream_start(i)?;
+        let end = start + usize::from(u16_at(self.index, 2 * i)?);
         self.streams.get(start..end).ok_or(DecodeError::Header)
     }
 
@@ -194,7 +183,9 @@ impl<'a> Blob<'a> {
     }
 }
 
-/// LZMA range decoder (Igor Pavlov, public domain), 11-bit probabilities, adaptation shift 5.
+/// LZMA range decoder (Igor Pavlov, public domain), 11-bit probabilities, adaptation shift 5;
+/// the stream lacks the LZMA code's first byte (always 0) and its trailing zero bytes, up to
+/// [`TRIMMED`], which the decoder reads back as zeros.
 struct RangeDecoder<'a> {
     data: &'a [u8],
     pos: usize,
@@ -210,9 +201,6 @@ impl<'a> RangeDecoder<'a> {
             range: u32::MAX,
             code: 0,
         };
-        if rc.next()? != 0 {
-            return Err(DecodeError::Header);
-        }
         for _ in 0..4 {
             rc.code = (rc.code << 8) | u32::from(rc.next()?);
         }
@@ -220,7 +208,10 @@ impl<'a> RangeDecoder<'a> {
     }
 
     fn next(&mut self) -> Result<u8, DecodeError> {
-        let b = *self.data.get(self.pos).ok_or(DecodeError::Truncated)?;
+        if self.pos >= self.data.len() + TRIMMED {
+            return Err(DecodeError::Truncated);
+        }
+        let b = self.data.get(self.pos).copied().unwrap_or(0);
         self.pos += 1;
         Ok(b)
     }
@@ -590,14 +581,14 @@ mod tests {
             HEADER,
             100,
             HEADER + N_PROBS,
-            HEADER + N_PROBS + 8 * 270 + 3,
+            HEADER + N_PROBS + 2 * 270 - 1,
             BLOB.len() - 1,
         ] {
             assert!(Blob::parse(&BLOB[..cut]).is_err(), "cut at {cut}");
         }
         // Flipped bytes inside station streams: an error or a value, never a panic.
         let mut copy = BLOB.to_vec();
-        let start = HEADER + N_PROBS + 8 * 270;
+        let start = HEADER + N_PROBS + 2 * 270;
         let mut seed = 12345u32;
         for _ in 0..400 {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
