@@ -258,14 +258,15 @@ fn quantise_irradiance(tenths: &[i64; 24]) -> [i64; 24] {
         while (u0 + 1) * (u0 + 1) <= x {
             u0 += 1;
         }
-        let mut best: Option<(f64, i64)> = None;
+        // The first of the smallest errors, as the script's loop keeps it.
+        let mut best = (f64::INFINITY, 0);
         for u in (u0 - 1..=u0 + 2).filter(|&u| u >= 1) {
             let e = ((u * u) as f64 / QS as f64 - target).abs();
-            if best.is_none_or(|(b, _)| e < b) {
-                best = Some((e, u));
+            if e < best.0 {
+                best = (e, u);
             }
         }
-        let u = best.unwrap().1;
+        let u = best.1;
         err = target - (u * u) as f64 / QS as f64;
         *o = u;
     }
