@@ -25,5 +25,5 @@ export function initSync(...args) {
   return exports;
 }
 
-export const { calculate, parseWeather, presets, version, stations, findStations, nearestStation, stationClimate } =
+export const { calculate, parseWeather, presets, version, stations, findStations, nearestStation, stationClimate, sizeRoof } =
   bind(glue, () => true);

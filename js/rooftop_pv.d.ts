@@ -47,6 +47,139 @@ export function parseWeather(text: FileText, options?: WeatherOptions | null): W
  * is encoded with `TextEncoder.encodeInto` straight into WebAssembly memory. */
 export type FileText = string | Uint8Array | ArrayBuffer;
 
+/** What fits on a roof: modules, kWp, tilt, ground coverage ratio, and for rows on a flat roof the
+ * pitch of GB 50797's winter-solstice 9:00–15:00 rule with the sun it came from; throws
+ * {@link ScenarioError} (a roof smaller than one module, setbacks larger than the roof…). */
+export function sizeRoof(input: RoofSizingInput): RoofSizing;
+
+/** {@link sizeRoof}'s input. */
+export interface RoofSizingInput {
+  /** the roof */
+  roof: Roof;
+  /** the site's latitude [°], needed for rows (`concreteFlat`) */
+  latitudeDeg?: number;
+}
+
+/** `colorSteel` 彩钢瓦 (modules flush on clamps), `concreteFlat` 混凝土平屋面 (tilted rows on racks),
+ * `tile` 瓦屋面 (flush on hooks). */
+export type RoofType = 'colorSteel' | 'concreteFlat' | 'tile';
+
+/** A roof: its area (taken as a square) or its outline, its type, setbacks, and the module. */
+export interface Roof {
+  /** the kind of roof */
+  type: RoofType;
+  /** roof surface area [m²] (sized as a square); or give eastWestM and northSouthM */
+  areaM2?: number;
+  /** outline: east–west extent [m] (rows run this way) */
+  eastWestM?: number;
+  /** outline: north–south extent [m] (rows are stacked this way) */
+  northSouthM?: number;
+  /** clear strip along every edge or parapet [m], default 1 (an assumption to confirm against fire-safety rules) */
+  setbackM?: number;
+  /** rows only: height of the parapet on the sunny side [m], default 0; the first row stays out of its winter shadow */
+  parapetHeightM?: number;
+  /** flush: the roof's pitch (default colour steel 5°, tile 25°); rows: the racks' tilt (default 20°) [°] */
+  tiltDeg?: number;
+  /** [°] the modules face: 0 north, 90 east, 180 south (default) */
+  azimuthDeg?: number;
+  /** the module, default 550 W, 2.256 × 1.133 m */
+  module?: RoofModule;
+  /** flush: default the one that holds more; rows: default landscape */
+  moduleOrientation?: 'portrait' | 'landscape';
+  /** rows only: modules up the slope of one row, 1–6, default 2 */
+  modulesUp?: number;
+}
+
+/** A PV module. */
+export interface RoofModule {
+  /** nameplate power at STC [W] */
+  powerW: number;
+  /** long side [m] */
+  lengthM: number;
+  /** short side [m] */
+  widthM: number;
+}
+
+/** What fits on a roof. */
+export interface RoofSizing {
+  /** the kind of roof */
+  roofType: RoofType;
+  /** `given` outline, or `squareFromArea` */
+  outline: 'given' | 'squareFromArea';
+  /** the outline used: east–west [m] */
+  eastWestM: number;
+  /** the outline used: north–south [m] */
+  northSouthM: number;
+  /** roof area [m²] */
+  roofAreaM2: number;
+  /** area inside the setbacks [m²] */
+  usableAreaM2: number;
+  /** the setback used [m] */
+  setbackM: number;
+  /** the module used */
+  module: RoofModule;
+  /** how the modules lie */
+  moduleOrientation: 'portrait' | 'landscape';
+  /** number of modules */
+  modules: number;
+  /** modules × power [kWp] */
+  capacityKwp: number;
+  /** tilt of the modules [°] */
+  tiltDeg: number;
+  /** azimuth of the modules [°] */
+  azimuthDeg: number;
+  /** rows: slope length / row pitch (PVWatts GCR for row self-shading) [-] */
+  groundCoverageRatio?: number;
+  /** module area / roof area [-] */
+  roofCoverage: number;
+  /** capacity / roof area [W/m²] */
+  powerDensityWM2: number;
+  /** rows on a flat roof: their count and the winter-solstice figures of their pitch */
+  rows?: RoofRows;
+  /** the roof type's typical investment, with its source (to confirm) */
+  capex: TypicalCapex;
+}
+
+/** Rows on a flat roof, spaced by GB 50797-2012's rule: no row shading 9:00–15:00 true solar time on
+ * the winter solstice. D = L·cos β + L·sin β·cos γ / tan α, sin α = sin φ sin δ + cos φ cos δ cos ω
+ * (ω = −45°, δ = −23.45°), cos γ = (sin α sin φ − sin δ)/(cos α cos φ). */
+export interface RoofRows {
+  /** number of rows */
+  count: number;
+  /** modules in one row */
+  modulesPerRow: number;
+  /** modules up the slope */
+  modulesUp: number;
+  /** slope length of a row L [m] */
+  slopeLengthM: number;
+  /** latitude φ the sun was taken at [°] */
+  latitudeDeg: number;
+  /** declination δ on the winter solstice [°] (−23.45) */
+  solsticeDeclinationDeg: number;
+  /** solar altitude α at 9:00 true solar time [°] */
+  solarAltitudeDeg: number;
+  /** solar azimuth γ from due south at 9:00 [°] */
+  solarAzimuthFromSouthDeg: number;
+  /** H = L · sin β [m] */
+  rowHeightM: number;
+  /** H · cos γ / tan α [m] */
+  shadowReachM: number;
+  /** D, between the feet of successive rows [m] */
+  rowPitchM: number;
+  /** clear strip in front of the first row: the setback or the parapet's shadow, whichever is longer [m] */
+  frontClearanceM: number;
+}
+
+/** A typical investment and its source. */
+export interface TypicalCapex {
+  /** [yuan/W] of DC capacity */
+  yuanPerW: number;
+  /** false while still to confirm */
+  confirmed: boolean;
+  /** where it comes from */
+  source: Source;
+}
+
 /** The 270 built-in climate stations (CSWD typical year, CMA / Tsinghua). */
 export function stations(): Station[];
 /** Stations matching a Chinese name, pinyin, province or id, best first. */
@@ -329,8 +462,12 @@ export interface Site {
 }
 
 export interface System {
-  /** DC nameplate [kWp], > 0 */
-  capacityKwp: number;
+  /** DC nameplate [kWp], > 0; required unless `roof` sizes the system */
+  capacityKwp?: number;
+  /** size the system from its roof instead (capacity, plane, ground coverage ratio and mounting come
+   * from {@link sizeRoof}; give none of them beside it); the roof type's typical investment becomes
+   * the default `capexYuanPerW` */
+  roof?: Roof;
   /** roof planes; the shares sum to 1 */
   planes?: Plane[];
   /** DC/AC ratio, default 1.2 */
@@ -771,6 +908,8 @@ export interface Report {
   weather?: WeatherSummary;
   /** station and monthly methods: the station whose climate was used and its distance from the site */
   station?: NearestStation;
+  /** `system.roof`: what fits on the roof and the figures it came from */
+  sizing?: RoofSizing;
   /** what the user should know about the inputs or the result (English and Chinese) */
   warnings: Warning[];
 }
@@ -906,7 +1045,7 @@ export interface Assumptions {
   /** DC nameplate [kWp] */
   capacityKwp: number;
   /** hourly methods: the system with every layout default filled in */
-  layout?: Required<System>;
+  layout?: Required<Omit<System, 'roof'>>;
   /** hourly methods: ground albedo */
   albedo?: number;
   /** the resource method used */

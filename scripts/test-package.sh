@@ -19,8 +19,9 @@ echo "== size: the shipped .wasm, gzipped, against the budget"
 # reaches today (see CHANGELOG), so that any growth fails: 430 kB before the 2025 rules (issue 12), 468,355 bytes
 # with them and with issue 15's plausibility checks and issue 10's lean readers, 480,619 with issue 8's layout,
 # 461,639 without serde_path_to_error, serde-wasm-bindgen and the Unicode case tables
-# (measured 2026-12-06: `make pkg && gzip -9c pkg/rooftop_pv_bg.wasm | wc -c`).
-limit=462000
+# (measured 2026-12-06: `make pkg && gzip -9c pkg/rooftop_pv_bg.wasm | wc -c`); 472,979 with issue 14's roof
+# sizing (`system.roof`, `report.sizing`, `sizeRoof`: +11,691 bytes over 461,288, of which the export ≈2,600).
+limit=473000
 wasm_bytes=$(wc -c < "$installed/rooftop_pv_bg.wasm")
 wasm_gzip=$(gzip -9c "$installed/rooftop_pv_bg.wasm" | wc -c)
 echo "rooftop_pv_bg.wasm: $wasm_bytes bytes, $wasm_gzip gzipped (limit $limit); tarball $(wc -c < "$tarball") bytes"

@@ -87,8 +87,13 @@ pub struct Site {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct System {
-    /// DC nameplate capacity [kWp].
-    pub capacity_kwp: f64,
+    /// DC nameplate capacity [kWp]; required unless `roof` gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_kwp: Option<f64>,
+    /// The roof to size the system from (capacity, plane, ground coverage ratio, mounting), instead
+    /// of `capacityKwp` and `planes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roof: Option<crate::sizing::Roof>,
     /// Roof planes sharing the capacity; default one plane.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planes: Option<Vec<Plane>>,
@@ -618,7 +623,7 @@ impl WeatherOptions {
 
 /// Reads a JSON object into `T`, naming the JSON path of the first problem; structs must be JSON
 /// objects (see [`crate::json`]).
-fn from_json_object<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ScenarioError> {
+pub fn from_json_object<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ScenarioError> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         ScenarioError::new(
             codes::INVALID_JSON,

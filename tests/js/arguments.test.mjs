@@ -19,8 +19,10 @@ const SIGNATURES = {
   findStations: { args: ['query'], min: 1, accepts: [['string']] },
   nearestStation: { args: ['latitude', 'longitude'], min: 2, accepts: [['number'], ['number']] },
   stationClimate: { args: ['id'], min: 1, accepts: [['string']] },
+  sizeRoof: { args: ['input'], min: 1, accepts: [null] }, // the input's own checks: invalid_type at ''
 };
-const VALID = { calculate: [{}], parseWeather: ['x'], findStations: ['大同'], nearestStation: [40, 113], stationClimate: ['534870'] };
+const VALID = { calculate: [{}], parseWeather: ['x'], findStations: ['大同'], nearestStation: [40, 113], stationClimate: ['534870'],
+  sizeRoof: [{ roof: { type: 'tile', areaM2: 100 } }] };
 
 function thrown(f) {
   try {
@@ -69,7 +71,7 @@ test('wrong argument types: invalid_type naming the argument', () => {
         args[i] = v;
         const e = thrown(() => pv[name](...args));
         const what = `${name}(${args.map((a) => String(a)).join(', ')})`;
-        if (name === 'calculate') {
+        if (name === 'calculate' || name === 'sizeRoof') {
           // not an object → the scenario's own invalid_type at the root; an object → its field errors
           if (kind(v) !== 'object') assertScenarioError(e, 'invalid_type', '', what);
           else assert.ok(e instanceof pv.ScenarioError, what);
@@ -82,7 +84,7 @@ test('wrong argument types: invalid_type naming the argument', () => {
       }
     });
   }
-  assert.equal(checked, VALUES.length * 7);
+  assert.equal(checked, VALUES.length * 8);
 });
 
 test('well-typed arguments the core refuses are ScenarioErrors too', () => {

@@ -99,6 +99,9 @@ const scenarios = [
     project: { connectionVoltageKv: 0.4, commissioningDate: '2024-05-01', province: 'shandong' },
     tariff: { gridPriceByMonthYuanKwh: Array(12).fill(0.6), export: { marketPriceByMonthYuanKwh: Array(12).fill(0.25) } },
     ownership: { kind: 'thirdParty', discountPct: 10, investor: { tax: { incomeTaxPct: 25, vatPct: 13, cityMaintenanceTaxPct: 5 } } } },
+  // Sized from the roof: rows on concrete at the station's latitude, flush colour steel.
+  { system: { roof: { type: 'concreteFlat', areaM2: 4000, parapetHeightM: 1 } }, resource: { method: 'station', stationId: '534870' } },
+  { system: { roof: { type: 'colorSteel', eastWestM: 60, northSouthM: 40 } }, resource: { method: 'fullLoadHours', hours: 1200 } },
 ];
 
 test('Report: the d.ts and real reports name the same keys', () => {
@@ -111,6 +114,10 @@ test('Presets, Station, NearestStation, StationClimate, WeatherSummary: the same
   assertSameKeys('NearestStation', [pv.nearestStation(40, 113)]);
   assertSameKeys('StationClimate', [pv.stationClimate('534870')]);
   assertSameKeys('WeatherSummary', [pv.parseWeather(datong)]);
+  assertSameKeys('RoofSizing', [
+    pv.sizeRoof({ roof: { type: 'concreteFlat', areaM2: 4000 }, latitudeDeg: 39.33 }),
+    pv.sizeRoof({ roof: { type: 'tile', eastWestM: 20, northSouthM: 10, module: { powerW: 600, lengthM: 2.4, widthM: 1.1 } } }),
+  ]);
 });
 
 const literals = (name) => {
