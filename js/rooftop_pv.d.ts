@@ -180,6 +180,170 @@ export interface TypicalCapex {
   source: Source;
 }
 
+/** A roof table: CSV text (or its UTF-8 bytes), rows of cells with the header first (what a
+ * spreadsheet reader gives), or a table from {@link readRoofTable}. */
+export type RoofTableInput = string | Uint8Array | ArrayBuffer | unknown[][] | RoofTable;
+
+/** Calculates every roof of a table (one roof a row; headers in Chinese or English, see
+ * {@link roofTableTemplate}): one result row per roof, each bad row's error by row and column (the
+ * other rows still compute), totals and totals by group. Throws {@link ScenarioError} for a table
+ * that cannot be read (too large, required columns missing). */
+export function calculatePortfolio(table: RoofTableInput, options?: PortfolioOptions | null): Portfolio;
+/** Reads a roof table: its columns, rows and duplicate names; refuses a file above `maxBytes`
+ * (default 25 MB) before reading it, and a table without the required columns. */
+export function readRoofTable(table: string | Uint8Array | ArrayBuffer | unknown[][], options?: {
+  /** refuse text above this size [bytes], default 25 MB */
+  maxBytes?: number;
+} | null): RoofTable;
+/** Rows `start`…`end − 1` of a table (for a worker), with their duplicate-name errors. */
+export function sliceRoofTable(table: RoofTable, start: number, end: number): RoofTable;
+/** One portfolio from the parts that workers computed over slices of one table. */
+export function mergePortfolios(parts: Portfolio[]): Portfolio;
+/** The roof table's template as CSV (UTF-8 with BOM): the header and three example rows, in Chinese (default) or English. */
+export function roofTableTemplate(lang?: 'zh' | 'en'): string;
+/** A portfolio as two CSV files (UTF-8 with BOM): the results (rows in error last) and the totals. */
+export function portfolioCsv(portfolio: Portfolio, lang?: 'zh' | 'en'): {
+  /** one row a roof, then the rows in error */
+  results: string;
+  /** overall, then by group */
+  totals: string;
+};
+
+/** {@link calculatePortfolio}'s options. */
+export interface PortfolioOptions {
+  /** the column to total by (its header or key), default the township column (乡镇) if any */
+  groupBy?: string;
+  /** called with (rows done, rows) every `progressEvery` rows and at the end */
+  onProgress?: (done: number, total: number) => void;
+  /** rows between progress calls, default 100 */
+  progressEvery?: number;
+  /** refuse text above this size [bytes], default 25 MB */
+  maxBytes?: number;
+}
+
+/** A roof table as read. */
+export interface RoofTable {
+  /** the header: as written, and the known column it is (null: an extra column, kept for grouping) */
+  columns: {
+    /** as written */
+    header: string;
+    /** the known column (see the template), or null */
+    key: string | null;
+  }[];
+  /** the data rows */
+  rows: {
+    /** the file's row number (the header is row 1) */
+    row: number;
+    /** the cells, as read */
+    cells: unknown[];
+  }[];
+  /** errors found in reading (duplicate names) */
+  errors: PortfolioError[];
+}
+
+/** One row's problem. */
+export interface PortfolioError {
+  /** the file's row number (the header is row 1) */
+  row: number;
+  /** the column's header as written ('' for the row as a whole) */
+  column: string;
+  /** the roof's name, when it has one */
+  name?: string;
+  /** a {@link ErrorCode} */
+  code: string;
+  /** in English */
+  message: string;
+  /** in Chinese */
+  messageZh: string;
+}
+
+/** The sums over a set of roofs. */
+export interface PortfolioTotals {
+  /** roofs computed */
+  roofs: number;
+  /** [kWp] */
+  capacityKwp: number;
+  /** year 1 [kWh] */
+  annualKwh: number;
+  /** year 1 [kWh] */
+  selfUsedKwh: number;
+  /** year 1 [kWh] */
+  exportedKwh: number;
+  /** owners' and EMC investors' investment [yuan] */
+  investmentYuan: number;
+  /** year 1 savings of owners and EMC hosts [yuan] */
+  firstYearSavingsYuan: number;
+  /** the same over the lifetime [yuan] */
+  lifetimeSavingsYuan: number;
+  /** avoided standard coal in year 1 [t] */
+  coalT: number;
+  /** avoided CO₂ in year 1 [t] */
+  co2T: number;
+}
+
+/** A calculated portfolio. */
+export interface Portfolio {
+  /** one row per roof computed, in the table's order */
+  results: PortfolioRow[];
+  /** the rows not computed, with row and column */
+  errors: PortfolioError[];
+  /** the grouping column, or null */
+  groupBy: string | null;
+  /** over every computed roof */
+  totals: PortfolioTotals;
+  /** by the value of the grouping column */
+  groups: (PortfolioTotals & {
+    /** the grouping column's value */
+    group: string;
+  })[];
+}
+
+/** One roof's result (and the extra columns of its row, by header). */
+export interface PortfolioRow {
+  /** the file's row number */
+  row: number;
+  /** the roof's name */
+  name: string;
+  /** the built-in station used ('' for full-load hours) */
+  stationId: string;
+  /** [kWp] */
+  capacityKwp: number;
+  /** sized from the roof: number of modules */
+  modules: number | null;
+  /** tilt of the modules [°] (hourly methods or sized roofs) */
+  tiltDeg: number | null;
+  /** year 1 [kWh] */
+  annualKwh: number;
+  /** [kWh/kWp] */
+  specificYieldKwhPerKwp: number;
+  /** year 1 [kWh] */
+  selfUsedKwh: number;
+  /** year 1 [kWh] */
+  exportedKwh: number;
+  /** the owner's or EMC investor's investment [yuan] */
+  investmentYuan: number;
+  /** year 1: the owner's or EMC host's savings [yuan] */
+  firstYearSavingsYuan: number;
+  /** over the lifetime [yuan] */
+  lifetimeSavingsYuan: number;
+  /** the owner's NPV, or the EMC investor's [yuan] */
+  npvYuan: number | null;
+  /** the owner's IRR, or the EMC investor's [%] */
+  irrPct: number | null;
+  /** the owner's payback [years] */
+  paybackYears: number | null;
+  /** avoided standard coal in year 1 [t] */
+  coalT: number;
+  /** avoided CO₂ in year 1 [t] */
+  co2T: number;
+  /** number of the report's warnings */
+  warnings: number;
+  /** the township column (乡镇), when the table has one */
+  township?: string;
+  /** the extra columns of the row (a township, a village…) */
+  [column: string]: string | number | null;
+}
+
 /** The 270 built-in climate stations (CSWD typical year, CMA / Tsinghua). */
 export function stations(): Station[];
 /** Stations matching a Chinese name, pinyin, province or id, best first. */
@@ -382,7 +546,9 @@ export type ErrorCode =
   /** a function called with too few or too many arguments */
   | 'argument_count'
   /** a function of the browser build called before `init()` / `initSync()` */
-  | 'not_initialized';
+  | 'not_initialized'
+  /** roof tables: a file above the limit (refused before reading, the limit named), or no header row */
+  | 'table_too_large' | 'table_format';
 
 export interface Scenario {
   /** Where the roof is; used by the hourly methods, ignored by fullLoadHours and gb50797. */

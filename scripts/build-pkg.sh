@@ -26,7 +26,7 @@ rm pkg.tmp/rooftop_pv_glue_bg.wasm
 # The glue looks for its .wasm beside itself under the name it was generated with.
 sed -i 's/rooftop_pv_glue_bg\.wasm/rooftop_pv_bg.wasm/g' pkg.tmp/rooftop_pv_glue.js
 grep -q "new URL('rooftop_pv_bg.wasm', import.meta.url)" pkg.tmp/rooftop_pv_glue.js
-cp js/api.js js/rooftop_pv.js js/node.mjs js/web.js js/web.d.ts js/README.md LICENSE CHANGELOG.md pkg.tmp/
+cp js/api.js js/portfolio.js js/rooftop_pv.js js/node.mjs js/web.js js/web.d.ts js/README.md LICENSE CHANGELOG.md pkg.tmp/
 node_modules/.bin/esbuild pkg.tmp/node.mjs --bundle --platform=node --format=cjs --target=node18 \
   --log-level=warning --log-override:empty-import-meta=silent --outfile=pkg.tmp/node.cjs
 # One hand-written declaration file, as ESM (rooftop_pv.d.ts) and CommonJS (rooftop_pv.d.cts) types.
@@ -58,7 +58,7 @@ cat > pkg.tmp/package.json <<JSON
     "./rooftop_pv_bg.wasm": "./rooftop_pv_bg.wasm",
     "./package.json": "./package.json"
   },
-  "files": ["api.js", "rooftop_pv.js", "rooftop_pv_glue.js", "rooftop_pv_bg.wasm", "node.mjs", "node.cjs",
+  "files": ["api.js", "portfolio.js", "rooftop_pv.js", "rooftop_pv_glue.js", "rooftop_pv_bg.wasm", "node.mjs", "node.cjs",
     "web.js", "web.d.ts", "rooftop_pv.d.ts", "rooftop_pv.d.cts", "README.md", "LICENSE", "CHANGELOG.md"],
   "sideEffects": ["./node.mjs", "./node.cjs"],
   "engines": { "node": ">=18" }

@@ -20,9 +20,17 @@ const SIGNATURES = {
   nearestStation: { args: ['latitude', 'longitude'], min: 2, accepts: [['number'], ['number']] },
   stationClimate: { args: ['id'], min: 1, accepts: [['string']] },
   sizeRoof: { args: ['input'], min: 1, accepts: [null] }, // the input's own checks: invalid_type at ''
+  calculatePortfolio: { args: ['table', 'options'], min: 1, accepts: [['string', 'array'], ['undefined', 'null', 'object']] },
+  readRoofTable: { args: ['table', 'options'], min: 1, accepts: [['string', 'array'], ['undefined', 'null', 'object']] },
+  sliceRoofTable: { args: ['table', 'start', 'end'], min: 3, accepts: [['object'], ['number'], ['number']] },
+  mergePortfolios: { args: ['parts'], min: 1, accepts: [['array']] },
+  roofTableTemplate: { args: ['lang'], min: 0, accepts: [['undefined', 'string']] },
+  portfolioCsv: { args: ['portfolio', 'lang'], min: 1, accepts: [['object'], ['undefined', 'string']] },
 };
+const TEMPLATE = pv.roofTableTemplate('en');
 const VALID = { calculate: [{}], parseWeather: ['x'], findStations: ['大同'], nearestStation: [40, 113], stationClimate: ['534870'],
-  sizeRoof: [{ roof: { type: 'tile', areaM2: 100 } }] };
+  sizeRoof: [{ roof: { type: 'tile', areaM2: 100 } }], calculatePortfolio: [TEMPLATE], readRoofTable: [TEMPLATE],
+  sliceRoofTable: [pv.readRoofTable(TEMPLATE), 0, 2], mergePortfolios: [[]], portfolioCsv: [pv.calculatePortfolio(TEMPLATE)] };
 
 function thrown(f) {
   try {
@@ -84,7 +92,7 @@ test('wrong argument types: invalid_type naming the argument', () => {
       }
     });
   }
-  assert.equal(checked, VALUES.length * 8);
+  assert.equal(checked, VALUES.length * Object.values(SIGNATURES).reduce((n, sig) => n + sig.args.length, 0));
 });
 
 test('well-typed arguments the core refuses are ScenarioErrors too', () => {

@@ -114,6 +114,9 @@ test('Presets, Station, NearestStation, StationClimate, WeatherSummary: the same
   assertSameKeys('NearestStation', [pv.nearestStation(40, 113)]);
   assertSameKeys('StationClimate', [pv.stationClimate('534870')]);
   assertSameKeys('WeatherSummary', [pv.parseWeather(datong)]);
+  const portfolio = pv.calculatePortfolio(pv.roofTableTemplate());
+  assert.ok(portfolio.groups.length > 0);
+  assertSameKeys('Portfolio', [portfolio, pv.calculatePortfolio('name,capacityKwp,fullLoadHours\na,-1,1200\n')]);
   assertSameKeys('RoofSizing', [
     pv.sizeRoof({ roof: { type: 'concreteFlat', areaM2: 4000 }, latitudeDeg: 39.33 }),
     pv.sizeRoof({ roof: { type: 'tile', eastWestM: 20, northSouthM: 10, module: { powerW: 600, lengthM: 2.4, widthM: 1.1 } } }),
@@ -137,7 +140,7 @@ test('the literal id unions are the shipped presets', () => {
 test('ErrorCode lists every Rust code plus the JS ones, and both READMEs list them all', () => {
   const rust = [...readFileSync(`${REPO}/src/error.rs`, 'utf8').matchAll(/pub const \w+: &str = "(\w+)";/g)].map((m) => m[1]);
   assert.ok(rust.length >= 26);
-  assert.deepEqual(literals('ErrorCode'), [...rust, 'argument_count', 'not_initialized'].sort());
+  assert.deepEqual(literals('ErrorCode'), [...rust, 'argument_count', 'not_initialized', 'table_too_large', 'table_format'].sort());
   for (const readme of [`${REPO}/README.md`, `${REPO}/js/README.md`]) {
     const text = readFileSync(readme, 'utf8');
     for (const code of literals('ErrorCode')) assert.ok(text.includes(`\`${code}\``), `${readme} lacks ${code}`);
