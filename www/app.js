@@ -21,6 +21,8 @@ import {
   setupMoneyUi, translateMoneyUi, readMoney, clearMoney, fillMoney, renderMoneyResults, moneyAssumptions,
   cashRows, updateProfileHint,
 } from './money-ui.js';
+import { setupPortfolio } from './portfolio-ui.js';
+import { setupVariants } from './variants-ui.js';
 
 /** What the page shows before the user types anything (optional fields stay empty → core defaults). */
 const INITIAL = {
@@ -2199,6 +2201,8 @@ async function main() {
   setupRulesUi({ presets: state.presets });
   setupShare({ fillForm, renderExampleDesc, recalc, stationLabel, colon });
   setupPlaces({ nearestTo, stationName, km, closeSuggestions, rememberStation, afterUserChange });
+  setupVariants();
+  setupPortfolio();
   resetForm();
   await restoreScenario();
   applyStaticText();
