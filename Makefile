@@ -47,11 +47,12 @@ target/site/index.html: pkg/package.json $(shell find www -type f) node_modules/
 	cd target/site && find . -type f ! -name sw.js ! -name precache.json | sed 's|^\./||' | sort | \
 	  python3 -c 'import json,sys; print(json.dumps(["./"] + sys.stdin.read().split()))' > precache.json
 
-bench: pkg setup-venv
+bench: pkg site setup-venv
 	cargo bench --bench weather --bench engine --bench calculate
 	node scripts/bench-node.mjs
 	node scripts/bench-money.mjs
 	node scripts/bench-portfolio.mjs
+	node scripts/bench-portfolio-page.mjs
 
 lint: setup-rust setup-wasm
 	python3 scripts/build_climate.py --check

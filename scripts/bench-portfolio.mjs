@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { generateRoofs, scenarioOf, toCsv } from './roofs.mjs';
+import { generateRoofs, singleCallTotals, toCsv } from './roofs.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name, fallback) => {
@@ -51,17 +51,8 @@ if (!process.argv.includes('--no-check')) {
   const pv = await import(`${repo}/pkg/node.mjs`);
   const n = sizes.at(-1);
   const rows = generateRoofs(n).slice(1);
-  const sums = { annualKwh: 0, capacityKwp: 0, investmentYuan: 0, firstYearSavingsYuan: 0, coalT: 0, co2T: 0 };
   const t0 = performance.now();
-  for (const row of rows) {
-    const r = pv.calculate(scenarioOf(row));
-    sums.annualKwh += r.energy.annualKwh;
-    sums.capacityKwp += r.assumptions.capacityKwp;
-    sums.investmentYuan += r.money.investmentYuan ?? r.money.investor.investmentYuan;
-    sums.firstYearSavingsYuan += r.money.firstYearSavingsYuan;
-    sums.coalT += r.emissions.annual.coalT;
-    sums.co2T += r.emissions.annual.co2T;
-  }
+  const sums = singleCallTotals(pv.calculate, rows);
   const singleSeconds = (performance.now() - t0) / 1000;
   const totals = readFileSync(`${dir}/results-${n}.totals.csv`, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
   const head = totals[0].split(',');

@@ -74,6 +74,22 @@ export function scenarioOf(row) {
   };
 }
 
+/** Totals of single `calculate` calls on the generated `rows` (no header), the reference that the
+ * portfolio's totals must equal: kWp, kWh, investment, year-1 savings, coal and CO₂ of year 1. */
+export function singleCallTotals(calculate, rows) {
+  const sums = { capacityKwp: 0, annualKwh: 0, investmentYuan: 0, firstYearSavingsYuan: 0, coalT: 0, co2T: 0 };
+  for (const row of rows) {
+    const r = calculate(scenarioOf(row));
+    sums.capacityKwp += r.assumptions.capacityKwp;
+    sums.annualKwh += r.energy.annualKwh;
+    sums.investmentYuan += r.money.investmentYuan ?? r.money.investor.investmentYuan;
+    sums.firstYearSavingsYuan += r.money.firstYearSavingsYuan;
+    sums.coalT += r.emissions.annual.coalT;
+    sums.co2T += r.emissions.annual.co2T;
+  }
+  return sums;
+}
+
 const csvCell = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 export const toCsv = (rows) => `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 

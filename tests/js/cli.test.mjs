@@ -11,23 +11,13 @@ import { createRequire } from 'node:module';
 import * as pv from 'rooftop-pv';
 import { REPO } from '../fixtures.mjs';
 
-const { generateRoofs, scenarioOf, toCsv, toXlsx } = await import(`${REPO}/scripts/roofs.mjs`);
+const { generateRoofs, singleCallTotals, toCsv, toXlsx } = await import(`${REPO}/scripts/roofs.mjs`);
 const cli = createRequire(import.meta.url).resolve('rooftop-pv/package.json').replace(/package\.json$/, 'cli.mjs');
 const dir = mkdtempSync(`${tmpdir()}/rooftop-pv-cli-`);
 const run = (...args) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
 const csvRows = (file) => readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
 
-function sums(rows) {
-  const s = { annualKwh: 0, capacityKwp: 0, firstYearSavingsYuan: 0, co2T: 0 };
-  for (const row of rows) {
-    const r = pv.calculate(scenarioOf(row));
-    s.annualKwh += r.energy.annualKwh;
-    s.capacityKwp += r.assumptions.capacityKwp;
-    s.firstYearSavingsYuan += r.money.firstYearSavingsYuan;
-    s.co2T += r.emissions.annual.co2T;
-  }
-  return s;
-}
+const sums = (rows) => singleCallTotals(pv.calculate, rows);
 
 function assertTotals(file, want, n) {
   const [head, all] = csvRows(file);
