@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { generateRoofs, scenarioOf, toCsv, toXlsx } from '../../scripts/roofs.mjs';
+import { generateRoofs, singleCallTotals, toCsv, toXlsx } from '../../scripts/roofs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SITE = join(ROOT, 'target', 'site');
@@ -100,13 +100,7 @@ test('portfolio: a 300-roof .xlsx in the worker pool, totals equal single calls,
   assert.match(errors[1], /^行 303 · 列 装机容量\(kWp\).*“abc”不是数值 \[invalid_type\]/);
   // The totals against single calculate() calls in Node (the package the page runs).
   const pv = await import(join(ROOT, 'pkg', 'node.mjs'));
-  let kwh = 0;
-  let co2 = 0;
-  for (const row of rows.slice(1)) {
-    const r = pv.calculate(scenarioOf(row));
-    kwh += r.energy.annualKwh;
-    co2 += r.emissions.annual.co2T;
-  }
+  const { annualKwh: kwh, co2T: co2 } = singleCallTotals(pv.calculate, rows.slice(1));
   const cells = await page.getByTestId('pf-totals').locator('tbody td').allTextContents();
   const shown = (i) => Number(cells[i].replace(/,/g, ''));
   assert.equal(shown(1), 300);
@@ -133,4 +127,50 @@ test('portfolio: cancel stops the pool; a 50 MB file is refused before reading',
   await page.waitForFunction(() => /上限/.test(document.getElementById('pf-status').textContent));
   assert.match(await page.getByTestId('pf-status').textContent(), /50\.0 MB，超过 25\.0 MB 的上限，未读取/);
   assert.equal(await page.getByTestId('pf-run').isDisabled(), true);
+});
+
+test('roof: a 4,000 m² concrete roof sized on the page, its row pitch written out; bad roofs named', async () => {
+  await page.getByTestId('capacity-from').selectOption('roof');
+  assert.equal(await page.getByTestId('capacity').isVisible(), false);
+  assert.equal(await page.getByTestId('preset-south').isVisible(), false, 'the planes come from the roof');
+  await page.getByTestId('roof-type').selectOption('concreteFlat');
+  await page.getByTestId('roof-area').fill('4000');
+  await page.waitForFunction(() => /排/.test(document.getElementById('roof-result').textContent) && document.body.dataset.busy !== 'true');
+  const text = await page.getByTestId('roof-result').textContent();
+  const figure = (re) => Number(text.match(re)[1].replace(/,/g, ''));
+  // The page's figures against the package's sizeRoof at the latitude it shows (the default
+  // station, Taiyuan 537720), and the pitch recomputed from the shown sun: D = L cos β + H cos γ / tan α.
+  const pv = await import(join(ROOT, 'pkg', 'node.mjs'));
+  const lat = figure(/纬度 φ = ([\d.]+)°/);
+  const station = pv.stations().find((s) => s.id === '537720');
+  assert.ok(Math.abs(lat - station.latitude) < 0.005, `${lat} vs ${station.latitude}`);
+  const z = pv.sizeRoof({ roof: { type: 'concreteFlat', areaM2: 4000 }, latitudeDeg: station.latitude });
+  assert.equal(figure(/([\d,]+) 排/), z.rows.count);
+  assert.equal(figure(/= ([\d,]+) 块 ×/), z.modules);
+  assert.equal(figure(/= ([\d,.]+) kWp/), Number(z.capacityKwp.toFixed(1)));
+  const [alpha, gamma, l, h] = [figure(/α = ([\d.]+)°/), figure(/γ = ([\d.]+)°/), figure(/L·sin β = ([\d.]+)/), figure(/= ([\d.]+) m；阴影/)];
+  const rad = Math.PI / 180;
+  const d = l * Math.cos(20 * rad) + (h * Math.cos(gamma * rad)) / Math.tan(alpha * rad);
+  assert.ok(Math.abs(figure(/间距 D = L·cos β \+ H·cos γ \/ tan α = ([\d.]+) m/) - d) < 0.005, `${text}`);
+  assert.match(text, /典型投资 3\.3 元\/W.*待核实/);
+  // The report: its capacity is the roof's, its assumptions the rows' open rack at 20°.
+  assert.match(await page.locator('#assumptions').textContent(), new RegExp(`${z.capacityKwp.toFixed(1).replace('.', '\\.')}\\d* kWp`));
+  await page.getByTestId('roof-box').screenshot({ path: join(SHOTS, 'roof.png') });
+  // The case's link keeps the roof: reloaded, the form is sized from the same roof.
+  await page.waitForFunction(() => /#s=/.test(location.hash));
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === 'true' && /排/.test(document.getElementById('roof-result').textContent));
+  assert.equal(await page.getByTestId('capacity-from').inputValue(), 'roof');
+  assert.equal(await page.getByTestId('roof-type').inputValue(), 'concreteFlat');
+  assert.equal(await page.getByTestId('roof-area').inputValue(), '4000');
+  // Bad roofs: setbacks larger than the roof, a roof smaller than one module.
+  await page.getByTestId('roof-area').fill('3');
+  await page.waitForFunction(() => !document.getElementById('roofSetback-error').hidden);
+  assert.match(await page.locator('#roofSetback-error').textContent(), /退让|setback/i);
+  await page.getByTestId('roof-type').selectOption('colorSteel');
+  await page.getByTestId('roof-area').fill('6');
+  await page.waitForFunction(() => !document.getElementById('roofArea-error').hidden);
+  assert.ok((await page.locator('#roofArea-error').textContent()).length > 5);
+  await page.getByTestId('capacity-from').selectOption('capacity');
+  await page.waitForFunction(() => document.getElementById('roofArea-error').hidden && document.body.dataset.busy !== 'true');
 });
