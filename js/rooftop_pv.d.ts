@@ -341,7 +341,7 @@ export interface PortfolioRow {
   /** the township column (乡镇), when the table has one */
   township?: string;
   /** the extra columns of the row (a township, a village…) */
-  [column: string]: string | number | null;
+  [column: string]: string | number | null | undefined;
 }
 
 /** The 270 built-in climate stations (CSWD typical year, CMA / Tsinghua). */
@@ -351,7 +351,7 @@ export function findStations(query: string): Station[];
 /** The built-in station nearest to a place (great circle), or undefined. */
 export function nearestStation(latitude: number, longitude: number): NearestStation | undefined;
 /** A station's monthly table and average days; throws ScenarioError (unknown_station) for an unknown id. */
-export function stationClimate(id: string): StationClimate;
+export function stationClimate(stationId: string): StationClimate;
 
 export interface Station {
   /** 6-digit CSWD id (WMO number × 10), e.g. "534870" */
@@ -476,6 +476,10 @@ export interface WeatherSummary {
   maxGhiWM2: number;
   /** values filled by interpolation over short gaps (a warning, not an error) */
   filledValues: number;
+  /** the same by quantity (`ghi`, `dni`, `dhi`, `airTemperature`, `windSpeed`, `pressure`; those with none
+   * left out): values at or above the format's missing marker, filled over gaps of ≤ 3 h; more than 2 % of
+   * one quantity's rows is an error (`weather_missing_values`) */
+  filled: FilledValues[];
   /** rows of 29 February dropped */
   droppedLeapDayRows: number;
   /** the file has no pressure: the standard atmosphere at its elevation was used */
@@ -504,6 +508,14 @@ export interface WeatherSummary {
   }[];
 }
 
+/** Missing values of one quantity of a weather file, filled by interpolation. */
+export interface FilledValues {
+  /** `ghi`, `dni`, `dhi`, `airTemperature`, `windSpeed` or `pressure` */
+  quantity: string;
+  /** values filled */
+  values: number;
+}
+
 /** A row's date and time as written in the file (local standard time, or UTC for PVGIS). */
 export interface Stamp {
   /** calendar year */
@@ -518,7 +530,15 @@ export interface Stamp {
   minute: number;
 }
 
-/** What every function throws for bad input (`e instanceof ScenarioError`); never a WebAssembly trap. */
+/** What every function throws for bad input (`e instanceof ScenarioError`); never a WebAssembly trap.
+ *
+ * Every input is bounded before it is copied into WebAssembly (and checked again in the core), each
+ * refusal naming its cap: the scenario without its file texts ≤ 1 MiB as JSON (`too_large`); ≤ 16 levels of
+ * nested objects and arrays (`too_deep`); ≤ 64 properties per object, ≤ 1,000 elements per array,
+ * `system.planes` ≤ 50, a time-of-use `schedule` ≤ 12 rows, ≤ 20,000 values in all (`too_many`); strings
+ * ≤ 256 characters, property names ≤ 64 (`too_long`, `unknown_field`); `resource.text` ≤ 50 MiB
+ * (`weather_too_large`), `usage.load.text` ≤ 20 MiB (`load_format`) and 120,000 lines (`load_length`); the `findStations()` query and the
+ * `stationClimate()` id ≤ 256 characters (`too_long`). Echoed values are cut to 40 characters. */
 export class ScenarioError extends Error {
   constructor(code: ErrorCode, field: string, message: string, messageZh: string);
   /** always "ScenarioError" */
@@ -543,6 +563,11 @@ export type ErrorCode =
   /** load files (`usage.load.text`; the message names the line): unreadable, unit unknown or contradicted,
    * gaps / repeats / irregular steps, not one year, negative or missing values */
   | 'load_format' | 'load_unit' | 'load_time' | 'load_length' | 'load_value'
+  /** an input beyond its cap (README "Limits"): `too_large` the scenario's JSON size, `too_deep` nesting,
+   * `too_many` elements, properties or values, `too_long` a string; the message names the limit */
+  | 'too_large' | 'too_deep' | 'too_many' | 'too_long'
+  /** a property whose getter or Proxy trap throws (the scenario is read once, before anything is copied) */
+  | 'unreadable'
   /** a function called with too few or too many arguments */
   | 'argument_count'
   /** a function of the browser build called before `init()` / `initSync()` */
@@ -732,7 +757,8 @@ export interface Usage {
 export type LoadProfile =
   /** a year of hourly, 30- or 15-minute values (kW or kWh), with timestamps or in row order from 1 January 00:00;
    * the unit from the header (load_kW, 电量(kWh), …) or `unit`; hourly values without one are read as kWh
-   * (an hour's mean kW, warning `load_unit_hourly`), sub-hourly ones without one are `load_unit` */
+   * (an hour's mean kW, warning `load_unit_hourly`), sub-hourly ones without one are `load_unit`; a Green Button
+   * "Download my data" interval export is read as it comes (warning `load_export_green_button`) */
   | {
       /** a metered interval file */
       kind: 'intervalCsv';
@@ -740,6 +766,11 @@ export type LoadProfile =
       text: FileText;
       /** the values' unit when the header does not say: kW (mean power) or kWh (energy per interval) */
       unit?: 'kW' | 'kWh';
+      /** the value column: its header (e.g. "负荷(kW)") or its number counted from 1; needed when the header
+       * does not name exactly one load column (load, consumption, power, energy, 负荷, 用电量, 电量, 功率,
+       * 有功功率, or a unit kW/kWh) — columns naming another quantity (湿度 humidity, 速度 speed, 电价/price,
+       * 功率因数 power factor, 无功/kvar reactive, 需量/demand …) are never chosen by themselves */
+      column?: string | number;
     }
   /** 12 monthly totals [kWh], January first, laid over each month's hours by the profile */
   | {
@@ -1323,7 +1354,7 @@ export interface Warning {
     | 'hours_shaped' | 'hours_shaped_default_site' | 'curtailed'
     | 'investor_no_payback' | 'tou_price_order' | 'load_leap_day' | 'load_interval_end'
     | 'mode_not_allowed' | 'surplus_needs_spot_market' | 'export_price_old_rule' | 'no_mechanism'
-    | 'below_minimum_self_use' | 'load_unit_hourly';
+    | 'below_minimum_self_use' | 'load_unit_hourly' | 'load_export_green_button';
   /** English */
   message: string;
   /** Chinese (zh-CN) */
@@ -1337,7 +1368,8 @@ export type EmissionFactorSetId =
 /** The shipped time-of-use tariffs (`presets().timeOfUse`). */
 export type TimeOfUsePresetId =
   | 'shanxi-ci-2026' | 'shanxi-ci-2022' | 'shandong-ci-2026' | 'shandong-ci-2024' | 'jiangsu-ci-2025'
-  | 'zhejiang-ci-2026' | 'guangdong-ci-2021' | 'anhui-ci-2025' | 'shaanxi-ci-2025' | 'yunnan-ci-2026';
+  | 'zhejiang-ci-2026' | 'guangdong-ci-2021' | 'anhui-ci-2025' | 'shaanxi-ci-2025' | 'yunnan-ci-2026'
+  | 'hebei-south-ci-2026' | 'hebei-north-ci-2026' | 'henan-ci-2024';
 /** The example scenarios (`presets().scenarios`). */
 export type ExampleScenarioId = 'shuozhou-6mw' | 'shuozhou-4mw-emc' | 'shuozhou-4mw-owner-tou' | 'shuozhou-4mw-emc-15';
 

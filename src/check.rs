@@ -23,6 +23,33 @@ pub fn out_of_range(field: &str, en: String, zh: String) -> ScenarioError {
     )
 }
 
+/// `v` for a message: at most 6 significant digits, an exponent beyond 10¹⁵ or below 10⁻⁴
+/// (`1e300`, not its 301 digits).
+pub fn num(v: f64) -> String {
+    let a = v.abs();
+    if !v.is_finite() || v == 0.0 {
+        return format!("{v}");
+    }
+    // Rounded arithmetically and printed in the shortest form: precision formatting (`{:.5}`)
+    // would pull the exact float printer into the .wasm.
+    let exponent = a.log10().floor() as i32;
+    let round = |x: f64, places: i32| {
+        if places >= 0 {
+            let unit = 10f64.powi(places);
+            (x * unit).round() / unit
+        } else {
+            // Whole numbers below 2⁵³: the product is exact.
+            let unit = 10f64.powi(-places);
+            (x / unit).round() * unit
+        }
+    };
+    if (-4..15).contains(&exponent) {
+        format!("{}", round(v, 5 - exponent))
+    } else {
+        format!("{}e{exponent}", round(v / 10f64.powi(exponent), 5))
+    }
+}
+
 /// `min ≤ v ≤ max`.
 pub fn between(field: &str, v: f64, min: f64, max: f64) -> Result<f64, ScenarioError> {
     if !v.is_finite() {
@@ -31,8 +58,8 @@ pub fn between(field: &str, v: f64, min: f64, max: f64) -> Result<f64, ScenarioE
     if v < min || v > max {
         return Err(out_of_range(
             field,
-            format!("must be between {min} and {max} (got {v})"),
-            format!("必须在 {min} 到 {max} 之间（当前为 {v}）"),
+            format!("must be between {min} and {max} (got {})", num(v)),
+            format!("必须在 {min} 到 {max} 之间（当前为 {}）", num(v)),
         ));
     }
     Ok(v)
@@ -46,8 +73,8 @@ pub fn positive(field: &str, v: f64, max: f64) -> Result<f64, ScenarioError> {
     if v <= 0.0 || v > max {
         return Err(out_of_range(
             field,
-            format!("must be greater than 0 and at most {max} (got {v})"),
-            format!("必须大于 0 且不超过 {max}（当前为 {v}）"),
+            format!("must be greater than 0 and at most {max} (got {})", num(v)),
+            format!("必须大于 0 且不超过 {max}（当前为 {}）", num(v)),
         ));
     }
     Ok(v)
@@ -98,4 +125,27 @@ pub fn unused(field: &str, present: bool, selector: &str) -> Result<(), Scenario
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::num;
+
+    #[test]
+    fn numbers_in_messages_have_six_significant_digits() {
+        let cases = [
+            (1e300, "1e300"),
+            (-2.5e-18, "-2.5e-18"),
+            (1241.6, "1241.6"),
+            (0.1 + 0.2, "0.3"),
+            (123456789.0, "123457000"),
+            (360.0, "360"),
+            (0.0, "0"),
+            (4e14 + 0.3, "400000000000000"),
+            (1.23456789e-7, "1.23457e-7"),
+        ];
+        for (v, text) in cases {
+            assert_eq!(num(v), text, "{v}");
+        }
+    }
 }

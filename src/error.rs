@@ -72,6 +72,16 @@ pub mod codes {
     pub const CLIMATE_DATA: &str = "climate_data";
     /// A choice the rules forbid: a connection mode the project category may not choose.
     pub const NOT_ALLOWED: &str = "not_allowed";
+    /// An input above its size cap in bytes (the scenario's JSON; see [`crate::caps`]).
+    pub const TOO_LARGE: &str = "too_large";
+    /// Objects and arrays nested deeper than the cap.
+    pub const TOO_DEEP: &str = "too_deep";
+    /// More elements, properties or values than the cap.
+    pub const TOO_MANY: &str = "too_many";
+    /// A string longer than the cap.
+    pub const TOO_LONG: &str = "too_long";
+    /// A JavaScript property that cannot be read: its getter or Proxy trap throws.
+    pub const UNREADABLE: &str = "unreadable";
 }
 
 impl ScenarioError {

@@ -22,8 +22,9 @@ fn npv_horner(rate: f64, cash_flows: &[f64]) -> f64 {
 const IRR_MIN: f64 = -0.99;
 const IRR_MAX: f64 = 10.0;
 
-/// Internal rate of return [-/yr]: a rate r in [−0.99, 10] with NPV(r) = 0; `None` when there is
-/// none (e.g. an investment that never pays back anything).
+/// Internal rate of return [-/yr]: a rate r ≥ −0.99 with NPV(r) = 0 (at any magnitude when the cash
+/// flow changes sign once, within [−0.99, 10] otherwise); `None` when there is none (e.g. an
+/// investment that never pays back anything).
 ///
 /// NPV is a polynomial in v = 1/(1 + r) whose coefficients are the cash flows, so by Descartes' rule
 /// of signs a cash flow that changes sign once (the usual investment, then income) has exactly one
@@ -44,7 +45,36 @@ pub fn irr(cash_flows: &[f64]) -> Option<f64> {
     if f_lo == 0.0 || f_hi == 0.0 {
         return Some(if f_lo == 0.0 { IRR_MIN } else { IRR_MAX });
     }
-    (f_lo.signum() != f_hi.signum()).then(|| bisect(cash_flows, IRR_MIN, IRR_MAX, f_lo))
+    if f_lo.signum() == f_hi.signum() {
+        return irr_above_range(cash_flows, f_hi);
+    }
+    Some(bisect(cash_flows, IRR_MIN, IRR_MAX, f_lo))
+}
+
+/// The one root of a cash flow that changes sign once, above [`IRR_MAX`] (a tiny investment with a
+/// large return: 1000 %/yr and more), or `None`. NPV is searched as the polynomial in
+/// v = 1/(1 + r) on (0, 1/(1 + IRR_MAX)], where r → ∞ is v → 0 and NPV(v → 0) → cf₀: bisection
+/// in v to a relative width of 1e-15, then r = 1/v − 1 (finite: v ≥ the smallest normal f64).
+fn irr_above_range(cash_flows: &[f64], f_hi: f64) -> Option<f64> {
+    let at = |v: f64| cash_flows.iter().rev().fold(0.0, |acc, cf| acc * v + cf);
+    let (mut a, mut b) = (f64::MIN_POSITIVE, 1.0 / (1.0 + IRR_MAX));
+    let f_a = at(a);
+    if f_a == 0.0 || !f_a.is_finite() || f_a.signum() == f_hi.signum() {
+        return None;
+    }
+    while b - a > 1e-15 * b {
+        let m = 0.5 * (a + b);
+        let fm = at(m);
+        if fm == 0.0 {
+            return Some(1.0 / m - 1.0);
+        }
+        if fm.signum() == f_a.signum() {
+            a = m;
+        } else {
+            b = m;
+        }
+    }
+    Some(1.0 / (0.5 * (a + b)) - 1.0)
 }
 
 /// How often the sign of the non-zero cash flows changes.
@@ -221,6 +251,20 @@ mod tests {
     }
 
     #[test]
+    fn irr_at_any_magnitude_when_the_sign_changes_once() {
+        // −1 + 100/(1+r) = 0 → r = 99; −1 + 400/(1+r)² = 0 → r = 19; −1 + 1e9/(1+r) → r = 1e9 − 1.
+        let cases: [(&[f64], f64); 3] = [
+            (&[-1.0, 100.0], 99.0),
+            (&[-1.0, 0.0, 400.0], 19.0),
+            (&[-1.0, 1e9], 1e9 - 1.0),
+        ];
+        for (cf, want) in cases {
+            let r = irr(cf).unwrap();
+            assert!((r - want).abs() < 1e-12 * want, "{cf:?}: {r}");
+        }
+    }
+
+    #[test]
     fn irr_closest_to_zero_when_there_are_several() {
         // numpy-financial's docstring examples: npf.irr(...) rounded to 5 digits.
         let cases: [(&[f64], f64); 5] = [
@@ -253,8 +297,8 @@ mod tests {
             let (a, b) = (irr(&cf).unwrap(), irr_on_grid(&cf).unwrap());
             assert!((a - b).abs() < 2e-13, "{cf:?}: {a} vs {b}");
         }
-        // A root beyond the range is not found either way.
-        assert_eq!(irr(&[-1.0, 1000.0]), None);
+        // A root beyond the grid's range: found by the single-sign-change path only (r = 999).
+        assert_eq!(irr(&[-1.0, 1000.0]), Some(999.0));
         assert_eq!(irr_on_grid(&[-1.0, 1000.0]), None);
     }
 

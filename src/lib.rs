@@ -13,6 +13,7 @@
 //! ```
 
 pub mod calendar;
+pub mod caps;
 pub mod check;
 pub mod climate;
 pub mod diag;
@@ -340,6 +341,23 @@ pub fn parse_weather_json(
     options_json: &str,
 ) -> Result<weather::WeatherSummary, ScenarioError> {
     let options = scenario::WeatherOptions::from_json(options_json)?;
+    if options.timezone_h.is_some() {
+        // Only PVGIS files (UTC) take a time zone: the others carry their own.
+        let format = match options.format {
+            Some(f) => f,
+            None => weather::detect_format(text)?,
+        };
+        if !matches!(
+            format,
+            weather::WeatherFormat::PvgisCsv | weather::WeatherFormat::PvgisJson
+        ) {
+            return Err(check::conflict(
+                "timezoneH",
+                "applies to PVGIS files (in UTC) only: this file gives its own time zone; remove the option",
+                "仅适用于 PVGIS 文件（UTC 时间）：此文件自带时区，请删除该选项",
+            ));
+        }
+    }
     let parsed = weather::parse_with(
         text,
         &weather::ParseOptions {

@@ -1,6 +1,7 @@
 //! The site's electricity consumption over the reference year ([`crate::calendar`]), hour by hour
 //! [kWh], from one of three descriptions (`usage.load.kind`):
-//! - `intervalCsv`: a year of measured interval data ([`interval`]);
+//! - `intervalCsv`: a year of measured interval data ([`interval`]), utility exports first put in its
+//!   form ([`exports`]);
 //! - `monthly`: twelve monthly totals laid over each month by a typical profile ([`profiles`]);
 //! - `typical`: a typical profile scaled to an annual consumption ([`profiles`]).
 //!
@@ -9,6 +10,7 @@
 // Input text is never cut at a byte index (a multi-byte character there would panic).
 #![deny(clippy::string_slice)]
 
+pub mod exports;
 pub mod interval;
 pub mod profiles;
 
@@ -63,7 +65,11 @@ pub fn resolve(load: &Load) -> Result<HourlyLoad, ScenarioError> {
                 .text
                 .as_deref()
                 .ok_or_else(|| missing("usage.load.text"))?;
-            let r = interval::parse(text, load.unit)?;
+            // The caps first: the export layouts are recognised line by line.
+            interval::check_bounds(text)?;
+            let (text, layout) = exports::recognise(text)?;
+            let mut r = interval::parse(&text, load.unit, load.column.as_ref())?;
+            r.warnings.extend(layout);
             let summary = LoadSummary {
                 kind: load.kind,
                 profile: None,
@@ -79,6 +85,7 @@ pub fn resolve(load: &Load) -> Result<HourlyLoad, ScenarioError> {
             unused("usage.load.text", load.text.is_some(), kind)?;
             unused("usage.load.unit", load.unit.is_some(), kind)?;
             unused("usage.load.annualKwh", load.annual_kwh.is_some(), kind)?;
+            unused("usage.load.column", load.column.is_some(), kind)?;
             let kwh = load.kwh.as_ref().ok_or_else(|| missing("usage.load.kwh"))?;
             let profile = load.profile.ok_or_else(|| missing("usage.load.profile"))?;
             let months: [f64; 12] = kwh.as_slice().try_into().map_err(|_| {
@@ -121,6 +128,7 @@ pub fn resolve(load: &Load) -> Result<HourlyLoad, ScenarioError> {
             unused("usage.load.text", load.text.is_some(), kind)?;
             unused("usage.load.unit", load.unit.is_some(), kind)?;
             unused("usage.load.kwh", load.kwh.is_some(), kind)?;
+            unused("usage.load.column", load.column.is_some(), kind)?;
             let profile = load.profile.ok_or_else(|| missing("usage.load.profile"))?;
             let field = "usage.load.annualKwh";
             let annual = positive(field, load.annual_kwh.ok_or_else(|| missing(field))?, 1e12)?;

@@ -192,6 +192,7 @@ pub fn example_scenarios() -> Vec<ExampleScenario> {
                 kwh: None,
                 profile: Some(TypicalProfile::FactoryTwoShift),
                 annual_kwh: Some(12_000_000.0),
+                column: None,
             }),
             export_limit_kw: None,
         }),
@@ -275,7 +276,7 @@ pub fn example_scenarios() -> Vec<ExampleScenario> {
         },
         ExampleScenario {
             id: "shuozhou-4mw-emc-15",
-            name_zh: "朔州 4 MW 屋顶：合同能源管理、九折半（15% 折扣）、分时电价",
+            name_zh: "朔州 4 MW 屋顶：合同能源管理、八五折（15% 折扣）、分时电价",
             name_en: "Shuozhou 4 MW roof: third-party owned (EMC) at a 15 % discount, time-of-use prices",
             description_zh: concat!(
                 "同一屋顶由投资方按合同能源管理建设，企业用电按分时电价的 85% 向投资方付费（逐时计算），余电归投资方上网。",

@@ -129,11 +129,12 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
                 }
             };
             let result = pv::simulate(w, sun, system).map_err(|e| {
+                let field = scenario_field(&e.field);
                 ScenarioError::new(
                     codes::OUT_OF_RANGE,
-                    format!("system.{}", e.field),
-                    e.message.clone(),
-                    format!("系统参数无法计算：{}", e.message),
+                    field.clone(),
+                    format!("{field} {}", e.message),
+                    format!("{field} 超出计算引擎允许的范围"),
                 )
             })?;
             let summary = weather::summarize(w);
@@ -156,12 +157,24 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
             }
             if summary.filled_values > 0 {
                 let n = summary.filled_values;
+                let (each, each_zh): (Vec<String>, Vec<String>) = summary
+                    .filled
+                    .iter()
+                    .map(|f| {
+                        let (en, zh) = f.names();
+                        (
+                            format!("{en} {}", f.values),
+                            format!("{zh} {} 个", f.values),
+                        )
+                    })
+                    .unzip();
+                let (each, each_zh) = (each.join(", "), each_zh.join("，"));
                 warnings.push(Warning::new(
                     "weather_filled",
                     format!(
-                        "{n} missing weather values were filled by interpolation over short gaps."
+                        "{n} missing weather values (at or above the format's missing markers) were filled by interpolation over short gaps: {each}."
                     ),
-                    format!("气象文件中 {n} 个缺测值已按短时段线性插值补齐。"),
+                    format!("气象文件中 {n} 个缺测值（不低于该格式的缺测标记值）已按短时段线性插值补齐：{each_zh}。"),
                 ));
             }
             for c in &summary.implausible {
@@ -193,5 +206,30 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
                 warnings,
             })
         }
+    }
+}
+
+/// The scenario's JSON path of a field of the engine's [`pv::SystemSpec`] (`planes[0].azimuth_deg`
+/// → `system.planes[0].azimuthDeg`).
+fn scenario_field(engine: &str) -> String {
+    let (prefix, name) = engine
+        .rsplit_once('.')
+        .map_or(("", engine), |(p, n)| (p, n));
+    let name = match name {
+        "albedo" => return "site.albedo".to_string(),
+        "dc_capacity_w" => "capacityKwp",
+        "dc_ac_ratio" => "dcAcRatio",
+        "inverter_efficiency" => "inverterEfficiencyPct",
+        "losses_pct" => "lossesPct",
+        "gcr" => "groundCoverageRatio",
+        "tilt_deg" => "tiltDeg",
+        "azimuth_deg" => "azimuthDeg",
+        "share" => "shareOfCapacity",
+        other => other,
+    };
+    if prefix.is_empty() {
+        format!("system.{name}")
+    } else {
+        format!("system.{prefix}.{name}")
     }
 }

@@ -313,6 +313,42 @@ pub struct Load {
     /// `typical`: consumption over the year [kWh].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual_kwh: Option<f64>,
+    /// `intervalCsv`: the value column, when the header does not name exactly one load column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<LoadColumn>,
+}
+
+/// The value column of an interval file chosen by the caller: its header, or its number from 1.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum LoadColumn {
+    Name(String),
+    Number(u32),
+}
+
+impl<'de> Deserialize<'de> for LoadColumn {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Column;
+        impl serde::de::Visitor<'_> for Column {
+            type Value = LoadColumn;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(json::COLUMN_EXPECTED)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<LoadColumn, E> {
+                Ok(LoadColumn::Name(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<LoadColumn, E> {
+                match u32::try_from(v) {
+                    Ok(n) if n >= 1 => Ok(LoadColumn::Number(n)),
+                    _ => Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self)),
+                }
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<LoadColumn, E> {
+                Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+            }
+        }
+        d.deserialize_any(Column)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -624,12 +660,22 @@ impl WeatherOptions {
 /// Reads a JSON object into `T`, naming the JSON path of the first problem; structs must be JSON
 /// objects (see [`crate::json`]).
 pub fn from_json_object<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ScenarioError> {
+    crate::caps::check_json_text(text, crate::caps::JSON_WITH_TEXTS_BYTES)?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let (line, column) = (e.line(), e.column());
+        if e.to_string().starts_with("recursion limit exceeded") {
+            return ScenarioError::new(
+                codes::TOO_DEEP,
+                "",
+                format!("the scenario nests objects and arrays more than {} levels deep (the limit; line {line}, column {column})", crate::caps::DEPTH),
+                format!("情景的对象与数组嵌套超过 {} 层（上限；第 {line} 行第 {column} 列）", crate::caps::DEPTH),
+            );
+        }
         ScenarioError::new(
             codes::INVALID_JSON,
             "",
-            format!("the scenario is not valid JSON: {e}"),
-            format!("情景不是有效的 JSON：{e}"),
+            format!("the scenario is not valid JSON (line {line}, column {column})"),
+            format!("情景不是有效的 JSON（第 {line} 行第 {column} 列）"),
         )
     })?;
     from_json_value(&value)
@@ -641,6 +687,7 @@ fn from_json_value<T: serde::de::DeserializeOwned>(
     if !value.is_object() {
         return Err(not_an_object());
     }
+    crate::caps::check_value(value)?;
     crate::json::deserialize(value).map_err(|(path, e)| deserialize_error(path, e))
 }
 
@@ -657,9 +704,23 @@ impl Scenario {
 }
 
 /// The [`ScenarioError`] of the strict reader's error `e` at JSON path `path`, its code from the
-/// kind of error.
+/// kind of error, its messages from [`json::Error::words`].
 fn deserialize_error(path: String, e: json::Error) -> ScenarioError {
-    let detail = e.to_string();
+    let (en, zh) = e.words();
+    let at = |code, field: String| {
+        let place = if field.is_empty() {
+            "the scenario"
+        } else {
+            &field
+        };
+        let place_zh = if field.is_empty() { "情景" } else { &field };
+        ScenarioError::new(
+            code,
+            field.clone(),
+            format!("{place}: {en}"),
+            format!("{place_zh}：{zh}"),
+        )
+    };
     match e {
         json::Error::MissingField(name) => {
             let field = if path.is_empty() {
@@ -674,54 +735,39 @@ fn deserialize_error(path: String, e: json::Error) -> ScenarioError {
                 format!("缺少必填项 {field}"),
             )
         }
-        json::Error::UnknownField { expected, .. } => {
-            // The path already ends with the unknown key; it is empty only for a key "" at the
-            // top, which is written as `""` so that the field never reads as "the whole input".
-            let field = if path.is_empty() {
-                "\"\"".to_string()
+        // The path already ends with the unknown key; it is empty only for a key "" at the top,
+        // which is written as `""` so that the field never reads as "the whole input".
+        json::Error::UnknownField { .. } if path.is_empty() => {
+            at(codes::UNKNOWN_FIELD, "\"\"".into())
+        }
+        json::Error::UnknownField { .. } => {
+            // The message names the key itself; the place is the object holding it.
+            let parent = path.rfind('.').map_or("", |i| &path[..i]).to_string();
+            let place = if parent.is_empty() {
+                "the scenario".to_string()
             } else {
-                path
+                parent.clone()
+            };
+            let place_zh = if parent.is_empty() {
+                "情景".to_string()
+            } else {
+                parent
             };
             ScenarioError::new(
                 codes::UNKNOWN_FIELD,
-                field.clone(),
-                format!("unknown field {field} (a typo?); expected {expected}"),
-                format!("未知字段 {field}（可能拼写错误）；应为 {expected}"),
+                path,
+                format!("{place}: {en}"),
+                format!("{place_zh}：{zh}"),
             )
         }
-        json::Error::UnknownVariant { variant, expected } => ScenarioError::new(
-            codes::UNKNOWN_VARIANT,
-            path.clone(),
-            format!("{path}: unknown value `{variant}`; expected {expected}"),
-            format!("{path} 的取值 `{variant}` 无效；应为 {expected}"),
-        ),
+        json::Error::UnknownVariant { .. } => at(codes::UNKNOWN_VARIANT, path),
         json::Error::InvalidType {
             non_finite: true, ..
         } => not_finite(&path),
-        json::Error::InvalidType { .. } => ScenarioError::new(
-            codes::INVALID_TYPE,
-            path.clone(),
-            format!("{path}: {detail}"),
-            format!("{path} 的类型错误（{detail}）"),
-        ),
-        json::Error::InvalidValue { .. } => ScenarioError::new(
-            codes::OUT_OF_RANGE,
-            path.clone(),
-            format!("{path}: {detail}"),
-            format!("{path} 的取值超出允许范围（{detail}）"),
-        ),
-        json::Error::InvalidLength { .. } => ScenarioError::new(
-            codes::INVALID_LENGTH,
-            path.clone(),
-            format!("{path}: {detail}"),
-            format!("{path} 的长度错误（{detail}）"),
-        ),
-        json::Error::Other(_) => ScenarioError::new(
-            codes::INVALID_JSON,
-            path,
-            format!("the scenario is not valid JSON: {detail}"),
-            format!("情景不是有效的 JSON：{detail}"),
-        ),
+        json::Error::InvalidType { .. } => at(codes::INVALID_TYPE, path),
+        json::Error::InvalidValue { .. } => at(codes::OUT_OF_RANGE, path),
+        json::Error::InvalidLength { .. } => at(codes::INVALID_LENGTH, path),
+        json::Error::Other(_) => at(codes::INVALID_JSON, path),
     }
 }
 

@@ -239,8 +239,10 @@ pub(crate) fn shanxi_presets() -> Vec<TimeOfUsePreset> {
                 SHANXI_DRC,
                 bi(
                     "Notice on Shanxi's time-of-use tariff mechanism, Jin Fa Gai Shang Pin Fa [2026] No. 15 (published \
-                     2026-02-28, in force from 2026-05-01), as transcribed in a public repository",
-                    "山西电网分时电价机制通知（晋发改商品发〔2026〕15号，2026-02-28 发布，2026-05-01 起执行），据公开代码库转录",
+                     2026-02-28, in force from 2026-05-01; fgw.shanxi.gov.cn/sxfgwzwgk/sxsfgwxxgk/xxgkml/tz/202602/t20260228_10069158.shtml), \
+                     as transcribed in a public repository",
+                    "山西电网分时电价机制通知（晋发改商品发〔2026〕15号，2026-02-28 发布，2026-05-01 起执行；\
+                     fgw.shanxi.gov.cn/sxfgwzwgk/sxsfgwxxgk/xxgkml/tz/202602/t20260228_10069158.shtml），据公开代码库转录",
                 ),
                 2026,
                 Some(bi(
@@ -282,8 +284,8 @@ pub(crate) fn shanxi_presets() -> Vec<TimeOfUsePreset> {
                 SHANXI_DRC,
                 bi(
                     "Notice on improving the time-of-use tariff mechanism, Jin Fa Gai Shang Pin Fa [2021] No. 479 \
-                     (published 2022-01-05), its text as quoted in a public repository",
-                    "关于完善分时电价机制有关事项的通知（晋发改商品发〔2021〕479号，2022-01-05 发布），据公开代码库引用的原文",
+                     (published 2022-01-05), its text as quoted in a public repository (periods and ratios read in that quotation)",
+                    "关于完善分时电价机制有关事项的通知（晋发改商品发〔2021〕479号，2022-01-05 发布），据公开代码库引用的原文（时段与比例见该引用）",
                 ),
                 2022,
                 Some(bi(

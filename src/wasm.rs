@@ -53,7 +53,7 @@ fn own_properties(object: &JsValue) -> Result<js_sys::Object, ScenarioError> {
     assign_into(&copy, object).map_err(|e| {
         let why = thrown_message(&e);
         ScenarioError::new(
-            codes::INVALID_JSON,
+            codes::UNREADABLE,
             "",
             format!("a property of the scenario cannot be read: {why}"),
             format!("情景的某个属性无法读取：{why}"),
@@ -97,14 +97,17 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 /// The scenario as JSON text. `JSON.stringify` would turn NaN and ±Infinity into `null` and drop
 /// functions and symbols; the replacer writes them as strings instead, so that validation names them
-/// (`not_finite`, `invalid_type`) at their JSON path. (serde-wasm-bindgen's own deserializer reads
-/// only the fields a struct knows, so it cannot report unknown fields: hence JSON text.)
+/// (`not_finite`, `invalid_type`) at their JSON path: a non-finite number as the marker
+/// [`crate::json::NON_FINITE`] followed by its name, which no field accepts (not even a string).
+/// (`js/api.js` refuses BigInts, functions and symbols before, so those strings only reach the core
+/// from a direct call of the glue. serde-wasm-bindgen's own deserializer reads only the fields a
+/// struct knows, so it cannot report unknown fields: hence JSON text.)
 fn scenario_json(value: &JsValue) -> Result<String, ScenarioError> {
     thread_local! {
         static REPLACER: Closure<dyn Fn(JsValue, JsValue) -> JsValue> = Closure::new(|_key: JsValue, v: JsValue| {
             match v.as_f64() {
-                Some(n) if n.is_nan() => JsValue::from_str("NaN"),
-                Some(n) if n.is_infinite() => JsValue::from_str(if n > 0.0 { "Infinity" } else { "-Infinity" }),
+                Some(n) if n.is_nan() => JsValue::from_str("\u{0}NaN"),
+                Some(n) if n.is_infinite() => JsValue::from_str(if n > 0.0 { "\u{0}Infinity" } else { "\u{0}-Infinity" }),
                 _ if v.is_bigint() => JsValue::from_str("a BigInt"),
                 _ if v.is_function() => JsValue::from_str("a function"),
                 _ if v.is_symbol() => JsValue::from_str("a Symbol"),
@@ -184,11 +187,14 @@ fn utf8_of(text: &js_sys::JsString) -> String {
 
 /// The text of a file given as a JS string, `Uint8Array` (a Node `Buffer` too) or `ArrayBuffer`
 /// (bytes in any encoding: invalid UTF-8 such as GBK names becomes U+FFFD); `None` for any other
-/// value. Refused above the weather limit before anything is copied (a UTF-16 length above it
-/// means at least as many UTF-8 bytes).
-fn file_text(value: &JsValue) -> Result<Option<String>, ScenarioError> {
+/// value. Refused above the text's cap by `check_size` before anything is copied (a UTF-16 length
+/// above it means at least as many UTF-8 bytes), and by its reader again on the UTF-8 bytes.
+fn file_text(
+    value: &JsValue,
+    check_size: fn(usize) -> Result<(), ScenarioError>,
+) -> Result<Option<String>, ScenarioError> {
     if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
-        crate::weather::check_size(s.length() as usize)?;
+        check_size(s.length() as usize)?;
         return Ok(Some(utf8_of(s)));
     }
     let bytes = if let Some(b) = value.dyn_ref::<js_sys::Uint8Array>() {
@@ -198,7 +204,7 @@ fn file_text(value: &JsValue) -> Result<Option<String>, ScenarioError> {
     } else {
         return Ok(None);
     };
-    crate::weather::check_size(bytes.length() as usize)?;
+    check_size(bytes.length() as usize)?;
     Ok(Some(String::from_utf8(bytes.to_vec()).unwrap_or_else(
         |e| crate::weather::text_of(e.as_bytes()).into_owned(),
     )))
@@ -235,8 +241,10 @@ pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
             .try_fold(scenario.clone(), |o, k| property(&o, k))
             .map_err(|e| js_error(&e))
     };
-    let weather_text = file_text(&at(&weather_path)?).map_err(|e| js_error(&e))?;
-    let load_text = file_text(&at(&load_path)?).map_err(|e| js_error(&e))?;
+    let weather_text =
+        file_text(&at(&weather_path)?, crate::weather::check_size).map_err(|e| js_error(&e))?;
+    let load_text =
+        file_text(&at(&load_path)?, crate::load::interval::check_size).map_err(|e| js_error(&e))?;
     let mut json_source = scenario.clone();
     if weather_text.is_some() {
         json_source = without(&json_source, &weather_path).map_err(|e| js_error(&e))?;
@@ -245,7 +253,10 @@ pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
         json_source = without(&json_source, &load_path).map_err(|e| js_error(&e))?;
     }
     let mut scenario = scenario_json(&json_source)
-        .and_then(|text| Scenario::from_json(&text))
+        .and_then(|text| {
+            crate::caps::check_json_text(&text, crate::caps::JSON_BYTES)?;
+            Scenario::from_json(&text)
+        })
         .map_err(|e| js_error(&e))?;
     if weather_text.is_some() {
         scenario.resource.text = weather_text;
@@ -274,7 +285,7 @@ pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
 /// throws `ScenarioError`.
 #[wasm_bindgen(js_name = parseWeather, skip_typescript)]
 pub fn parse_weather(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let Some(text) = file_text(&text).map_err(|e| js_error(&e))? else {
+    let Some(text) = file_text(&text, crate::weather::check_size).map_err(|e| js_error(&e))? else {
         return Err(js_error(&ScenarioError::new(
             codes::INVALID_TYPE,
             "text",
@@ -285,9 +296,19 @@ pub fn parse_weather(text: JsValue, options: JsValue) -> Result<JsValue, JsValue
     let options = if options.is_undefined() || options.is_null() {
         "{}".to_string()
     } else {
-        scenario_json(&options).map_err(|e| js_error(&e))?
+        scenario_json(&options)
+            .and_then(|text| {
+                crate::caps::check_json_text(&text, crate::caps::JSON_BYTES).map(|_| text)
+            })
+            .map_err(|e| js_error(&e))?
     };
-    let summary = crate::parse_weather_json(&text, &options).map_err(|e| js_error(&e))?;
+    let summary = crate::parse_weather_json(&text, &options).map_err(|mut e| {
+        // The readers name the scenario's field; here the file is the argument `text`.
+        if e.field == "resource.text" {
+            e.field = "text".to_string();
+        }
+        js_error(&e)
+    })?;
     to_js(&summary)
 }
 
@@ -314,36 +335,34 @@ pub fn stations() -> Result<JsValue, JsValue> {
 /// `findStations(query: string): Station[]`: by Chinese name, pinyin, province or id, best first.
 #[wasm_bindgen(js_name = findStations, skip_typescript)]
 pub fn find_stations(query: &str) -> Result<JsValue, JsValue> {
+    if query.chars().count() > crate::caps::QUERY_CHARS {
+        let e = crate::caps::too_long("query", query.chars().count(), crate::caps::QUERY_CHARS);
+        return Err(js_error(&e));
+    }
     to_js(&crate::climate::find(query))
 }
 
 /// `nearestStation(latitude, longitude): { station, distanceKm } | undefined`.
 #[wasm_bindgen(js_name = nearestStation, skip_typescript)]
 pub fn nearest_station(latitude: f64, longitude: f64) -> Result<JsValue, JsValue> {
-    if !(latitude.is_finite()
-        && longitude.is_finite()
-        && latitude.abs() <= 90.0
-        && longitude.abs() <= 180.0)
-    {
-        return Err(js_error(&ScenarioError::new(
-            codes::OUT_OF_RANGE,
-            "latitude",
-            "latitude must be within ±90° and longitude within ±180°",
-            "纬度须在 ±90° 以内，经度须在 ±180° 以内",
-        )));
-    }
+    crate::check::between("latitude", latitude, -90.0, 90.0).map_err(|e| js_error(&e))?;
+    crate::check::between("longitude", longitude, -180.0, 180.0).map_err(|e| js_error(&e))?;
     crate::climate::nearest(latitude, longitude).map_or(Ok(JsValue::UNDEFINED), |n| to_js(&n))
 }
 
 /// `stationClimate(id): StationClimate`: the monthly table and typical days of a station.
 #[wasm_bindgen(js_name = stationClimate, skip_typescript)]
 pub fn station_climate(id: &str) -> Result<JsValue, JsValue> {
+    if id.chars().count() > crate::caps::QUERY_CHARS {
+        let e = crate::caps::too_long("stationId", id.chars().count(), crate::caps::QUERY_CHARS);
+        return Err(js_error(&e));
+    }
     let climate = crate::climate::climate(id).map_err(|mut e| {
-        // The core names the scenario's field; here the station id is the argument `id`.
-        e.field = "id".to_string();
+        // The core names the scenario's field; here the station id is the argument `stationId`.
+        e.field = "stationId".to_string();
         for text in [&mut e.message, &mut e.message_zh] {
             if let Some(rest) = text.strip_prefix("resource.stationId") {
-                *text = format!("id{rest}");
+                *text = format!("stationId{rest}");
             }
         }
         js_error(&e)

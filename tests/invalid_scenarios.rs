@@ -27,10 +27,43 @@ fn each_invalid_scenario_gives_its_code_and_field() {
                     ));
                 }
                 assert!(!e.message.is_empty() && !e.message_zh.is_empty(), "{name}");
+                readable(name, &e);
             }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Messages people can read (issue 16): no Rust type names or serde's English in either language,
+/// no Chinese message without Chinese, nothing echoed at length.
+fn readable(name: &str, e: &ScenarioError) {
+    for text in [&e.message, &e.message_zh] {
+        for rust in [
+            "f64",
+            "u32",
+            "u8",
+            "struct ",
+            "enum ",
+            "invalid type",
+            "invalid value",
+            "one of `",
+        ] {
+            assert!(!text.contains(rust), "{name}: {text}");
+        }
+        assert!(
+            text.chars().count() < 300,
+            "{name}: {} characters",
+            text.chars().count()
+        );
+    }
+    assert!(
+        !e.message_zh.contains("expected")
+            && e.message_zh
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{name}: {}",
+        e.message_zh
+    );
 }
 
 fn valid() -> Scenario {
@@ -90,4 +123,22 @@ fn an_unknown_empty_key_at_the_top_is_named() {
     // Found by the fuzz harness: `{"": []}` gave the field "", which reads as the whole input.
     let e = rooftop_pv::Scenario::from_json(r#"{"": []}"#).unwrap_err();
     assert_eq!((e.code, e.field.as_str()), ("unknown_field", r#""""#));
+}
+
+#[test]
+fn nesting_past_the_json_readers_limit_is_too_deep() {
+    // 200 levels: serde_json's own limit (128) stops it while parsing; 20 levels: the cap (16).
+    for (levels, field) in [(200, ""), (20, "site.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a")] {
+        let text = format!(
+            r#"{{"system":{{"capacityKwp":100}},"resource":{{"method":"fullLoadHours","hours":1200}},"site":{}1{}}}"#,
+            r#"{"a":"#.repeat(levels - 1),
+            "}".repeat(levels - 1)
+        );
+        let e = from_text(&text).unwrap_err();
+        assert_eq!(
+            (e.code, e.field.as_str()),
+            ("too_deep", field),
+            "{levels}: {e}"
+        );
+    }
 }

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 /// A module in no layer fails [`layers_point_down`].
 const LAYERS: &[&[&str]] = &[
     // errors, warnings, bilingual text, range checks, the strict JSON reader
-    &["diag", "check", "error", "json", "finite"],
+    &["diag", "check", "error", "json", "finite", "caps"],
     // the only place for dates
     &["calendar"],
     // models of the sun and of yields and emissions, on plain numbers; the 2025 rules' project

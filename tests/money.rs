@@ -118,3 +118,22 @@ fn no_payback_is_reported() {
     assert!(r.money.payback_years.is_none());
     assert!(r.warnings.iter().any(|w| w.code == "no_payback"));
 }
+
+/// An IRR above 1000 %/yr is reported, not absent (issue 16): 1,000 yuan invested (0.01 yuan/W), then
+/// 48,000 yuan a year for 10 years; the IRR zeroes the NPV written out here (r ≈ 47, 4,700 %/yr).
+#[test]
+fn an_irr_above_1000_percent_is_reported() {
+    let r = run(
+        r#""lifetime":{"years":10,"firstYearDegradationPct":0,"annualDegradationPct":0},
+        "usage":{"mode":"selfUseSurplus","selfUseSharePct":60},
+        "tariff":{"gridPriceYuanKwh":0.6,"exportPriceYuanKwh":0.3},
+        "ownership":{"kind":"owner","capexYuanPerW":0.01,"omYuanPerKwpYear":0,"discountRatePct":5}"#,
+    );
+    let irr = r.money.irr_pct.expect("an IRR of about 4,700 %/yr") / 100.0;
+    assert!(irr > 10.0, "{irr}");
+    let npv_at_irr: f64 = -1000.0
+        + (1..=10)
+            .map(|y| 48_000.0 / (1.0 + irr).powi(y))
+            .sum::<f64>();
+    assert!(npv_at_irr.abs() < 1e-9, "{npv_at_irr}");
+}

@@ -225,3 +225,74 @@ fn monthly_agency_purchase_prices_value_each_month_at_its_price() {
         "mean",
     );
 }
+
+/// A year of quarter-hours in the Green Button "Download my data" layout as public parsers
+/// document it for PG&E (account block, blank line, header with COST and NOTES, `$` costs, a
+/// note on one row): 0.25 kWh in every quarter-hour of hours 0–11 and 0.5 kWh in hours 12–23.
+fn green_button_year() -> String {
+    let mut t = String::from(
+        "\u{feff}Name,JANE DOE\nAddress,\"123 EXAMPLE ST, CITY CA 90000\"\nAccount Number,0000000000\nService,Service 1\n\n\
+         TYPE,DATE,START TIME,END TIME,USAGE (kWh),COST,NOTES\n",
+    );
+    let days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    for (m, &n) in days.iter().enumerate() {
+        for d in 1..=n {
+            for h in 0..24 {
+                for q in 0..4 {
+                    let kwh = if h < 12 { "0.25" } else { "0.50" };
+                    let note = if m == 6 && d == 4 && h == 0 && q == 0 {
+                        "* This data was estimated"
+                    } else {
+                        ""
+                    };
+                    t.push_str(&format!(
+                        "Electric usage,2025-{:02}-{d:02},{h:02}:{:02},{h:02}:{:02},{kwh},$0.07,{note}\n",
+                        m + 1,
+                        q * 15,
+                        q * 15 + 14
+                    ));
+                }
+            }
+        }
+    }
+    t
+}
+
+#[test]
+fn a_green_button_export_is_read_as_it_comes() {
+    let r = run(json!({
+        "usage": { "mode": "selfUseSurplus", "load": { "kind": "intervalCsv", "text": green_button_year() } },
+    }));
+    // 365 days × (12 h × 4 × 0.25 + 12 h × 4 × 0.5) = 365 × 36 = 13,140 kWh; the peak hour 4 × 0.5 = 2 kWh.
+    let load = r.assumptions.load.as_ref().unwrap();
+    close(load.annual_kwh, 13_140.0, "annual load");
+    close(load.peak_kw, 2.0, "peak hour");
+    assert_eq!((load.step_minutes, load.rows), (Some(15), Some(35_040)));
+    assert!(r
+        .warnings
+        .iter()
+        .any(|w| w.code == "load_export_green_button"));
+    // A gas row among them is refused at its own line of the file (header on line 6, so the
+    // 100th data row is line 106).
+    let text = green_button_year();
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let gas = lines[105].replacen("Electric usage", "Gas usage", 1);
+    lines[105] = &gas;
+    let s = json!({
+        "system": { "capacityKwp": 1000 },
+        "resource": { "method": "fullLoadHours", "hours": 1000 },
+        "usage": { "mode": "selfUseSurplus", "load": { "kind": "intervalCsv", "text": lines.join("\n") } },
+        "tariff": { "gridPriceYuanKwh": 0.6 },
+    });
+    let e = calculate(&Scenario::from_json_value(&s).unwrap()).unwrap_err();
+    assert_eq!(
+        (e.code, e.field.as_str()),
+        ("load_format", "usage.load.text")
+    );
+    assert!(
+        e.message
+            .starts_with("usage.load.text line 106: a `Gas usage` row"),
+        "{}",
+        e.message
+    );
+}

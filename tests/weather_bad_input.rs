@@ -520,6 +520,54 @@ fn cases() -> Vec<Case> {
     );
     c.options.timezone_h = Some(5.5);
     out.push(c);
+
+    // --- issue 16: strict fields ---
+    // One field deleted before field 21 on every row: 34 fields, the wind would be read from the
+    // next field; refused at the first data line.
+    let mut v = e();
+    for row in v.iter_mut().skip(8) {
+        let mut f: Vec<&str> = row.split(',').collect();
+        f.remove(10);
+        *row = f.join(",");
+    }
+    out.push(case(
+        "EPW with field 10 deleted on every row (34 fields)",
+        join(&v),
+        "weather_parse",
+        Some(9),
+    ));
+    // A field added on every row: 36 fields, the last not empty.
+    let mut v = e();
+    for row in v.iter_mut().skip(8) {
+        row.insert_str(row.find(",-").unwrap_or(20), ",0");
+    }
+    out.push(case(
+        "EPW with a field added on every row (36 fields)",
+        join(&v),
+        "weather_parse",
+        Some(9),
+    ));
+    // 29 February in 2005: not a date (not a leap day to drop).
+    let mut v = e();
+    set_field(&mut v, 9 + 59 * 24, 1, "2");
+    set_field(&mut v, 9 + 59 * 24, 2, "29");
+    out.push(case(
+        "EPW with 29 February 2005 (not a leap year)",
+        join(&v),
+        "weather_parse",
+        Some(9 + 59 * 24),
+    ));
+    // More than 2 % of one quantity missing, in gaps short enough to fill: 200 single missing GHI values.
+    let mut v = e();
+    for k in 0..200 {
+        set_field(&mut v, 9 + 40 * k + 7, 13, "99999");
+    }
+    out.push(case(
+        "EPW with 200 GHI values at or above the missing marker (2.3 %)",
+        join(&v),
+        "weather_missing_values",
+        Some(16),
+    ));
     out
 }
 
@@ -598,6 +646,19 @@ fn short_gaps_are_filled_and_counted() {
     }
     let w = parse(&join(&v), None, None).unwrap();
     assert_eq!(w.provenance.filled_values, 5);
+    // Counted by quantity; a value above the marker (99999, 5000 °C) is missing too, never data.
+    let by = |w: &rooftop_pv::weather::Weather| -> Vec<(&str, u32)> {
+        w.provenance
+            .filled
+            .iter()
+            .map(|f| (f.quantity, f.values))
+            .collect()
+    };
+    assert_eq!(by(&w), [("ghi", 2), ("airTemperature", 3)]);
+    set_field(&mut v, 4000, 13, "99999");
+    set_field(&mut v, 5000, 6, "5000");
+    let w = parse(&join(&v), None, None).unwrap();
+    assert_eq!(by(&w), [("ghi", 3), ("airTemperature", 4)]);
     let k = 1000 - 9;
     let want = (base.ghi_w_m2[k - 1] + base.ghi_w_m2[k + 1]) / 2.0;
     assert_eq!(w.ghi_w_m2[k], want);
@@ -696,4 +757,19 @@ fn mutated_files_never_panic() {
         }
     }
     assert!(errors > 100, "most mutations must be refused: {errors}");
+}
+
+#[test]
+fn options_that_do_not_apply_to_the_format_are_refused() {
+    // A time zone for a file that carries its own (EPW, TMY3, TMY2, SAM CSV): `conflict` at the
+    // option, not ignored; for PVGIS (UTC) it applies, and 99 h is out of range.
+    let epw = shared(DATONG);
+    let e = rooftop_pv::parse_weather_json(&epw, r#"{"timezoneH":99}"#).unwrap_err();
+    assert_eq!((e.code, e.field.as_str()), ("conflict", "timezoneH"), "{e}");
+    let e = rooftop_pv::parse_weather_json(&epw, r#"{"timezoneH":8,"format":"epw"}"#).unwrap_err();
+    assert_eq!(e.code, "conflict");
+    let (pvgis_csv, _) = pvgis_from_datong();
+    assert!(rooftop_pv::parse_weather_json(&pvgis_csv, r#"{"timezoneH":8}"#).is_ok());
+    let e = rooftop_pv::parse_weather_json(&pvgis_csv, r#"{"timezoneH":99}"#).unwrap_err();
+    assert_eq!(e.code, "weather_location", "{e}");
 }

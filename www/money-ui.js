@@ -45,23 +45,8 @@ export function setupMoneyUi({ presets, onChange }) {
   ui.presets = presets;
   ui.onChange = onChange;
 
-  const months = $('load-months');
-  for (let m = 0; m < 12; m++) {
-    const input = document.createElement('input');
-    input.id = `loadM${m + 1}`;
-    input.inputMode = 'decimal';
-    input.dataset.testid = `load-month-${m + 1}`;
-    input.dataset.field = `usage.load.kwh[${m}]`;
-    input.dataset.label = 'f.loadMonthN';
-    input.dataset.n = String(m + 1);
-    const label = document.createElement('label');
-    label.htmlFor = input.id;
-    label.className = 'month-label';
-    const cell = document.createElement('div');
-    cell.className = 'month-cell';
-    cell.append(label, input);
-    months.append(cell);
-  }
+  monthCells($('load-months'), 'loadM', 'load-month', 'usage.load.kwh', 'f.loadMonthN');
+  monthCells($('grid-months'), 'gridM', 'grid-month', 'tariff.gridPriceByMonthYuanKwh', 'f.gridMonthN');
 
   const brush = $('tou-brush');
   for (const p of PERIODS) {
@@ -140,6 +125,7 @@ export function setupMoneyUi({ presets, onChange }) {
     if (b && e.detail === 0 && paint(b)) gridEdited();
   });
 
+  $('touChangePreset').addEventListener('change', updateTouChangeSource);
   $('touPreset').addEventListener('change', () => {
     const id = $('touPreset').value;
     if (id) applyTouPreset(id);
@@ -225,6 +211,27 @@ function renderGrid() {
   table.append(thead, body);
 }
 
+/** Twelve labelled inputs `${prefix}1…12` in `box`, each the element `[m]` of `field`. */
+function monthCells(box, prefix, testid, field, label) {
+  for (let m = 0; m < 12; m++) {
+    const input = document.createElement('input');
+    input.id = `${prefix}${m + 1}`;
+    input.inputMode = 'decimal';
+    input.dataset.testid = `${testid}-${m + 1}`;
+    input.dataset.field = `${field}[${m}]`;
+    input.dataset.label = label;
+    input.dataset.n = String(m + 1);
+    const l = document.createElement('label');
+    l.htmlFor = input.id;
+    l.className = 'month-label';
+    l.dataset.month = String(m);
+    const cell = document.createElement('div');
+    cell.className = 'month-cell';
+    cell.append(l, input);
+    box.append(cell);
+  }
+}
+
 function applyTouPreset(id) {
   const p = ui.presets.timeOfUse.find((x) => x.id === id);
   if (!p) return;
@@ -255,12 +262,20 @@ export function translateMoneyUi(sourceDetails) {
     new Option(t('opt.touCustom'), ''),
   );
   sel.value = value;
+  const change = $('touChangePreset');
+  const changeValue = change.value;
+  change.replaceChildren(
+    new Option(t('opt.noTouChange'), ''),
+    ...ui.presets.timeOfUse.map((p) => new Option(`${presetName(p)}${p.confirmed ? '' : ` · ${t('em.unconfirmed')}`}`, p.id)),
+  );
+  change.value = changeValue;
   for (const label of document.querySelectorAll('#tou-brush label')) label.textContent = t(`period.${label.dataset.period}`);
-  for (const label of document.querySelectorAll('#load-months .month-label')) {
-    label.textContent = t('months')[Number(label.htmlFor.slice(5)) - 1];
+  for (const label of document.querySelectorAll('.months-grid .month-label')) {
+    label.textContent = t('months')[Number(label.dataset.month)];
   }
   renderGrid();
   updateTouSource();
+  updateTouChangeSource();
   renderLoadFile();
   updateProfileHint();
   const steps = ui.presets.omSchedules[0];
@@ -273,15 +288,19 @@ export function translateMoneyUi(sourceDetails) {
   $('om-steps-text').append(' ', sourceDetails(steps.source, steps.confirmed));
 }
 
-function updateTouSource() {
-  const box = $('tou-source');
+/** The validity and source of the time-of-use preset `id` in `box` (empty for none). */
+function showTouSource(box, id) {
   box.replaceChildren();
-  const p = ui.presets.timeOfUse.find((x) => x.id === ui.touPreset);
+  const p = ui.presets.timeOfUse.find((x) => x.id === id);
   if (!p || !ui.sourceDetails) return;
   const line = document.createElement('span');
   line.textContent = p.validUntil ? t('tou.validRange', { from: p.validFrom, to: p.validUntil }) : t('tou.validFrom', { from: p.validFrom });
   box.append(line, ui.sourceDetails(p.source, p.confirmed));
 }
+
+const updateTouSource = () => showTouSource($('tou-source'), ui.touPreset);
+/** The tariff chosen for the later years. */
+const updateTouChangeSource = () => showTouSource($('tou-change-source'), $('touChangePreset').value);
 
 export function updateProfileHint() {
   $('profile-hint').textContent = t(`profileHint.${$('loadProfile').value}`);
@@ -392,6 +411,15 @@ export function readMoney(s, num, local) {
     const same = preset && PERIODS.every((k) => prices[k] === preset.timeOfUse.prices[k]);
     if (same) s.tariff.timeOfUsePreset = preset.id;
     else s.tariff.timeOfUse = { prices, schedule: scheduleOfGrid() };
+    const fromYear = num('touChangeYear');
+    const later = $('touChangePreset').value;
+    if (later && fromYear === undefined) local.push({ el: $('touChangeYear'), key: 'err.required' });
+    else if (fromYear !== undefined && !later) local.push({ el: $('touChangePreset'), key: 'err.required' });
+    else if (later) s.tariff.timeOfUseChanges = [{ fromYear, timeOfUsePreset: later }];
+  } else if (isShown($('tariffKind')) && $('tariffKind').value === 'monthly') {
+    s.tariff = s.tariff ?? {};
+    delete s.tariff.gridPriceYuanKwh;
+    s.tariff.gridPriceByMonthYuanKwh = [...document.querySelectorAll('#grid-months input')].map((el) => num(el, true));
   }
   if (s.tariff) put(s.tariff, 'exportEscalationPct', num('exportEscalation'));
   else {
@@ -414,12 +442,16 @@ export function readMoney(s, num, local) {
   put(fin, 'inverterReplacement', inverter);
   const loan = nonEmpty(put(put(put({}, 'sharePct', num('loanShare')), 'ratePct', num('loanRate')), 'years', num('loanYears')));
   put(fin, 'loan', loan);
-  const taxRate = num('taxRate');
-  const depYears = num('depYears');
-  if (taxRate !== undefined || depYears !== undefined || $('taxHoliday').checked) {
-    fin.tax = put(put({}, 'incomeTaxPct', taxRate), 'depreciationYears', depYears);
-    if ($('taxHoliday').checked) fin.tax.taxHoliday = true;
-  }
+  const tax = {};
+  put(tax, 'incomeTaxPct', num('taxRate'));
+  put(tax, 'depreciationYears', num('depYears'));
+  if ($('taxHoliday').checked) tax.taxHoliday = true;
+  put(tax, 'vatPct', num('vatPct'));
+  put(tax, 'cityMaintenanceTaxPct', num('cityTax'));
+  put(tax, 'educationSurchargePct', num('eduSurcharge'));
+  // VAT needs the income tax rate (the tax block is one rule set in the core).
+  if (Object.keys(tax).length && tax.incomeTaxPct === undefined) local.push({ el: $('taxRate'), key: 'err.required' });
+  put(fin, 'tax', nonEmpty(tax));
   if (kind === 'owner') Object.assign(s.ownership, fin);
   else put(s.ownership, 'investor', nonEmpty(fin));
 }
@@ -446,6 +478,8 @@ export function clearMoney() {
   $('tariffKind').value = 'flat';
   $('omMode').value = 'perKwp';
   $('taxHoliday').checked = false;
+  $('touChangePreset').value = '';
+  updateTouChangeSource();
   $('finance-more').open = false;
   ui.loadFile = null;
   ui.loadToken = null;
@@ -483,7 +517,14 @@ export function fillMoney(s) {
     for (const k of PERIODS) setField(`tou${k[0].toUpperCase()}${k.slice(1)}`, tr.timeOfUse.prices[k]);
     for (const row of tr.timeOfUse.schedule) for (const m of row.months) ui.grid[m - 1] = [...row.hours];
     renderGrid();
+  } else if (tr.gridPriceByMonthYuanKwh) {
+    $('tariffKind').value = 'monthly';
+    tr.gridPriceByMonthYuanKwh.forEach((v, m) => setField(`gridM${m + 1}`, v));
   }
+  const change = tr.timeOfUseChanges?.[0];
+  setField('touChangeYear', change?.fromYear);
+  $('touChangePreset').value = change?.timeOfUsePreset ?? '';
+  updateTouChangeSource();
   setField('exportEscalation', tr.exportEscalationPct);
   const o = s.ownership ?? { kind: 'owner' };
   const fin = o.kind === 'owner' ? o : (o.investor ?? {});
@@ -501,6 +542,9 @@ export function fillMoney(s) {
   setField('loanYears', fin.loan?.years);
   setField('taxRate', fin.tax?.incomeTaxPct);
   setField('depYears', fin.tax?.depreciationYears);
+  setField('vatPct', fin.tax?.vatPct);
+  setField('cityTax', fin.tax?.cityMaintenanceTaxPct);
+  setField('eduSurcharge', fin.tax?.educationSurchargePct);
   $('taxHoliday').checked = Boolean(fin.tax?.taxHoliday);
   $('finance-more').open = Boolean(fin.inverterReplacement || fin.loan || fin.tax);
   renderLoadFile();
@@ -691,6 +735,7 @@ export function cashColumns(r) {
         ...(r.assumptions.ownership === 'thirdParty' ? [['cash.rentPaid', (y) => y.roofRentYuan]] : []),
         ['cash.loan', (y) => y.loanInterestYuan + y.loanPrincipalYuan],
         ['cash.tax', (y) => y.taxYuan],
+        ...(r.assumptions.tax?.vatPct !== undefined ? [['cash.vat', (y) => y.vatYuan + y.vatSurchargesYuan]] : []),
         ['cash.netCol', (y) => y.netCashFlowYuan],
         ['cash.cumCol', (y) => y.cumulativeYuan],
       ];
@@ -755,6 +800,14 @@ export function moneyAssumptions(r) {
       .map((k) => `${t(`period.${k}`)} ${fmtMax(a.timeOfUse.prices[k])}`)
       .join(sep);
     items.push(['as.tou', `${p ? presetName(p) : t('opt.touCustom')}${sep}${prices} ${t('unit.yuanKwh')}`, undefined, 'wide']);
+    for (const c of a.timeOfUseChanges ?? []) {
+      const same = ui.presets.timeOfUse.find((x) => JSON.stringify(x.timeOfUse) === JSON.stringify(c.timeOfUse));
+      items.push(['as.touChange', t('as.touChangeValue', { y: c.fromYear, name: same ? presetName(same) : t('opt.touCustom') }), undefined, 'wide']);
+    }
+  }
+  if (a.gridPriceByMonthYuanKwh) {
+    const months = t('months');
+    items.push(['as.gridMonths', a.gridPriceByMonthYuanKwh.map((v, m) => `${months[m]} ${fmtMax(v)}`).join(sep), undefined, 'wide']);
   }
   items.push(['as.exportEscalation', `${fmtMax(a.exportEscalationPct)} ${t('u.escalation')}`, 'exportEscalationPct']);
   if (a.omSteps) items.push(['as.omSteps', a.omSteps.map((s) => `${s.fromYear}: ${fmtMax(s.yuanPerKwpYear)}`).join(sep), undefined, 'wide']);
@@ -767,6 +820,11 @@ export function moneyAssumptions(r) {
     items.push(['as.tax', t(a.tax.taxHoliday ? 'as.taxValueHoliday' : 'as.taxValue', {
       r: fmtMax(a.tax.incomeTaxPct), d: a.tax.depreciationYears, res: fmtMax(a.tax.residualValuePct),
     }), undefined, 'wide']);
+    if (a.tax.vatPct !== undefined) {
+      items.push(['as.vat', t('as.vatValue', {
+        v: fmtMax(a.tax.vatPct), c: fmtMax(a.tax.cityMaintenanceTaxPct), e: fmtMax(a.tax.educationSurchargePct),
+      }), undefined, 'wide']);
+    }
   }
   return items;
 }

@@ -39,7 +39,14 @@ function updateProvince() {
   box.replaceChildren();
   if (!p || !ui.sourceDetails) return;
   if (m) box.append(ui.sourceDetails(m.source, m.confirmed));
-  if (p.minimumSelfUse) box.append(ui.sourceDetails(p.minimumSelfUse.source, p.minimumSelfUse.confirmed));
+  const min = p.minimumSelfUse;
+  if (min) {
+    const line = document.createElement('span');
+    line.className = 'min-self-use';
+    line.dataset.testid = 'min-self-use';
+    line.textContent = t('rules.minSelfUse', { s: fmtMax(min.sharePct), d: min.date });
+    box.append(line, ' ', ui.sourceDetails(min.source, min.confirmed));
+  }
 }
 
 /** Adds `project` and `tariff.export` to the scenario `s` from the fields. */

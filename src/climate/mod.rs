@@ -119,6 +119,7 @@ fn unknown_station(id: &str) -> ScenarioError {
             .collect::<Vec<_>>()
             .join(if zh { "、" } else { ", " })
     };
+    let id = crate::caps::echo(id);
     ScenarioError::new(
         UNKNOWN_STATION,
         "resource.stationId",

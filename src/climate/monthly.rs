@@ -153,8 +153,14 @@ fn check_12(
             return Err(err(
                 codes::OUT_OF_RANGE,
                 field,
-                format!("must be between {min} and {hi:.1}{why} (got {x})"),
-                format!("必须在 {min} 到 {hi:.1} 之间{why_zh}（当前为 {x}）"),
+                format!(
+                    "must be between {min} and {hi:.1}{why} (got {})",
+                    crate::check::num(x)
+                ),
+                format!(
+                    "必须在 {min} 到 {hi:.1} 之间{why_zh}（当前为 {}）",
+                    crate::check::num(x)
+                ),
             ));
         }
     }
@@ -162,31 +168,13 @@ fn check_12(
 }
 
 fn check_place(p: &Place, tz: f64) -> Result<(), ScenarioError> {
-    let bad = |field: &str, v: f64, lo: f64, hi: f64| {
-        if !v.is_finite() {
-            Err(ScenarioError::new(
-                codes::NOT_FINITE,
-                field,
-                format!("{field} must be a finite number"),
-                format!("{field} 必须是有限数值"),
-            ))
-        } else if v < lo || v > hi {
-            Err(err(
-                codes::OUT_OF_RANGE,
-                field.to_string(),
-                format!("must be between {lo} and {hi} (got {v})"),
-                format!("必须在 {lo} 到 {hi} 之间（当前为 {v}）"),
-            ))
-        } else {
-            Ok(())
-        }
-    };
-    bad("site.latitude", p.latitude, -90.0, 90.0)?;
-    bad("site.longitude", p.longitude, -180.0, 180.0)?;
+    use crate::check::between;
+    between("site.latitude", p.latitude, -90.0, 90.0)?;
+    between("site.longitude", p.longitude, -180.0, 180.0)?;
     if let Some(e) = p.elevation_m {
-        bad("site.elevationM", e, -500.0, 9000.0)?;
+        between("site.elevationM", e, -500.0, 9000.0)?;
     }
-    bad("site.timezoneH", tz, -12.0, 14.0)
+    between("site.timezoneH", tz, -12.0, 14.0).map(|_| ())
 }
 
 /// Validates the monthly inputs: `resource.ghiKwhM2` and `resource.tempC` of 12 finite values,
@@ -603,6 +591,7 @@ fn duffie_beckman_split(
                 "合成的小时平均值：太阳位置取每小时的中点（日出、日落时段取有日照部分的中点）",
             ),
             filled_values: 0,
+            filled: Vec::new(),
             dropped_leap_day_rows: 0,
             pressure_estimated: true,
             first_data_line: 0,

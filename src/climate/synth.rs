@@ -244,6 +244,7 @@ pub(crate) fn from_climate(
                 "CSWD 典型日：钟点 h 的数据对应北京时间 h:00（只有这样读，日辐照质心才与太阳正午重合）",
             ),
             filled_values: 0,
+            filled: Vec::new(),
             dropped_leap_day_rows: 0,
             pressure_estimated: true,
             first_data_line: 0,

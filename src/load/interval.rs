@@ -4,7 +4,12 @@
 //! clamped or guessed):
 //! - **Columns**: one value per row (row order), or a timestamp and a value, or a date, a time and a
 //!   value, separated by commas, semicolons or tabs. With a header, other columns may be present:
-//!   the value column is the first whose name says kW/kWh/load (负荷, 功率, 电量, 用电).
+//!   the value column is the one whose header names the load — load, consumption, power, energy,
+//!   usage, 负荷, 用电(量), 电量, (有功)功率, or a unit kW/kWh/MW/MWh/千瓦/千瓦时/度 — and no other
+//!   quantity (humidity 湿度, temperature, speed 速度, wind, price 电价/价格/元, cost 费, power factor
+//!   功率因数, reactive 无功/kvar, apparent 视在/kVA, demand 需量, voltage 电压, current); none or
+//!   several such columns are refused with the columns listed, unless `usage.load.column` chooses one
+//!   (its header, or its number from 1), which is then read whatever its name.
 //! - **Units**: from the header of the value column (`kW`, `kWh`, `MW`, `MWh`, 千瓦, 千瓦时, 度), or
 //!   given as `usage.load.unit`; both must agree. kW values are mean power over their interval
 //!   (energy = power × interval length). Hourly values without a unit are read as kWh, which equals
@@ -25,13 +30,15 @@
 use crate::calendar::{civil_from_days, day_index, days_from_civil, is_leap, HOURS};
 use crate::diag::Warning;
 use crate::error::{codes, ScenarioError};
-use crate::scenario::LoadUnit;
+use crate::scenario::{LoadColumn, LoadUnit};
 
 /// Largest interval text accepted [bytes] (20 MiB; a year of 5-minute rows with timestamps is ≈3 MiB).
-pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+pub const MAX_BYTES: usize = crate::caps::LOAD_TEXT_BYTES;
 /// The JSON path of the text, named by every error of this module.
 pub const FIELD: &str = "usage.load.text";
 const STEPS: [i64; 6] = [5, 10, 15, 20, 30, 60];
+/// Most lines read: a leap year of 5-minute rows (105,408) with room for a header and comments.
+const MAX_LINES: usize = 120_000;
 const YEAR_MIN: i64 = 365 * 1440;
 const LEAP_YEAR_MIN: i64 = 366 * 1440;
 /// Largest value accepted [kW or kWh per interval]: 10 GW.
@@ -215,20 +222,76 @@ fn header_unit(name: &str) -> Option<(LoadUnit, f64)> {
     }
 }
 
-fn names_load(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    header_unit(name).is_some()
-        || [
-            "load",
-            "demand",
-            "consumption",
-            "负荷",
-            "功率",
-            "电量",
-            "用电",
-        ]
-        .iter()
-        .any(|k| n.contains(k))
+/// Words of a header that name another quantity than the load: weather, speed, price, power
+/// factor, reactive or apparent power, (maximum) demand, voltage, current. Checked before
+/// [`LOAD_WORDS`]: `功率因数` and `无功功率(kvar)` contain `功率`.
+const OTHER_WORDS: [&str; 27] = [
+    "湿度",
+    "humidity",
+    "温度",
+    "temp",
+    "速度",
+    "speed",
+    "风",
+    "wind",
+    "电价",
+    "价格",
+    "price",
+    "元",
+    "yuan",
+    "cny",
+    "cost",
+    "费",
+    "功率因数",
+    "powerfactor",
+    "cosφ",
+    "无功",
+    "reactive",
+    "kvar",
+    "视在",
+    "kva",
+    "需量",
+    "demand",
+    "电压",
+];
+/// Words of a header that name the load (or its unit, [`header_unit`]).
+const LOAD_WORDS: [&str; 10] = [
+    "负荷",
+    "用电",
+    "电量",
+    "功率",
+    "有功",
+    "load",
+    "consumption",
+    "power",
+    "energy",
+    "usage",
+];
+
+/// What a column header names.
+#[derive(Clone, Copy, PartialEq)]
+enum Meaning {
+    Load,
+    Other,
+    Unknown,
+}
+
+fn meaning(name: &str) -> Meaning {
+    // Dropping ASCII bytes keeps the text valid UTF-8.
+    let bytes: Vec<u8> = name
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'\t' | b'_' | b'-'))
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let n = String::from_utf8(bytes).unwrap_or_default();
+    let has = |words: &[&str]| words.iter().any(|w| n.contains(w));
+    if has(&OTHER_WORDS) || n.contains("voltage") || n.contains("current") || n == "pf" {
+        Meaning::Other
+    } else if has(&LOAD_WORDS) || header_unit(name).is_some() {
+        Meaning::Load
+    } else {
+        Meaning::Unknown
+    }
 }
 
 fn trim_cell(c: &str) -> &str {
@@ -260,7 +323,12 @@ struct Layout {
     ncols: usize,
 }
 
-fn layout(header: Option<&[&str]>, first: &[&str], line: usize) -> Result<Layout, ScenarioError> {
+fn layout(
+    header: Option<&[&str]>,
+    first: &[&str],
+    line: usize,
+    column: Option<&LoadColumn>,
+) -> Result<Layout, ScenarioError> {
     let ncols = first.len();
     let time_cols = if ncols == 1 {
         0
@@ -290,26 +358,114 @@ fn layout(header: Option<&[&str]>, first: &[&str], line: usize) -> Result<Layout
             }
         }
     };
-    let values = ncols - time_cols;
-    let value_col = if values == 1 {
-        time_cols
-    } else if let Some(i) = header.and_then(|h| (time_cols..ncols).find(|&i| names_load(h[i]))) {
-        i
-    } else {
-        return Err(err(
-            codes::LOAD_FORMAT,
-            Some(line),
-            format!(
-                "{values} value columns and no header naming the load column (e.g. `load_kW`); keep only the time and the load"
-            ),
-            format!("有 {values} 列数值，但没有表头标明负荷列（如 `负荷(kW)`）；请只保留时间与负荷两列"),
-        ));
-    };
+    let value_col = value_column(header, time_cols, ncols, column, line)?;
     Ok(Layout {
         time_cols,
         value_col,
         ncols,
     })
+}
+
+/// The columns as a message lists them: `` `时间`, `湿度(%)`, `负荷(kW)` ``.
+fn listed(header: &[&str]) -> String {
+    let names: Vec<String> = header
+        .iter()
+        .map(|h| format!("`{}`", crate::caps::echo(h)))
+        .collect();
+    names.join(", ")
+}
+
+/// The value column: the one `usage.load.column` chooses (a header name or a number from 1), or the
+/// only one whose header names the load (see the module documentation).
+fn value_column(
+    header: Option<&[&str]>,
+    time_cols: usize,
+    ncols: usize,
+    column: Option<&LoadColumn>,
+    line: usize,
+) -> Result<usize, ScenarioError> {
+    let chosen = |en: String, zh: String| {
+        ScenarioError::new(
+            codes::LOAD_FORMAT,
+            "usage.load.column",
+            format!("usage.load.column {en}"),
+            format!("usage.load.column {zh}"),
+        )
+    };
+    match column {
+        Some(LoadColumn::Number(n)) => {
+            let n = *n as usize;
+            return if n > time_cols && n <= ncols {
+                Ok(n - 1)
+            } else {
+                Err(chosen(
+                    format!("is {n}, but the values are in columns {} to {ncols} (counted from 1; the first {time_cols} hold the time)", time_cols + 1),
+                    format!("为 {n}，而数值位于第 {} 至 {ncols} 列（从 1 起计；前 {time_cols} 列为时间）", time_cols + 1),
+                ))
+            };
+        }
+        Some(LoadColumn::Name(name)) => {
+            let Some(h) = header else {
+                return Err(chosen(
+                    format!(
+                        "names `{}`, but the file has no header",
+                        crate::caps::echo(name)
+                    ),
+                    format!("指定了 `{}`，但文件没有表头", crate::caps::echo(name)),
+                ));
+            };
+            let want = name.trim().to_ascii_lowercase();
+            return (time_cols..ncols)
+                .find(|&i| h[i].to_ascii_lowercase() == want)
+                .ok_or_else(|| {
+                    chosen(
+                        format!(
+                            "names `{}`, which is not a value column of the file ({})",
+                            crate::caps::echo(name),
+                            listed(h)
+                        ),
+                        format!(
+                            "指定的 `{}` 不是文件中的数值列（{}）",
+                            crate::caps::echo(name),
+                            listed(h)
+                        ),
+                    )
+                });
+        }
+        None => {}
+    }
+    let Some(h) = header else {
+        if ncols - time_cols == 1 {
+            return Ok(time_cols);
+        }
+        return Err(err(
+            codes::LOAD_FORMAT,
+            Some(line),
+            format!("{} value columns and no header naming the load column (e.g. `load_kW`): keep only the time and the load, or choose the column with usage.load.column", ncols - time_cols),
+            format!("有 {} 列数值，但没有表头标明负荷列（如 `负荷(kW)`）：请只保留时间与负荷两列，或用 usage.load.column 指定", ncols - time_cols),
+        ));
+    };
+    let loads: Vec<usize> = (time_cols..ncols)
+        .filter(|&i| meaning(h[i]) == Meaning::Load)
+        .collect();
+    match loads[..] {
+        [i] => Ok(i),
+        [] => Err(err(
+            codes::LOAD_FORMAT,
+            None,
+            format!("the header: no column names the load (load, consumption, power, energy, 负荷, 用电量, 功率 … or a unit kW/kWh): the columns are {}; choose one with usage.load.column", listed(h)),
+            format!("表头中没有一列标明为负荷（负荷、用电量、电量、功率…或单位 kW/kWh）：各列为 {}；请用 usage.load.column 指定", listed(h)),
+        )),
+        _ => {
+            let names: Vec<&str> = loads.iter().map(|&i| h[i]).collect();
+            Err(err(
+                codes::LOAD_FORMAT,
+                None,
+                format!("the header: several columns could be the load ({}); choose one with usage.load.column", listed(&names)),
+                format!("表头中有多列可能是负荷（{}）；请用 usage.load.column 指定", listed(&names)),
+            ))
+        }
+    }
 }
 
 fn unit_name(u: LoadUnit) -> &'static str {
@@ -319,24 +475,47 @@ fn unit_name(u: LoadUnit) -> &'static str {
     }
 }
 
-/// Reads a year of interval load from CSV text (see the module documentation).
-pub fn parse(text: &str, unit: Option<LoadUnit>) -> Result<IntervalLoad, ScenarioError> {
-    if text.len() > MAX_BYTES {
+/// Refuses a text of more than [`MAX_BYTES`] bytes, before anything is read.
+pub fn check_size(len: usize) -> Result<(), ScenarioError> {
+    if len <= MAX_BYTES {
+        return Ok(());
+    }
+    Err(err(
+        codes::LOAD_FORMAT,
+        None,
+        format!(
+            "the text has {len} bytes; at most {} MiB are read",
+            MAX_BYTES >> 20
+        ),
+        format!("文本共 {len} 字节，超过上限 {} MiB", MAX_BYTES >> 20),
+    ))
+}
+
+/// Refuses a text above [`MAX_BYTES`] or of more than [`MAX_LINES`] lines, before it is split into
+/// lines by any reader (the export layouts of [`super::exports`] too). A year of the shortest step
+/// (5 min, leap year) is 105,408 rows: far more lines cannot be one year (a 20 MiB text of short
+/// lines took 0.7 s and 400 MiB when read in full).
+pub fn check_bounds(text: &str) -> Result<(), ScenarioError> {
+    check_size(text.len())?;
+    let lines = text.bytes().filter(|&b| b == b'\n').count();
+    if lines > MAX_LINES {
         return Err(err(
-            codes::LOAD_FORMAT,
+            codes::LOAD_LENGTH,
             None,
-            format!(
-                "the text has {} bytes; at most {} MiB are read",
-                text.len(),
-                MAX_BYTES >> 20
-            ),
-            format!(
-                "文本共 {} 字节，超过上限 {} MiB",
-                text.len(),
-                MAX_BYTES >> 20
-            ),
+            format!("has {lines} lines; a year of 5-minute rows has 105,120 (105,408 in a leap year), at most {MAX_LINES} lines are read"),
+            format!("共 {lines} 行；一年的 5 分钟数据为 105,120 行（闰年 105,408 行），最多读取 {MAX_LINES} 行"),
         ));
     }
+    Ok(())
+}
+
+/// Reads a year of interval load from CSV text (see the module documentation).
+pub fn parse(
+    text: &str,
+    unit: Option<LoadUnit>,
+    column: Option<&LoadColumn>,
+) -> Result<IntervalLoad, ScenarioError> {
+    check_bounds(text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // (line number, content) of every line that is not a comment.
     let mut lines: Vec<(usize, &str)> = text
@@ -404,6 +583,7 @@ pub fn parse(text: &str, unit: Option<LoadUnit>) -> Result<IntervalLoad, Scenari
         header.as_ref().map(|(_, h)| h.as_slice()),
         &first,
         first_line,
+        column,
     )?;
 
     // Unit: from the header, from the scenario, and they must agree.
@@ -792,7 +972,7 @@ mod tests {
     #[test]
     fn hourly_kw_with_timestamps() {
         let text = hourly_csv("time,load_kW", (2025, 1, 1), 8760, |i| (i % 24) as f64);
-        let r = parse(&text, None).unwrap();
+        let r = parse(&text, None, None).unwrap();
         assert_eq!((r.rows, r.step_minutes, r.unit), (8760, 60, LoadUnit::Kw));
         assert_eq!(r.hourly_kwh[5], 5.0);
         assert_eq!(r.hourly_kwh.iter().sum::<f64>(), 365.0 * 276.0);
@@ -802,7 +982,7 @@ mod tests {
     #[test]
     fn a_year_starting_in_july_is_laid_by_date() {
         let text = hourly_csv("time,kWh", (2022, 7, 1), 8760, |i| i as f64);
-        let r = parse(&text, None).unwrap();
+        let r = parse(&text, None, None).unwrap();
         // The first row (1 July 00:00) lands on 1 July of the reference year.
         assert_eq!(r.hourly_kwh[day_index(7, 1) * 24], 0.0);
         assert_eq!(r.hourly_kwh[day_index(7, 1) * 24 + 1], 1.0);
@@ -812,7 +992,7 @@ mod tests {
     #[test]
     fn leap_years_drop_29_february() {
         let text = hourly_csv("time,kWh", (2024, 1, 1), 8784, |_| 1.0);
-        let r = parse(&text, None).unwrap();
+        let r = parse(&text, None, None).unwrap();
         assert_eq!(r.hourly_kwh.iter().sum::<f64>(), 8760.0);
         assert_eq!(r.warnings[0].code, "load_leap_day");
     }
@@ -828,7 +1008,7 @@ mod tests {
             let mi = t.rem_euclid(1440);
             s.push_str(&format!("{y}/{m}/{d},{}:{:02},4\n", mi / 60, mi % 60));
         }
-        let r = parse(&s, None).unwrap();
+        let r = parse(&s, None, None).unwrap();
         assert_eq!(r.step_minutes, 15);
         assert!(r.hourly_kwh.iter().all(|&v| (v - 4.0).abs() < 1e-12));
         assert_eq!(r.warnings[0].code, "load_interval_end");
@@ -838,26 +1018,26 @@ mod tests {
     fn sub_hourly_rows_need_a_unit_hourly_ones_do_not() {
         // 8,760 hourly values without a unit: each hour's kWh (= its mean kW), with a warning.
         let text = "1\n".repeat(8760);
-        let r = parse(&text, None).unwrap();
+        let r = parse(&text, None, None).unwrap();
         assert_eq!(
             (r.unit, r.warnings[0].code),
             (LoadUnit::Kwh, "load_unit_hourly")
         );
         assert_eq!(r.hourly_kwh.iter().sum::<f64>(), 8760.0);
-        let r = parse(&text, Some(LoadUnit::Kwh)).unwrap();
+        let r = parse(&text, Some(LoadUnit::Kwh), None).unwrap();
         assert_eq!(r.hourly_kwh.iter().sum::<f64>(), 8760.0);
         assert!(r.warnings.is_empty());
         // 17,520 half-hour values without a unit: kW or kWh changes the energy twofold → refused.
         let half_no_unit = "2\n".repeat(17520);
         assert_eq!(
-            parse(&half_no_unit, None).unwrap_err().code,
+            parse(&half_no_unit, None, None).unwrap_err().code,
             codes::LOAD_UNIT
         );
         // Timestamped hourly rows without a unit header are read the same way.
         let stamped = hourly_csv("time,load", (2025, 1, 1), 8760, |_| 3.0);
-        assert_eq!(parse(&stamped, None).unwrap().hourly_kwh[100], 3.0);
+        assert_eq!(parse(&stamped, None, None).unwrap().hourly_kwh[100], 3.0);
         let half = format!("kW\n{}", "2\n".repeat(17520));
-        assert_eq!(parse(&half, None).unwrap().hourly_kwh[0], 2.0);
+        assert_eq!(parse(&half, None, None).unwrap().hourly_kwh[0], 2.0);
     }
 
     #[test]
@@ -871,7 +1051,7 @@ mod tests {
             .filter(|(i, _)| *i != 100)
             .map(|(_, l)| format!("{l}\n"))
             .collect();
-        let e = parse(&gap, None).unwrap_err();
+        let e = parse(&gap, None, None).unwrap_err();
         assert_eq!(e.code, codes::LOAD_TIME);
         assert!(
             e.message.contains("line 101") && e.message.contains("gap"),
@@ -881,7 +1061,7 @@ mod tests {
         // a duplicate
         let dup = lines[50].to_string();
         lines.insert(51, &dup);
-        let e = parse(&(lines.join("\n")), None).unwrap_err();
+        let e = parse(&(lines.join("\n")), None, None).unwrap_err();
         assert!(
             e.message.contains("line 52") && e.message.contains("repeats"),
             "{}",
@@ -889,20 +1069,112 @@ mod tests {
         );
         // a negative value
         let neg = good.replacen("2025-01-01 03:00,1", "2025-01-01 03:00,-1", 1);
-        let e = parse(&neg, None).unwrap_err();
+        let e = parse(&neg, None, None).unwrap_err();
         assert_eq!(e.code, codes::LOAD_VALUE);
         assert!(e.message.contains("line 5"), "{}", e.message);
         // a short year
         let short = hourly_csv("time,kW", (2025, 1, 1), 8000, |_| 1.0);
-        assert_eq!(parse(&short, None).unwrap_err().code, codes::LOAD_LENGTH);
+        assert_eq!(
+            parse(&short, None, None).unwrap_err().code,
+            codes::LOAD_LENGTH
+        );
         // units disagree
-        let e = parse(&good, Some(LoadUnit::Kwh)).unwrap_err();
+        let e = parse(&good, Some(LoadUnit::Kwh), None).unwrap_err();
         assert_eq!(
             (e.code, e.field.as_str()),
             (codes::LOAD_UNIT, "usage.load.unit")
         );
         // a time-zone offset
         let z = good.replacen("2025-01-01 00:00", "2025-01-01T00:00Z", 1);
-        assert_eq!(parse(&z, None).unwrap_err().code, codes::LOAD_FORMAT);
+        assert_eq!(parse(&z, None, None).unwrap_err().code, codes::LOAD_FORMAT);
+    }
+
+    /// 8,760 hourly rows `stamp,55,7` under `header` (two value columns: 55 in the first, 7 in the second).
+    fn two_value_columns(header: &str) -> String {
+        hourly_csv(header, (2025, 1, 1), 8760, |_| 0.0).replace(",0\n", ",55,7\n")
+    }
+
+    #[test]
+    fn more_lines_than_a_year_of_five_minute_rows_are_refused_unread() {
+        let e = parse(&"1\n".repeat(MAX_LINES + 1), None, None).unwrap_err();
+        assert_eq!(e.code, codes::LOAD_LENGTH);
+        assert!(e.message.contains("120001 lines"), "{}", e.message);
+    }
+
+    /// The issue-16 headers: a column naming another quantity before the load is never read as the
+    /// load; a file whose value columns name no load, or two, is refused with its columns listed.
+    #[test]
+    fn the_load_column_is_chosen_by_meaning() {
+        let reads_second = [
+            "时间,湿度(%),负荷(kW)",
+            "时间,速度,负荷(kW)",
+            "时间,电价(元/kWh),负荷(kW)",
+            "time,Price (CNY/kWh),Load (kWh)",
+            "time,Max demand (kW),Load (kWh)",
+            "时间,功率因数,负荷(kW)",
+            "时间,无功功率(kvar),有功功率(kW)",
+            "time,temperature (°C),consumption (kWh)",
+        ];
+        for header in reads_second {
+            let r = parse(&two_value_columns(header), None, None)
+                .unwrap_or_else(|e| panic!("{header}: {e}"));
+            assert_eq!(r.hourly_kwh[0], 7.0, "{header}");
+        }
+        let refused = [
+            ("时间,湿度(%),功率因数", "`湿度(%)`, `功率因数`"),
+            ("time,Max demand (kW),reactive (kvar)", "`Max demand (kW)`"),
+            ("time,value,other", "`value`, `other`"),
+            ("时间,负荷(kW),电量(kWh)", "`负荷(kW)`, `电量(kWh)`"),
+        ];
+        for (header, listed) in refused {
+            let e = parse(&two_value_columns(header), None, None).unwrap_err();
+            assert_eq!(
+                (e.code, e.field.as_str()),
+                (codes::LOAD_FORMAT, FIELD),
+                "{header}"
+            );
+            assert!(
+                e.message.contains(listed) && e.message.contains("usage.load.column"),
+                "{header}: {}",
+                e.message
+            );
+        }
+        // One value column naming another quantity is refused too.
+        let humidity = hourly_csv("时间,湿度(%)", (2025, 1, 1), 8760, |_| 50.0);
+        assert_eq!(
+            parse(&humidity, None, None).unwrap_err().code,
+            codes::LOAD_FORMAT
+        );
+        // Chosen explicitly, by header (any case) or by number from 1, a column is read whatever its name.
+        let text = two_value_columns("时间,负荷(kW),电量(kWh)");
+        let by_name = LoadColumn::Name("电量(KWH)".into());
+        assert_eq!(
+            parse(&text, None, Some(&by_name)).unwrap().hourly_kwh[0],
+            7.0
+        );
+        assert_eq!(
+            parse(&text, None, Some(&LoadColumn::Number(2)))
+                .unwrap()
+                .hourly_kwh[0],
+            55.0
+        );
+        assert_eq!(
+            parse(&humidity, Some(LoadUnit::Kwh), Some(&LoadColumn::Number(2)))
+                .unwrap()
+                .hourly_kwh[0],
+            50.0
+        );
+        for bad in [
+            LoadColumn::Number(1),
+            LoadColumn::Number(4),
+            LoadColumn::Name("功率".into()),
+        ] {
+            let e = parse(&text, None, Some(&bad)).unwrap_err();
+            assert_eq!(
+                (e.code, e.field.as_str()),
+                (codes::LOAD_FORMAT, "usage.load.column"),
+                "{bad:?}"
+            );
+        }
     }
 }

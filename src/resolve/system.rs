@@ -23,6 +23,19 @@ fn set_by_roof(name: &str, given: bool) -> Result<(), ScenarioError> {
     Ok(())
 }
 
+/// A plane's azimuth [°] in [0, 360), as the engine takes it (360 is north again: write 0).
+fn azimuth(field: &str, v: f64) -> Result<f64, ScenarioError> {
+    between(field, v, 0.0, 360.0)?;
+    if v == 360.0 {
+        return Err(out_of_range(
+            field,
+            "must be at least 0 and below 360 (north is 0, not 360)".into(),
+            "必须不小于 0 且小于 360（正北为 0，而非 360）".into(),
+        ));
+    }
+    Ok(v)
+}
+
 /// Checks `s` and returns the chain's system on ground of albedo `albedo` [-], and the layout with
 /// every field given (the values the chain runs on, as the scenario spells them); with `sized`,
 /// the capacity, plane, ground coverage ratio and mounting of the roof's sizing.
@@ -73,15 +86,21 @@ pub fn resolve(
     for (i, p) in planes.iter().enumerate() {
         let f = |name: &str| format!("system.planes[{i}].{name}");
         between(&f("tiltDeg"), p.tilt_deg, 0.0, 90.0)?;
-        between(&f("azimuthDeg"), p.azimuth_deg, 0.0, 360.0)?;
+        azimuth(&f("azimuthDeg"), p.azimuth_deg)?;
         positive(&f("shareOfCapacity"), p.share_of_capacity, 1.0)?;
     }
     let total: f64 = planes.iter().map(|p| p.share_of_capacity).sum();
     if (total - 1.0).abs() > 1e-6 {
         return Err(out_of_range(
             "system.planes",
-            format!("shares of capacity must add up to 1 (got {total})"),
-            format!("各朝向面的容量占比之和必须为 1（当前为 {total}）"),
+            format!(
+                "shares of capacity must add up to 1 (got {})",
+                crate::check::num(total)
+            ),
+            format!(
+                "各朝向面的容量占比之和必须为 1（当前为 {}）",
+                crate::check::num(total)
+            ),
         ));
     }
     let range = |field: &str, v: Option<f64>, default: f64, min: f64, max: f64| {

@@ -83,8 +83,9 @@ pub fn provinces() -> Vec<Province> {
                 source: Source::shipped(
                     bi("Shanxi Development and Reform Commission", "山西省发展和改革委员会"),
                     bi(
-                        "Shanxi implementation plan of Document 136 (draft for comments), as summarised in a public report",
-                        "山西省贯彻落实136号文实施方案（征求意见稿），据公开报道摘要",
+                        "Shanxi implementation plan of Document 136 (draft for comments), as summarised in a public report \
+                         (reportify.ai/social-media/694760049152326)",
+                        "山西省贯彻落实136号文实施方案（征求意见稿），据公开报道摘要（reportify.ai/social-media/694760049152326）",
                     ),
                     2025,
                     plan_note(
@@ -129,7 +130,7 @@ pub fn provinces() -> Vec<Province> {
                     bi("Shandong Development and Reform Commission", "山东省发展和改革委员会"),
                     bi(
                         "Result of Shandong's first new-energy mechanism-price auction (rules: Lu Fa Gai Jia Ge [2025] No. 577, \
-                         2025-08-06), as reported publicly",
+                         2025-08-06), as reported publicly (e.g. nenpower.com, which dates the auction to September 2025)",
                         "山东省新能源机制电价首次竞价结果（竞价细则：鲁发改价格〔2025〕577号，2025-08-06），据公开报道",
                     ),
                     2025,
@@ -159,8 +160,8 @@ pub fn provinces() -> Vec<Province> {
                     bi("Gansu Development and Reform Commission", "甘肃省发展和改革委员会"),
                     bi(
                         "Gansu implementation plan for deepening the market reform of new-energy on-grid prices (2025-08-12), \
-                         as reported publicly",
-                        "甘肃省深化新能源上网电价市场化改革实施方案（2025-08-12），据公开报道",
+                         as reported publicly (en.greenbuildingpv.com/news_detail/1967396316842692608.html, 2025-09-15)",
+                        "甘肃省深化新能源上网电价市场化改革实施方案（2025-08-12），据公开报道（en.greenbuildingpv.com，2025-09-15）",
                     ),
                     2025,
                     plan_note(
@@ -189,15 +190,17 @@ pub fn provinces() -> Vec<Province> {
                     bi("Xinjiang Uygur Autonomous Region Development and Reform Commission", "新疆维吾尔自治区发展和改革委员会"),
                     bi(
                         "Implementation plan of the Autonomous Region for deepening the market reform of new-energy on-grid \
-                         prices (trial), 2025-06-24, as reported publicly",
-                        "自治区贯彻落实深化新能源上网电价市场化改革实施方案（试行），2025-06-24，据公开报道",
+                         prices (trial), 2025-06-24, in an English translation of its text (e.ccement.com/news/content/50915138858316115.html, \
+                         2025-06-26); the Production and Construction Corps' draft (2025-11-14) in a second report of the same site",
+                        "自治区贯彻落实深化新能源上网电价市场化改革实施方案（试行），2025-06-24，据其英译文本（e.ccement.com，2025-06-26）；\
+                         兵团征求意见稿（2025-11-14）据同一网站另一报道",
                     ),
                     2025,
                     plan_note(
                         "Incremental projects: 50 % of exports under the mechanism (provisional), auction range 0.150–0.262 \
-                         yuan/kWh; term 10 years as reported for the Production and Construction Corps' draft; existing \
+                         yuan/kWh; term 10 years as in the Production and Construction Corps' draft (which sets 70 % for Corps projects); existing \
                          projects 0.25 yuan/kWh for 30 % (subsidised) or 0.262 for 50 % (grid parity) (to confirm).",
-                        "增量项目：机制电量比例暂为上网电量的 50%，竞价区间 0.150–0.262 元/kWh；执行期限 10 年（据兵团征求意见稿报道）；\
+                        "增量项目：机制电量比例暂为上网电量的 50%，竞价区间 0.150–0.262 元/kWh；执行期限 10 年（据兵团征求意见稿，兵团项目比例为 70%）；\
                          存量项目补贴项目 0.25 元/kWh、比例 30%，平价项目 0.262 元/kWh、比例 50%（待核实）。",
                     ),
                 ),

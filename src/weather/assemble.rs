@@ -7,13 +7,16 @@
 
 use super::plausibility::{self, Irradiance};
 use super::text::err;
-use super::{Location, Provenance, Stamp, Timing, Weather, WeatherFormat};
+use super::{Filled, Location, Provenance, Stamp, Timing, Weather, WeatherFormat};
 use crate::calendar::DAYS_IN_MONTH;
 use crate::diag::Bilingual;
 use crate::error::{codes, ScenarioError};
 
 /// Minutes in a year of 365 days.
 pub(crate) const YEAR_MINUTES: u32 = 365 * 24 * 60;
+/// Largest share of a quantity's rows filled by interpolation [-]: 2 % (175 hours of a year); a
+/// file missing more of one quantity is refused rather than largely made up.
+pub(crate) const MAX_FILLED_SHARE: f64 = 0.02;
 /// Longest run of missing values filled by interpolation [min]: 3 hours.
 pub(crate) const MAX_GAP_MINUTES: u32 = 180;
 
@@ -61,16 +64,30 @@ pub(crate) fn prev_day(year: i32, month: u8, day: u8) -> (i32, u8, u8) {
     }
 }
 
-/// Checks a calendar date read from a file (29 February is accepted in any year: it is dropped).
+/// Checks a calendar date read from a file: 29 February only in a leap year (where it is then
+/// dropped); in another year it is no date, and a file that has it is refused rather than read
+/// with the day silently lost.
 pub(crate) fn check_date(line: u32, year: i64, month: i64, day: i64) -> Result<(), ScenarioError> {
     let ok_month = (1..=12).contains(&month);
     let max_day = if month == 2 {
-        29
+        if crate::calendar::is_leap(year) {
+            29
+        } else {
+            28
+        }
     } else if ok_month {
         DAYS_IN_MONTH[(month - 1) as usize] as i64
     } else {
         0
     };
+    if month == 2 && day == 29 && max_day == 28 && (-9999..=9999).contains(&year) {
+        return Err(err(
+            codes::WEATHER_PARSE,
+            Some(line),
+            format!("29 February {year}: {year} is not a leap year"),
+            format!("{year} 年 2 月 29 日：{year} 年不是闰年"),
+        ));
+    }
     if !(-9999..=9999).contains(&year) || !ok_month || !(1..=max_day).contains(&day) {
         return Err(err(
             codes::WEATHER_PARSE,
@@ -85,6 +102,8 @@ pub(crate) fn check_date(line: u32, year: i64, month: i64, day: i64) -> Result<(
 /// One column of values, with its names for messages and its physical range.
 #[derive(Clone, Copy)]
 pub(crate) struct Quantity {
+    /// The name in [`super::Filled::quantity`].
+    pub key: &'static str,
     pub en: &'static str,
     pub zh: &'static str,
     pub min: f64,
@@ -93,6 +112,7 @@ pub(crate) struct Quantity {
 }
 
 pub(crate) const GHI: Quantity = Quantity {
+    key: "ghi",
     en: "global horizontal irradiance",
     zh: "水平面总辐照度",
     min: -20.0,
@@ -100,6 +120,7 @@ pub(crate) const GHI: Quantity = Quantity {
     unit: "W/m²",
 };
 pub(crate) const DNI: Quantity = Quantity {
+    key: "dni",
     en: "direct normal irradiance",
     zh: "法向直射辐照度",
     min: -20.0,
@@ -107,6 +128,7 @@ pub(crate) const DNI: Quantity = Quantity {
     unit: "W/m²",
 };
 pub(crate) const DHI: Quantity = Quantity {
+    key: "dhi",
     en: "diffuse horizontal irradiance",
     zh: "水平面散射辐照度",
     min: -20.0,
@@ -114,6 +136,7 @@ pub(crate) const DHI: Quantity = Quantity {
     unit: "W/m²",
 };
 pub(crate) const TEMP: Quantity = Quantity {
+    key: "airTemperature",
     en: "air temperature",
     zh: "气温",
     min: -90.0,
@@ -121,6 +144,7 @@ pub(crate) const TEMP: Quantity = Quantity {
     unit: "°C",
 };
 pub(crate) const WIND: Quantity = Quantity {
+    key: "windSpeed",
     en: "wind speed",
     zh: "风速",
     min: 0.0,
@@ -128,12 +152,23 @@ pub(crate) const WIND: Quantity = Quantity {
     unit: "m/s",
 };
 pub(crate) const PRES: Quantity = Quantity {
+    key: "pressure",
     en: "air pressure",
     zh: "气压",
     min: 300.0,
     max: 1100.0,
     unit: "mbar",
 };
+
+impl Filled {
+    /// The quantity's name in English and Chinese ("air temperature", "气温").
+    pub fn names(&self) -> (&'static str, &'static str) {
+        [GHI, DNI, DHI, TEMP, WIND, PRES]
+            .iter()
+            .find(|q| q.key == self.quantity)
+            .map_or((self.quantity, self.quantity), |q| (q.en, q.zh))
+    }
+}
 
 /// Rows as read, before the common checks.
 #[derive(Default)]
@@ -394,12 +429,20 @@ pub(crate) fn finish(mut rows: Rows, meta: Meta) -> Result<Weather, ScenarioErro
     }
 
     let max_gap = (MAX_GAP_MINUTES / step).max(1) as usize;
-    let mut filled = 0u32;
-    filled += fill(&mut rows.ghi, &rows.lines, max_gap, &GHI)?;
-    filled += fill(&mut rows.dni, &rows.lines, max_gap, &DNI)?;
-    filled += fill(&mut rows.dhi, &rows.lines, max_gap, &DHI)?;
-    filled += fill(&mut rows.temp, &rows.lines, max_gap, &TEMP)?;
-    filled += fill(&mut rows.wind, &rows.lines, max_gap, &WIND)?;
+    let mut filled = Vec::new();
+    let mut count = |q: &Quantity, n: u32| {
+        if n > 0 {
+            filled.push(Filled {
+                quantity: q.key,
+                values: n,
+            });
+        }
+    };
+    count(&GHI, fill(&mut rows.ghi, &rows.lines, max_gap, &GHI)?);
+    count(&DNI, fill(&mut rows.dni, &rows.lines, max_gap, &DNI)?);
+    count(&DHI, fill(&mut rows.dhi, &rows.lines, max_gap, &DHI)?);
+    count(&TEMP, fill(&mut rows.temp, &rows.lines, max_gap, &TEMP)?);
+    count(&WIND, fill(&mut rows.wind, &rows.lines, max_gap, &WIND)?);
     let mut pressure_estimated = false;
     if !meta.has_pressure || rows.pres.iter().all(|v| v.is_nan()) {
         // A format or file without pressure: the standard atmosphere at the site's elevation
@@ -409,7 +452,7 @@ pub(crate) fn finish(mut rows: Rows, meta: Meta) -> Result<Weather, ScenarioErro
         rows.pres.resize(n_year, p);
         pressure_estimated = true;
     } else {
-        filled += fill(&mut rows.pres, &rows.lines, max_gap, &PRES)?;
+        count(&PRES, fill(&mut rows.pres, &rows.lines, max_gap, &PRES)?);
     }
     for (v, q, estimated) in [
         (&rows.ghi, &GHI, false),
@@ -458,7 +501,8 @@ pub(crate) fn finish(mut rows: Rows, meta: Meta) -> Result<Weather, ScenarioErro
             source: meta.source,
             timing_default: meta.timing_default,
             timing_basis: meta.timing_basis,
-            filled_values: filled,
+            filled_values: filled.iter().map(|f| f.values).sum(),
+            filled,
             dropped_leap_day_rows: dropped,
             pressure_estimated,
             first_data_line: rows.lines.iter().copied().min().unwrap_or(0),
@@ -507,6 +551,7 @@ fn fill(v: &mut [f64], lines: &[u32], max_gap: usize, q: &Quantity) -> Result<u3
             format!("所有行均缺少{}", q.zh),
         ));
     };
+    let first_missing = v.iter().position(|x| x.is_nan());
     let mut filled = 0u32;
     let mut i = 1;
     while i <= n {
@@ -539,6 +584,22 @@ fn fill(v: &mut [f64], lines: &[u32], max_gap: usize, q: &Quantity) -> Result<u3
             v[(anchor + start + k) % n] = before + (after - before) * t;
         }
         filled += len as u32;
+    }
+    if f64::from(filled) > MAX_FILLED_SHARE * n as f64 {
+        return Err(err(
+            codes::WEATHER_MISSING_VALUES,
+            first_missing.map(|i| lines[i]),
+            format!(
+                "{} is missing (or at/above the format's missing marker) in {filled} of {n} rows; at most {} % are filled by interpolation",
+                q.en,
+                MAX_FILLED_SHARE * 100.0
+            ),
+            format!(
+                "{n} 行中有 {filled} 行缺测{}（或不低于该格式的缺测标记值）；最多插补 {} %",
+                q.zh,
+                MAX_FILLED_SHARE * 100.0
+            ),
+        ));
     }
     Ok(filled)
 }
@@ -588,13 +649,32 @@ mod tests {
 
     #[test]
     fn fill_short_runs_circularly() {
-        let lines: Vec<u32> = (1..=8).collect();
-        let mut v = [f64::NAN, 1.0, 2.0, f64::NAN, f64::NAN, 5.0, 6.0, 7.0];
+        // 200 rows: 3 filled are 1.5 %, below the 2 % share.
+        let lines: Vec<u32> = (1..=200).collect();
+        let mut v = vec![f64::NAN, 1.0, 2.0, f64::NAN, f64::NAN, 5.0, 6.0, 7.0];
+        v.resize(200, 7.0);
         assert_eq!(fill(&mut v, &lines, 3, &TEMP).unwrap(), 3);
-        assert_eq!(v, [4.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]);
-        let mut v = [1.0, f64::NAN, f64::NAN, f64::NAN, f64::NAN, 5.0];
+        assert_eq!(v[..8], [4.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]);
+        let mut v = vec![1.0, f64::NAN, f64::NAN, f64::NAN, f64::NAN, 5.0];
+        v.resize(200, 5.0);
         let e = fill(&mut v, &lines, 3, &TEMP).unwrap_err();
         assert_eq!(e.code, codes::WEATHER_MISSING_VALUES);
         assert!(e.message.starts_with("line 2:"), "{}", e.message);
+    }
+
+    #[test]
+    fn more_than_the_share_of_short_gaps_is_refused() {
+        // Every 40th of 8,760 rows missing: 219 single gaps (2.5 %), each short enough to fill.
+        let lines: Vec<u32> = (9..8769).collect();
+        let mut v: Vec<f64> = (0..8760)
+            .map(|i| if i % 40 == 7 { f64::NAN } else { 10.0 })
+            .collect();
+        let e = fill(&mut v, &lines, 3, &GHI).unwrap_err();
+        assert_eq!(e.code, codes::WEATHER_MISSING_VALUES);
+        assert!(
+            e.message.starts_with("line 16:") && e.message.contains("219 of 8760"),
+            "{}",
+            e.message
+        );
     }
 }

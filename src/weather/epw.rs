@@ -214,7 +214,7 @@ fn lean_rows(data: &str, first_no: u32, per_hour: u32, step: u32) -> Option<(Row
             }
         }
         c.next_line();
-        if width == 0 && (22..=36).contains(&fields) {
+        if width == 0 && width_ok(fields) {
             width = fields;
         } else if fields != width {
             return None;
@@ -245,6 +245,13 @@ fn lean_rows(data: &str, first_no: u32, per_hour: u32, step: u32) -> Option<(Row
     Some((rows, last))
 }
 
+/// The field counts of an EPW data row: 35 (the format) or 22 (cut after field 21, the wind speed);
+/// the validating path also takes 36 with an empty last field (a trailing comma). Any other count
+/// means a field added or lost somewhere, which would shift every field read after it.
+fn width_ok(fields: usize) -> bool {
+    matches!(fields, 22 | 35)
+}
+
 fn contains_cswd(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
     l.contains("cswd") || l.contains("china standard weather data")
@@ -270,12 +277,12 @@ fn full_rows(
             if n < 22 {
                 return Err(super::text::too_few_fields(no, n, 22, "EPW"));
             }
-            if n > 36 {
+            if !(width_ok(n) || n == 36 && f.get(35).trim().is_empty()) {
                 return Err(err(
                     codes::WEATHER_PARSE,
                     Some(no),
-                    format!("EPW data line has {n} fields; an EPW row has 35"),
-                    format!("EPW 数据行有 {n} 个字段，应为 35 个"),
+                    format!("EPW data line has {n} fields; an EPW row has 35 (or 22, cut after the wind speed): a field added or lost would shift the columns read"),
+                    format!("EPW 数据行有 {n} 个字段，应为 35 个（或在风速后截断的 22 个）：多出或缺少字段会使读取的列错位"),
                 ));
             }
             width = n;
@@ -387,18 +394,26 @@ mod tests {
             assert_eq!(bits(a), bits(b));
         }
         assert!(lean_rows("2005,1,1,1,0, 7\n", 9, 1, 60).is_none());
-        // 22 to 36 fields, the same number on every line: else the full path decides.
+        // 35 or 22 fields, the same number on every line: else the full path decides (a field
+        // added or lost would shift the fields read after it).
         let row = |fields: usize| {
             let mut cells = vec!["1"; fields];
             cells[..5].copy_from_slice(&["2005", "1", "1", "1", "0"]);
             cells.join(",") + "\n"
         };
-        for n in [22, 32, 33, 35, 36] {
+        for n in [22, 35] {
             let two = row(n) + &row(n).replace(",1,1,1,0,", ",1,1,2,0,");
             let (rows, _) = lean_rows(&two, 9, 1, 60).unwrap();
-            assert_eq!(rows.albedo[0].is_nan(), n <= 32, "{n}");
+            assert_eq!(rows.albedo[0].is_nan(), n == 22, "{n}");
         }
-        for bad in [row(21), row(37), row(35) + &row(34)] {
+        for bad in [
+            row(21),
+            row(32),
+            row(34),
+            row(36),
+            row(37),
+            row(35) + &row(34),
+        ] {
             assert!(lean_rows(&bad, 9, 1, 60).is_none());
         }
     }

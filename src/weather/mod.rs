@@ -20,7 +20,8 @@
 //!   aggregated, `step_minutes` says how long each row lasts.
 //! - **Missing values** (each format's marker: EPW 9999/99.9/999999/999, TMY3 −9900, TMY2 all
 //!   nines, SAM CSV empty/NaN/≤ −999): runs of at most 3 hours are filled by linear interpolation
-//!   and counted in [`Provenance::filled_values`]; a longer run is an error
+//!   and counted by quantity in [`Provenance::filled`]; a longer run, or more than 2 % of a
+//!   quantity's rows, is an error
 //!   (`weather_missing_values`) naming its first line. A file without pressure gets the standard
 //!   atmosphere at its elevation ([`Provenance::pressure_estimated`]). Values are never clamped:
 //!   out-of-range values are errors (`weather_out_of_range`).
@@ -52,7 +53,7 @@ use text::err;
 pub use timing::{daily_centroids, timing_check, DayCentroid, TimingCheck};
 
 /// Largest weather text accepted [bytes] (50 MiB); larger texts are refused before parsing.
-pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+pub const MAX_BYTES: usize = crate::caps::WEATHER_TEXT_BYTES;
 
 /// Where within its nominal interval a row's irradiance holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,6 +135,8 @@ pub struct Provenance {
     pub timing_basis: Bilingual,
     /// Values filled by interpolation over short gaps (a warning, not an error).
     pub filled_values: u32,
+    /// The same, by quantity (those with none left out).
+    pub filled: Vec<Filled>,
     /// Rows of 29 February dropped.
     pub dropped_leap_day_rows: u32,
     /// The file has no pressure: the standard atmosphere at its elevation was used.
@@ -142,6 +145,16 @@ pub struct Provenance {
     pub first_data_line: u32,
     /// Sun-dependent plausibility rules that some rows break (warnings; [`plausibility`]).
     pub implausible: Vec<plausibility::Implausible>,
+}
+
+/// Missing values of one quantity (at or above the format's missing marker) filled by interpolation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Filled {
+    /// `ghi`, `dni`, `dhi`, `airTemperature`, `windSpeed` or `pressure`.
+    pub quantity: &'static str,
+    /// Values filled.
+    pub values: u32,
 }
 
 /// One year of weather rows, as arrays (one element per row, in file order, 29 February dropped).
@@ -369,6 +382,8 @@ pub struct WeatherSummary {
     pub max_ghi_w_m2: f64,
     /// Values filled over short gaps.
     pub filled_values: u32,
+    /// The same, by quantity.
+    pub filled: Vec<Filled>,
     pub dropped_leap_day_rows: u32,
     pub pressure_estimated: bool,
     pub has_albedo: bool,
@@ -419,6 +434,7 @@ pub fn summarize(w: &Weather) -> WeatherSummary {
         },
         max_ghi_w_m2: w.ghi_w_m2.iter().copied().fold(0.0, f64::max),
         filled_values: w.provenance.filled_values,
+        filled: w.provenance.filled.clone(),
         dropped_leap_day_rows: w.provenance.dropped_leap_day_rows,
         pressure_estimated: w.provenance.pressure_estimated,
         has_albedo: w.albedo.is_some(),

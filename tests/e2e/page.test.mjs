@@ -238,6 +238,8 @@ const LATIN_ALLOWED = new Set(
     'EPW TMY CSV SAM NSRDB PVGIS JSON Perez PVWatts Hay Davies HDKR Reindl',
     // the spreadsheet format of the portfolio panel's roof lists
     'Excel xlsx',
+    // the name of a utility export format the load file may be in
+    'Green Button',
     // the built-in stations' data set, and the pinyin example of the station search
     'CSWD datong shuozhou',
   ]
@@ -248,8 +250,10 @@ async function latinWords() {
   await page.$$eval('details', (ds) => ds.forEach((d) => (d.open = true)));
   const words = await page.evaluate(() => {
     const out = new Set();
+    // Web addresses cited in sources (host.tld/path) are not English words.
     const add = (text) => {
-      for (const m of text.matchAll(/[A-Za-z][A-Za-z-]{2,}/g)) out.add(m[0]);
+      const bare = text.replace(/[\w.-]+\.(?:cn|com|ai|ltd|net|org)(?:\/[^\s，。；、）)]*)?/g, ' ');
+      for (const m of bare.matchAll(/[A-Za-z][A-Za-z-]{2,}/g)) out.add(m[0]);
     };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -1031,7 +1035,7 @@ test('the hourly weather-file method', async (t) => {
     const lines = datong.split('\n');
     const garbage = [...lines.slice(0, 11), '2005,1,1,4,0,garbage', ''].join('\n');
     const core = await weatherError(garbage, 'broken.epw');
-    assert.equal(core.field, 'resource.text');
+    assert.equal(core.field, 'text'); // parseWeather's argument (calculate names resource.text)
     assert.match(core.messageZh, /^第 12 行/);
     await page.getByTestId('weather-file').setInputFiles({
       name: 'broken.epw',
@@ -1702,6 +1706,88 @@ test('the 2025 rules: Document 136 export price, category refusal, a provincial 
     assert.match(await page.locator('label[for="touDeepValley"]').textContent(), /Deep valley/);
     await page.locator('#rules').scrollIntoViewIfNeeded();
     await shot('28-en-rules-shandong', false);
+    await page.getByTestId('lang').selectOption('zh-CN');
+    assertNoProblems();
+  });
+
+  /** The core's report of the owner example with `tariff` and `tax` merged in (the page's own inputs). */
+  const coreMoney = (tariff, tax) =>
+    page.evaluate(
+      async ([tr, tx]) => {
+        const m = await import('./pkg/rooftop_pv.js');
+        const s = m.presets().scenarios.find((x) => x.id === 'shuozhou-4mw-owner-tou').scenario;
+        const t = { ...s.tariff, ...tr };
+        if (tr.gridPriceByMonthYuanKwh) delete t.timeOfUsePreset;
+        const r = m.calculate({
+          ...s, tariff: t, project: { province: 'shanxi' },
+          ownership: tx ? { ...s.ownership, tax: tx } : s.ownership,
+        });
+        return { savings: r.money.firstYearSavingsYuan, npv: r.money.npvYuan };
+      },
+      [tariff, tax],
+    );
+
+  await t.test('a tariff change from a later year, VAT, monthly agency prices, the minimum self-use share', async () => {
+    await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+    await page.getByTestId('province').selectOption('shanxi');
+    const prov = page.locator('#province-source');
+    assert.match(await prov.textContent(), /一般工商业项目年自发自用电量占发电量比例不低于 50%（2025）。.*待核实/);
+    // From year 3 the Henan tariff (its validity and source shown at once): the assumption names it.
+    await typeInto('tou-change-year', '3');
+    await page.getByTestId('tou-change-preset').selectOption('henan-ci-2024');
+    assert.match(await page.locator('#tou-change-source').textContent(), /自 2024-06-01 起执行。.*豫发改价管〔2024〕283号.*待核实/);
+    // Hebei South for the first years: a midday deep valley in spring; its document number, to confirm.
+    await page.getByTestId('tou-preset').selectOption('hebei-south-ci-2026');
+    assert.equal(await page.getByTestId('tou-4-13').getAttribute('class'), 'p-deepValley');
+    assert.match(await page.locator('#tou-source').textContent(), /冀发改能价〔2025〕1115号.*待核实/);
+    await page.waitForFunction(() => /自第 3 年起：河南工商业分时电价/.test(document.getElementById('assumptions').textContent));
+    const change = { timeOfUsePreset: 'hebei-south-ci-2026', timeOfUseChanges: [{ fromYear: 3, timeOfUsePreset: 'henan-ci-2024' }] };
+    const core = await coreMoney(change);
+    assert.equal(Number(await value('npv')), core.npv);
+    assert.equal(Number(await value('first-year-savings')), core.savings);
+    // VAT 13 % with income tax 25 %: the cash-flow table gains its column, the NPV follows the core.
+    await page.locator('#finance-more').evaluate((d) => (d.open = true));
+    await typeInto('tax-rate', '25');
+    await typeInto('vat-pct', '13');
+    await page.waitForFunction(() => /增值税及附加/.test(document.getElementById('cash-head-row').textContent));
+    assert.match(await text('assumptions'), /增值税13%，城市维护建设税 7%、教育费附加 5%/);
+    const taxed = await coreMoney(change, { incomeTaxPct: 25, vatPct: 13 });
+    assert.equal(Number(await value('npv')), taxed.npv);
+    assert.ok(taxed.npv < core.npv, 'VAT and income tax lower the NPV');
+    await page.getByTestId('vat-pct').scrollIntoViewIfNeeded();
+    await shot('29-zh-rules-vat-fields', false);
+    await page.getByTestId('tou-change-preset').scrollIntoViewIfNeeded();
+    await shot('29-zh-rules-tou-change', false);
+    // Monthly agency-purchase prices: twelve fields, the first-year savings of the core.
+    await page.getByTestId('tariff-kind').selectOption('monthly');
+    const prices = [0.62, 0.6, 0.58, 0.55, 0.52, 0.5, 0.55, 0.58, 0.56, 0.54, 0.58, 0.61];
+    for (let m = 0; m < 12; m++) await typeInto(`grid-month-${m + 1}`, String(prices[m]));
+    await page.waitForFunction(() => /各月电价/.test(document.getElementById('assumptions').textContent));
+    assert.match(await text('assumptions'), /1月 0\.62；2月 0\.6/);
+    const monthly = await coreMoney({ gridPriceByMonthYuanKwh: prices }, { incomeTaxPct: 25, vatPct: 13 });
+    assert.equal(Number(await value('first-year-savings')), monthly.savings);
+    assert.deepEqual(await latinWords(), [], 'English words in the Chinese page');
+    await page.getByTestId('grid-month-1').scrollIntoViewIfNeeded();
+    await shot('30-zh-rules-monthly-prices', false);
+    // A Green Button interval export as it comes (account block, blank line, COST and NOTES columns):
+    // 0.25 kWh a quarter-hour in hours 0–11, 0.5 in 12–23 → 365 × 36 = 13,140 kWh.
+    const rows = ['Name,JANE DOE', 'Address,"123 EXAMPLE ST, CITY CA 90000"', 'Account Number,0000000000', 'Service,Service 1', '',
+      'TYPE,DATE,START TIME,END TIME,USAGE (kWh),COST,NOTES'];
+    const pad = (n) => String(n).padStart(2, '0');
+    for (let d = new Date(Date.UTC(2025, 0, 1)); d.getUTCFullYear() === 2025; d.setUTCDate(d.getUTCDate() + 1)) {
+      const day = `2025-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+      for (let h = 0; h < 24; h++) {
+        for (let q = 0; q < 60; q += 15) rows.push(`Electric usage,${day},${pad(h)}:${pad(q)},${pad(h)}:${pad(q + 14)},${h < 12 ? '0.25' : '0.50'},$0.07,`);
+      }
+    }
+    await page.getByTestId('load-kind').selectOption('intervalCsv');
+    await page.getByTestId('load-file').setInputFiles({ name: 'pge_electric_usage.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${rows.join('\n')}\n`) });
+    await waitForValue('usage-load', 13_140);
+    assert.match(await text('load-summary'), /已读取 35,040 行（每 15 分钟，单位 kWh）/);
+    assert.equal(await page.locator('#warnings li[data-code="load_export_green_button"]').count(), 1);
+    await page.getByTestId('lang').selectOption('en');
+    assert.match(await page.locator('#province-source').textContent(), /must use at least 50 % of their generation on site/);
+    assert.match(await page.locator('label[for="vatPct"]').textContent(), /VAT rate/);
     await page.getByTestId('lang').selectOption('zh-CN');
     assertNoProblems();
   });

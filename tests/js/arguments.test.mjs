@@ -18,7 +18,7 @@ const SIGNATURES = {
   stations: { args: [], min: 0 },
   findStations: { args: ['query'], min: 1, accepts: [['string']] },
   nearestStation: { args: ['latitude', 'longitude'], min: 2, accepts: [['number'], ['number']] },
-  stationClimate: { args: ['id'], min: 1, accepts: [['string']] },
+  stationClimate: { args: ['stationId'], min: 1, accepts: [['string']] },
   sizeRoof: { args: ['input'], min: 1, accepts: [null] }, // the input's own checks: invalid_type at ''
   calculatePortfolio: { args: ['table', 'options'], min: 1, accepts: [['string', 'array'], ['undefined', 'null', 'object']] },
   readRoofTable: { args: ['table', 'options'], min: 1, accepts: [['string', 'array'], ['undefined', 'null', 'object']] },
@@ -96,7 +96,9 @@ test('wrong argument types: invalid_type naming the argument', () => {
 });
 
 test('well-typed arguments the core refuses are ScenarioErrors too', () => {
-  assertScenarioError(thrown(() => pv.nearestStation(NaN, 113)), 'out_of_range', 'latitude', 'NaN latitude');
-  assertScenarioError(thrown(() => pv.stationClimate('000000')), 'unknown_station', 'id', 'unknown id');
+  assertScenarioError(thrown(() => pv.nearestStation(NaN, 113)), 'not_finite', 'latitude', 'NaN latitude');
+  assertScenarioError(thrown(() => pv.nearestStation(0, 500)), 'out_of_range', 'longitude', 'longitude 500');
+  assertScenarioError(thrown(() => pv.stationClimate('000000')), 'unknown_station', 'stationId', 'unknown id');
+  assertScenarioError(thrown(() => pv.stationClimate('xx')), 'unknown_station', 'stationId', 'stationClimate(xx)');
   assert.ok(thrown(() => pv.parseWeather('not a weather file')) instanceof pv.ScenarioError);
 });

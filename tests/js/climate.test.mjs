@@ -35,7 +35,8 @@ test('search by Chinese name, pinyin and province; nearest by coordinates', () =
   const n = nearestStation(39.33, 112.43);
   assert.ok(['536730', '534870'].includes(n.station.id), n.station.id);
   assert.ok(n.distanceKm > 50 && n.distanceKm < 130, `${n.distanceKm}`);
-  assert.throws(() => nearestStation(NaN, 0), (e) => e.code === 'out_of_range');
+  assert.throws(() => nearestStation(NaN, 0), (e) => e.code === 'not_finite' && e.field === 'latitude');
+  assert.throws(() => nearestStation(0, 500), (e) => e.code === 'out_of_range' && e.field === 'longitude');
   assert.equal(stationClimate('534870').monthly.length, 12);
 });
 

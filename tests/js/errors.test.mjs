@@ -7,7 +7,8 @@ import { calculate } from 'rooftop-pv';
 
 const CODES = ['invalid_json', 'invalid_type', 'missing_field', 'unknown_field', 'unknown_variant', 'not_finite',
   'out_of_range', 'invalid_length', 'unknown_preset', 'conflict', 'incomplete',
-  'load_format', 'load_unit', 'load_time', 'load_length', 'load_value'];
+  'load_format', 'load_unit', 'load_time', 'load_length', 'load_value', 'too_large', 'too_deep', 'too_many', 'too_long',
+  'unreadable'];
 const table = JSON.parse(readFileSync(`${process.env.ROOFTOP_PV_REPO}/tests/data/invalid-scenarios.json`, 'utf8')).cases;
 const valid = () => ({ system: { capacityKwp: 100 }, resource: { method: 'fullLoadHours', hours: 1200 } });
 

@@ -35,14 +35,31 @@ function nonFinite(v, path = '') {
   return null;
 }
 
+/** Whether JSON path `path` (`a.b[2].c`) names a value of `input`; keys may hold dots. */
+function resolves(input, path) {
+  if (path === '') return true;
+  if (Array.isArray(input)) {
+    const m = /^\[(\d+)\](.*)$/.exec(path);
+    return !!m && Number(m[1]) < input.length && resolves(input[Number(m[1])], m[2].replace(/^\./, ''));
+  }
+  if (!input || typeof input !== 'object') return false;
+  return Object.keys(input).some((k) => path.startsWith(k) && ['', '.', '['].includes(path[k.length] ?? '')
+    && resolves(input[k], path.slice(k.length).replace(/^\./, '')));
+}
+
+/** The parent of a JSON path (`a.b[2].c` → `a.b[2]`, `a.b[2]` → `a.b`). */
+const parentOf = (path) => path.replace(/(\.[^.[]*|\[\d+\])$|^[^.[]*$/, '');
+
 class Tally {
   constructor(name) {
     this.name = name;
     this.results = 0;
+    this.paths = 0;
     this.errors = {};
   }
-  /** Calls `f`; asserts what came back or was thrown. */
-  check(f, what) {
+  /** Calls `f`; asserts what came back or was thrown. With `input` (the scenario), an error's field
+   * must be a path of it, or the parent of one that is absent (a missing field). */
+  check(f, what, input) {
     let value;
     try {
       value = f();
@@ -54,7 +71,15 @@ class Tally {
       assert.equal(typeof e.field, 'string', `${what}: field`);
       // An empty field names the whole input or call (a scenario that is not an object, an
       // argument count).
-      assert.ok(e.field !== '' || ['invalid_json', 'invalid_type', 'argument_count'].includes(e.code), `${what}: no field (${e.code})`);
+      assert.ok(e.field !== '' || ['invalid_json', 'invalid_type', 'argument_count', 'too_many', 'too_large', 'unreadable'].includes(e.code), `${what}: no field (${e.code})`);
+      assert.doesNotMatch(`${e.message} ${e.messageZh}`, /\b(f64|u32|u8|struct \w+|enum \w+|invalid type)\b|应为 one of/, `${what}: ${e.message}`);
+      if (input !== undefined) {
+        // A path of the input (the caller's own keys), or a camelCase field absent from a path of it.
+        const absent = e.field.slice(parentOf(e.field).length).replace(/^\./, '');
+        assert.ok(resolves(input, e.field) || (resolves(input, parentOf(e.field)) && /^[a-z][A-Za-z0-9]*$/.test(absent)),
+          `${what}: field ${e.field} (${e.code}) is not a path of the input: ${e.message}`);
+        this.paths++;
+      }
       this.errors[e.code] = (this.errors[e.code] ?? 0) + 1;
       return;
     }
@@ -63,7 +88,7 @@ class Tally {
   }
   print() {
     const total = this.results + Object.values(this.errors).reduce((a, b) => a + b, 0);
-    console.log(`fuzz ${this.name}: ${total} calls, ${this.results} finite results, errors ${JSON.stringify(this.errors)}, 0 findings`);
+    console.log(`fuzz ${this.name}: ${total} calls, ${this.results} finite results, errors ${JSON.stringify(this.errors)} (${this.paths} fields checked as paths of the input), 0 findings`);
     assert.ok(pv.version().length > 0 && pv.calculate(small()).energy.annualKwh === 120000, 'the module still answers');
   }
 }
@@ -134,7 +159,7 @@ test('fuzz: scenarios mutated from the shipped examples', () => {
       const old = path.reduce((o, k) => o?.[k], s);
       setAt(s, path, scale !== null && typeof old === 'number' ? old * scale : value);
     }
-    t.check(() => pv.calculate(s), 'calculate(mutated example)');
+    t.check(() => pv.calculate(s), 'calculate(mutated example)', s);
   }), runs(3000));
   t.print();
 });
@@ -148,7 +173,7 @@ test('fuzz: hostile numbers in the money inputs', () => {
   fc.assert(fc.property(fc.array(fc.tuple(fc.nat(fields.length - 1), hostileNumber), { minLength: 1, maxLength: 3 }), (edits) => {
     const s = owner();
     for (const [f, v] of edits) setAt(s, fields[f], v);
-    t.check(() => pv.calculate(s), `calculate(owner with ${JSON.stringify(edits)})`);
+    t.check(() => pv.calculate(s), `calculate(owner with ${JSON.stringify(edits)})`, s);
   }), runs(2000));
   // The loan rates of issue 15, where 1 + r rounds to 1: a finite report.
   for (const ratePct of [1e-300, 2.5e-18, 5e-324, 1e-15]) {
@@ -212,7 +237,8 @@ test('fuzz: mutated weather files through calculate', () => {
     ownership: { kind: 'owner', capexYuanPerW: 3, discountRatePct: 6, loan: { sharePct: 50, ratePct: 1e-300, years: 5 } },
   });
   fc.assert(fc.property(fc.array(textEdit, { minLength: 1, maxLength: 2 }), (edits) => {
-    t.check(() => pv.calculate(roof(applyEdits(datong, edits))), `calculate(Datong with ${JSON.stringify(edits)})`);
+    const s = roof(applyEdits(datong, edits));
+    t.check(() => pv.calculate(s), `calculate(Datong with ${JSON.stringify(edits)})`, s);
   }), runs(120));
   // A year without sun: PR absent, every number finite.
   const dark = datong.split('\n').map((l, i) => {
@@ -240,7 +266,7 @@ test('fuzz: mutated load files', () => {
   const base = rows.join('\n');
   fc.assert(fc.property(fc.array(textEdit, { minLength: 1, maxLength: 3 }), (edits) => {
     const s = { ...small(), usage: { mode: 'selfUseSurplus', load: { kind: 'intervalCsv', text: applyEdits(base, edits) } } };
-    t.check(() => pv.calculate(s), `calculate(load with ${JSON.stringify(edits)})`);
+    t.check(() => pv.calculate(s), `calculate(load with ${JSON.stringify(edits)})`, s);
   }), runs(300));
   t.print();
 });

@@ -69,6 +69,8 @@ function assertSameKeys(name, values, unseenOk = []) {
 }
 
 const datong = weatherText('CHN_Shanxi.Datong.534870_CSWD.epw');
+// One GHI value at the missing marker (row 100), filled and counted by quantity (`filled`).
+const datongGap = datong.split('\n').map((l, i) => (i === 108 ? l.split(',').map((c, k) => (k === 13 ? '9999' : c)).join(',') : l)).join('\n');
 const site = { latitude: 40.1, longitude: 113.33 };
 const planes = [{ tiltDeg: 30, azimuthDeg: 180, shareOfCapacity: 0.6 }, { tiltDeg: 30, azimuthDeg: 90, shareOfCapacity: 0.4 }];
 const scenarios = [
@@ -76,7 +78,7 @@ const scenarios = [
   { system: { capacityKwp: 100 }, resource: { method: 'fullLoadHours', hours: 1200 } },
   { system: { capacityKwp: 100 }, resource: { method: 'gb50797', horizontalIrradiationKwhM2: 1466, k: 0.8 },
     usage: { mode: 'fullExport' }, ownership: { kind: 'thirdParty', discountPct: 15, investor: { capexYuanPerW: 3 } } },
-  { site, system: { capacityKwp: 500, planes }, resource: { method: 'weatherFile', text: datong }, output: { hourly: true },
+  { site, system: { capacityKwp: 500, planes }, resource: { method: 'weatherFile', text: datongGap }, output: { hourly: true },
     usage: { mode: 'selfUseSurplus', exportLimitKw: 100, load: { kind: 'typical', profile: 'factoryTwoShift', annualKwh: 8e5 } },
     tariff: { timeOfUsePreset: 'shanxi-ci-2026' },
     ownership: { kind: 'owner', capexYuanPerW: 3, loan: { sharePct: 70, ratePct: 4.5, years: 10 }, inverterReplacement: { year: 12, costYuanPerW: 0.2 } } },
@@ -113,7 +115,7 @@ test('Presets, Station, NearestStation, StationClimate, WeatherSummary: the same
   assertSameKeys('Station', pv.stations());
   assertSameKeys('NearestStation', [pv.nearestStation(40, 113)]);
   assertSameKeys('StationClimate', [pv.stationClimate('534870')]);
-  assertSameKeys('WeatherSummary', [pv.parseWeather(datong)]);
+  assertSameKeys('WeatherSummary', [pv.parseWeather(datong), pv.parseWeather(datongGap)]);
   const portfolio = pv.calculatePortfolio(pv.roofTableTemplate());
   assert.ok(portfolio.groups.length > 0);
   assertSameKeys('Portfolio', [portfolio, pv.calculatePortfolio('name,capacityKwp,fullLoadHours\na,-1,1200\n')]);
