@@ -33,10 +33,16 @@ fn bench(c: &mut Criterion) {
             b.iter(|| parse(black_box(text), None, None).unwrap())
         });
     }
-    // The EPW by the validating path only (what the lean reader saves), and from bytes.
+    // The EPW, TMY3 and PSM3 by the validating path only (what the lean readers save), the EPW from bytes.
     let options = ParseOptions::default();
     c.bench_function("parse EPW, validating path only", |b| {
         b.iter(|| parse_validating(black_box(&epw), &options).unwrap())
+    });
+    c.bench_function("parse TMY3, validating path only", |b| {
+        b.iter(|| parse_validating(black_box(&tmy3), &options).unwrap())
+    });
+    c.bench_function("parse NSRDB PSM3 CSV, validating path only", |b| {
+        b.iter(|| parse_validating(black_box(&psm3), &options).unwrap())
     });
     c.bench_function("parse_bytes EPW (UTF-8 check + lean reader)", |b| {
         b.iter(|| parse_bytes(black_box(epw.as_bytes()), &options).unwrap())

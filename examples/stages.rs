@@ -7,17 +7,18 @@
 //! node scripts/bench-stages-wasi.mjs FILE.epw [RUNS]
 //! ```
 //!
-//! Stages: read (text → rows, leap day, gaps, checks), summary (annual sums and the timing check),
-//! sun path, chain (PVWatts v8, 4 kWp south 20° roof), money (25 years × 8,760 h on the chain's
-//! hours, the default owner scenario) and the whole `calculate` (JSON scenario already parsed), on
-//! a fresh file each call (nothing reused) and on the same file again (the sun path reused).
-//! Only EPW files (the fresh copies change the LOCATION line's elevation).
+//! Stages: UTF-8 check of the bytes, read (text → rows, leap day, gaps, checks), summary (annual
+//! sums and the timing check), sun path, chain (PVWatts v8, 4 kWp south 20° roof), money (25 years
+//! × 8,760 h on the chain's hours, the default owner scenario), the scenario's JSON read, the
+//! report written as JSON, and the whole `calculate` (JSON scenario already parsed), on a fresh
+//! file each call (nothing reused) and on the same file again (the sun path reused). Only EPW
+//! files (the fresh copies change the LOCATION line's elevation).
 
 use std::time::Instant;
 
 use rooftop_pv::pv::{simulate, SystemSpec};
 use rooftop_pv::solar::SunPath;
-use rooftop_pv::weather::{parse_bytes, summarize, ParseOptions};
+use rooftop_pv::weather::{parse_bytes, parse_with, summarize, text_of, ParseOptions};
 use rooftop_pv::Scenario;
 
 /// Median wall time of `runs` calls of `f` after a tenth as many warm-up calls [ms].
@@ -52,11 +53,9 @@ fn main() {
     )
     .expect("scenario");
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    let mut whole = Scenario::from_json(
-        r#"{"system":{"capacityKwp":4,"planes":[{"tiltDeg":20,"azimuthDeg":180,"shareOfCapacity":1}]},
-            "resource":{"method":"weatherFile"}}"#,
-    )
-    .expect("scenario");
+    let scenario_json = r#"{"system":{"capacityKwp":4,"planes":[{"tiltDeg":20,"azimuthDeg":180,"shareOfCapacity":1}]},
+            "resource":{"method":"weatherFile"}}"#;
+    let mut whole = Scenario::from_json(scenario_json).expect("scenario");
     // Eight copies of the file, the site's elevation a millimetre apart (more than the sun path
     // cache holds): every call computes its sun path anew.
     let fresh: Vec<Scenario> = (1..=8)
@@ -73,10 +72,20 @@ fn main() {
         })
         .collect();
     whole.resource.text = Some(text);
+    let report = rooftop_pv::calculate(&whole).expect("report");
+    let text = text_of(&bytes);
     let mut k = 0;
 
     let rows = [
-        ("read", median_ms(runs, || parse_bytes(&bytes, &options))),
+        ("UTF-8 check", median_ms(runs, || text_of(&bytes).len())),
+        (
+            "read (text → weather)",
+            median_ms(runs, || parse_with(&text, &options)),
+        ),
+        (
+            "read (bytes → weather)",
+            median_ms(runs, || parse_bytes(&bytes, &options)),
+        ),
         (
             "summary + timing check",
             median_ms(runs, || summarize(&weather)),
@@ -89,6 +98,14 @@ fn main() {
         (
             "money (25 y × 8760 h)",
             median_ms(runs, || rooftop_pv::calculate_with_hours(&money, &hours)),
+        ),
+        (
+            "scenario JSON → Scenario",
+            median_ms(runs, || Scenario::from_json(scenario_json)),
+        ),
+        (
+            "report → JSON text",
+            median_ms(runs, || serde_json::to_string(&report).map(|t| t.len())),
         ),
         (
             "calculate (whole, fresh file)",

@@ -217,6 +217,7 @@ function checkQuery(name, field, value) {
 const isString = (v) => typeof v === 'string';
 const isNumber = (v) => typeof v === 'number';
 const isText = (v) => typeof v === 'string' || v instanceof Uint8Array || v instanceof ArrayBuffer;
+const isObject = (v) => typeof v === 'object' && v !== null && !isArray(v);
 /** `Array.isArray`, false for a revoked Proxy (which `plainCopy` then names). */
 const isArray = (v) => {
   try {
@@ -250,6 +251,13 @@ export function bind(glue, ready) {
       checkCount('calculate', args, 1, 1);
       const scenario = typeof args[0] === 'object' && args[0] !== null ? plainCopy(args[0]) : args[0];
       return call('calculate', () => glue.calculate(scenario));
+    },
+    sweepStorage(...args) {
+      checkCount('sweepStorage', args, 2, 2);
+      checkType('sweepStorage', 'scenario', args[0], isObject, 'a scenario object', '情景对象');
+      checkType('sweepStorage', 'grid', args[1], isObject, 'an object { powersKw, durationsH }', '对象 { powersKw, durationsH }');
+      const [scenario, grid] = [plainCopy(args[0]), plainCopy(args[1])];
+      return call('sweepStorage', () => glue.sweepStorage(scenario, grid));
     },
     parseWeather(...args) {
       checkCount('parseWeather', args, 1, 2);

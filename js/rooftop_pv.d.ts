@@ -40,6 +40,28 @@ export function version(): string;
 /** Reads a weather file (EPW, TMY3, TMY2, SAM/PSM3 CSV, PVGIS CSV/JSON) and summarises it; throws {@link ScenarioError}.
  * `text`: the file as a string, or its bytes as read ({@link FileText}). */
 export function parseWeather(text: FileText, options?: WeatherOptions | null): WeatherSummary;
+/** The battery sizing sweep: the scenario's `storage` (required) resized to every power × duration of `grid`,
+ * with the NPV, IRR and payback of adding it to the PV (at most 100 points); throws {@link ScenarioError}. */
+export function sweepStorage(scenario: Scenario, grid: SweepGrid): SweepPoint[];
+
+/** The grid of {@link sweepStorage}. */
+export interface SweepGrid {
+  /** battery powers [kW], each > 0 */
+  powersKw: number[];
+  /** hours of storage at full power [h], each > 0 */
+  durationsH: number[];
+}
+/** One point of {@link sweepStorage}. */
+export interface SweepPoint {
+  /** [kW] */
+  powerKw: number;
+  /** hours at full power [h] */
+  durationH: number;
+  /** nameplate energy = power × duration [kWh] */
+  energyKwh: number;
+  /** the battery added to the PV */
+  returns: Returns;
+}
 
 /** A file's content: a string, or its bytes as read (`Uint8Array`, a Node `Buffer`, `ArrayBuffer` —
  * e.g. `await file.arrayBuffer()`), in any encoding: UTF-8 is read as it is, other bytes (GBK station
@@ -599,6 +621,58 @@ export interface Scenario {
   };
   /** what the 2025 rules need: category, commissioning date, connection voltage, province */
   project?: Project;
+  /** a battery behind the meter (PV + storage, 光储); needs usage.load */
+  storage?: Storage;
+}
+
+/** How the battery is dispatched hour by hour. `optimal`: the least-cost dispatch of each day with perfect
+ * foresight (exact; the upper bound the rule-based modes are compared with). */
+export type DispatchMode = 'selfConsumption' | 'timeOfUse' | 'peakShaving' | 'optimal';
+
+/** A battery behind the site meter, AC-coupled after the PV inverter. Defaults: presets().defaults.storage
+ * (assumptions dated 2025, to confirm against the offer). */
+export interface Storage {
+  /** nameplate energy [kWh], > 0; the usable part lies between socMinPct and socMaxPct */
+  energyKwh: number;
+  /** largest charge and discharge power at the AC terminals [kW], > 0 */
+  powerKw: number;
+  /** default timeOfUse */
+  dispatch?: DispatchMode;
+  /** AC round-trip efficiency [%], in (0, 100], default 85; split √η per direction */
+  roundTripEfficiencyPct?: number;
+  /** lowest state of charge [% of the energy], default 5; below socMaxPct */
+  socMinPct?: number;
+  /** highest state of charge [% of the energy], default 95 */
+  socMaxPct?: number;
+  /** constant auxiliary draw (cooling, controls) [kW], default 0 */
+  auxiliaryKw?: number;
+  /** calendar capacity fade [% of the nameplate per year], default 1 */
+  calendarFadePctPerYear?: number;
+  /** cycle capacity fade [% of the nameplate per equivalent full cycle], default 0.004 */
+  cycleFadePctPerCycle?: number;
+  /** replace the cells once the capacity falls below this [% of the nameplate], default 70; not with replacementYear */
+  endOfLifePct?: number;
+  /** replace the cells at the end of this year instead (1…lifetime − 1) */
+  replacementYear?: number;
+  /** cost of a cell replacement [yuan/kWh of nameplate], default 500 */
+  replacementCostYuanPerKwh?: number;
+  /** investment per nameplate energy [yuan/kWh], default 900 */
+  capexYuanPerKwh?: number;
+  /** investment per power (PCS, transformer) [yuan/kW], default 150 */
+  capexYuanPerKw?: number;
+  /** yearly O&M [% of the investment], default 1.5 */
+  omPctOfCapex?: number;
+  /** whether the battery may charge from the grid, default true (false: from the PV surplus only) */
+  gridCharging?: boolean;
+  /** timeOfUse: most equivalent full cycles a day, default 2 (两充两放) */
+  cyclesPerDay?: number;
+  /** peakShaving: 12 monthly grid-draw targets [kW], January first; default the lowest holdable with foresight of each day */
+  peakTargetKw?: number[];
+  /** a third party owns the battery (EMC) and shares its savings with the host */
+  investor?: {
+    /** share of the battery's savings left to the host [%], 0–100 */
+    hostSharePct: number;
+  };
 }
 
 /** Project categories of NEA 国能发新能规〔2025〕7号 (distributed PV measures). */
@@ -837,6 +911,8 @@ export interface Tariff {
   export?: ExportTariff;
   /** time-of-use tariffs replacing the first from a later year on, in increasing fromYear */
   timeOfUseChanges?: TimeOfUseChange[];
+  /** demand charge (需量电费) on each month's largest hourly grid draw [yuan/kW/month]; needs usage.load */
+  demandChargeYuanPerKwMonth?: number;
 }
 /** A time-of-use tariff in force from year `fromYear` on: a preset or periods (not both). */
 export interface TimeOfUseChange {
@@ -1087,6 +1163,17 @@ export interface Report {
     };
     /** which rule priced the exports, with its figures */
     exportPricing: ExportPricing;
+    /** year 1's demand charge with and without the system (when tariff.demandChargeYuanPerKwMonth is given) */
+    demandCharge?: {
+      /** [yuan/kW/month] */
+      rateYuanPerKwMonth: number;
+      /** on the load's monthly peaks, without PV or battery [yuan] */
+      withoutSystemYuan: number;
+      /** with the PV alone [yuan] */
+      withPvYuan: number;
+      /** with PV and battery (when a battery is given) [yuan] */
+      withPvStorageYuan?: number;
+    };
   };
   /** avoided by the energy delivered (self-used + exported; curtailed kWh avoid nothing) */
   emissions: {
@@ -1109,6 +1196,8 @@ export interface Report {
   sizing?: RoofSizing;
   /** what the user should know about the inputs or the result (English and Chinese) */
   warnings: Warning[];
+  /** the battery behind the meter (when scenario.storage is given) */
+  storage?: StorageReport;
 }
 
 /** Where the generation goes: year 1, the lifetime, and year 1 by month and by clock hour. */
@@ -1214,6 +1303,8 @@ export interface CashFlowYear {
   vatYuan: number;
   /** city maintenance tax and education surcharges on the VAT paid [yuan] */
   vatSurchargesYuan: number;
+  /** demand charge saved by the PV, in savingsYuan (owner, host; only with a demand charge) [yuan] */
+  demandChargeYuan?: number;
   /** investment + O&M + inverter + rent paid + loan + taxes [yuan] */
   costsYuan: number;
   /** savingsYuan − costsYuan [yuan] */
@@ -1565,4 +1656,162 @@ export interface Defaults {
   roofRentYuanYear: number;
   /** id of the emission factor set (presets().defaultEmissionFactors) */
   emissionFactors: string;
+  /** the battery's defaults (scenario.storage), assumptions dated 2025 to confirm */
+  storage: {
+    /** dispatch mode */
+    dispatch: DispatchMode;
+    /** AC round-trip efficiency [%] (NREL ATB 85 %) */
+    roundTripEfficiencyPct: number;
+    /** [%] */
+    socMinPct: number;
+    /** [%] */
+    socMaxPct: number;
+    /** [kW] */
+    auxiliaryKw: number;
+    /** [%/yr] */
+    calendarFadePctPerYear: number;
+    /** [%/equivalent full cycle] */
+    cycleFadePctPerCycle: number;
+    /** [% of the nameplate] */
+    endOfLifePct: number;
+    /** [yuan/kWh] */
+    replacementCostYuanPerKwh: number;
+    /** [yuan/kWh] */
+    capexYuanPerKwh: number;
+    /** [yuan/kW] */
+    capexYuanPerKw: number;
+    /** [% of the investment per year] */
+    omPctOfCapex: number;
+    /** charging from the grid allowed */
+    gridCharging: boolean;
+    /** timeOfUse: equivalent full cycles a day */
+    cyclesPerDay: number;
+  };
+}
+
+/** NPV, IRR and payback of one investment. */
+export interface Returns {
+  /** year-0 investment [yuan] */
+  investmentYuan: number;
+  /** savings (or revenue) of year 1 [yuan] */
+  firstYearSavingsYuan: number;
+  /** at the scenario's discount rate [yuan] */
+  npvYuan: number;
+  /** [%]; absent when there is none */
+  irrPct?: number;
+  /** [years]; absent when it does not pay back */
+  paybackYears?: number;
+}
+
+/** One year of the battery [kWh, yuan]. */
+export interface StorageYear {
+  /** 1..lifetime */
+  year: number;
+  /** capacity at the start of the year [% of the nameplate] */
+  stateOfHealthPct: number;
+  /** cells replaced at the end of the year */
+  replaced: boolean;
+  /** AC energy drawn to charge [kWh] */
+  chargeKwh: number;
+  /** the part of it from the PV surplus [kWh] */
+  chargeFromPvKwh: number;
+  /** the part of it from the grid [kWh] */
+  chargeFromGridKwh: number;
+  /** AC energy delivered to the load [kWh] */
+  dischargeKwh: number;
+  /** conversion losses: charged − delivered − change of the stored energy [kWh] */
+  lossesKwh: number;
+  /** auxiliary draw [kWh] */
+  auxiliaryKwh: number;
+  /** equivalent full cycles (energy withdrawn from the cells / usable energy) */
+  cycles: number;
+  /** grid import with PV and battery [kWh] */
+  gridImportKwh: number;
+  /** export with PV and battery [kWh] */
+  exportedKwh: number;
+  /** curtailed with PV and battery [kWh] */
+  curtailedKwh: number;
+  /** energy saving less arbitrage: PV shifted, less the exports it displaces and the auxiliary draw [yuan] */
+  selfConsumptionYuan: number;
+  /** grid-charged share of the discharge at its purchase price, less the grid charging paid [yuan] */
+  arbitrageYuan: number;
+  /** demand charge saved [yuan] */
+  demandChargeYuan: number;
+  /** everything the battery saves in the year [yuan] */
+  savingsYuan: number;
+  /** [yuan] */
+  omYuan: number;
+  /** cell replacement [yuan] */
+  replacementYuan: number;
+  /** the battery owner's cash flow (after the host's share under EMC) [yuan] */
+  netCashFlowYuan: number;
+}
+
+/** The battery's report: dispatch, money by source, health over the lifetime, and the returns of PV alone,
+ * storage alone (no PV), storage added to the PV and both. */
+export interface StorageReport {
+  /** dispatch mode */
+  dispatch: DispatchMode;
+  /** nameplate energy [kWh] */
+  energyKwh: number;
+  /** [kW] */
+  powerKw: number;
+  /** usable energy when new [kWh] */
+  usableKwh: number;
+  /** round-trip efficiency used [%] */
+  roundTripEfficiencyPct: number;
+  /** [yuan] */
+  investmentYuan: number;
+  /** year 1 (also byYear[0]) */
+  firstYear: StorageYear;
+  /** every year of the lifetime */
+  byYear: StorageYear[];
+  /** year 1 by month */
+  byMonth: {
+    /** 1–12 */
+    month: number;
+    /** [kWh] */
+    chargeKwh: number;
+    /** [kWh] */
+    dischargeKwh: number;
+    /** [kWh] */
+    lossesKwh: number;
+    /** equivalent full cycles */
+    cycles: number;
+    /** largest hourly grid draw with PV and battery [kW] */
+    peakGridKw: number;
+    /** the same with the PV alone [kW] */
+    peakGridPvOnlyKw: number;
+    /** the load's largest hour [kW] */
+    peakLoadKw: number;
+  }[];
+  /** the average day of each month of year 1, by clock hour (24 values each) */
+  averageDay: {
+    /** 1–12 */
+    month: number;
+    /** state of charge at the end of the hour [% of the capacity] */
+    socPct: number[];
+    /** [kW] */
+    chargeKw: number[];
+    /** [kW] */
+    dischargeKw: number[];
+    /** import − export [kW] */
+    gridKw: number[];
+    /** [kW] */
+    pvKw: number[];
+    /** [kW] */
+    loadKw: number[];
+  }[];
+  /** the PV alone (the cash flow of money.byYear) */
+  pvAlone: Returns;
+  /** the battery at the site without PV */
+  storageAlone: Returns;
+  /** the battery added to the PV */
+  storageWithPv: Returns;
+  /** PV and battery together */
+  both: Returns;
+  /** EMC: the host's share of the battery's savings [%] */
+  hostSharePct?: number;
+  /** EMC: the host's gain from the battery in year 1 [yuan] */
+  hostFirstYearYuan?: number;
 }

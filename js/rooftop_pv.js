@@ -26,6 +26,8 @@ export function initSync(...args) {
 }
 
 const core = bind(glue, () => ready);
-export const { calculate, parseWeather, presets, version, stations, findStations, nearestStation, stationClimate, sizeRoof } = core;
+export const {
+  calculate, parseWeather, presets, version, stations, findStations, nearestStation, stationClimate, sweepStorage, sizeRoof,
+} = core;
 export const { calculatePortfolio, readRoofTable, sliceRoofTable, mergePortfolios, roofTableTemplate, portfolioCsv } =
   bindPortfolio(core);

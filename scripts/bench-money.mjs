@@ -34,3 +34,14 @@ for (const id of ['shuozhou-4mw-owner-tou', 'shuozhou-4mw-emc-15']) {
     system: { capacityKwp: 4000, planes: [{ tiltDeg: 30, azimuthDeg: 180, shareOfCapacity: 1 }] } };
   show('calculate(4 MW owner on Datong weather: PVWatts v8 + hourly money)', timeCalls(() => pv.calculate(s), 100));
 }
+// PV + storage (issue 13): the Shuozhou 4 MW owner with a 1 MW / 2 MWh battery, 25 years hour by hour in
+// each dispatch mode (the battery dispatched with the PV and without it), and the sizing sweep.
+for (const dispatch of ['timeOfUse', 'peakShaving', 'optimal']) {
+  const s = { ...example('shuozhou-4mw-owner-tou'), storage: { energyKwh: 2000, powerKw: 1000, dispatch } };
+  show(`calculate(shuozhou-4mw-owner-tou + 1 MW/2 MWh ${dispatch})`, timeCalls(() => pv.calculate(s), 30));
+}
+{
+  const s = { ...example('shuozhou-4mw-owner-tou'), storage: { energyKwh: 2000, powerKw: 1000, dispatch: 'optimal' } };
+  const grid = { powersKw: [250, 500, 1000, 2000], durationsH: [0.5, 1, 2, 3, 4] };
+  show('sweepStorage(optimal, 4 powers × 5 durations)', timeCalls(() => pv.sweepStorage(s, grid), 5));
+}

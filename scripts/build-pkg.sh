@@ -14,8 +14,9 @@ cd "$(dirname "$0")/.."
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 repository=$(sed -n 's/^repository = "\(.*\)"/\1/p' Cargo.toml | head -1)
-cargo build --quiet --release --target wasm32-unknown-unknown --lib
-wasm=target/wasm32-unknown-unknown/release/rooftop_pv.wasm
+# Cargo.toml's `wasm` profile: release at opt-level "s" (its comment has the sizes and speeds).
+cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib
+wasm=target/wasm32-unknown-unknown/wasm/rooftop_pv.wasm
 
 rm -rf pkg.tmp && mkdir -p pkg.tmp
 wasm-bindgen "$wasm" --target web --out-dir pkg.tmp --out-name rooftop_pv_glue --no-typescript

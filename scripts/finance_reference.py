@@ -11,7 +11,14 @@ depreciation, income tax with losses carried forward 5 years and 三免三减半
 sales of power after the investment's input VAT is used up with its surcharges (7 % + 5 % of the VAT
 paid by default; the income-tax base and depreciation net of VAT) — and the yearly income
 (self-use and export yuan) that the calculator reports (`cargo run --example money_flows`; the
-energy split is tested elsewhere). NPV and IRR are numpy-financial's on these flows. Writes
+energy split is tested elsewhere). NPV and IRR are numpy-financial's on these flows. For the
+storage cases, the battery's cash flow is built here from its fields (defaults below as in
+src/resolve/defaults.rs): year 0 the investment (energy × yuan/kWh + power × yuan/kW), then the
+yearly savings (kept share under an EMC battery) less O&M and the cell replacements, which follow
+from the state of health H(y+1) = H(y) − calendar fade − cycle fade × the year's cycles (back to
+100 % at the end of the replacement year or of the year that ends below the end-of-life
+capacity); PV + battery adds the PV's net cash flows (and, under an EMC battery, the host's share
+in place of the battery's flow). Writes
 tests/data/reference/numpy_financial.json, which tests/finance_reference.rs compares with the
 calculator's report (flows, NPV, IRR and project IRR).
 """
@@ -107,6 +114,61 @@ def cash_flow(scenario: dict, capacity_kwp: float, years: int, income: list) -> 
     return flows, project
 
 
+STORAGE_DEFAULTS = {  # src/resolve/defaults.rs
+    "capexYuanPerKwh": 900.0, "capexYuanPerKw": 150.0, "omPctOfCapex": 1.5,
+    "calendarFadePctPerYear": 1.0, "cycleFadePctPerCycle": 0.004, "endOfLifePct": 70.0,
+    "replacementCostYuanPerKwh": 500.0,
+}
+
+
+def payback_years(flows: list):
+    """Years until the cumulative cash flow turns ≥ 0, linear within the year; None if never."""
+    cumulative = flows[0]
+    if cumulative >= 0:
+        return 0.0
+    for y, cf in enumerate(flows[1:], start=1):
+        if cumulative + cf >= 0:
+            return (y - 1) + -cumulative / cf
+        cumulative += cf
+    return None
+
+
+def returns(rate: float, flows: list) -> dict:
+    irr = float(npf.irr(flows))
+    return {"flows": flows, "npv": float(npf.npv(rate, flows)), "irr": None if irr != irr else irr,
+            "payback": payback_years(flows)}
+
+
+def storage_case(c: dict) -> dict:
+    """The battery added to the PV, and PV + battery: flows, NPV, IRR, payback, state of health."""
+    b = {**STORAGE_DEFAULTS, **c["scenario"]["storage"]}
+    rate = discount_rate(c["scenario"])
+    invest = b["energyKwh"] * b["capexYuanPerKwh"] + b["powerKw"] * b["capexYuanPerKw"]
+    host = b["investor"]["hostSharePct"] / 100 if "investor" in b else None
+    years = len(c["battery"])
+    health, soh, flows, host_yuan = 1.0, [], [-invest], []
+    for y, row in enumerate(c["battery"], start=1):
+        soh.append(health * 100)
+        nxt = max(health - b["calendarFadePctPerYear"] / 100 - b["cycleFadePctPerCycle"] / 100 * row["cycles"], 0.0)
+        if "replacementYear" in b:
+            replaced = y == b["replacementYear"]
+        else:
+            replaced = y < years and nxt < b["endOfLifePct"] / 100
+        replaced = replaced and y < years
+        replacement = b["replacementCostYuanPerKwh"] * b["energyKwh"] if replaced else 0.0
+        kept = 1.0 - host if host is not None else 1.0
+        flows.append(kept * row["savingsYuan"] - b["omPctOfCapex"] / 100 * invest - replacement)
+        host_yuan.append(host * row["savingsYuan"] if host is not None else 0.0)
+        health = 1.0 if replaced else nxt
+    pv = c["pvFlows"]
+    if host is None:
+        both = [p + f for p, f in zip(pv, flows)]
+    else:
+        both = [pv[0]] + [p + h for p, h in zip(pv[1:], host_yuan)]
+    return {"name": c["name"], "rate": rate, "stateOfHealthPct": soh,
+            "storageWithPv": returns(rate, flows), "both": returns(rate, both)}
+
+
 def discount_rate(scenario: dict) -> float:
     own = scenario.get("ownership") or {"kind": "owner"}
     fin = own.get("investor", {}) if own["kind"] == "thirdParty" else own
@@ -121,6 +183,9 @@ def main() -> None:
     cases = json.loads(text)
     out = []
     for c in cases:
+        if "battery" in c:
+            out.append(storage_case(c))
+            continue
         if "scenario" in c:
             flows, project = cash_flow(c["scenario"], c["capacityKwp"], c["years"], c["income"])
             rate = discount_rate(c["scenario"])

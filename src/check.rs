@@ -1,6 +1,7 @@
 //! Range and presence checks of input values, each failing with a [`ScenarioError`] at the value's
 //! JSON path (`field`): the bottom layer every reader and resolver uses. Nothing is clamped.
 
+use crate::decimal::dec;
 use crate::error::{codes, ScenarioError};
 
 /// The error for NaN or ±Infinity at `field`.
@@ -56,6 +57,7 @@ pub fn between(field: &str, v: f64, min: f64, max: f64) -> Result<f64, ScenarioE
         return Err(not_finite(field));
     }
     if v < min || v > max {
+        let (min, max) = (dec(min), dec(max));
         return Err(out_of_range(
             field,
             format!("must be between {min} and {max} (got {})", num(v)),
@@ -71,6 +73,7 @@ pub fn positive(field: &str, v: f64, max: f64) -> Result<f64, ScenarioError> {
         return Err(not_finite(field));
     }
     if v <= 0.0 || v > max {
+        let max = dec(max);
         return Err(out_of_range(
             field,
             format!("must be greater than 0 and at most {max} (got {})", num(v)),
@@ -88,6 +91,17 @@ pub fn optional(
     check: impl Fn(&str, f64) -> Result<f64, ScenarioError>,
 ) -> Result<f64, ScenarioError> {
     v.map_or(Ok(default), |v| check(field, v))
+}
+
+/// `v` in [`min`, `max`] ([`between`]), or `default` when absent.
+pub fn optional_between(
+    field: &str,
+    v: Option<f64>,
+    default: f64,
+    min: f64,
+    max: f64,
+) -> Result<f64, ScenarioError> {
+    optional(field, v, default, |f, v| between(f, v, min, max))
 }
 
 /// A `missing_field` error at `field`.

@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod caps;
 pub mod check;
 pub mod climate;
+pub mod decimal;
 pub mod diag;
 pub mod emissions;
 pub mod energy;
@@ -24,6 +25,7 @@ pub mod finance;
 pub mod finite;
 pub mod json;
 pub mod load;
+mod minmax;
 pub mod money;
 pub mod ownership;
 pub mod presets;
@@ -37,6 +39,7 @@ pub mod scenario;
 pub mod shape;
 pub mod sizing;
 pub mod solar;
+pub mod storage;
 pub mod tariff;
 pub mod usage;
 #[cfg(target_arch = "wasm32")]
@@ -48,6 +51,7 @@ pub use presets::{presets, Presets};
 pub use report::Report;
 pub use scenario::Scenario;
 
+use decimal::{dec, fixed};
 use ownership::OwnershipModel;
 use production::HourlyDetail;
 use report::{Assumptions, Emissions, Energy, HoursFrom, TariffKind, YearKwh};
@@ -94,11 +98,11 @@ pub fn calculate_with_hours(
             format!("hours[{h}]"),
             format!(
                 "hours[{h}] must be a finite number ≥ 0 (got {})",
-                hours_kwh[h]
+                dec(hours_kwh[h])
             ),
             format!(
                 "hours[{h}] 必须是不小于 0 的有限数值（当前为 {}）",
-                hours_kwh[h]
+                dec(hours_kwh[h])
             ),
         ));
     }
@@ -188,6 +192,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
         station: hourly.and_then(|h| h.station.clone()),
         sizing: inp.sizing.clone(),
         warnings,
+        storage: eval.storage,
     })
 }
 
@@ -223,12 +228,12 @@ fn shaped_warning(site: Option<shape::ShapeSite>) -> report::Warning {
     let (en, zh) = if site.is_some() {
         (
             format!(
-                "Only an annual yield is known: its hours are shaped as equal days following the clear-sky sun at the site ({:.2}° N, {:.2}° E); a weather file or station gives real hours.",
-                shape_site.latitude_deg, shape_site.longitude_deg
+                "Only an annual yield is known: its hours are shaped as equal days following the clear-sky sun at the site ({}° N, {}° E); a weather file or station gives real hours.",
+                fixed(shape_site.latitude_deg, 2), fixed(shape_site.longitude_deg, 2)
             ),
             format!(
-                "仅知年发电量：逐时发电量按每日等量、日内随场址（北纬 {:.2}°、东经 {:.2}°）晴空太阳变化估算；气象文件或气象站可给出真实逐时值。",
-                shape_site.latitude_deg, shape_site.longitude_deg
+                "仅知年发电量：逐时发电量按每日等量、日内随场址（北纬 {}°、东经 {}°）晴空太阳变化估算；气象文件或气象站可给出真实逐时值。",
+                fixed(shape_site.latitude_deg, 2), fixed(shape_site.longitude_deg, 2)
             ),
         )
     } else {
@@ -375,3 +380,48 @@ pub fn parse_weather_json(
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// The battery sizing sweep: the scenario's battery (`storage`, required) resized to each power
+/// `powers_kw` [kW] × duration `durations_h` [h] (at most 100 points, each > 0), and the NPV, IRR
+/// and payback of adding it to the PV.
+pub fn sweep_storage(
+    scenario: &Scenario,
+    powers_kw: &[f64],
+    durations_h: &[f64],
+) -> Result<Vec<report::SweepPoint>, ScenarioError> {
+    if powers_kw.is_empty() || durations_h.is_empty() || powers_kw.len() * durations_h.len() > 100 {
+        return Err(ScenarioError::new(
+            error::codes::INVALID_LENGTH,
+            "powersKw",
+            "the sweep needs 1–100 points (powers × durations)",
+            "扫描需要 1–100 个点（功率数 × 时长数）",
+        ));
+    }
+    for (name, values) in [("powersKw", powers_kw), ("durationsH", durations_h)] {
+        for (i, &v) in values.iter().enumerate() {
+            check::positive(&format!("{name}[{i}]"), v, 1e7)?;
+        }
+    }
+    let inp = resolve::resolve(scenario)?;
+    let battery = inp
+        .storage
+        .clone()
+        .ok_or_else(|| check::missing("storage"))?;
+    let (resource, _) = resource::load(
+        &inp.resource,
+        scenario.resource.text.as_deref(),
+        &inp.system,
+    )?;
+    let production = production::first_year(&resource)?;
+    let hourly = production.hourly.as_ref();
+    let (hours, _) = year1_hours(&inp, production.annual_kwh, None, hourly);
+    let hours = hours.unwrap_or_default();
+    Ok(money::sweep_storage(
+        &inp,
+        &battery,
+        production.annual_kwh,
+        &hours,
+        powers_kw,
+        durations_h,
+    ))
+}

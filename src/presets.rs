@@ -115,6 +115,7 @@ fn yield_scenario(capacity_kwp: f64, hours: f64) -> Scenario {
         emissions: None,
         output: None,
         project: None,
+        storage: None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! the months by their days, or the PVWatts v8 hourly chain on weather ([`crate::pv::simulate`]).
 
 use crate::climate::Nearest;
+use crate::decimal::fixed;
 use crate::diag::Warning;
 use crate::energy;
 use crate::error::{codes, ScenarioError};
@@ -144,14 +145,16 @@ pub fn first_year(resource: &ResourceInput) -> Result<Production, ScenarioError>
                 warnings.push(Warning::new(
                     "timing_offset",
                     format!(
-                        "The file's daily irradiance centroid is {m:+.0} min from solar noon under the timing \
+                        "The file's daily irradiance centroid is {m:+} min from solar noon under the timing \
                          convention in force ({}): its timestamps, time zone or timing convention are probably off \
                          (resource.timing).",
-                        timing_name(summary.timing)
+                        timing_name(summary.timing),
+                        m = fixed(m, 0)
                     ),
                     format!(
-                        "按当前时间约定（{}），该气象文件的日辐照质心与太阳正午相差 {m:+.0} 分钟：其时间戳、时区或时间约定可能有误（resource.timing）。",
-                        timing_name_zh(summary.timing)
+                        "按当前时间约定（{}），该气象文件的日辐照质心与太阳正午相差 {m:+} 分钟：其时间戳、时区或时间约定可能有误（resource.timing）。",
+                        timing_name_zh(summary.timing),
+                        m = fixed(m, 0)
                     ),
                 ));
             }

@@ -26,6 +26,9 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sizing: Option<crate::sizing::RoofSizing>,
     pub warnings: Vec<Warning>,
+    /// The battery behind the meter (when `storage` is given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub storage: Option<StorageReport>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -189,6 +192,10 @@ pub struct Money {
     pub investor: Option<Box<InvestorMoney>>,
     /// Which rule priced the exports, with its figures.
     pub export_pricing: ExportPricing,
+    /// The demand charge with and without the system (when `tariff.demandChargeYuanPerKwMonth` is
+    /// given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub demand_charge: Option<DemandCharge>,
 }
 
 /// A time-of-use tariff in force from a year of the lifetime on.
@@ -300,6 +307,9 @@ pub struct CashFlowYear {
     pub vat_yuan: f64,
     /// City maintenance tax and education surcharges on the VAT paid.
     pub vat_surcharges_yuan: f64,
+    /// Demand charge saved by the PV (owner, host; when a demand charge is given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub demand_charge_yuan: Option<f64>,
     /// Sum of the costs of the year (investment, O&M, inverter, rent paid, loan, taxes).
     pub costs_yuan: f64,
     pub net_cash_flow_yuan: f64,
@@ -421,4 +431,162 @@ pub enum TariffKind {
     TimeOfUse,
     /// One purchase price per month (代理购电).
     Monthly,
+}
+
+/// The demand charge (需量电费) of year 1 on each month's largest hourly grid draw [yuan].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DemandCharge {
+    /// [yuan/kW/month].
+    pub rate_yuan_per_kw_month: f64,
+    /// Without PV or battery: on the load's monthly peaks.
+    pub without_system_yuan: f64,
+    /// With the PV alone.
+    pub with_pv_yuan: f64,
+    /// With PV and the battery (when a battery is given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub with_pv_storage_yuan: Option<f64>,
+}
+
+/// The money of one investment: NPV, IRR, payback.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Returns {
+    /// Year-0 investment [yuan].
+    pub investment_yuan: f64,
+    /// Savings (or revenue) of year 1 [yuan].
+    pub first_year_savings_yuan: f64,
+    /// At the scenario's discount rate [yuan].
+    pub npv_yuan: f64,
+    /// [%]; absent when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub irr_pct: Option<f64>,
+    /// [years]; absent when it does not pay back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payback_years: Option<f64>,
+}
+
+/// One year of the battery (year 1 and each year of the lifetime) [kWh, yuan].
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StorageYear {
+    pub year: u32,
+    /// Capacity at the start of the year [% of the nameplate].
+    pub state_of_health_pct: f64,
+    /// Whether the cells were replaced at the end of the year.
+    pub replaced: bool,
+    /// AC energy drawn to charge.
+    pub charge_kwh: f64,
+    /// The part of it from the PV surplus.
+    pub charge_from_pv_kwh: f64,
+    /// The part of it from the grid.
+    pub charge_from_grid_kwh: f64,
+    /// AC energy delivered to the load.
+    pub discharge_kwh: f64,
+    /// Conversion losses: charged − delivered − the change of the stored energy.
+    pub losses_kwh: f64,
+    /// Auxiliary draw.
+    pub auxiliary_kwh: f64,
+    /// Equivalent full cycles (energy withdrawn from the cells / usable energy) [-].
+    pub cycles: f64,
+    /// With PV and battery.
+    pub grid_import_kwh: f64,
+    pub exported_kwh: f64,
+    pub curtailed_kwh: f64,
+    /// Energy saving from PV energy shifted by the battery, less the exports it displaces (and the
+    /// auxiliary draw): the energy saving less `arbitrageYuan`.
+    pub self_consumption_yuan: f64,
+    /// The grid-charged share of the discharge at its purchase price, less the grid charging paid.
+    pub arbitrage_yuan: f64,
+    /// Demand charge saved.
+    pub demand_charge_yuan: f64,
+    /// Everything the battery saves in the year (energy and demand).
+    pub savings_yuan: f64,
+    pub om_yuan: f64,
+    pub replacement_yuan: f64,
+    /// The battery owner's cash flow of the year (after the host's share under EMC).
+    pub net_cash_flow_yuan: f64,
+}
+
+/// One month of year 1 of the battery.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StorageMonth {
+    /// 1–12.
+    pub month: u32,
+    pub charge_kwh: f64,
+    pub discharge_kwh: f64,
+    pub losses_kwh: f64,
+    /// Equivalent full cycles [-].
+    pub cycles: f64,
+    /// Largest hourly grid draw with PV and battery [kW].
+    pub peak_grid_kw: f64,
+    /// The same with the PV alone [kW].
+    pub peak_grid_pv_only_kw: f64,
+    /// The load's largest hour [kW].
+    pub peak_load_kw: f64,
+}
+
+/// The average day of a month of year 1, by clock hour (24 values each) [kW = kWh in the hour].
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StorageDay {
+    /// 1–12.
+    pub month: u32,
+    /// State of charge at the end of the hour [% of the year's capacity].
+    pub soc_pct: Vec<f64>,
+    pub charge_kw: Vec<f64>,
+    pub discharge_kw: Vec<f64>,
+    /// Import − export.
+    pub grid_kw: Vec<f64>,
+    pub pv_kw: Vec<f64>,
+    pub load_kw: Vec<f64>,
+}
+
+/// The battery's report: dispatch, money by source, lifetime health, and the returns of PV alone,
+/// storage alone, storage added to the PV, and both.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StorageReport {
+    pub dispatch: crate::storage::DispatchMode,
+    /// Nameplate energy [kWh].
+    pub energy_kwh: f64,
+    pub power_kw: f64,
+    /// Usable energy when new [kWh].
+    pub usable_kwh: f64,
+    /// Round-trip efficiency used [%].
+    pub round_trip_efficiency_pct: f64,
+    /// Investment [yuan].
+    pub investment_yuan: f64,
+    /// Year 1 (also `byYear[0]`).
+    pub first_year: StorageYear,
+    pub by_year: Vec<StorageYear>,
+    pub by_month: Vec<StorageMonth>,
+    pub average_day: Vec<StorageDay>,
+    /// The PV alone (the owner's or host's cash flow of `money`).
+    pub pv_alone: Returns,
+    /// The battery at the site without PV.
+    pub storage_alone: Returns,
+    /// The battery added to the PV (savings against the PV alone).
+    pub storage_with_pv: Returns,
+    /// PV and battery together.
+    pub both: Returns,
+    /// Under EMC: the host's share of the battery's savings [%].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host_share_pct: Option<f64>,
+    /// Under EMC: the host's yearly gain from the battery, year 1 [yuan].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host_first_year_yuan: Option<f64>,
+}
+
+/// One point of the battery sizing sweep (`sweepStorage`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SweepPoint {
+    pub power_kw: f64,
+    /// Hours of storage at full power [h].
+    pub duration_h: f64,
+    pub energy_kwh: f64,
+    /// The battery added to the PV.
+    pub returns: Returns,
 }

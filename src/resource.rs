@@ -56,15 +56,16 @@ pub fn load(
             let distance_km = place.as_ref().map_or(0.0, |p| {
                 climate::distance_km(p.latitude, p.longitude, station.latitude, station.longitude)
             });
+            let km = crate::decimal::fixed(distance_km, 0);
             let warnings = match place {
                 Some(_) => vec![Warning::new(
                     "station_distance",
                     format!(
-                        "Climate of the station {} ({}), {distance_km:.0} km from the site; the sun is computed at the site.",
+                        "Climate of the station {} ({}), {km} km from the site; the sun is computed at the site.",
                         station.name_en, station.id
                     ),
                     format!(
-                        "采用气象站 {}（{}）的气候数据，距场址 {distance_km:.0} km；太阳位置按场址计算。",
+                        "采用气象站 {}（{}）的气候数据，距场址 {km} km；太阳位置按场址计算。",
                         station.name_zh, station.id
                     ),
                 )],

@@ -34,6 +34,9 @@ pub struct Scenario {
     /// What the 2025 rules need to know of the project: category, commissioning date, voltage, province.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<Project>,
+    /// A battery behind the meter (PV + storage, 光储).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<crate::storage::spec::Storage>,
 }
 
 /// The project as the 2025 rules see it (NEA 国能发新能规〔2025〕7号, NDRC 发改价格〔2025〕136号).
@@ -385,6 +388,10 @@ pub struct Tariff {
     /// project spanning a provincial tariff change), in increasing `fromYear`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_of_use_changes: Option<Vec<TimeOfUseChange>>,
+    /// Demand charge (需量电费) on each month's largest hourly grid draw [yuan/kW/month]; needs
+    /// `usage.load`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demand_charge_yuan_per_kw_month: Option<f64>,
 }
 
 /// A time-of-use tariff that applies from year `fromYear` (2…lifetime) on: a preset or periods.

@@ -281,6 +281,22 @@ pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
     Ok(out)
 }
 
+/// `sweepStorage(scenario: Scenario, grid: SweepGrid): SweepPoint[]`: the scenario's battery resized
+/// to every power × duration of `grid`, with the returns of adding it to the PV; throws
+/// `ScenarioError` (fields of the grid named `powersKw[i]`, `durationsH[i]`).
+#[wasm_bindgen(js_name = sweepStorage, skip_typescript)]
+pub fn sweep_storage(scenario: JsValue, grid: JsValue) -> Result<JsValue, JsValue> {
+    let scenario = scenario_json(&scenario)
+        .and_then(|text| Scenario::from_json(&text))
+        .map_err(|e| js_error(&e))?;
+    let grid: crate::storage::SweepGrid = scenario_json(&grid)
+        .and_then(|text| crate::scenario::from_json_object(&text))
+        .map_err(|e| js_error(&e))?;
+    let points = crate::sweep_storage(&scenario, &grid.powers_kw, &grid.durations_h)
+        .map_err(|e| js_error(&e))?;
+    to_js(&points)
+}
+
 /// `parseWeather(text: string | Uint8Array | ArrayBuffer, options?: WeatherOptions): WeatherSummary`;
 /// throws `ScenarioError`.
 #[wasm_bindgen(js_name = parseWeather, skip_typescript)]

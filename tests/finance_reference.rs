@@ -5,16 +5,28 @@
 //!     scripts/setup-venv.sh && .venv/bin/python scripts/finance_reference.py
 //! (the command and versions are recorded in the file) from the scenarios of
 //! tests/data/reference/finance_scenarios.json. Tolerances (relative, of max(|x|, 1)) a little above
-//! the worst measured (`cargo test --test finance_reference -- --nocapture`).
+//! the worst measured (`cargo test --test finance_reference -- --nocapture`). The battery cases:
+//! its cash flow added to the PV (investment, savings less O&M and the cell replacements that its
+//! state of health calls for) and PV + battery, built in Python from the battery's fields and the
+//! report's yearly savings and cycles.
 
 use rooftop_pv::{calculate, finance, presets, Scenario};
 use serde_json::Value;
 
 fn scenario_of(case: &Value) -> Scenario {
-    match case.get("example") {
+    let mut s = match case.get("example") {
         Some(id) => presets::example(id.as_str().unwrap()).unwrap(),
         None => Scenario::from_json_value(&case["scenario"]).unwrap(),
+    };
+    if let Some(b) = case.get("storage") {
+        s.storage = Some(serde_json::from_value(b.clone()).unwrap());
     }
+    if let Some(d) = case.get("demandChargeYuanPerKwMonth") {
+        s.tariff
+            .get_or_insert_with(Default::default)
+            .demand_charge_yuan_per_kw_month = d.as_f64();
+    }
+    s
 }
 
 fn floats(v: &Value) -> Vec<f64> {
@@ -128,4 +140,79 @@ fn finance_functions_match_numpy_financial_on_plain_flows() {
             name,
         );
     }
+}
+
+/// NPV, IRR and payback of `r` against the golden `g` ({flows, npv, irr, payback}); the worst
+/// relative difference.
+fn check_returns(r: &rooftop_pv::report::Returns, g: &Value, what: &str) -> f64 {
+    let flows = floats(&g["flows"]);
+    let mut worst = assert_rel(
+        r.investment_yuan,
+        -flows[0],
+        FLOW_TOL,
+        &format!("{what} investment"),
+    );
+    worst = worst.max(assert_rel(
+        r.npv_yuan,
+        g["npv"].as_f64().unwrap(),
+        NPV_TOL,
+        &format!("{what} NPV"),
+    ));
+    match (r.irr_pct, g["irr"].as_f64()) {
+        (Some(o), Some(t)) => {
+            worst = worst.max(assert_rel(o / 100.0, t, IRR_TOL, &format!("{what} IRR")))
+        }
+        (o, t) => assert_eq!(o.is_some(), t.is_some(), "{what} IRR presence"),
+    }
+    match (r.payback_years, g["payback"].as_f64()) {
+        (Some(o), Some(t)) => {
+            worst = worst.max(assert_rel(o, t, FLOW_TOL, &format!("{what} payback")))
+        }
+        (o, t) => assert_eq!(o.is_some(), t.is_some(), "{what} payback presence"),
+    }
+    worst
+}
+
+#[test]
+fn battery_cash_flows_health_npv_and_irr_match_numpy_financial() {
+    let table: Value =
+        serde_json::from_str(include_str!("data/reference/finance_scenarios.json")).unwrap();
+    let golden = golden();
+    let cases = table["storage"].as_array().unwrap();
+    assert!(cases.len() >= 3);
+    let mut worst = 0.0f64;
+    for case in cases {
+        let name = case["name"].as_str().unwrap();
+        let g = golden
+            .iter()
+            .find(|g| g["name"] == name)
+            .unwrap_or_else(|| {
+                panic!("{name}: no golden (run {})", "scripts/finance_reference.py")
+            });
+        let st = calculate(&scenario_of(case)).unwrap().storage.unwrap();
+        let soh = floats(&g["stateOfHealthPct"]);
+        let flows = floats(&g["storageWithPv"]["flows"]);
+        assert_eq!(st.by_year.len(), soh.len(), "{name}");
+        assert!(
+            st.by_year.iter().any(|y| y.replaced),
+            "{name}: no replacement to check"
+        );
+        for (y, row) in st.by_year.iter().enumerate() {
+            let what = format!("{name} year {}", y + 1);
+            worst = worst.max(assert_rel(row.state_of_health_pct, soh[y], FLOW_TOL, &what));
+            worst = worst.max(assert_rel(
+                row.net_cash_flow_yuan,
+                flows[y + 1],
+                FLOW_TOL,
+                &what,
+            ));
+        }
+        worst = worst.max(check_returns(
+            &st.storage_with_pv,
+            &g["storageWithPv"],
+            name,
+        ));
+        worst = worst.max(check_returns(&st.both, &g["both"], &format!("{name} both")));
+    }
+    println!("battery: worst relative difference {worst:e}");
 }

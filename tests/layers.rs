@@ -19,8 +19,11 @@ use std::path::{Path, PathBuf};
 /// sun path of a weather file sits above the weather readers, the rest of `solar` below them).
 /// A module in no layer fails [`layers_point_down`].
 const LAYERS: &[&[&str]] = &[
-    // errors, warnings, bilingual text, range checks, the strict JSON reader
-    &["diag", "check", "error", "json", "finite", "caps"],
+    // errors, warnings, bilingual text, numbers in messages, range checks, the strict JSON reader,
+    // input caps, min/max by compare-and-select
+    &[
+        "diag", "check", "decimal", "error", "json", "finite", "caps", "minmax",
+    ],
     // the only place for dates
     &["calendar"],
     // models of the sun and of yields and emissions, on plain numbers; the 2025 rules' project
@@ -41,8 +44,18 @@ const LAYERS: &[&[&str]] = &[
     &["weather"],
     // the sun path of a weather file and the PV chain
     &["solar::sunpath", "pv"],
-    // the input types
-    &["scenario"],
+    // the input types (a battery's fields among them)
+    &["scenario", "storage::spec"],
+    // the battery resolved and dispatched hour by hour (PV + storage)
+    &[
+        "storage",
+        "storage::battery",
+        "storage::flow",
+        "storage::health",
+        "storage::optimal",
+        "storage::rules",
+        "storage::dispatch",
+    ],
     // built-in climate, loads and tariffs read from their inputs
     &["climate", "load", "tariff"],
     // the other provinces' time-of-use tariffs, beside Shanxi's

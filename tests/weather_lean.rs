@@ -271,3 +271,349 @@ fn text_of_is_from_utf8_lossy() {
         assert_eq!(weather::text_of(s), String::from_utf8_lossy(s), "{s:?}");
     }
 }
+
+/// The Greensboro TMY3 file with data row `k` (0-based) passed through `edit`.
+fn tmy3_with(edit: impl Fn(usize, &mut Vec<String>)) -> String {
+    let text = pvlib("723170TYA.CSV");
+    let mut lines = text.lines();
+    let mut out = format!("{}\n{}\n", lines.next().unwrap(), lines.next().unwrap());
+    for (k, line) in lines.filter(|l| !l.trim().is_empty()).enumerate() {
+        let mut cells: Vec<String> = line.split(',').map(str::to_string).collect();
+        edit(k, &mut cells);
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// Column of the Greensboro file's header named `name`.
+fn tmy3_col(name: &str) -> usize {
+    let text = pvlib("723170TYA.CSV");
+    let header = text.lines().nth(1).unwrap();
+    header
+        .split(',')
+        .position(|c| c == name)
+        .unwrap_or_else(|| panic!("{name}"))
+}
+
+#[test]
+fn tmy3_variants_read_the_same_by_both_paths() {
+    let text = pvlib("723170TYA.CSV");
+    let opts = ParseOptions::default();
+    let (ghi, dni, temp) = (
+        tmy3_col("GHI (W/m^2)"),
+        tmy3_col("DNI (W/m^2)"),
+        tmy3_col("Dry-bulb (C)"),
+    );
+    let (alb, alb_src) = (tmy3_col("Alb (unitless)"), tmy3_col("Alb source"));
+    let variants: Vec<(&str, String)> = vec![
+        ("as served", text.clone()),
+        ("crlf", text.replace('\n', "\r\n")),
+        ("no final newline", text.trim_end().to_string()),
+        ("blank lines", format!("{text}\n\r\n\n")),
+        (
+            "missing values",
+            tmy3_with(|k, c| {
+                if (100..102).contains(&k) {
+                    c[ghi] = "-9900".into();
+                    c[temp] = "-9900".into();
+                }
+            }),
+        ),
+        (
+            "albedo known",
+            tmy3_with(|k, c| {
+                c[alb] = "0.180".into();
+                c[alb_src] = if k % 5 == 0 { "?" } else { "F" }.into();
+            }),
+        ),
+        ("albedo empty", tmy3_with(|_, c| c[alb] = String::new())),
+        ("albedo a word", tmy3_with(|_, c| c[alb] = "n/a".into())),
+        (
+            "spaces around a number",
+            tmy3_with(|k, c| {
+                if k == 5000 {
+                    c[dni] = format!(" {} ", c[dni]);
+                }
+            }),
+        ),
+        (
+            "exponent",
+            tmy3_with(|k, c| {
+                if k == 6000 {
+                    c[ghi] = "1e2".into();
+                }
+            }),
+        ),
+        (
+            "hours from 00:00 (interval start)",
+            tmy3_with(|_, c| {
+                let h: u32 = c[1][..2].parse().unwrap();
+                c[1] = format!("{:02}:00", h - 1);
+            }),
+        ),
+        (
+            "unpadded date",
+            tmy3_with(|k, c| {
+                if k == 10 {
+                    c[0] = c[0].replacen("01/", "1/", 1);
+                }
+            }),
+        ),
+    ];
+    for (name, v) in &variants {
+        assert!(parse_with(v, &opts).is_ok(), "{name} should read");
+        same_both_ways(name, v, &opts);
+    }
+}
+
+#[test]
+fn broken_tmy3_files_give_the_same_errors_by_both_paths() {
+    let opts = ParseOptions::default();
+    let ghi = tmy3_col("GHI (W/m^2)");
+    let variants: Vec<(&str, String)> = vec![
+        (
+            "a word",
+            tmy3_with(|k, c| {
+                if k == 12 {
+                    c[ghi] = "abc".into()
+                }
+            }),
+        ),
+        (
+            "a field short",
+            tmy3_with(|k, c| {
+                if k == 99 {
+                    c.pop();
+                }
+            }),
+        ),
+        (
+            "a field more",
+            tmy3_with(|k, c| {
+                if k == 98 {
+                    c.push("1".into());
+                }
+            }),
+        ),
+        (
+            "half hour",
+            tmy3_with(|k, c| {
+                if k == 40 {
+                    c[1] = "03:30".into()
+                }
+            }),
+        ),
+        (
+            "hour 25",
+            tmy3_with(|k, c| {
+                if k == 41 {
+                    c[1] = "25:00".into()
+                }
+            }),
+        ),
+        (
+            "bad date",
+            tmy3_with(|k, c| {
+                if k == 42 {
+                    c[0] = "02/30/1988".into()
+                }
+            }),
+        ),
+        (
+            "24:00 in a file from 00:00",
+            tmy3_with(|k, c| {
+                let h: u32 = c[1][..2].parse().unwrap();
+                c[1] = format!("{:02}:00", if k == 50 { 24 } else { h - 1 });
+            }),
+        ),
+        (
+            "out of range",
+            tmy3_with(|k, c| {
+                if k == 4321 {
+                    c[ghi] = "2500".into()
+                }
+            }),
+        ),
+        (
+            "long gap",
+            tmy3_with(|k, c| {
+                if (4000..4010).contains(&k) {
+                    c[ghi] = "-9900".into()
+                }
+            }),
+        ),
+    ];
+    for (name, v) in &variants {
+        let e = parse_with(v, &opts).expect_err(name);
+        assert_eq!(e.field, "resource.text", "{name}");
+        same_both_ways(name, v, &opts);
+    }
+}
+
+/// The served PSM3 file (two metadata lines, the column header) with data row `k` (0-based)
+/// passed through `edit`; `col` finds a column by name.
+fn psm3_with(edit: impl Fn(usize, &mut Vec<String>)) -> String {
+    let text = psm3_served();
+    let mut lines = text.lines();
+    let mut out = String::new();
+    for _ in 0..3 {
+        out.push_str(lines.next().unwrap());
+        out.push('\n');
+    }
+    for (k, line) in lines.enumerate() {
+        let mut cells: Vec<String> = line.split(',').map(str::to_string).collect();
+        edit(k, &mut cells);
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+fn psm3_col(name: &str) -> usize {
+    let text = psm3_served();
+    let header = text.lines().nth(2).unwrap();
+    header
+        .split(',')
+        .position(|c| c == name)
+        .unwrap_or_else(|| panic!("{name}"))
+}
+
+#[test]
+fn psm3_variants_read_the_same_by_both_paths() {
+    let text = psm3_served();
+    let opts = ParseOptions::default();
+    let (ghi, dni, temp, hour) = (
+        psm3_col("GHI"),
+        psm3_col("DNI"),
+        psm3_col("Temperature"),
+        psm3_col("Hour"),
+    );
+    let variants: Vec<(&str, String)> = vec![
+        ("crlf", text.replace('\n', "\r\n")),
+        ("no final newline", text.trim_end().to_string()),
+        ("blank lines", format!("{text}\n\r\n\n")),
+        (
+            "missing values",
+            psm3_with(|k, c| {
+                if (100..102).contains(&k) {
+                    c[ghi] = String::new();
+                    c[temp] = "-999".into();
+                }
+            }),
+        ),
+        (
+            "NaN cells",
+            psm3_with(|k, c| {
+                if k == 200 {
+                    c[dni] = "NaN".into();
+                }
+            }),
+        ),
+        (
+            "spaces around a number",
+            psm3_with(|k, c| {
+                if k == 5000 {
+                    c[dni] = format!(" {} ", c[dni]);
+                }
+            }),
+        ),
+        (
+            "hours 1–24",
+            psm3_with(|_, c| {
+                let h: u32 = c[hour].parse().unwrap();
+                c[hour] = (h + 1).to_string();
+            }),
+        ),
+        (
+            "plus signs",
+            psm3_with(|k, c| {
+                if k == 300 {
+                    c[hour] = format!("+{}", c[hour]);
+                    c[ghi] = format!("+{}", c[ghi]);
+                }
+            }),
+        ),
+    ];
+    for (name, v) in &variants {
+        assert!(parse_with(v, &opts).is_ok(), "{name} should read");
+        same_both_ways(name, v, &opts);
+    }
+}
+
+#[test]
+fn broken_psm3_files_give_the_same_errors_by_both_paths() {
+    let opts = ParseOptions::default();
+    let (ghi, hour, minute) = (psm3_col("GHI"), psm3_col("Hour"), psm3_col("Minute"));
+    let variants: Vec<(&str, String)> = vec![
+        (
+            "a word",
+            psm3_with(|k, c| {
+                if k == 12 {
+                    c[ghi] = "abc".into()
+                }
+            }),
+        ),
+        (
+            "a field short",
+            psm3_with(|k, c| {
+                if k == 99 {
+                    c.pop();
+                }
+            }),
+        ),
+        (
+            "a field more",
+            psm3_with(|k, c| {
+                if k == 98 {
+                    c.push("1".into());
+                }
+            }),
+        ),
+        (
+            "hour 25",
+            psm3_with(|k, c| {
+                if k == 41 {
+                    c[hour] = "25".into()
+                }
+            }),
+        ),
+        (
+            "minute 60",
+            psm3_with(|k, c| {
+                if k == 43 {
+                    c[minute] = "60".into()
+                }
+            }),
+        ),
+        (
+            "hour 0 and 24",
+            psm3_with(|k, c| {
+                if k == 23 {
+                    c[hour] = "24".into()
+                }
+            }),
+        ),
+        (
+            "out of range",
+            psm3_with(|k, c| {
+                if k == 4321 {
+                    c[ghi] = "2500".into()
+                }
+            }),
+        ),
+        (
+            "long gap",
+            psm3_with(|k, c| {
+                if (4000..4010).contains(&k) {
+                    c[ghi] = String::new()
+                }
+            }),
+        ),
+    ];
+    for (name, v) in &variants {
+        let e = parse_with(v, &opts).expect_err(name);
+        assert_eq!(e.field, "resource.text", "{name}");
+        same_both_ways(name, v, &opts);
+    }
+}

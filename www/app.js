@@ -24,6 +24,7 @@ import {
 import { setupPortfolio } from './portfolio-ui.js';
 import { setupVariants } from './variants-ui.js';
 import { clearRoof, fillRoof, readRoof, renderRoofResult, updateRoofPlaceholders } from './roof-ui.js';
+import { setupStorageUi, translateStorageUi, readStorage, clearStorage, fillStorage, renderStorage } from './storage-ui.js';
 
 /** What the page shows before the user types anything (optional fields stay empty → core defaults). */
 const INITIAL = {
@@ -123,6 +124,7 @@ function applyStaticText() {
   updateSources();
   translateMoneyUi(sourceDetails);
   translateRulesUi(sourceDetails);
+  translateStorageUi();
   renderExampleDesc();
 }
 
@@ -393,6 +395,7 @@ function buildScenario() {
   // load, export limit, time of use, the owner's or the investor's finance
   readMoney(s, num, local);
   readRules(s, num);
+  readStorage(s, num, local);
 
   const fs = $('factorSet').value;
   if (fs === 'custom') {
@@ -1387,6 +1390,7 @@ function renderReport() {
   $('ms-yuan').textContent = `${fmt(m.firstYearSavingsYuan)} ${t('unit.yuan')}`;
   renderUsage(r);
   renderMoneyResults(r, { yuanSub });
+  renderStorage(r);
   renderEmissions(r);
   renderMonthly(r);
   renderHeatmap(r);
@@ -1950,6 +1954,7 @@ function clearForm() {
   clearRoof();
   clearMoney();
   clearRules();
+  clearStorage();
   // where the roof is: a choice that outlives the other inputs (like the language)
   restoreStation();
 }
@@ -2010,6 +2015,7 @@ function fillForm(s) {
   $(`kind-${o.kind}`).checked = true;
   fillMoney(s);
   fillRules(s);
+  fillStorage(s);
   setField('discountPct', o.discountPct);
   $('discountUnit').value = 'pctOff';
   setField('roofRent', o.roofRentYuanYear);
@@ -2209,6 +2215,11 @@ async function main() {
   fillTariffOptions();
   setupMoneyUi({ presets: state.presets, onChange: afterUserChange });
   setupRulesUi({ presets: state.presets });
+  setupStorageUi({
+    presets: state.presets,
+    sweep: (grid) => state.engine.sweep(forWorker(state.scenario), grid),
+    chartWidth: () => chartWidth('cash-chart'),
+  });
   setupShare({ fillForm, renderExampleDesc, recalc, stationLabel, colon });
   setupPlaces({ nearestTo, stationName, km, closeSuggestions, rememberStation, afterUserChange });
   setupVariants();

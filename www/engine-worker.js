@@ -2,10 +2,12 @@
 // that typing never waits for a calculation (issue 11). Messages (engine.js is the other side):
 //   { type: 'weather', id, text }       the weather file's text, kept until the next one
 //   { type: 'calculate', seq, scenario } resource.textRef = id stands for the file's text
-// Answers: { type: 'ready' } once, then { type: 'result', seq, report | error } per calculation,
-// `error` as a plain object with the ScenarioError's own fields.
+//   { type: 'sweep', id, scenario, grid } the battery sizing sweep (sweepStorage)
+// Answers: { type: 'ready' } once, then { type: 'result', seq, report | error } per calculation
+// and { type: 'sweep', id, points | error } per sweep, `error` as a plain object with the
+// ScenarioError's own fields.
 
-import init, { calculate } from './pkg/rooftop_pv.js';
+import init, { calculate, sweepStorage } from './pkg/rooftop_pv.js';
 
 let weather = { id: null, text: '' };
 
@@ -29,12 +31,20 @@ self.onmessage = async ({ data }) => {
     weather = { id: data.id, text: data.text };
     return;
   }
-  if (data.type !== 'calculate') return;
+  if (data.type !== 'calculate' && data.type !== 'sweep') return;
   const scenario = data.scenario;
   const ref = scenario.resource?.textRef;
   if (ref !== undefined) {
     const { textRef: _ignored, ...resource } = scenario.resource;
     scenario.resource = { ...resource, text: ref === weather.id ? weather.text : '' };
+  }
+  if (data.type === 'sweep') {
+    try {
+      postMessage({ type: 'sweep', id: data.id, points: sweepStorage(scenario, data.grid) });
+    } catch (err) {
+      postMessage({ type: 'sweep', id: data.id, error: plainError(err) });
+    }
+    return;
   }
   try {
     postMessage({ type: 'result', seq: data.seq, report: calculate(scenario) });

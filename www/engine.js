@@ -12,6 +12,8 @@ export function createEngine({ onResult, onBusy }) {
   let waiting = null; // { seq, scenario } to send when the worker is free
   let timer = null;
   let weatherId = null;
+  let sweepId = 0;
+  const sweeps = new Map(); // id → { resolve, reject } of the sizing sweeps asked for
   let readyResolve;
   const ready = new Promise((resolve, reject) => {
     readyResolve = resolve;
@@ -29,6 +31,13 @@ export function createEngine({ onResult, onBusy }) {
   worker.onmessage = ({ data }) => {
     if (data.type === 'ready') readyResolve();
     if (data.type === 'failed') onResult({ seq: -1, error: data.error });
+    if (data.type === 'sweep') {
+      const p = sweeps.get(data.id);
+      sweeps.delete(data.id);
+      if (data.error) p.reject(data.error);
+      else p.resolve(data.points);
+      return;
+    }
     if (data.type !== 'result') return;
     inFlight = null;
     if (data.seq === seq) onResult(data); // older answers are dropped
@@ -59,6 +68,14 @@ export function createEngine({ onResult, onBusy }) {
       }, delayMs);
       onBusy(true);
       return mine;
+    },
+    /** The battery sizing sweep of `scenario` over `grid` ({ powersKw, durationsH }): a promise of
+     * its points (sweepStorage), answered after the calculation the worker is doing. */
+    sweep(scenario, grid) {
+      sweepId += 1;
+      const id = sweepId;
+      worker.postMessage({ type: 'sweep', id, scenario, grid });
+      return new Promise((resolve, reject) => sweeps.set(id, { resolve, reject }));
     },
     /** Forgets any pending request (the form has an error of its own: nothing to calculate). */
     cancel() {

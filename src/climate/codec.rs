@@ -11,7 +11,7 @@ use std::fmt;
 pub(super) static BLOB: &[u8] = include_bytes!("cswd.bin");
 
 const MAGIC: &[u8; 4] = b"RPVC";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
 const BLOCK: usize = 34;
 const KMAX: u32 = 16;
 const IRR_LVL_P: usize = 10;
@@ -23,6 +23,10 @@ const CTX_HDR: usize = CTX_W + 3 * 24 * 4;
 const CTX_MON: usize = CTX_HDR + 2;
 const N_BLOCKS: usize = CTX_MON + 4;
 const N_PROBS: usize = N_BLOCKS * BLOCK;
+/// Probability levels in the header; each context's initial probability is one of them.
+const N_LEVELS: usize = 31;
+/// Bytes before the level indices: magic, version, five u16 sizes, the levels.
+const HEADER: usize = 15 + N_LEVELS;
 /// Largest irradiance index accepted (u²/QS W/m²: 1,458 W/m² at QS = 50).
 const U_MAX: i64 = 270;
 const BLOCK_STARTS: [usize; 5] = [0, 2, 8, 14, 20];
@@ -58,6 +62,7 @@ pub(super) struct Blob<'a> {
     qs: i64,
     t_step: i64,
     w_step: i64,
+    levels: &'a [u8],
     probs: &'a [u8],
     index: &'a [u8],
     streams: &'a [u8],
@@ -86,8 +91,9 @@ impl<'a> Blob<'a> {
         if n_probs != N_PROBS || qs == 0 || t_step == 0 || w_step == 0 {
             return Err(DecodeError::Header);
         }
-        let probs = b.get(15..15 + n_probs).ok_or(DecodeError::Header)?;
-        let index_at = 15 + n_probs;
+        let levels = b.get(15..HEADER).ok_or(DecodeError::Header)?;
+        let probs = b.get(HEADER..HEADER + n_probs).ok_or(DecodeError::Header)?;
+        let index_at = HEADER + n_probs;
         let index = b
             .get(index_at..index_at + 8 * stations)
             .ok_or(DecodeError::Header)?;
@@ -97,6 +103,7 @@ impl<'a> Blob<'a> {
             qs,
             t_step,
             w_step,
+            levels,
             probs,
             index,
             streams,
@@ -139,8 +146,9 @@ impl<'a> Blob<'a> {
     /// Decodes station `i`: its typical days and monthly table.
     pub(super) fn decode(&self, i: usize) -> Result<Decoded, DecodeError> {
         let mut probs = [0u16; N_PROBS];
-        for (p, &b) in probs.iter_mut().zip(self.probs) {
-            *p = u16::from(b) * 8;
+        for (p, &k) in probs.iter_mut().zip(self.probs) {
+            let level = self.levels.get(usize::from(k)).ok_or(DecodeError::Header)?;
+            *p = u16::from(*level) * 8;
             if !(32..=2016).contains(p) {
                 return Err(DecodeError::Header);
             }
@@ -332,7 +340,12 @@ fn decode_station(
                     Some(pa) => pa[j] - if j > 0 { pa[j - 1] } else { 0 },
                     None => 0,
                 };
-                let mut p = (3 * p1 - p2 + pm).div_euclid(2);
+                // The second hour of the window: the previous hour plus last month's change.
+                let mut p = if j == f + 1 && m > 0 {
+                    p1 + pm
+                } else {
+                    (3 * p1 - p2 + pm).div_euclid(2)
+                };
                 if ch == 2 && m > 0 {
                     let (gq, dq) = (d.ghi[m][j].pow(2), d.dhi[m][j].pow(2));
                     let (gp, dp, bp) = (
@@ -460,16 +473,17 @@ mod tests {
             5,
             14,
             15,
+            HEADER,
             100,
-            15 + N_PROBS,
-            15 + N_PROBS + 8 * 270 + 3,
+            HEADER + N_PROBS,
+            HEADER + N_PROBS + 8 * 270 + 3,
             BLOB.len() - 1,
         ] {
             assert!(Blob::parse(&BLOB[..cut]).is_err(), "cut at {cut}");
         }
         // Flipped bytes inside station streams: an error or a value, never a panic.
         let mut copy = BLOB.to_vec();
-        let start = 15 + N_PROBS + 8 * 270;
+        let start = HEADER + N_PROBS + 8 * 270;
         let mut seed = 12345u32;
         for _ in 0..400 {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);

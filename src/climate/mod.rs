@@ -6,7 +6,8 @@
 //! 2005, as EPW files of the EnergyPlus weather library. Per station the crate embeds the monthly
 //! table (GHI, DHI, temperature, wind) and the average day of each month (24 clock hours of GHI,
 //! DNI, DHI, temperature, wind), converted by `scripts/build_climate.py` from
-//! `../shared/data/*.csv` and `data/stations-zh.csv` (Chinese names and provinces).
+//! `data/cswd-monthly.csv`, `data/cswd-typical-days.csv.gz` and `data/stations-zh.csv` (Chinese names
+//! and provinces).
 //!
 //! - [`stations`], [`find_by_id`], [`nearest`], [`find`], [`suggestions`]: the station list;
 //! - [`climate`]: one station's monthly table and typical days, decoded from the blob;

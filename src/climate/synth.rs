@@ -2,7 +2,7 @@
 //!
 //! Timing: the CSWD typical day's clock hour h is EPW row h+1, and its irradiance holds at clock
 //! time h:00 Beijing time (UTC+8) — the daily irradiance centroid of every station falls on solar
-//! noon only under that reading (`../shared/data/README.md`, `pv-model.md` "Time"). So each
+//! noon only under that reading (`data/README.md`, "clock_hour"). So each
 //! synthesised row has the nominal interval [h:00, h+1:00) in UTC+8 and
 //! [`Timing::Start`](crate::weather::Timing::Start): the sun at h:00, exactly as the engine reads the
 //! station's own EPW file. Stamps are dated [`SYNTH_YEAR`] (2005, the year field of every CSWD

@@ -28,6 +28,7 @@
 //!   first), not all zero; texts above [`MAX_BYTES`] are refused before reading.
 
 use crate::calendar::{civil_from_days, day_index, days_from_civil, is_leap, HOURS};
+use crate::decimal::{dec, fixed};
 use crate::diag::Warning;
 use crate::error::{codes, ScenarioError};
 use crate::scenario::{LoadColumn, LoadUnit};
@@ -680,6 +681,7 @@ pub fn parse(
             ));
         };
         if v < 0.0 {
+            let v = dec(v);
             return Err(err(
                 codes::LOAD_VALUE,
                 Some(line),
@@ -688,6 +690,7 @@ pub fn parse(
             ));
         }
         if v * scale > MAX_VALUE {
+            let v = dec(v);
             return Err(err(
                 codes::LOAD_VALUE,
                 Some(line),
@@ -926,17 +929,17 @@ fn timed(
         YEAR_MIN
     };
     if span != want {
-        let days = span as f64 / 1440.0;
+        let days = fixed(span as f64 / 1440.0, 2);
         return Err(err(
             codes::LOAD_LENGTH,
             None,
             format!(
-                "{n} rows of {step} minutes from {} cover {days:.2} days; one year ({} days) is needed",
+                "{n} rows of {step} minutes from {} cover {days} days; one year ({} days) is needed",
                 show(stamps[0]),
                 want / 1440
             ),
             format!(
-                "自 {} 起 {n} 行、每行 {step} 分钟，共 {days:.2} 天；需要整一年（{} 天）",
+                "自 {} 起 {n} 行、每行 {step} 分钟，共 {days} 天；需要整一年（{} 天）",
                 show(stamps[0]),
                 want / 1440
             ),

@@ -11,15 +11,15 @@ use crate::rules::vat::{included_vat, vat_by_year, VatYear};
 use crate::usage::YearSums;
 
 /// The cash flow of whoever owns the equipment: year 0 (investment less loan), then one row per year
-/// with `self_use` and `export` income [yuan], and `rent_paid` [yuan/yr]; `self_use_sold` when the
+/// with `self_use` and `export` income and the `demand` charge saved (empty: none) [yuan], and
+/// `rent_paid` [yuan/yr]; `self_use_sold` when the
 /// self-use income is a sale (the EMC investor's, which bears VAT). Also returns the project cash
 /// flow (before financing and income tax; after VAT when VAT is asked for).
 pub(super) fn cash_flow(
     fin: &Finance,
     capacity_kwp: f64,
     sums: &[YearSums],
-    self_use: &[f64],
-    export: &[f64],
+    (self_use, export, demand): (&[f64], &[f64], &[f64]),
     rent_paid: f64,
     self_use_sold: bool,
 ) -> (Vec<CashFlowYear>, Vec<f64>) {
@@ -58,7 +58,8 @@ pub(super) fn cash_flow(
             .filter(|r| r.year == year)
             .map_or(0.0, |r| r.cost_yuan_per_w * 1000.0 * capacity_kwp);
         let inst = schedule.get(i).copied().unwrap_or_default();
-        let savings = self_use[i] + export[i];
+        let demand_saved = demand.get(i).copied();
+        let savings = self_use[i] + export[i] + demand_saved.unwrap_or(0.0);
         let v = vat.as_ref().map_or_else(VatYear::default, |v| v[i]);
         let vat_cost = v.vat_paid_yuan + v.surcharges_yuan;
         let before_tax = savings - om - inverter - rent_paid - vat_cost;
@@ -85,6 +86,7 @@ pub(super) fn cash_flow(
             self_use_yuan: self_use[i],
             export_yuan: export[i],
             roof_rent_yuan: rent_paid,
+            demand_charge_yuan: demand_saved,
             savings_yuan: savings,
             investment_yuan: 0.0,
             om_yuan: om,

@@ -28,6 +28,7 @@
 mod cash_flow;
 mod metrics;
 mod parties;
+mod storage;
 mod tax;
 mod years;
 
@@ -47,6 +48,8 @@ pub struct Evaluation {
     pub money: Money,
     /// Self-used + exported energy of each year 1..N [kWh].
     pub delivered_kwh: Vec<f64>,
+    /// The battery, when one is given.
+    pub storage: Option<crate::report::StorageReport>,
     pub warnings: Vec<Warning>,
 }
 
@@ -59,7 +62,11 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
         Purchase::Flat(_) | Purchase::Monthly(_) => Vec::new(),
     };
     let life = years::match_lifetime(inp, annual_kwh, hours, &periods);
-    let income = years::income(inp, &life);
+    let mut income = years::income(inp, &life);
+    let demand = storage::pv_demand(inp, hours, &income.export_price_yuan_kwh);
+    if let Some((by_year, _)) = &demand {
+        income.demand_yuan.clone_from(by_year);
+    }
     let mut warnings = Vec::new();
     let parties = parties::split(
         &inp.ownership,
@@ -68,14 +75,67 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
         &income,
         &mut warnings,
     );
-    let money = money(inp, &life.sums, &periods, parties, income.export_pricing);
+    let pv_flows: Vec<f64> = parties.rows.iter().map(|r| r.net_cash_flow_yuan).collect();
+    let battery = match (&inp.storage, hours) {
+        (Some(b), Some(h)) => Some(storage::report(
+            inp,
+            b,
+            h,
+            &income.export_price_yuan_kwh,
+            &pv_flows,
+        )),
+        _ => None,
+    };
+    if let (Some(b), Some(r)) = (&inp.storage, &battery) {
+        if !b.grid_charging && r.first_year.charge_kwh <= 0.0 {
+            warnings.push(Warning::new(
+                "storage_never_charges",
+                "storage.gridCharging is false and the PV never exceeds the load: the battery never charges.",
+                "storage.gridCharging 为 false 且光伏从未超过负荷：储能始终无法充电。",
+            ));
+        }
+    }
+    let mut money = money(inp, &life.sums, &periods, parties, income.export_pricing);
+    money.demand_charge = demand.map(|(_, mut d)| {
+        if let Some(r) = &battery {
+            d.with_pv_storage_yuan = Some(d.with_pv_yuan - r.first_year.demand_charge_yuan);
+        }
+        d
+    });
     let usage = usage(inp, &life, hours.is_some(), &mut warnings);
     Evaluation {
         usage,
         money,
         delivered_kwh: income.delivered_kwh,
+        storage: battery,
         warnings,
     }
+}
+
+/// The returns of battery `b` resized to each power [kW] × duration [h], added to the PV of `inp`
+/// (`hours`: year 1's PV by hour [kWh]).
+pub fn sweep_storage(
+    inp: &Inputs,
+    b: &crate::storage::Battery,
+    annual_kwh: f64,
+    hours: &[f64],
+    powers_kw: &[f64],
+    durations_h: &[f64],
+) -> Vec<crate::report::SweepPoint> {
+    let periods = match &inp.tariff.purchase {
+        Purchase::TimeOfUse(t) => hourly_periods(t),
+        Purchase::Flat(_) | Purchase::Monthly(_) => Vec::new(),
+    };
+    let life = years::match_lifetime(inp, annual_kwh, Some(hours), &periods);
+    let income = years::income(inp, &life);
+    storage::sweep(
+        inp,
+        b,
+        hours,
+        &income.export_price_yuan_kwh,
+        powers_kw,
+        durations_h,
+    )
 }
 
 /// The report's money: the party's rows and totals, the owner's metrics, year 1 by period.
@@ -126,6 +186,7 @@ fn money(
         by_year: rows,
         investor: parties.investor,
         export_pricing,
+        demand_charge: None,
     }
 }
 
@@ -154,14 +215,14 @@ fn usage(inp: &Inputs, life: &Lifetime, hourly: bool, warnings: &mut Vec<Warning
         0.0
     };
     if y1.split.curtailed_kwh > 1e-9 * y1.generation_kwh.max(1.0) {
-        let pct = y1.split.curtailed_kwh / y1.generation_kwh * 100.0;
+        let pct = crate::decimal::fixed(y1.split.curtailed_kwh / y1.generation_kwh * 100.0, 1);
         warnings.push(Warning::new(
             "curtailed",
             format!(
-                "{pct:.1} % of the first year's generation is curtailed (no export allowed or above the export limit): it earns nothing and avoids no emissions."
+                "{pct} % of the first year's generation is curtailed (no export allowed or above the export limit): it earns nothing and avoids no emissions."
             ),
             format!(
-                "首年发电量的 {pct:.1}% 被弃（不允许上网或超出上网功率限制）：这部分电量没有收益，也不计入节能减排。"
+                "首年发电量的 {pct}% 被弃（不允许上网或超出上网功率限制）：这部分电量没有收益，也不计入节能减排。"
             ),
         ));
     }

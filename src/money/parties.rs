@@ -46,7 +46,13 @@ pub(super) fn split(
             roof_rent_yuan_year,
             investor,
         } => {
-            let host = host_rows(sums, &income.self_use_yuan, *discount, *roof_rent_yuan_year);
+            let host = host_rows(
+                sums,
+                &income.self_use_yuan,
+                &income.demand_yuan,
+                *discount,
+                *roof_rent_yuan_year,
+            );
             let (rows, m) = owner_of_equipment(
                 investor,
                 capacity_kwp,
@@ -98,12 +104,17 @@ fn owner_of_equipment(
         Some(d) => income.self_use_yuan.iter().map(|v| v * (1.0 - d)).collect(),
         None => income.self_use_yuan.clone(),
     };
+    // The host pays the grid bill: the PV's demand-charge saving is the owner's or the host's.
+    let demand: &[f64] = if discount.is_some() {
+        &[]
+    } else {
+        &income.demand_yuan
+    };
     let (rows, project) = cash_flow(
         fin,
         capacity_kwp,
         sums,
-        &sales,
-        &income.export_yuan,
+        (&sales, &income.export_yuan, demand),
         rent_paid,
         discount.is_some(),
     );
@@ -111,10 +122,12 @@ fn owner_of_equipment(
     (rows, m)
 }
 
-/// The host's rows under third-party ownership: the discount on the self-use value, and the rent.
+/// The host's rows under third-party ownership: the discount on the self-use value, the rent, and
+/// the PV's demand-charge saving (`demand`, empty without a demand charge).
 fn host_rows(
     sums: &[YearSums],
     self_use_yuan: &[f64],
+    demand: &[f64],
     discount: f64,
     roof_rent_yuan_year: f64,
 ) -> Vec<CashFlowYear> {
@@ -123,7 +136,8 @@ fn host_rows(
         .enumerate()
         .map(|(i, s)| {
             let saved = self_use_yuan[i] * discount;
-            let savings = saved + roof_rent_yuan_year;
+            let demand_saved = demand.get(i).copied();
+            let savings = saved + roof_rent_yuan_year + demand_saved.unwrap_or(0.0);
             cum += savings;
             CashFlowYear {
                 year: i as u32 + 1,
@@ -133,6 +147,7 @@ fn host_rows(
                 curtailed_kwh: s.split.curtailed_kwh,
                 self_use_yuan: saved,
                 roof_rent_yuan: roof_rent_yuan_year,
+                demand_charge_yuan: demand_saved,
                 savings_yuan: savings,
                 net_cash_flow_yuan: savings,
                 cumulative_yuan: cum,

@@ -131,6 +131,10 @@ pub(super) struct Income {
     pub delivered_kwh: Vec<f64>,
     /// What priced the exports.
     pub export_pricing: ExportPricing,
+    /// Each year's export price [yuan/kWh].
+    pub export_price_yuan_kwh: Vec<f64>,
+    /// Demand charge saved by the PV each year [yuan] (empty without a demand charge).
+    pub demand_yuan: Vec<f64>,
 }
 
 /// The income of the years of `life` under `inp`'s prices. A market price by month or clock hour
@@ -171,6 +175,8 @@ pub(super) fn income(inp: &Inputs, life: &Lifetime) -> Income {
             .map(|s| s.split.self_used_kwh + s.split.exported_kwh)
             .collect(),
         export_pricing: pricing(&inp.tariff.export, capture, &export_price),
+        export_price_yuan_kwh: export_price,
+        demand_yuan: Vec::new(),
     }
 }
 

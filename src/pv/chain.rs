@@ -22,6 +22,7 @@ use super::losses::DEFAULT_LOSSES_PCT;
 use super::module::{max_power_table, ModuleType};
 use super::shading::{RowLayout, RowShading};
 use super::temperature::{NoctSam, NOCT_OPEN_RACK, NOCT_ROOF_MOUNT};
+use crate::minmax::MinMax;
 use crate::solar::iam::CoverModel;
 use crate::solar::irradiance::{
     cos_aoi, poa_components, surface_normal, SkyInputs, SkyModel, Tilt,
@@ -327,8 +328,8 @@ pub fn simulate(
     for i in 0..n {
         let temp_air = finite_or(weather.temp_air_c[i], 20.0);
         let state = sun.state[i];
-        let dni = finite_or(weather.dni_w_m2[i], 0.0).max(0.0);
-        let dhi = finite_or(weather.dhi_w_m2[i], 0.0).max(0.0);
+        let dni = finite_or(weather.dni_w_m2[i], 0.0).fmax(0.0);
+        let dhi = finite_or(weather.dhi_w_m2[i], 0.0).fmax(0.0);
         let cos_z = sun.cos_zenith[i];
         if !state.is_up() || (cos_z > 0.0 && dni > sun.dni_extra[i]) {
             out.poa_w_m2.push(0.0);
@@ -384,8 +385,8 @@ pub fn simulate(
             t_cell_w += pl.share * t_cell;
         }
         let dc = dc_module * loss_factor;
-        let ac_unclipped = inverter.ac_unclipped(dc).max(0.0);
-        let ac = ac_unclipped.min(inverter.paco);
+        let ac_unclipped = inverter.ac_unclipped(dc).fmax(0.0);
+        let ac = ac_unclipped.fmin(inverter.paco);
         out.poa_w_m2.push(poa);
         out.effective_irradiance_w_m2.push(g_eff_w);
         out.cell_temp_c.push(t_cell_w);

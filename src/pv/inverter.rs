@@ -6,6 +6,8 @@
 //! (`sandia_inverter_t::acpower`) and `ssc/cmod_pvwattsv8.cpp` (P_dco = P_aco/η_nom, C0–C3 = 0,
 //! P_nt = 0, P_so by system size). pvlib `inverter.sandia` is the same model.
 
+use crate::minmax::MinMax;
+
 /// The PVWatts v8 inverter of a system.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct InverterV8 {
@@ -53,6 +55,6 @@ impl InverterV8 {
 
     /// AC output [W], clipped at P_aco.
     pub fn ac(&self, pdc: f64) -> f64 {
-        self.ac_unclipped(pdc).min(self.paco)
+        self.ac_unclipped(pdc).fmin(self.paco)
     }
 }

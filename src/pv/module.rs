@@ -11,6 +11,8 @@
 //! `singlediode` 'newton'/'brentq'); NREL ssc `shared/lib_cec6par.cpp` (`cec6par_module_t`) and
 //! `ssc/cmod_pvwattsv8.cpp` (the parameter sets, carried over).
 
+use crate::minmax::MinMax;
+
 /// Boltzmann constant [eV/K] (value used by ssc `lib_cec6par.cpp`).
 pub const BOLTZMANN_EV: f64 = 8.618e-5;
 /// Band gap at reference conditions [eV] (silicon; ssc `eg0`).
@@ -178,7 +180,7 @@ pub fn desoto_parameters(
     let t = temp_cell_c + 273.15;
     let dt = t - T_REF_K;
     let mu_isc = p.alpha_sc * (1.0 - p.adjust / 100.0);
-    let i_l = (effective_irradiance / G_REF * (p.i_l_ref + mu_isc * dt)).max(0.0);
+    let i_l = (effective_irradiance / G_REF * (p.i_l_ref + mu_isc * dt)).fmax(0.0);
     let eg = EG_REF * (1.0 + DEG_DT * dt);
     let i_o =
         p.i_o_ref * (t / T_REF_K).powi(3) * ((EG_REF / T_REF_K - eg / t) / BOLTZMANN_EV).exp();
@@ -263,7 +265,7 @@ pub fn single_diode_max_power(d: &DiodeParameters) -> MaxPowerPoint {
     let (mut v, mut e) = if l > 1.0 {
         (d.a * (l - l.ln_1p()), d.i_l / (1.0 + l))
     } else {
-        let v = 0.5 * d.a * l.max(0.0);
+        let v = 0.5 * d.a * l.fmax(0.0);
         (v, d.i_o * (v * inv_a).exp())
     };
     let tol = 1e-9 * d.a;
@@ -388,8 +390,8 @@ impl MaxPowerTable {
         if g > TABLE_G1 || !(TABLE_T0..=TABLE_T1).contains(&temp_cell_c) {
             return cec_max_power(&self.params, g, temp_cell_c);
         }
-        let x = (g.ln() * self.inv_du).min((TABLE_NU - 1) as f64 - 1e-9);
-        let y = ((temp_cell_c - TABLE_T0) * self.inv_dt).min((TABLE_NT - 1) as f64 - 1e-9);
+        let x = (g.ln() * self.inv_du).fmin((TABLE_NU - 1) as f64 - 1e-9);
+        let y = ((temp_cell_c - TABLE_T0) * self.inv_dt).fmin((TABLE_NT - 1) as f64 - 1e-9);
         let (ix, iy) = (x as usize, y as usize);
         let (wx, wy) = (lagrange4(x - ix as f64), lagrange4(y - iy as f64));
         const ROW: usize = TABLE_NT + 2;
@@ -399,7 +401,7 @@ impl MaxPowerTable {
             let v = &block[a * ROW..a * ROW + 4];
             s += wa * (wy[0] * v[0] + wy[1] * v[1] + wy[2] * v[2] + wy[3] * v[3]);
         }
-        (s * g).max(0.0)
+        (s * g).fmax(0.0)
     }
 }
 

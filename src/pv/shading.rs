@@ -123,11 +123,11 @@ fn beam_shade_fraction_trig(
     if py == 0.0 || !py.is_finite() {
         return 0.0;
     }
-    let mut g = (r * px / py).clamp(0.0, row_length);
+    let mut g = crate::solar::clamp(r * px / py, 0.0, row_length);
     if layout.strings_along > 1 {
         g = 0.0;
     }
-    let hs = (a * (1.0 - r / py)).clamp(0.0, a);
+    let hs = crate::solar::clamp(a * (1.0 - r / py), 0.0, a);
     hs * (row_length - g) / (a * row_length)
 }
 

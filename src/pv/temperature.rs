@@ -6,6 +6,8 @@
 //! (T_NOCT 49 °C roof mount, 45 °C otherwise; wind factor 0.51 for arrays below 22 ft; no standoff
 //! adjustment). pvlib `temperature.noct_sam` is a close relative.
 
+use crate::minmax::MinMax;
+
 /// NOCT of a roof-mounted (flush) array in PVWatts v8 [°C].
 pub const NOCT_ROOF_MOUNT: f64 = 49.0;
 /// NOCT of an open-rack array in PVWatts v8 [°C].
@@ -60,7 +62,7 @@ impl NoctSam {
         if poa_effective.is_nan() || poa_effective <= 0.0 {
             return temp_air;
         }
-        let wind = (wind_speed * WIND_FACTOR).max(0.001);
+        let wind = (wind_speed * WIND_FACTOR).fmax(0.001);
         temp_air + poa_effective * self.factor / (5.7 + 3.8 * wind)
     }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::pv::losses::DEFAULT_LOSSES_PCT;
 use crate::scenario::{ModuleType, Mounting, Plane, SkyModel, UsageMode};
+use crate::storage::DispatchMode;
 use crate::tariff;
 
 /// Lifetime [years] and degradation [%] (n-type modules today: ≈1 % in year 1, 0.4 %/yr after;
@@ -93,6 +94,8 @@ pub struct Defaults {
     pub roof_rent_yuan_year: f64,
     /// Id of the emission factor set.
     pub emission_factors: &'static str,
+    /// The battery's defaults (`storage`).
+    pub storage: StorageDefaults,
 }
 
 /// The shipped price [yuan/kWh] of tariff preset `id` (the default grid and export prices).
@@ -142,5 +145,71 @@ pub fn defaults() -> Defaults {
         residual_value_pct: RESIDUAL_VALUE_PCT,
         roof_rent_yuan_year: ROOF_RENT_YUAN_YEAR,
         emission_factors: crate::emissions::DEFAULT_PRESET,
+        storage: storage_defaults(),
+    }
+}
+
+/// Battery defaults (`storage`), each an assumption to confirm against the offer for the project:
+/// - AC round-trip efficiency 85 % [%]: NREL, Cole & Ramasamy, *Cost Projections for Utility-Scale
+///   Battery Storage: 2023 Update* (NREL/TP-6A40-85332, 2023), the ATB's 85 % (to confirm);
+/// - state of charge 5–95 % [%]: 90 % depth of discharge, the usual LFP cabinet window (assumption);
+/// - auxiliary draw 0 kW (assumption: enter the cabinet's cooling and controls);
+/// - capacity fade 1 %/yr calendar plus 0.004 %/equivalent full cycle (LFP cells rated ≈6,000
+///   cycles to 80 % at 25 °C, 2024–25 datasheets; assumption), replacement below 70 % of nameplate;
+/// - investment 900 yuan/kWh + 150 yuan/kW, 2025 (China C&I 2 h systems at ≈1.0 yuan/Wh installed,
+///   as public tenders of 2025 were reported; assumption, to confirm), cell replacement 500
+///   yuan/kWh (assumption), O&M 1.5 % of the investment a year (assumption);
+/// - timeOfUse dispatch with grid charging, at most 2 cycles a day (两充两放).
+pub const STORAGE_ROUND_TRIP_EFFICIENCY_PCT: f64 = 85.0;
+pub const STORAGE_SOC_MIN_PCT: f64 = 5.0;
+pub const STORAGE_SOC_MAX_PCT: f64 = 95.0;
+pub const STORAGE_AUXILIARY_KW: f64 = 0.0;
+pub const STORAGE_CALENDAR_FADE_PCT_PER_YEAR: f64 = 1.0;
+pub const STORAGE_CYCLE_FADE_PCT_PER_CYCLE: f64 = 0.004;
+pub const STORAGE_END_OF_LIFE_PCT: f64 = 70.0;
+pub const STORAGE_CAPEX_YUAN_PER_KWH: f64 = 900.0;
+pub const STORAGE_CAPEX_YUAN_PER_KW: f64 = 150.0;
+pub const STORAGE_REPLACEMENT_COST_YUAN_PER_KWH: f64 = 500.0;
+pub const STORAGE_OM_PCT_OF_CAPEX: f64 = 1.5;
+pub const STORAGE_CYCLES_PER_DAY: f64 = 2.0;
+pub const STORAGE_DISPATCH: DispatchMode = DispatchMode::TimeOfUse;
+
+/// The battery defaults a caller shows (`presets().storageDefaults`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StorageDefaults {
+    pub dispatch: DispatchMode,
+    pub round_trip_efficiency_pct: f64,
+    pub soc_min_pct: f64,
+    pub soc_max_pct: f64,
+    pub auxiliary_kw: f64,
+    pub calendar_fade_pct_per_year: f64,
+    pub cycle_fade_pct_per_cycle: f64,
+    pub end_of_life_pct: f64,
+    pub replacement_cost_yuan_per_kwh: f64,
+    pub capex_yuan_per_kwh: f64,
+    pub capex_yuan_per_kw: f64,
+    pub om_pct_of_capex: f64,
+    pub grid_charging: bool,
+    pub cycles_per_day: f64,
+}
+
+/// Every battery default.
+pub fn storage_defaults() -> StorageDefaults {
+    StorageDefaults {
+        dispatch: STORAGE_DISPATCH,
+        round_trip_efficiency_pct: STORAGE_ROUND_TRIP_EFFICIENCY_PCT,
+        soc_min_pct: STORAGE_SOC_MIN_PCT,
+        soc_max_pct: STORAGE_SOC_MAX_PCT,
+        auxiliary_kw: STORAGE_AUXILIARY_KW,
+        calendar_fade_pct_per_year: STORAGE_CALENDAR_FADE_PCT_PER_YEAR,
+        cycle_fade_pct_per_cycle: STORAGE_CYCLE_FADE_PCT_PER_CYCLE,
+        end_of_life_pct: STORAGE_END_OF_LIFE_PCT,
+        replacement_cost_yuan_per_kwh: STORAGE_REPLACEMENT_COST_YUAN_PER_KWH,
+        capex_yuan_per_kwh: STORAGE_CAPEX_YUAN_PER_KWH,
+        capex_yuan_per_kw: STORAGE_CAPEX_YUAN_PER_KW,
+        om_pct_of_capex: STORAGE_OM_PCT_OF_CAPEX,
+        grid_charging: true,
+        cycles_per_day: STORAGE_CYCLES_PER_DAY,
     }
 }

@@ -5,6 +5,7 @@
 //! files, stations, monthly values) are only checked here; [`crate::resource`] loads them.
 
 pub mod defaults;
+pub mod storage;
 pub mod system;
 
 use crate::check::{
@@ -56,6 +57,10 @@ pub struct Inputs {
     pub factor_preset: Option<String>,
     /// The roof's sizing, when the system was sized from `system.roof`.
     pub sizing: Option<RoofSizing>,
+    /// The battery behind the meter, when given.
+    pub storage: Option<crate::storage::Battery>,
+    /// Demand charge [yuan/kW/month], when given.
+    pub demand_charge_yuan_per_kw_month: Option<f64>,
     pub warnings: Vec<Warning>,
 }
 
@@ -304,6 +309,8 @@ pub fn resolve(s: &Scenario) -> Result<Inputs, ScenarioError> {
         roof_capex(s, &mut ownership, z);
     }
     let (factors, factor_preset) = choose_factors(s)?;
+    let battery = storage::battery(s, years, load.as_ref(), usage_mode)?;
+    let demand_charge_yuan_per_kw_month = storage::demand_charge(s, load.as_ref())?;
 
     let site = s.site.as_ref().map(|site| ShapeSite {
         latitude_deg: site.latitude,
@@ -328,6 +335,8 @@ pub fn resolve(s: &Scenario) -> Result<Inputs, ScenarioError> {
         factors,
         factor_preset,
         sizing,
+        storage: battery,
+        demand_charge_yuan_per_kw_month,
         warnings,
     };
     Ok(layout_warning(s, inputs))

@@ -4,7 +4,7 @@
 //! ([`crate::sizing`]) takes capacity, plane, ground coverage ratio and mounting from the sizing.
 
 use super::defaults;
-use crate::check::{between, conflict, missing, optional, out_of_range, positive};
+use crate::check::{between, conflict, missing, optional_between, out_of_range, positive};
 use crate::error::{codes, ScenarioError};
 use crate::pv::{self, losses::DEFAULT_LOSSES_PCT, SystemSpec};
 use crate::scenario::{ModuleType, Mounting, Plane, SkyModel, System};
@@ -103,31 +103,28 @@ pub fn resolve(
             ),
         ));
     }
-    let range = |field: &str, v: Option<f64>, default: f64, min: f64, max: f64| {
-        optional(field, v, default, |f, v| between(f, v, min, max))
-    };
-    let dc_ac_ratio = range(
+    let dc_ac_ratio = optional_between(
         "system.dcAcRatio",
         s.dc_ac_ratio,
         defaults::DC_AC_RATIO,
         0.5,
         3.0,
     )?;
-    let inverter_efficiency_pct = range(
+    let inverter_efficiency_pct = optional_between(
         "system.inverterEfficiencyPct",
         s.inverter_efficiency_pct,
         defaults::INVERTER_EFFICIENCY_PCT,
         90.0,
         99.5,
     )?;
-    let losses_pct = range(
+    let losses_pct = optional_between(
         "system.lossesPct",
         s.losses_pct,
         DEFAULT_LOSSES_PCT,
         -5.0,
         99.0,
     )?;
-    let gcr = range(
+    let gcr = optional_between(
         "system.groundCoverageRatio",
         from_roof
             .as_ref()

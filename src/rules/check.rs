@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::check::{between, conflict, missing, out_of_range, positive};
+use crate::decimal::{dec, fixed};
 use crate::diag::Warning;
 use crate::error::{codes, ScenarioError};
 use crate::rules::category::{self, Allowed, Category, Misfit};
@@ -24,22 +25,26 @@ pub struct ProjectInputs {
 
 fn misfit_error(c: Category, m: Misfit, capacity_kwp: f64, kv: Option<f64>) -> ScenarioError {
     let (en, zh) = c.names();
+    let (capacity_kwp, kv) = (dec(capacity_kwp), dec(kv.unwrap_or(0.0)));
     let (why_en, why_zh) = match m {
         Misfit::Capacity { max_kwp } => (
-            format!("{capacity_kwp} kWp is above its {max_kwp} kWp limit"),
-            format!("{capacity_kwp} kWp 超过其 {max_kwp} kWp 上限"),
+            format!("{capacity_kwp} kWp is above its {max_kwp} kWp limit", max_kwp = dec(max_kwp)),
+            format!("{capacity_kwp} kWp 超过其 {max_kwp} kWp 上限", max_kwp = dec(max_kwp)),
         ),
         Misfit::Voltage { max_kv } => (
-            format!("a {} kV connection is above its {max_kv} kV limit", kv.unwrap_or(0.0)),
-            format!("{} kV 接入电压超过其 {max_kv} kV 上限", kv.unwrap_or(0.0)),
+            format!("a {kv} kV connection is above its {max_kv} kV limit", max_kv = dec(max_kv)),
+            format!("{kv} kV 接入电压超过其 {max_kv} kV 上限", max_kv = dec(max_kv)),
         ),
         Misfit::VoltageBelow { min_kv } => (
-            format!("it connects at {min_kv} kV or above (given {} kV)", kv.unwrap_or(0.0)),
-            format!("须以 {min_kv} kV 及以上电压接入（当前为 {} kV）", kv.unwrap_or(0.0)),
+            format!("it connects at {min_kv} kV or above (given {kv} kV)", min_kv = dec(min_kv)),
+            format!("须以 {min_kv} kV 及以上电压接入（当前为 {kv} kV）", min_kv = dec(min_kv)),
         ),
         Misfit::NotDistributed { max_kwp } => (
-            format!("{capacity_kwp} kWp is above the {max_kwp} kWp of any distributed project (a utility plant)"),
-            format!("{capacity_kwp} kWp 超过分布式光伏 {max_kwp} kWp 的上限（属于集中式电站）"),
+            format!(
+                "{capacity_kwp} kWp is above the {max_kwp} kWp of any distributed project (a utility plant)",
+                max_kwp = dec(max_kwp)
+            ),
+            format!("{capacity_kwp} kWp 超过分布式光伏 {max_kwp} kWp 的上限（属于集中式电站）", max_kwp = dec(max_kwp)),
         ),
     };
     ScenarioError::new(
@@ -372,12 +377,16 @@ impl ProjectInputs {
             Warning::new(
                 "below_minimum_self_use",
                 format!(
-                    "The first year's self-use share is {share_pct:.1} %, below the {min:.0} % that {} asks of general C&I projects{mark}.",
-                    p.name_en
+                    "The first year's self-use share is {share_pct} %, below the {min} % that {} asks of general C&I projects{mark}.",
+                    p.name_en,
+                    share_pct = fixed(share_pct, 1),
+                    min = fixed(min, 0),
                 ),
                 format!(
-                    "首年自发自用比例为 {share_pct:.1}%，低于{}对一般工商业项目要求的 {min:.0}%{mark_zh}。",
-                    p.name_zh
+                    "首年自发自用比例为 {share_pct}%，低于{}对一般工商业项目要求的 {min}%{mark_zh}。",
+                    p.name_zh,
+                    share_pct = fixed(share_pct, 1),
+                    min = fixed(min, 0),
                 ),
             )
         })

@@ -14,6 +14,7 @@
 //! r_s = ((n₁c₁ − n₂c₂)/(n₁c₁ + n₂c₂))², r_p = ((n₁c₂ − n₂c₁)/(n₁c₂ + n₂c₁))², which equal the
 //! sin²(θ₂−θ₁)/sin²(θ₂+θ₁) and tan²(θ₂−θ₁)/tan²(θ₂+θ₁) of ssc.
 
+use crate::minmax::MinMax;
 use std::f64::consts::PI;
 
 const DEG: f64 = PI / 180.0;
@@ -131,15 +132,15 @@ impl CoverModel {
             ar_coating,
             tau_normal,
             inv_tau_normal: 1.0 / tau_normal,
-            sky: (glass(sky_diffuse_equivalent_angle(tilt_deg)) / tau_normal).min(1.0),
-            ground: (glass(ground_diffuse_equivalent_angle(tilt_deg)) / tau_normal).min(1.0),
+            sky: (glass(sky_diffuse_equivalent_angle(tilt_deg)) / tau_normal).fmin(1.0),
+            ground: (glass(ground_diffuse_equivalent_angle(tilt_deg)) / tau_normal).fmin(1.0),
         }
     }
 
     /// Beam incidence-angle modifier [-] at cos(angle of incidence), the angle clipped to [1°, 89°].
     pub fn beam(&self, cos_aoi: f64) -> f64 {
         (cover_transmittance(cos_aoi.clamp(COS_89, COS_1), self.ar_coating) * self.inv_tau_normal)
-            .min(1.0)
+            .fmin(1.0)
     }
 
     /// Irradiance transmitted through the cover [W/m²] from the plane-of-array beam, sky-diffuse and
@@ -150,6 +151,6 @@ impl CoverModel {
         } else {
             0.0
         };
-        (b + sky * self.sky + ground * self.ground).max(0.0)
+        (b + sky * self.sky + ground * self.ground).fmax(0.0)
     }
 }

@@ -8,6 +8,7 @@
 //! pvlib-python `irradiance.py` documents the same models. No model returns NaN: DHI = 0 with the
 //! sun up, the sun at the horizon and the night give finite values.
 
+use crate::minmax::MinMax;
 use std::f64::consts::PI;
 
 const DEG: f64 = PI / 180.0;
@@ -109,19 +110,19 @@ pub enum SkyModel {
 /// Ground-reflected irradiance on a plane [W/m²]: ρ·GHI·(1 − cos β)/2 (isotropic ground, Liu &
 /// Jordan), with GHI [W/m²] computed from DNI and DHI as ssc does.
 pub fn ground_diffuse(tilt: &Tilt, ghi: f64, albedo: f64) -> f64 {
-    (albedo * ghi * (1.0 - tilt.cos) / 2.0).max(0.0)
+    (albedo * ghi * (1.0 - tilt.cos) / 2.0).fmax(0.0)
 }
 
 fn horizontal_global(sky: &SkyInputs) -> f64 {
-    sky.dni.max(0.0) * sky.cos_zenith.max(0.0) + sky.dhi.max(0.0)
+    sky.dni.fmax(0.0) * sky.cos_zenith.fmax(0.0) + sky.dhi.fmax(0.0)
 }
 
 /// Isotropic sky (B. Y. H. Liu and R. C. Jordan, Solar Energy 7 (1963) 53–74):
 /// sky = DHI·(1 + cos β)/2 (ssc `isotropic`).
 pub fn isotropic(tilt: &Tilt, cos_aoi: f64, sky: &SkyInputs) -> PoaComponents {
     PoaComponents {
-        beam: (sky.dni * cos_aoi).max(0.0),
-        sky_diffuse: (sky.dhi * (1.0 + tilt.cos) / 2.0).max(0.0),
+        beam: (sky.dni * cos_aoi).fmax(0.0),
+        sky_diffuse: (sky.dhi * (1.0 + tilt.cos) / 2.0).fmax(0.0),
         ground_diffuse: ground_diffuse(tilt, horizontal_global(sky), sky.albedo),
     }
 }
@@ -133,20 +134,20 @@ pub fn isotropic(tilt: &Tilt, cos_aoi: f64, sky: &SkyInputs) -> PoaComponents {
 pub fn hay_davies(tilt: &Tilt, cos_aoi: f64, sky: &SkyInputs) -> PoaComponents {
     let (circumsolar, isotropic_part) = hay_davies_parts(tilt, cos_aoi, sky);
     PoaComponents {
-        beam: (sky.dni * cos_aoi).max(0.0),
-        sky_diffuse: (circumsolar + isotropic_part).max(0.0),
+        beam: (sky.dni * cos_aoi).fmax(0.0),
+        sky_diffuse: (circumsolar + isotropic_part).fmax(0.0),
         ground_diffuse: ground_diffuse(tilt, horizontal_global(sky), sky.albedo),
     }
 }
 
 fn hay_davies_parts(tilt: &Tilt, cos_aoi: f64, sky: &SkyInputs) -> (f64, f64) {
-    let dhi = sky.dhi.max(0.0);
+    let dhi = sky.dhi.fmax(0.0);
     let a = if sky.dni_extra > 0.0 {
-        (sky.dni.max(0.0) / sky.dni_extra).min(1.0)
+        (sky.dni.fmax(0.0) / sky.dni_extra).fmin(1.0)
     } else {
         0.0
     };
-    let rb = cos_aoi.max(0.0) / sky.cos_zenith.max(0.017_452_4);
+    let rb = cos_aoi.fmax(0.0) / sky.cos_zenith.fmax(0.017_452_4);
     (dhi * a * rb, dhi * (1.0 - a) * (1.0 + tilt.cos) / 2.0)
 }
 
@@ -156,12 +157,12 @@ fn hay_davies_parts(tilt: &Tilt, cos_aoi: f64, sky: &SkyInputs) -> (f64, f64) {
 pub fn hdkr(tilt: &Tilt, cos_aoi: f64, sky: &SkyInputs) -> PoaComponents {
     let (circumsolar, isotropic_part) = hay_davies_parts(tilt, cos_aoi, sky);
     let ghi = horizontal_global(sky);
-    let hb = sky.dni.max(0.0) * sky.cos_zenith.max(0.0);
+    let hb = sky.dni.fmax(0.0) * sky.cos_zenith.fmax(0.0);
     let f = if ghi > 1e-6 { (hb / ghi).sqrt() } else { 0.0 };
     let s3 = ((1.0 - tilt.cos) / 2.0).sqrt().powi(3); // sin³(β/2)
     PoaComponents {
-        beam: (sky.dni * cos_aoi).max(0.0),
-        sky_diffuse: (circumsolar + isotropic_part * (1.0 + f * s3)).max(0.0),
+        beam: (sky.dni * cos_aoi).fmax(0.0),
+        sky_diffuse: (circumsolar + isotropic_part * (1.0 + f * s3)).fmax(0.0),
         ground_diffuse: ground_diffuse(tilt, ghi, sky.albedo),
     }
 }
@@ -200,7 +201,7 @@ const COS_85: f64 = 0.087_155_7;
 /// cos 85°) + F2·sin β]. For z > 87.5° the sky is isotropic and the ground term 0; with DHI ≤ 0
 /// only the beam remains (no NaN, unlike pvlib `irradiance.perez`).
 pub fn perez_1990(tilt: &Tilt, cos_aoi: f64, sky: &SkyInputs) -> PoaComponents {
-    let dni = sky.dni.max(0.0);
+    let dni = sky.dni.fmax(0.0);
     let z = sky.zenith_deg;
     if !(0.0..=87.5).contains(&z) {
         let beam = if cos_aoi > 0.0 && z < 90.0 {
@@ -210,12 +211,12 @@ pub fn perez_1990(tilt: &Tilt, cos_aoi: f64, sky: &SkyInputs) -> PoaComponents {
         };
         return PoaComponents {
             beam,
-            sky_diffuse: sky.dhi.max(0.0) * (1.0 + tilt.cos) / 2.0,
+            sky_diffuse: sky.dhi.fmax(0.0) * (1.0 + tilt.cos) / 2.0,
             ground_diffuse: 0.0,
         };
     }
     let dhi = sky.dhi;
-    let zc = cos_aoi.max(0.0);
+    let zc = cos_aoi.fmax(0.0);
     if dhi <= 0.0 {
         return PoaComponents {
             beam: dni * zc,
@@ -232,10 +233,10 @@ pub fn perez_1990(tilt: &Tilt, cos_aoi: f64, sky: &SkyInputs) -> PoaComponents {
         .position(|&edge| eps <= edge)
         .unwrap_or(7);
     let zr = z * DEG;
-    let f1 = (PEREZ_F11[bin] + PEREZ_F12[bin] * delta + PEREZ_F13[bin] * zr).max(0.0);
+    let f1 = (PEREZ_F11[bin] + PEREZ_F12[bin] * delta + PEREZ_F13[bin] * zr).fmax(0.0);
     let f2 = PEREZ_F21[bin] + PEREZ_F22[bin] * delta + PEREZ_F23[bin] * zr;
     let a = dhi * (1.0 - f1) * (1.0 + tilt.cos) / 2.0;
-    let b = dhi * f1 * zc / cz.max(COS_85);
+    let b = dhi * f1 * zc / cz.fmax(COS_85);
     let c = dhi * f2 * tilt.sin;
     PoaComponents {
         beam: dni * zc,

@@ -5,6 +5,7 @@
 //! model", Sandia SAND2004-3535 (absolute air mass); NREL ssc `shared/lib_cec6par.cpp`
 //! (`air_mass_modifier`), used by PVWatts v8 for all three module types.
 
+use crate::minmax::MinMax;
 use std::f64::consts::PI;
 
 /// Coefficients a0…a4 of M(AM) = Σ aᵢ·AMⁱ (De Soto et al. 2006; ssc `AMdesoto`).
@@ -23,5 +24,5 @@ pub fn airmass_absolute_desoto(zenith_deg: f64, elevation_m: f64) -> f64 {
 pub fn desoto_air_mass_modifier(airmass_absolute: f64) -> f64 {
     let a = &DESOTO_AM_COEFFICIENTS;
     let m = airmass_absolute;
-    (a[0] + m * (a[1] + m * (a[2] + m * (a[3] + m * a[4])))).max(0.0)
+    (a[0] + m * (a[1] + m * (a[2] + m * (a[3] + m * a[4])))).fmax(0.0)
 }

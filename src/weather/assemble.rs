@@ -9,6 +9,7 @@ use super::plausibility::{self, Irradiance};
 use super::text::err;
 use super::{Filled, Location, Provenance, Stamp, Timing, Weather, WeatherFormat};
 use crate::calendar::DAYS_IN_MONTH;
+use crate::decimal::dec;
 use crate::diag::Bilingual;
 use crate::error::{codes, ScenarioError};
 
@@ -621,11 +622,21 @@ fn check_range(
             lines.get(i).copied(),
             format!(
                 "{} {} {} is outside {}…{} {}{extra}",
-                q.en, v[i], q.unit, q.min, q.max, q.unit
+                q.en,
+                dec(v[i]),
+                q.unit,
+                dec(q.min),
+                dec(q.max),
+                q.unit
             ),
             format!(
                 "{} {} {} 超出范围 {}…{} {}",
-                q.zh, v[i], q.unit, q.min, q.max, q.unit
+                q.zh,
+                dec(v[i]),
+                q.unit,
+                dec(q.min),
+                dec(q.max),
+                q.unit
             ),
         ));
     }

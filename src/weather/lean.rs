@@ -7,6 +7,9 @@
 //! error with its code and line. Every value it returns is bit-identical to [`super::text::num`]
 //! and [`super::text::int`] on the same cell (the same exact mantissa / power-of-ten division).
 
+use super::assemble::Rows;
+use super::Stamp;
+
 const POW10: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -191,6 +194,89 @@ impl<'a> Cursor<'a> {
             return None;
         }
         Some(if neg { -v } else { v })
+    }
+
+    /// Digits (1–9, no sign) ending at the byte `end`, which the cursor moves past: a part of a
+    /// date `MM/DD/YYYY` or a time `HH:MM`.
+    #[inline]
+    pub(crate) fn digits_until(&mut self, end: u8) -> Option<i64> {
+        let b = self.b;
+        let (first, mut i, mut v) = (self.i, self.i, 0i64);
+        while let Some(d) = b.get(i).map(|c| c.wrapping_sub(b'0')).filter(|d| *d < 10) {
+            v = v * 10 + i64::from(d);
+            i += 1;
+            if i - first > 9 {
+                return None;
+            }
+        }
+        if i == first || b.get(i) != Some(&end) {
+            return None;
+        }
+        self.i = i + 1;
+        Some(v)
+    }
+
+    /// The bytes of the cell at the cursor, up to its comma or line end (the cursor stops there).
+    #[inline]
+    pub(crate) fn cell(&mut self) -> &'a [u8] {
+        let start = self.i;
+        while !(self.at_eol() || self.b[self.i] == b',') {
+            self.i += 1;
+        }
+        &self.b[start..self.i]
+    }
+}
+
+/// Appends a row to `rows`: its stamp, line number, `[ghi, dni, dhi, temp, pres, wind]`, and the
+/// albedo when the format has one. Not inlined: one copy of the nine pushes serves every reader.
+#[inline(never)]
+pub(crate) fn push_row(rows: &mut Rows, stamp: Stamp, line: u32, v: [f64; 6], albedo: Option<f64>) {
+    rows.stamps.push(stamp);
+    rows.lines.push(line);
+    rows.ghi.push(v[0]);
+    rows.dni.push(v[1]);
+    rows.dhi.push(v[2]);
+    rows.temp.push(v[3]);
+    rows.pres.push(v[4]);
+    rows.wind.push(v[5]);
+    if let Some(a) = albedo {
+        rows.albedo.push(a);
+    }
+}
+
+/// The cells a lean reader parses in a row: `(column, what)` of the columns present, in file
+/// order, and how many; `None` when two share a column (the full path then reads the file).
+pub(crate) fn plan<T: Copy, const N: usize>(
+    columns: [(Option<usize>, T); N],
+) -> Option<([(usize, T); N], usize)> {
+    let mut want = [(usize::MAX, columns[0].1); N];
+    let mut k = 0;
+    for (col, what) in columns {
+        if let Some(col) = col {
+            want[k] = (col, what);
+            k += 1;
+        }
+    }
+    want[..k].sort_by_key(|w| w.0);
+    (!want[..k].windows(2).any(|w| w[0].0 == w[1].0)).then_some((want, k))
+}
+
+/// For the readers' tests: the lean rows `a` have the stamps and bit-identical values of the full
+/// rows `b`.
+#[cfg(test)]
+pub(crate) fn assert_same_rows(a: &Rows, b: &Rows) {
+    assert_eq!(a.stamps, b.stamps);
+    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    for (x, y) in [
+        (&a.ghi, &b.ghi),
+        (&a.dni, &b.dni),
+        (&a.dhi, &b.dhi),
+        (&a.temp, &b.temp),
+        (&a.pres, &b.pres),
+        (&a.wind, &b.wind),
+        (&a.albedo, &b.albedo),
+    ] {
+        assert_eq!(bits(x), bits(y));
     }
 }
 

@@ -245,9 +245,9 @@ fn read(text: &str, options: &ParseOptions, full: bool) -> Result<Weather, Scena
     };
     match format {
         WeatherFormat::Epw => epw::read_rows_by(text, options, full),
-        WeatherFormat::Tmy3 => tmy3::read(text, options),
+        WeatherFormat::Tmy3 => tmy3::read_by(text, options, full),
         WeatherFormat::Tmy2 => tmy2::read(text, options),
-        WeatherFormat::SamCsv => sam_csv::read(text, options),
+        WeatherFormat::SamCsv => sam_csv::read_by(text, options, full),
         WeatherFormat::PvgisCsv => pvgis::read_csv(text, options),
         WeatherFormat::PvgisJson => pvgis::read_json(text, options),
     }
@@ -294,13 +294,13 @@ pub fn check_size(len: usize) -> Result<(), ScenarioError> {
             codes::WEATHER_TOO_LARGE,
             None,
             format!(
-                "the weather file has {:.1} MiB; at most {} MiB are read (one year of hourly data is about 2 MiB)",
-                len as f64 / 1048576.0,
+                "the weather file has {} MiB; at most {} MiB are read (one year of hourly data is about 2 MiB)",
+                crate::decimal::fixed(len as f64 / 1048576.0, 1),
                 MAX_BYTES / 1048576
             ),
             format!(
-                "气象文件大小为 {:.1} MiB，上限为 {} MiB（一年的逐时数据约 2 MiB）",
-                len as f64 / 1048576.0,
+                "气象文件大小为 {} MiB，上限为 {} MiB（一年的逐时数据约 2 MiB）",
+                crate::decimal::fixed(len as f64 / 1048576.0, 1),
                 MAX_BYTES / 1048576
             ),
         ));
@@ -446,6 +446,7 @@ pub fn summarize(w: &Weather) -> WeatherSummary {
 /// Checks a location read from a file (or given by the caller).
 pub(crate) fn check_location(loc: &Location, line: u32) -> Result<(), ScenarioError> {
     let bad = |what: &str, what_zh: &str, v: f64, range: &str| {
+        let v = crate::decimal::dec(v);
         err(
             codes::WEATHER_LOCATION,
             Some(line),

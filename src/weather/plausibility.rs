@@ -33,6 +33,7 @@ use serde::Serialize;
 
 use super::text::err;
 use super::{Location, Stamp, Timing, Weather};
+use crate::decimal::{dec, fixed};
 use crate::error::{codes, ScenarioError};
 use crate::solar::irradiance::dni_extra_duffie_beckman;
 use crate::solar::spencer::declination_eot;
@@ -88,17 +89,53 @@ impl<'a> Irradiance<'a> {
     }
 }
 
-/// Cosine of the solar zenith [-] and extraterrestrial normal irradiance [W/m²] at `minute` of a
-/// 365-day year in local standard time (Spencer 1971; hour angle from the apparent solar time).
-fn sun(location: &Location, minute: f64) -> (f64, f64) {
-    let day = (minute / 1440.0).floor();
-    let (declination, eot_min) = declination_eot(day);
-    let clock_min = minute - day * 1440.0;
-    let solar_min = clock_min + 4.0 * (location.longitude - 15.0 * location.timezone_h) + eot_min;
-    let hour_angle = (solar_min / 4.0 - 180.0).to_radians();
-    let lat = location.latitude.to_radians();
-    let cos_z = lat.sin() * declination.sin() + lat.cos() * declination.cos() * hour_angle.cos();
-    (cos_z, dni_extra_duffie_beckman(day + 1.0))
+/// The sun of a run of instants at one location (Spencer 1971; hour angle from the apparent solar
+/// time): the latitude's sine and cosine once, the day's declination, equation of time and
+/// extraterrestrial irradiance once per day.
+struct SunByDay {
+    sin_lat: f64,
+    cos_lat: f64,
+    /// Local-time correction to apparent solar time [min]: 4·(longitude − 15·zone).
+    longitude_min: f64,
+    day: f64,
+    /// sin δ, cos δ, equation of time [min], S_a [W/m²] of `day`.
+    sin_decl: f64,
+    cos_decl: f64,
+    eot_min: f64,
+    extra: f64,
+}
+
+impl SunByDay {
+    fn new(location: &Location) -> Self {
+        let lat = location.latitude.to_radians();
+        SunByDay {
+            sin_lat: lat.sin(),
+            cos_lat: lat.cos(),
+            longitude_min: 4.0 * (location.longitude - 15.0 * location.timezone_h),
+            day: f64::NAN,
+            sin_decl: 0.0,
+            cos_decl: 0.0,
+            eot_min: 0.0,
+            extra: 0.0,
+        }
+    }
+
+    /// Cosine of the solar zenith [-] and extraterrestrial normal irradiance [W/m²] at `minute` of
+    /// a 365-day year in local standard time.
+    fn at(&mut self, minute: f64) -> (f64, f64) {
+        let day = (minute / 1440.0).floor();
+        if day != self.day {
+            let (declination, eot_min) = declination_eot(day);
+            (self.day, self.eot_min) = (day, eot_min);
+            (self.sin_decl, self.cos_decl) = (declination.sin(), declination.cos());
+            self.extra = dni_extra_duffie_beckman(day + 1.0);
+        }
+        let clock_min = minute - day * 1440.0;
+        let solar_min = clock_min + self.longitude_min + self.eot_min;
+        let hour_angle = (solar_min / 4.0 - 180.0).to_radians();
+        let cos_z = self.sin_lat * self.sin_decl + self.cos_lat * self.cos_decl * hour_angle.cos();
+        (cos_z, self.extra)
+    }
 }
 
 /// The Chinese name of a rule, for messages.
@@ -142,6 +179,7 @@ fn count(w: &Irradiance) -> Vec<Implausible> {
         }),
     };
     let (mut sum_ghi, mut sum_dhi, mut first_dhi_above) = (0.0, 0.0, None);
+    let mut sun = SunByDay::new(w.location);
     for (i, stamp) in w.stamps.iter().enumerate() {
         let (ghi, dni, dhi) = (w.ghi[i], w.dni[i], w.dhi[i]);
         if ghi.min(dni).min(dhi) < MIN_IRRADIANCE_W_M2 {
@@ -154,7 +192,7 @@ fn count(w: &Irradiance) -> Vec<Implausible> {
         if ghi <= 0.0 && dni <= 0.0 && dhi <= 0.0 {
             continue;
         }
-        let (cos_z, extra) = sun(w.location, f64::from(stamp.minute_of_year()) + offset);
+        let (cos_z, extra) = sun.at(f64::from(stamp.minute_of_year()) + offset);
         let mu = cos_z.max(0.0);
         if ghi > RATIO_GHI_MIN_W_M2 && cos_z > cos_93 {
             // Diffuse ratio DHI/GHI at most, closure GHI/(DNI·μ₀ + DHI) at least.
@@ -170,11 +208,17 @@ fn count(w: &Irradiance) -> Vec<Implausible> {
                 flag("beam_above_global", i);
             }
         }
-        if ghi > extra * 1.5 * mu.powf(1.2) + 100.0 {
-            flag("global_above_possible", i);
-        }
-        if dhi > extra * 0.95 * mu.powf(1.2) + 50.0 {
-            flag("diffuse_above_possible", i);
+        // μ₀^1.2 ≥ μ₀² for 0 ≤ μ₀ ≤ 1 (≥ μ₀ above 1, by rounding): a row within the limits with
+        // that lower bound is within them, and needs no power.
+        let mu2 = if mu > 1.0 { mu } else { mu * mu };
+        if ghi > extra * 1.5 * mu2 + 100.0 || dhi > extra * 0.95 * mu2 + 50.0 {
+            let mu12 = mu.powf(1.2);
+            if ghi > extra * 1.5 * mu12 + 100.0 {
+                flag("global_above_possible", i);
+            }
+            if dhi > extra * 0.95 * mu12 + 50.0 {
+                flag("diffuse_above_possible", i);
+            }
         }
         if dni > extra {
             flag("beam_above_possible", i);
@@ -223,32 +267,34 @@ pub(crate) fn check(w: &Irradiance, lines: &[u32]) -> Result<Vec<Implausible>, S
         .into_iter()
         .find(|c| c.0 < MIN_IRRADIANCE_W_M2)
         .unwrap_or((ghi, "irradiance", "辐照度"));
+        let (v, min) = (dec(v), dec(MIN_IRRADIANCE_W_M2));
         err(
             codes::WEATHER_OUT_OF_RANGE,
             line,
             format!(
-                "{en} {v} W/m² is below the {MIN_IRRADIANCE_W_M2} W/m² that BSRN quality control allows for \
+                "{en} {v} W/m² is below the {min} W/m² that BSRN quality control allows for \
                  sensor offsets (irradiance_negative; {} rows)",
                 first.rows
             ),
             format!(
-                "{zh} {v} W/m² 低于基准地面辐射网质量控制允许的传感器零点偏差 {MIN_IRRADIANCE_W_M2} W/m²（辐照度为负，共 {} 行）",
+                "{zh} {v} W/m² 低于基准地面辐射网质量控制允许的传感器零点偏差 {min} W/m²（辐照度为负，共 {} 行）",
                 first.rows
             ),
         )
     } else {
         let kwh = |v: &[f64]| v.iter().sum::<f64>() * f64::from(w.step_minutes) / 60_000.0;
-        let (ghi_year, dhi_year) = (kwh(w.ghi), kwh(w.dhi));
+        let (ghi_year, dhi_year) = (fixed(kwh(w.ghi), 0), fixed(kwh(w.dhi), 0));
+        let (ghi, dhi) = (dec(ghi), dec(dhi));
         err(
             codes::WEATHER_OUT_OF_RANGE,
             line,
             format!(
-                "over the year the diffuse horizontal irradiation (DHI, {dhi_year:.0} kWh/m²) exceeds the global \
-                 (GHI, {ghi_year:.0} kWh/m²) by more than 5 %: the diffuse part cannot exceed the whole (first \
+                "over the year the diffuse horizontal irradiation (DHI, {dhi_year} kWh/m²) exceeds the global \
+                 (GHI, {ghi_year} kWh/m²) by more than 5 %: the diffuse part cannot exceed the whole (first \
                  row with DHI {dhi} > GHI {ghi} W/m² here; diffuse_above_global_year)"
             ),
             format!(
-                "全年水平面散射辐照量（{dhi_year:.0} kWh/m²）比总辐照量（{ghi_year:.0} kWh/m²）高出 5% 以上：散射不可能大于总辐射（本行为第一个散射 {dhi} W/m² 大于总辐射 {ghi} W/m² 的行）"
+                "全年水平面散射辐照量（{dhi_year} kWh/m²）比总辐照量（{ghi_year} kWh/m²）高出 5% 以上：散射不可能大于总辐射（本行为第一个散射 {dhi} W/m² 大于总辐射 {ghi} W/m² 的行）"
             ),
         )
     })
@@ -269,10 +315,10 @@ mod tests {
             timezone_h: 0.0,
             elevation_m: 0.0,
         };
-        let (cos_z, extra) = sun(&loc, 79.0 * 1440.0 + 12.0 * 60.0 + 7.0);
+        let (cos_z, extra) = SunByDay::new(&loc).at(79.0 * 1440.0 + 12.0 * 60.0 + 7.0);
         assert!((cos_z.acos().to_degrees() - 40.0).abs() < 0.6, "{cos_z}");
         assert!((extra - 1367.0).abs() < 20.0, "{extra}");
-        let (night, _) = sun(&loc, 79.0 * 1440.0);
+        let (night, _) = SunByDay::new(&loc).at(79.0 * 1440.0);
         assert!(night < -0.5, "{night}");
     }
 }

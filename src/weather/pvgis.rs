@@ -27,6 +27,7 @@ use super::text::{err, int, not_a_number, num, show, split_fields, Fields, Lines
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
 };
+use crate::decimal::{dec, fixed};
 use crate::diag::Bilingual;
 use crate::error::{codes, ScenarioError};
 
@@ -76,6 +77,7 @@ fn time_setup(
 ) -> Result<TimeSetup, ScenarioError> {
     let tz = opt.timezone_h.unwrap_or((longitude / 15.0).round());
     if tz.fract() != 0.0 || !(-12.0..=14.0).contains(&tz) {
+        let tz = dec(tz);
         return Err(err(
             codes::WEATHER_LOCATION,
             Some(line),
@@ -88,8 +90,8 @@ fn time_setup(
             return Err(err(
                 codes::WEATHER_PARSE,
                 Some(line),
-                format!("irradiance time offset {d} h is outside 0…1 h"),
-                format!("辐照时间偏移 {d} h 超出 0…1 h"),
+                format!("irradiance time offset {} h is outside 0…1 h", dec(d)),
+                format!("辐照时间偏移 {} h 超出 0…1 h", dec(d)),
             ))
         }
         Some(d) if (d - 0.5).abs() < 0.01 => (30, Timing::Centre, timing::PVGIS_CENTRED),
@@ -162,7 +164,11 @@ fn finish_pvgis(
     )?;
     location.timezone_h = f64::from(t.timezone_h);
     if location.name.is_empty() {
-        location.name = format!("PVGIS {:.3}, {:.3}", location.latitude, location.longitude);
+        location.name = format!(
+            "PVGIS {}, {}",
+            fixed(location.latitude, 3),
+            fixed(location.longitude, 3)
+        );
     }
     finish(
         rows,
@@ -457,28 +463,35 @@ pub fn read_json(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioErro
             "不是 PVGIS JSON 文件：应为 JSON 对象（{ … }）",
         ));
     }
-    let doc: Doc = serde_json::from_str(text).map_err(|e| {
+    // Parsed to a value, then read by the strict reader (crate::json): a typed serde_json read
+    // would carry a second deserializer and serde_json's error texts, which print floats with
+    // core's float formatting (≈ 20 KB gzipped of the .wasm together, issue 9).
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let line = Some(e.line().max(1) as u32);
-        if e.is_syntax() || e.is_eof() {
-            let code = if e.is_eof() {
-                codes::WEATHER_TRUNCATED
-            } else {
-                codes::WEATHER_PARSE
-            };
-            err(
-                code,
-                line,
-                format!("not valid JSON: {e}"),
-                format!("JSON 格式错误：{e}"),
-            )
+        let code = if e.is_eof() {
+            codes::WEATHER_TRUNCATED
         } else {
-            err(
-                codes::WEATHER_PARSE,
-                line,
-                format!("PVGIS JSON has an unexpected value: {e}"),
-                format!("PVGIS JSON 中有不符合要求的值：{e}"),
-            )
-        }
+            codes::WEATHER_PARSE
+        };
+        err(
+            code,
+            line,
+            format!("not valid JSON: {e}"),
+            format!("JSON 格式错误：{e}"),
+        )
+    })?;
+    let doc: Doc = crate::json::deserialize(&value).map_err(|(path, e)| {
+        let row = path
+            .strip_prefix("outputs.tmy_hourly[")
+            .and_then(|rest| rest.split(']').next())
+            .and_then(|i| i.parse::<usize>().ok());
+        let line = row.map_or(1, |i| row_lines(text, i + 1)[i]);
+        err(
+            codes::WEATHER_PARSE,
+            Some(line),
+            format!("PVGIS JSON has an unexpected value at {path}: {e}"),
+            format!("PVGIS JSON 中有不符合要求的值（{path}）：{e}"),
+        )
     })?;
     let Some(hourly) = doc.outputs.and_then(|o| o.tmy_hourly) else {
         return Err(err(

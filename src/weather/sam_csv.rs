@@ -18,10 +18,12 @@
 //! [`Timing::Centre`] (see [`super::timing`]).
 
 use super::assemble::{check_date, finish, Meta, Rows};
+use super::lean::{plan, push_row, Cursor};
 use super::text::{err, int, not_a_number, num, show, split_quoted, Fields, Lines};
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
 };
+use crate::decimal::dec;
 use crate::error::{codes, ScenarioError};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -159,8 +161,18 @@ pub(crate) fn looks_like(first: &str, _second: &str, third: &str) -> bool {
         || is_meta_header(first)
 }
 
-/// Reads a SAM CSV / NSRDB PSM3 CSV text.
+/// Reads a SAM CSV / NSRDB PSM3 CSV text (the data rows by the lean path, by the validating path
+/// where it gives up).
 pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
+    read_by(text, opt, false)
+}
+
+/// [`read`], the data rows by the validating path only when `full`.
+pub(crate) fn read_by(
+    text: &str,
+    opt: &ParseOptions,
+    full: bool,
+) -> Result<Weather, ScenarioError> {
     let mut lines = Lines::new(text);
     let (n1, first) = lines.next().unwrap_or((1, ""));
     let mut source = String::from("SAM CSV");
@@ -255,8 +267,8 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
                 return Err(err(
                     codes::WEATHER_LOCATION,
                     Some(n2),
-                    format!("Local Time Zone {l} h: rows are converted only between zones a whole number of hours apart"),
-                    format!("当地时区 {l} h：只能在相差整小时的时区之间转换"),
+                    format!("Local Time Zone {} h: rows are converted only between zones a whole number of hours apart", dec(l)),
+                    format!("当地时区 {} h：只能在相差整小时的时区之间转换", dec(l)),
                 ));
             }
             roll_hours = shift as i32;
@@ -277,103 +289,32 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
             )
         })
     };
-    let c_month = need(Col::Month, "Month")?;
-    let c_day = need(Col::Day, "Day")?;
-    let c_hour = need(Col::Hour, "Hour")?;
-    let c_ghi = need(Col::Ghi, "GHI")?;
-    let c_dni = need(Col::Dni, "DNI")?;
-    let c_dhi = need(Col::Dhi, "DHI")?;
-    let c_temp = need(Col::Temp, "Temperature")?;
-    let c_wind = need(Col::Wind, "Wind Speed")?;
-    let c_year = cols.get(Col::Year);
-    let c_minute = cols.get(Col::Minute);
-    let c_pres = cols.get(Col::Pres);
-    let c_alb = cols.get(Col::Albedo);
-    let max_used = cols.idx.iter().flatten().copied().max().unwrap_or(0);
+    let data = DataColumns {
+        year: cols.get(Col::Year),
+        month: need(Col::Month, "Month")?,
+        day: need(Col::Day, "Day")?,
+        hour: need(Col::Hour, "Hour")?,
+        minute: cols.get(Col::Minute),
+        ghi: need(Col::Ghi, "GHI")?,
+        dni: need(Col::Dni, "DNI")?,
+        dhi: need(Col::Dhi, "DHI")?,
+        temp: need(Col::Temp, "Temperature")?,
+        wind: need(Col::Wind, "Wind Speed")?,
+        pres: cols.get(Col::Pres),
+        alb: cols.get(Col::Albedo),
+        max_used: cols.idx.iter().flatten().copied().max().unwrap_or(0),
+    };
+    let (c_minute, c_pres) = (data.minute, data.pres);
     if has_units {
         lines.next();
     }
-
-    let mut rows = Rows::with_capacity(8784, c_alb.is_some());
-    let mut width = 0usize;
-    let mut last_line = n_cols;
-    let mut hours_from_one = false;
-    for (no, line) in lines {
-        last_line = no;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let f = Fields::<128>::split(line);
-        let n = f.len();
-        if width == 0 {
-            width = n;
-        }
-        if n != width || n <= max_used || n > 128 {
-            return Err(err(
-                codes::WEATHER_PARSE,
-                Some(no),
-                format!(
-                    "data line has {n} fields where {} are expected",
-                    width.max(max_used + 1)
-                ),
-                format!("数据行有 {n} 个字段，应为 {} 个", width.max(max_used + 1)),
-            ));
-        }
-        let i = |k: usize, en: &str, zh: &str| {
-            int(f.get(k)).ok_or_else(|| not_a_number(no, en, zh, f.get(k)))
-        };
-        let year = match c_year {
-            Some(c) => i(c, "year", "年份")?,
-            None => 1900,
-        };
-        let (month, day, hour) = (
-            i(c_month, "month", "月份")?,
-            i(c_day, "day", "日期")?,
-            i(c_hour, "hour", "小时")?,
-        );
-        let minute = match c_minute {
-            Some(c) => i(c, "minute", "分钟")?,
-            None => 0,
-        };
-        check_date(no, year, month, day)?;
-        if !(0..=24).contains(&hour) || !(0..=59).contains(&minute) {
-            return Err(err(
-                codes::WEATHER_PARSE,
-                Some(no),
-                format!("hour {hour} minute {minute}: hours run 0–23 and minutes 0–59"),
-                format!("小时 {hour}、分钟 {minute}：小时应为 0–23，分钟应为 0–59"),
-            ));
-        }
-        hours_from_one |= hour == 24;
-        rows.stamps.push(Stamp {
-            year: year as i32,
-            month: month as u8,
-            day: day as u8,
-            hour: hour as u8,
-            minute: minute as u8,
-        });
-        rows.lines.push(no);
-        let v = |k: usize, en: &str, zh: &str| -> Result<f64, ScenarioError> {
-            let s = f.get(k).trim();
-            if s.is_empty() || s.eq_ignore_ascii_case("nan") {
-                return Ok(f64::NAN);
-            }
-            let x = num(s).ok_or_else(|| not_a_number(no, en, zh, s))?;
-            Ok(if x <= -999.0 { f64::NAN } else { x })
-        };
-        rows.ghi.push(v(c_ghi, "GHI", "GHI")?);
-        rows.dni.push(v(c_dni, "DNI", "DNI")?);
-        rows.dhi.push(v(c_dhi, "DHI", "DHI")?);
-        rows.temp.push(v(c_temp, "temperature", "气温")?);
-        rows.wind.push(v(c_wind, "wind speed", "风速")?);
-        rows.pres.push(match c_pres {
-            Some(c) => v(c, "pressure", "气压")?,
-            None => f64::NAN,
-        });
-        if let Some(c) = c_alb {
-            rows.albedo.push(v(c, "albedo", "反照率")?);
-        }
-    }
+    let lean = (!full)
+        .then(|| lean_rows(lines.rest(), lines.next_line_no(), &data))
+        .flatten();
+    let (mut rows, hours_from_one, last_line) = match lean {
+        Some((rows, hours_from_one, last)) => (rows, hours_from_one, last.unwrap_or(n_cols)),
+        None => full_rows(lines, n_cols, &data)?,
+    };
 
     // Hours 1–24 (interval ends) are shifted to 0–23, as ssc's start_hours_at_0 does.
     if hours_from_one {
@@ -449,4 +390,264 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
             has_pressure: c_pres.is_some(),
         },
     )
+}
+
+/// The columns a data row is read from (0-based; `max_used` the last of them).
+struct DataColumns {
+    year: Option<usize>,
+    month: usize,
+    day: usize,
+    hour: usize,
+    minute: Option<usize>,
+    ghi: usize,
+    dni: usize,
+    dhi: usize,
+    temp: usize,
+    wind: usize,
+    pres: Option<usize>,
+    alb: Option<usize>,
+    max_used: usize,
+}
+
+/// The stamp of a row whose date and time were checked.
+fn stamp(year: i64, month: i64, day: i64, hour: i64, minute: i64) -> Stamp {
+    Stamp {
+        year: year as i32,
+        month: month as u8,
+        day: day as u8,
+        hour: hour as u8,
+        minute: minute as u8,
+    }
+}
+
+/// A value: NaN at or below the missing marker (−999).
+fn value(x: f64) -> f64 {
+    if x <= -999.0 {
+        f64::NAN
+    } else {
+        x
+    }
+}
+
+/// The validating reader of the data rows: every field checked, errors with their line. With the
+/// rows, whether an hour 24 was seen and the number of the last line.
+fn full_rows(
+    lines: Lines,
+    mut last_line: u32,
+    cols: &DataColumns,
+) -> Result<(Rows, bool, u32), ScenarioError> {
+    let mut rows = Rows::with_capacity(8784, cols.alb.is_some());
+    let mut width = 0usize;
+    let mut hours_from_one = false;
+    for (no, line) in lines {
+        last_line = no;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let f = Fields::<128>::split(line);
+        let n = f.len();
+        if width == 0 {
+            width = n;
+        }
+        if n != width || n <= cols.max_used || n > 128 {
+            return Err(err(
+                codes::WEATHER_PARSE,
+                Some(no),
+                format!(
+                    "data line has {n} fields where {} are expected",
+                    width.max(cols.max_used + 1)
+                ),
+                format!(
+                    "数据行有 {n} 个字段，应为 {} 个",
+                    width.max(cols.max_used + 1)
+                ),
+            ));
+        }
+        let i = |k: usize, en: &str, zh: &str| {
+            int(f.get(k)).ok_or_else(|| not_a_number(no, en, zh, f.get(k)))
+        };
+        let year = match cols.year {
+            Some(c) => i(c, "year", "年份")?,
+            None => 1900,
+        };
+        let (month, day, hour) = (
+            i(cols.month, "month", "月份")?,
+            i(cols.day, "day", "日期")?,
+            i(cols.hour, "hour", "小时")?,
+        );
+        let minute = match cols.minute {
+            Some(c) => i(c, "minute", "分钟")?,
+            None => 0,
+        };
+        check_date(no, year, month, day)?;
+        if !(0..=24).contains(&hour) || !(0..=59).contains(&minute) {
+            return Err(err(
+                codes::WEATHER_PARSE,
+                Some(no),
+                format!("hour {hour} minute {minute}: hours run 0–23 and minutes 0–59"),
+                format!("小时 {hour}、分钟 {minute}：小时应为 0–23，分钟应为 0–59"),
+            ));
+        }
+        hours_from_one |= hour == 24;
+        let v = |k: usize, en: &str, zh: &str| -> Result<f64, ScenarioError> {
+            let s = f.get(k).trim();
+            if s.is_empty() || s.eq_ignore_ascii_case("nan") {
+                return Ok(f64::NAN);
+            }
+            let x = num(s).ok_or_else(|| not_a_number(no, en, zh, s))?;
+            Ok(value(x))
+        };
+        // (Checked in this order: the first bad cell is the one reported.)
+        let (ghi, dni, dhi) = (
+            v(cols.ghi, "GHI", "GHI")?,
+            v(cols.dni, "DNI", "DNI")?,
+            v(cols.dhi, "DHI", "DHI")?,
+        );
+        let (temp, wind) = (
+            v(cols.temp, "temperature", "气温")?,
+            v(cols.wind, "wind speed", "风速")?,
+        );
+        let pres = match cols.pres {
+            Some(c) => v(c, "pressure", "气压")?,
+            None => f64::NAN,
+        };
+        let values = [ghi, dni, dhi, temp, pres, wind];
+        let alb = match cols.alb {
+            Some(c) => Some(v(c, "albedo", "反照率")?),
+            None => None,
+        };
+        let at = stamp(year, month, day, hour, minute);
+        push_row(&mut rows, at, no, values, alb);
+    }
+    Ok((rows, hours_from_one, last_line))
+}
+
+/// The data rows in one pass over the bytes ([`super::lean`]): the needed cells in their plain
+/// form only (an empty value cell is missing), the same rows as [`full_rows`]; `None` at the
+/// first line that is not plainly right (the full path then reads or reports it). With the rows,
+/// whether an hour 24 was seen and the number of the last line (`None`: no line after the header).
+fn lean_rows(data: &str, first_no: u32, cols: &DataColumns) -> Option<(Rows, bool, Option<u32>)> {
+    // The needed columns in file order.
+    let (want, k) = plan([
+        (cols.year, Col::Year),
+        (Some(cols.month), Col::Month),
+        (Some(cols.day), Col::Day),
+        (Some(cols.hour), Col::Hour),
+        (cols.minute, Col::Minute),
+        (Some(cols.ghi), Col::Ghi),
+        (Some(cols.dni), Col::Dni),
+        (Some(cols.dhi), Col::Dhi),
+        (Some(cols.temp), Col::Temp),
+        (Some(cols.wind), Col::Wind),
+        (cols.pres, Col::Pres),
+        (cols.alb, Col::Albedo),
+    ])?;
+    let want = &want[..k];
+    let mut c = Cursor::new(data.as_bytes());
+    let mut rows = Rows::with_capacity(8784, cols.alb.is_some());
+    let (mut width, mut hours_from_one, mut no, mut last) = (0, false, first_no, None);
+    while !c.done() {
+        let this = no;
+        no += 1;
+        last = Some(this);
+        if c.skip_empty_line() {
+            continue;
+        }
+        // Date and time parts by column (year 1900 and minute 0 when absent), values by slot.
+        let (mut at, mut t, mut v) = (0, [1900, 0, 0, 0, 0], [f64::NAN; 12]);
+        for &(col, what) in want.iter() {
+            (c.skip_commas(col - at) == col - at).then_some(())?;
+            at = col;
+            match what {
+                Col::Year | Col::Month | Col::Day | Col::Hour | Col::Minute => {
+                    t[what as usize] = c.int()?
+                }
+                _ => v[what as usize] = value(c.num_or_empty()?),
+            }
+        }
+        let fields = at + 1 + c.skip_commas(usize::MAX);
+        c.next_line();
+        if width == 0 {
+            width = fields;
+        }
+        let [year, month, day, hour, minute] = t;
+        if fields != width
+            || fields > 128
+            || !(0..=24).contains(&hour)
+            || !(0..=59).contains(&minute)
+        {
+            return None;
+        }
+        check_date(this, year, month, day).ok()?;
+        hours_from_one |= hour == 24;
+        let cell = |c: Col| v[c as usize];
+        let values = [
+            cell(Col::Ghi),
+            cell(Col::Dni),
+            cell(Col::Dhi),
+            cell(Col::Temp),
+            cell(Col::Pres),
+            cell(Col::Wind),
+        ];
+        let alb = cols.alb.map(|_| cell(Col::Albedo));
+        push_row(
+            &mut rows,
+            stamp(year, month, day, hour, minute),
+            this,
+            values,
+            alb,
+        );
+    }
+    Some((rows, hours_from_one, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lean_rows_take_plain_lines_and_match_the_full_rows() {
+        let cols = Columns::read(
+            "Year,Month,Day,Hour,Minute,Temperature,DHI,DNI,GHI,Surface Albedo,Pressure,Wind Speed",
+        );
+        let data = DataColumns {
+            year: cols.get(Col::Year),
+            month: 1,
+            day: 2,
+            hour: 3,
+            minute: cols.get(Col::Minute),
+            ghi: 8,
+            dni: 7,
+            dhi: 6,
+            temp: 5,
+            wind: 11,
+            pres: cols.get(Col::Pres),
+            alb: cols.get(Col::Albedo),
+            max_used: 11,
+        };
+        let text = "2003,1,1,0,30,-5,0,0,0,0.866,780,2.5\r\n\
+                    2003,1,1,1,30,-4.5,12,-999,,,780.5,2.7\r\n\
+                    \r\n\
+                    2003,1,1,24,30,-4,1,2,3,0.2,781,0\n";
+        let (lean, from_one, last) = lean_rows(text, 4, &data).expect("plain rows");
+        let (full, full_from_one, full_last) = full_rows(Lines::new(text), 3, &data).unwrap();
+        assert_eq!((from_one, last), (full_from_one, Some(full_last + 3)));
+        assert!(from_one);
+        super::super::lean::assert_same_rows(&lean, &full);
+        assert_eq!((lean.lines, full.lines), (vec![4, 5, 7], vec![1, 2, 4]));
+        assert!(lean.ghi[1].is_nan() && lean.dni[1].is_nan() && lean.albedo[1].is_nan());
+        // Anything not plainly right is left to the full path.
+        for bad in [
+            "2003,1,1,0,30,-5,0,0,0,0.866,780\n",
+            "2003,1,1,0,30,-5,0,0,0,0.866,780,2.5\n2003,1,1,1,30,-5,0,0,0,0.866,780,2.5,\n",
+            "2003,1,1,0,30,-5,0,0,NaN,0.866,780,2.5\n",
+            "2003,1,1,0,30,-5,0,0, 0,0.866,780,2.5\n",
+            "2003,1,1,0,60,-5,0,0,0,0.866,780,2.5\n",
+            "2003,1,1,25,0,-5,0,0,0,0.866,780,2.5\n",
+            "2003,2,30,0,0,-5,0,0,0,0.866,780,2.5\n",
+            "2003,1,1,0.5,0,-5,0,0,0,0.866,780,2.5\n",
+        ] {
+            assert!(lean_rows(bad, 4, &data).is_none(), "{bad}");
+        }
+    }
 }

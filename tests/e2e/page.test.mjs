@@ -1793,6 +1793,80 @@ test('the 2025 rules: Document 136 export price, category refusal, a provincial 
   });
 });
 
+test('PV + storage: a battery on the Shuozhou 4 MW factory, its dispatch and the sizing sweep', async (t) => {
+  const BATTERY = { energyKwh: 2000, powerKw: 1000, dispatch: 'optimal' };
+  /** The core's storage report and sweep of the example with the battery (through the page's module). */
+  const core = (grid) =>
+    page.evaluate(
+      async ([b, g]) => {
+        const m = await import('./pkg/rooftop_pv.js');
+        const s = { ...m.presets().scenarios.find((x) => x.id === 'shuozhou-4mw-owner-tou').scenario, storage: b };
+        return { storage: m.calculate(s).storage, sweep: g ? m.sweepStorage(s, g) : null };
+      },
+      [BATTERY, grid],
+    );
+
+  await t.test('1 MW / 2 MWh optimal: savings by source, returns and the average day, as the core reports', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('body[data-ready="true"]');
+    if ((await page.getAttribute('html', 'lang')) !== 'zh-CN') await page.getByTestId('lang').selectOption('zh-CN');
+    await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+    assert.equal(await page.getByTestId('storage-card').isVisible(), false, 'no battery, no card');
+    assert.equal(await page.getByTestId('storage-kwh').isVisible(), false);
+    await page.getByTestId('storage-dispatch').selectOption('optimal');
+    await typeInto('storage-kwh', '2000');
+    await typeInto('storage-kw', '1000');
+    await page.getByTestId('storage-card').waitFor({ state: 'visible' });
+    const { storage } = await core(null);
+    const lines = await page.locator('#storage-lines-body tr[data-line="savings"] td').textContent();
+    assert.equal(Number(lines.replace(/[^\d.-]/g, '')), Math.round(storage.firstYear.savingsYuan));
+    for (const c of ['pvAlone', 'storageAlone', 'storageWithPv', 'both']) {
+      const irr = await page.locator(`#storage-returns-body tr[data-case="${c}"]`).getAttribute('data-irr');
+      assert.equal(irr === null ? undefined : Number(irr), storage[c].irrPct, c);
+    }
+    // The July day: 24 bars (discharge − charge) and the state-of-charge line.
+    await page.getByTestId('storage-month').selectOption('7');
+    assert.equal(await page.locator('#storage-day-chart svg .bars rect').count(), 24);
+    assert.equal(await page.locator('#storage-day-chart svg .line2 circle').count(), 24);
+    assert.deepEqual(await latinWords(), [], 'English words in the Chinese page');
+    await page.getByTestId('storage').scrollIntoViewIfNeeded();
+    await shot('50-zh-storage-fields', false);
+    await page.getByTestId('storage-card').screenshot({ path: join(SHOTS, '51-zh-storage-card.png') });
+    assertNoProblems();
+  });
+
+  await t.test('the sizing sweep: 4 powers × 4 durations in the worker, NPV as the core gives it', async () => {
+    await page.getByTestId('storage-sweep-run').click();
+    await page.waitForFunction(() => document.querySelectorAll('#storage-sweep-body tr').length === 16);
+    const grid = { powersKw: [250, 500, 1000, 2000], durationsH: [1, 2, 3, 4] };
+    const { sweep } = await core(grid);
+    const npv = await page.locator('#storage-sweep-body tr').evaluateAll((rows) => rows.map((r) => Number(r.dataset.npv)));
+    assert.deepEqual(npv, sweep.map((p) => p.returns.npvYuan));
+    assert.equal(await page.locator('#storage-sweep-chart svg .bars rect').count(), 16);
+    assert.match(await text('storage-sweep-status'), /16 种配置，用时 [\d,]+ 毫秒/);
+    await page.getByTestId('storage-card').screenshot({ path: join(SHOTS, '52-zh-storage-sweep.png') });
+    await page.getByTestId('lang').selectOption('en');
+    await page.waitForFunction(() => /Battery added to the PV/.test(document.getElementById('storage-returns').textContent));
+    await page.getByTestId('storage-card').screenshot({ path: join(SHOTS, '53-en-storage-card.png') });
+    await page.getByTestId('lang').selectOption('zh-CN');
+    assertNoProblems();
+  });
+
+  await t.test('a demand charge without an hourly load: the core says the load is needed', async () => {
+    await page.getByTestId('reset').click();
+    await page.getByTestId('load-kind').selectOption('none');
+    await typeInto('demand-charge', '32');
+    const err = page.getByTestId('general-error');
+    await err.waitFor({ state: 'visible' });
+    assert.match(await err.textContent(), /需量电费按每月最大逐时取电功率计收/);
+    await page.getByTestId('demand-charge').scrollIntoViewIfNeeded();
+    await shot('54-zh-demand-charge-needs-load', false);
+    await typeInto('demand-charge', '');
+    await err.waitFor({ state: 'hidden' });
+    assertNoProblems();
+  });
+});
+
 test('screenshots: desktop 1366×900 and phone 390×844, in Chinese and English', async (t) => {
   for (const l of ['zh', 'en']) {
     await t.test(`${l}`, async () => {

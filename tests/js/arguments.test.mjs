@@ -19,6 +19,7 @@ const SIGNATURES = {
   findStations: { args: ['query'], min: 1, accepts: [['string']] },
   nearestStation: { args: ['latitude', 'longitude'], min: 2, accepts: [['number'], ['number']] },
   stationClimate: { args: ['stationId'], min: 1, accepts: [['string']] },
+  sweepStorage: { args: ['scenario', 'grid'], min: 2, accepts: [['object'], ['object']] },
   sizeRoof: { args: ['input'], min: 1, accepts: [null] }, // the input's own checks: invalid_type at ''
   calculatePortfolio: { args: ['table', 'options'], min: 1, accepts: [['string', 'array'], ['undefined', 'null', 'object']] },
   readRoofTable: { args: ['table', 'options'], min: 1, accepts: [['string', 'array'], ['undefined', 'null', 'object']] },
@@ -28,9 +29,12 @@ const SIGNATURES = {
   portfolioCsv: { args: ['portfolio', 'lang'], min: 1, accepts: [['object'], ['undefined', 'string']] },
 };
 const TEMPLATE = pv.roofTableTemplate('en');
-const VALID = { calculate: [{}], parseWeather: ['x'], findStations: ['大同'], nearestStation: [40, 113], stationClimate: ['534870'],
+const VALID = {
+  calculate: [{}], parseWeather: ['x'], findStations: ['大同'], nearestStation: [40, 113], stationClimate: ['534870'],
+  sweepStorage: [{}, { powersKw: [100], durationsH: [2] }],
   sizeRoof: [{ roof: { type: 'tile', areaM2: 100 } }], calculatePortfolio: [TEMPLATE], readRoofTable: [TEMPLATE],
-  sliceRoofTable: [pv.readRoofTable(TEMPLATE), 0, 2], mergePortfolios: [[]], portfolioCsv: [pv.calculatePortfolio(TEMPLATE)] };
+  sliceRoofTable: [pv.readRoofTable(TEMPLATE), 0, 2], mergePortfolios: [[]], portfolioCsv: [pv.calculatePortfolio(TEMPLATE)],
+};
 
 function thrown(f) {
   try {
@@ -101,4 +105,12 @@ test('well-typed arguments the core refuses are ScenarioErrors too', () => {
   assertScenarioError(thrown(() => pv.stationClimate('000000')), 'unknown_station', 'stationId', 'unknown id');
   assertScenarioError(thrown(() => pv.stationClimate('xx')), 'unknown_station', 'stationId', 'stationClimate(xx)');
   assert.ok(thrown(() => pv.parseWeather('not a weather file')) instanceof pv.ScenarioError);
+  const battery = {
+    system: { capacityKwp: 100 }, resource: { method: 'fullLoadHours', hours: 1200 },
+    usage: { mode: 'selfUseSurplus', load: { kind: 'typical', profile: 'factoryTwoShift', annualKwh: 5e5 } },
+    storage: { energyKwh: 100, powerKw: 50 },
+  };
+  assertScenarioError(thrown(() => pv.sweepStorage(battery, { powersKw: [0], durationsH: [2] })), 'out_of_range', 'powersKw[0]', 'zero power');
+  assertScenarioError(thrown(() => pv.sweepStorage(battery, { powersKw: [50] })), 'missing_field', 'durationsH', 'no durations');
+  assertScenarioError(thrown(() => pv.sweepStorage({ ...battery, storage: undefined }, { powersKw: [50], durationsH: [2] })), 'missing_field', 'storage', 'no battery');
 });

@@ -104,10 +104,25 @@ const scenarios = [
   // Sized from the roof: rows on concrete at the station's latitude, flush colour steel.
   { system: { roof: { type: 'concreteFlat', areaM2: 4000, parapetHeightM: 1 } }, resource: { method: 'station', stationId: '534870' } },
   { system: { roof: { type: 'colorSteel', eastWestM: 60, northSouthM: 40 } }, resource: { method: 'fullLoadHours', hours: 1200 } },
+  // PV + storage with a demand charge: an owner's battery, and a third party's sharing its savings.
+  { system: { capacityKwp: 1000 }, resource: { method: 'fullLoadHours', hours: 1250 },
+    usage: { mode: 'selfUseSurplus', load: { kind: 'typical', profile: 'factoryTwoShift', annualKwh: 3e6 } },
+    tariff: { timeOfUsePreset: 'shanxi-ci-2026' },
+    storage: { energyKwh: 1000, powerKw: 500, dispatch: 'timeOfUse' } },
+  { system: { capacityKwp: 1000 }, resource: { method: 'fullLoadHours', hours: 1250 },
+    usage: { mode: 'selfUseSurplus', load: { kind: 'typical', profile: 'factoryTwoShift', annualKwh: 3e6 } },
+    tariff: { timeOfUsePreset: 'shanxi-ci-2026', demandChargeYuanPerKwMonth: 30 },
+    ownership: { kind: 'thirdParty', discountPct: 15 },
+    storage: { energyKwh: 1000, powerKw: 500, dispatch: 'peakShaving', investor: { hostSharePct: 20 } } },
 ];
 
+test('SweepPoint: the d.ts and a real sweep name the same keys', () => {
+  assertSameKeys('SweepPoint', pv.sweepStorage(scenarios.at(-2), { powersKw: [250, 500], durationsH: [0.5, 2, 4] }));
+});
+
 test('Report: the d.ts and real reports name the same keys', () => {
-  assertSameKeys('Report', scenarios.map((s) => pv.calculate(s)));
+  // The PV's demand-charge saving is the host's, never in the investor's rows.
+  assertSameKeys('Report', scenarios.map((s) => pv.calculate(s)), ['money.investor.byYear[].demandChargeYuan']);
 });
 
 test('Presets, Station, NearestStation, StationClimate, WeatherSummary: the same keys', () => {

@@ -1,0 +1,102 @@
+//! The Shuozhou 4 MW factory (preset `shuozhou-4mw-owner-tou`: two-shift load, Shanxi time of use)
+//! with a 1 MW / 2 MWh battery under each dispatch mode: year-1 savings by source, cycles, and the
+//! IRR of PV alone, storage alone, storage added to the PV, and both. Battery costs and fade are the
+//! shipped defaults (`presets().defaults.storage`, assumptions dated 2025). The second table adds a
+//! demand charge of 30 yuan/kW/month — an ASSUMPTION for illustration, not a Shanxi figure.
+//!
+//! `cargo run --release --example shuozhou_storage`
+
+use rooftop_pv::storage::{DispatchMode, Storage};
+use rooftop_pv::{calculate, presets};
+
+fn battery(mode: DispatchMode) -> Storage {
+    Storage {
+        energy_kwh: 2000.0,
+        power_kw: 1000.0,
+        dispatch: Some(mode),
+        round_trip_efficiency_pct: None,
+        soc_min_pct: None,
+        soc_max_pct: None,
+        auxiliary_kw: None,
+        calendar_fade_pct_per_year: None,
+        cycle_fade_pct_per_cycle: None,
+        end_of_life_pct: None,
+        replacement_year: None,
+        replacement_cost_yuan_per_kwh: None,
+        capex_yuan_per_kwh: None,
+        capex_yuan_per_kw: None,
+        om_pct_of_capex: None,
+        grid_charging: None,
+        cycles_per_day: None,
+        peak_target_kw: None,
+        investor: None,
+    }
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or("—".into(), |v| format!("{v:.1} %"))
+}
+
+fn main() {
+    let modes = [
+        DispatchMode::SelfConsumption,
+        DispatchMode::TimeOfUse,
+        DispatchMode::PeakShaving,
+        DispatchMode::Optimal,
+    ];
+    for demand in [None, Some(30.0)] {
+        match demand {
+            None => println!("Shuozhou 4 MW, two-shift load, Shanxi TOU 2026; battery 1 MW / 2 MWh; no demand charge"),
+            Some(d) => println!("\nThe same with an ASSUMED demand charge of {d} yuan/kW/month"),
+        }
+        println!(
+            "{:<16}{:>12}{:>12}{:>12}{:>12}{:>8}{:>10}{:>10}{:>10}{:>10}",
+            "mode",
+            "selfCons ¥",
+            "arbitr. ¥",
+            "demand ¥",
+            "total ¥",
+            "cycles",
+            "IRR PV",
+            "IRR bat",
+            "IRR +PV",
+            "IRR both"
+        );
+        for mode in modes {
+            let mut s = presets::example("shuozhou-4mw-owner-tou").expect("preset");
+            s.storage = Some(battery(mode));
+            if let Some(d) = demand {
+                s.tariff
+                    .as_mut()
+                    .expect("tariff")
+                    .demand_charge_yuan_per_kw_month = Some(d);
+            }
+            let r = calculate(&s).expect("calculates");
+            let st = r.storage.expect("storage");
+            let y = st.first_year;
+            println!(
+                "{:<16}{:>12.0}{:>12.0}{:>12.0}{:>12.0}{:>8.1}{:>10}{:>10}{:>10}{:>10}",
+                format!("{mode:?}"),
+                y.self_consumption_yuan,
+                y.arbitrage_yuan,
+                y.demand_charge_yuan,
+                y.savings_yuan,
+                y.cycles,
+                pct(st.pv_alone.irr_pct),
+                pct(st.storage_alone.irr_pct),
+                pct(st.storage_with_pv.irr_pct),
+                pct(st.both.irr_pct),
+            );
+            if mode == DispatchMode::Optimal && demand.is_none() {
+                println!(
+                    "  (investment {:.0} yuan; year-1 charge {:.0} kWh of which {:.0} from PV; losses {:.0} kWh; SOH year 25 {:.1} %)",
+                    st.investment_yuan,
+                    y.charge_kwh,
+                    y.charge_from_pv_kwh,
+                    y.losses_kwh,
+                    st.by_year.last().map_or(0.0, |y| y.state_of_health_pct)
+                );
+            }
+        }
+    }
+}
