@@ -32,8 +32,13 @@ Tsinghua University Department of Building Science, 2005 (EnergyPlus weather lib
     steps (QS, T, W)    annual max |Δ|  mean |Δ|   monthly max |Δ|  p99     blob gzip -9
     50, 0.5, 0.2 (v2)   0.089 %         0.015 %    0.75 %           0.17 %  (v2 coder) 125,670 B
     12, 0.5, 0.3 (v3)   0.096 %         0.018 %    1.58 % (1 month) 0.26 %  (v3 coder)  94,764 B
-  (12, 1.0, 0.4 would save 4 KB more at 0.16 % annual, 0.35 % p99 monthly; not taken.)
-  Measure: python3 scripts/build_climate.py --steps 5000,1,1 && cargo run --release --example
+    12, 1.0, 0.3        0.116 %         0.021 %    1.53 %           0.28 %               92,368 B
+    12, 1.0, 0.4        0.165 %         0.025 %    1.51 %           0.35 %               90,380 B
+  (the last two not taken: temperature to 1 °C doubles its loss for 2.4 KB.) The worst month,
+  Wanyuan (572370) in November, carries its day's error into the last, low-sun hour (GHI 1.6 ->
+  4.1 W/m² at 18 h); not traced further.
+  Measure (`--steps` writes src/climate/cswd.bin; the third command restores it):
+  python3 scripts/build_climate.py --steps 5000,1,1 && cargo run --release --example
   station_kwh > ref.tsv && python3 scripts/build_climate.py && cargo run --release --example
   station_kwh > v3.tsv, then compare the columns (annual, then 12 months).
 
@@ -286,6 +291,12 @@ def at(a, j):
     return a[j] if a is not None and 0 <= j < 24 else 0
 
 
+def window(q):
+    """The first hour with any irradiance and the count to the last one: (f, n), (0, 0) if none."""
+    nz = [h for h in range(24) if q["g"][h] or q["b"][h] or q["d"][h]]
+    return (nz[0], nz[-1] - nz[0] + 1) if nz else (0, 0)
+
+
 def irr_kind(j, f, n):
     """The hour's place in the window f..f+n−1: 0 first, 1 second, 4 last, 5 second last, else 2
     up to the middle and 3 past it (where the mirror hour 2f + n − 1 − j is known)."""
@@ -299,9 +310,10 @@ def irr_kind(j, f, n):
 def irr_features(ch, q, prev, j, f, n):
     """Predictor inputs of hour j of channel ch (0 GHI, 1 DHI, 2 DNI; u values) of day q: the
     hour before and two before, last month's same, previous and next hour, the mirror hour
-    (this month's and last month's); DHI adds GHI at j − 1, j, j + 1, last month's GHI at j and
-    the ratios to GHI; DNI adds GHI and DHI at j and j + 1 and the closure √(G² − D²) and its
-    ratios to DNI of the hour before and of last month."""
+    2f + n − 1 − j once known (this month's and last month's); DHI adds GHI at j, j − 1, last
+    month's GHI at j, D(j − 1)·G(j)/G(j − 1) and D′(j)·G(j)/G′(j) (′: last month), and GHI at
+    j + 1; DNI adds GHI and DHI at j, the closure B(j) = √(G² − D²), B(j)·DNI/B of the hour
+    before and of last month, GHI and DHI at j + 1."""
     key = "gdb"[ch]
     a, pa = q[key], prev[key] if prev else None
     jm = 2 * f + n - 1 - j
@@ -367,8 +379,7 @@ def encode_station(coder, probs, months, table):
     prev = None
     f_prev, n_prev = 6, 12
     for m, q in enumerate(months):
-        nz = [h for h in range(24) if q["g"][h] or q["b"][h] or q["d"][h]]
-        f, n = (nz[0], nz[-1] - nz[0] + 1) if nz else (0, 0)
+        f, n = window(q)
         put(coder, probs, CTX_HDR, f - f_prev)
         put(coder, probs, CTX_HDR + 1, n - n_prev)
         f_prev, n_prev = f, n
@@ -600,8 +611,7 @@ def fit_weights(stations):
     for months in stations:
         prev = None
         for m, q in enumerate(months):
-            nz = [h for h in range(24) if q["g"][h] or q["b"][h] or q["d"][h]]
-            f, n = (nz[0], nz[-1] - nz[0] + 1) if nz else (0, 0)
+            f, n = window(q)
             for ch, key in enumerate("gdb"):
                 for j in range(f, f + n):
                     row = (irr_features(ch, q, prev, j, f, n), q[key][j])

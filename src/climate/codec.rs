@@ -338,9 +338,9 @@ fn irr_kind(j: usize, f: usize, n: usize) -> usize {
 /// Predictor inputs of hour j of channel `ch` (0 GHI, 1 DHI, 2 DNI; u values; `cur` this
 /// month's channels so far, `prev` last month's): the hour before and two before, last month's
 /// same, previous and next hour, the mirror hour 2f + n − 1 − j once known (this month's and
-/// last month's); DHI adds GHI at j, j − 1, last month's GHI at j, the ratios D·G/G of the hour
-/// before and of last month, and GHI at j + 1; DNI adds GHI and DHI at j, the closure
-/// √(G² − D²), its ratios to DNI of the hour before and of last month, GHI and DHI at j + 1.
+/// last month's); DHI adds GHI at j, j − 1, last month's GHI at j, D(j − 1)·G(j)/G(j − 1) and
+/// D′(j)·G(j)/G′(j) (′: last month), and GHI at j + 1; DNI adds GHI and DHI at j, the closure
+/// B(j) = √(G² − D²), B(j)·DNI/B of the hour before and of last month, GHI and DHI at j + 1.
 fn irr_features(
     ch: usize,
     cur: &[[i64; 24]; 3],
