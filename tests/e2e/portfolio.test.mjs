@@ -128,6 +128,11 @@ test('variants with a battery: the Shuozhou 4 MW factory without and with 1 MW /
   assert.match(csvText, /储能首年节省合计 元/);
   assert.match(csvText, /光伏 \+ 储能 IRR %/);
   await page.getByTestId('variants-card').screenshot({ path: join(SHOTS, 'variants-storage.png') });
+  await page.getByTestId('lang').selectOption('en');
+  await page.waitForFunction(() => /IRR of PV \+ battery/.test(document.getElementById('var-table').textContent));
+  assert.equal(await page.getByLabel('Battery B', { exact: true }).inputValue(), 'optimal');
+  await page.getByTestId('variants-card').screenshot({ path: join(SHOTS, 'variants-storage-en.png') });
+  await page.getByTestId('lang').selectOption('zh-CN');
 });
 
 test('portfolio: a 300-roof .xlsx in the worker pool, totals equal single calls, bad rows named', async () => {
