@@ -133,6 +133,15 @@ test('variants with a battery: the Shuozhou 4 MW factory without and with 1 MW /
   assert.equal(await page.getByLabel('Battery B', { exact: true }).inputValue(), 'optimal');
   await page.getByTestId('variants-card').screenshot({ path: join(SHOTS, 'variants-storage-en.png') });
   await page.getByTestId('lang').selectOption('zh-CN');
+  // A variant with a dispatch mode but no energy: the core's missing_field in its column, A and B still shown.
+  await page.getByTestId('var-add').click();
+  await page.getByLabel('储能 C', { exact: true }).selectOption('timeOfUse');
+  await page.getByTestId('var-compare').click();
+  await page.waitForFunction(() => document.body.dataset.variants === 'done' && document.querySelectorAll('#var-table thead th').length === 4);
+  const bad = await page.locator('#var-table tr[data-metric="annualKwh"] td').allTextContents();
+  assert.equal(bad[2], '缺少必填项 storage.energyKwh');
+  assert.deepEqual((await cells('stSavingsYuan')).slice(0, 2), expected.stSavingsYuan);
+  await page.getByRole('button', { name: '删除 方案 C' }).click();
 });
 
 test('portfolio: a 300-roof .xlsx in the worker pool, totals equal single calls, bad rows named', async () => {
