@@ -666,9 +666,7 @@ impl WeatherOptions {
 
 /// Reads a JSON object into `T`, naming the JSON path of the first problem; structs must be JSON
 /// objects (see [`crate::json`]).
-pub(crate) fn from_json_object<T: serde::de::DeserializeOwned>(
-    text: &str,
-) -> Result<T, ScenarioError> {
+pub fn from_json_object<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ScenarioError> {
     crate::caps::check_json_text(text, crate::caps::JSON_WITH_TEXTS_BYTES)?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let (line, column) = (e.line(), e.column());
