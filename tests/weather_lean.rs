@@ -938,3 +938,148 @@ fn broken_pvgis_csv_files_give_the_same_errors_by_both_paths() {
         same_both_ways(name, v, &opts);
     }
 }
+
+#[test]
+fn pvgis_json_variants_read_the_same_by_both_paths() {
+    let (_, json) = pvgis_from_datong();
+    let opts = ParseOptions::default();
+    let row = "{\"time(UTC)\": \"20050101:0000\"";
+    assert!(json.contains(row), "the made JSON's first row");
+    let variants: Vec<(&str, String)> = vec![
+        ("as made", json.clone()),
+        ("one row a line", json.replace("}, {", "},\n    {")),
+        (
+            "compact",
+            json.replace(", \"", ",\"").replace("\": ", "\":"),
+        ),
+        ("without SP", json.replace(", \"SP\": ", ", \"Pressure\": ")),
+        (
+            "SP null",
+            json.replacen(", \"SP\": ", ", \"SP\": null, \"x\": ", 1),
+        ),
+        ("keys in another order", {
+            // The first row's time moved to its end.
+            let start = json.find(row).unwrap();
+            let end = start + json[start..].find('}').unwrap();
+            let mut cells: Vec<&str> = json[start + 1..end].split(", ").collect();
+            cells.rotate_left(1);
+            format!(
+                "{}{{{}}}{}",
+                &json[..start],
+                cells.join(", "),
+                &json[end + 1..]
+            )
+        }),
+        (
+            "an exponent",
+            json.replacen("\"G(h)\": 0.0", "\"G(h)\": 0e0", 1),
+        ),
+        (
+            "an integer",
+            json.replacen("\"G(h)\": 0.0", "\"G(h)\": 0", 1),
+        ),
+        (
+            "minus zero",
+            json.replacen("\"G(h)\": 0.0", "\"G(h)\": -0", 1),
+        ),
+        (
+            "a long number",
+            json.replacen("\"RH\": 50.0", "\"RH\": 50.00000000000000001", 1)
+                .replacen("\"T2m\": ", "\"T2m\": 1.0000000000000000001, \"t\": ", 1),
+        ),
+        (
+            "a field twice",
+            json.replacen(row, "{\"G(h)\": 1.0, \"time(UTC)\": \"20050101:0000\"", 1),
+        ),
+        (
+            "outputs twice",
+            json.replacen(
+                "\"outputs\": {",
+                "\"outputs\": {\"x\": []}, \"outputs\": {",
+                1,
+            ),
+        ),
+        (
+            "an escaped database name",
+            json.replace("\"PVGIS-ERA5\"", "\"PVGIS-\\u0045RA5\""),
+        ),
+        (
+            "deep and odd values elsewhere",
+            json.replace(
+                "\"meta\": {",
+                "\"meta\": {\"a\": [[[{\"b\": [true, false, null, -1.5e-3, \"\\n\"]}]]], ",
+            ),
+        ),
+        (
+            "no offset",
+            json.replace(", \"irradiance_time_offset\": 0.5", ""),
+        ),
+        (
+            "a time with spaces (the validating path trims it)",
+            json.replacen("\"20050101:0000\"", "\" 20050101:0000\"", 1),
+        ),
+    ];
+    for (name, v) in &variants {
+        assert!(
+            name == &"as made" || v != &json,
+            "{name}: the variant changes the file"
+        );
+        assert!(parse_with(v, &opts).is_ok(), "{name} should read");
+        same_both_ways(name, v, &opts);
+    }
+}
+
+#[test]
+fn broken_pvgis_json_files_give_the_same_errors_by_both_paths() {
+    let (_, json) = pvgis_from_datong();
+    let opts = ParseOptions::default();
+    let variants: Vec<(&str, String)> = vec![
+        ("truncated", json[..json.len() / 2].to_string()),
+        ("trailing text", format!("{json} x")),
+        (
+            "a null",
+            json.replacen("\"G(h)\": 0.0", "\"G(h)\": null", 1),
+        ),
+        (
+            "a string",
+            json.replacen("\"G(h)\": 0.0", "\"G(h)\": \"0\"", 1),
+        ),
+        (
+            "a leading zero",
+            json.replacen("\"G(h)\": 0.0", "\"G(h)\": 00.0", 1),
+        ),
+        (
+            "a bare dot",
+            json.replacen("\"G(h)\": 0.0", "\"G(h)\": 0.", 1),
+        ),
+        (
+            "a plus sign",
+            json.replacen("\"G(h)\": 0.0", "\"G(h)\": +1", 1),
+        ),
+        (
+            "a time unreadable",
+            json.replacen("\"20050101:0300\"", "\"2005-01-01 03\"", 1),
+        ),
+        ("a key missing", json.replacen("\"T2m\": ", "\"T2\": ", 1)),
+        (
+            "no tmy_hourly",
+            json.replace("\"tmy_hourly\"", "\"hourly\""),
+        ),
+        ("no location", json.replace("\"location\"", "\"place\"")),
+        (
+            "a control character",
+            json.replace("\"PVGIS-ERA5\"", "\"PVGIS\tERA5\""),
+        ),
+        ("a comma too many", json.replacen("}, {", "}, , {", 1)),
+        (
+            "out of range",
+            json.replacen("\"G(h)\": 0.0", "\"G(h)\": 2500.0", 1),
+        ),
+    ];
+    for (name, v) in &variants {
+        assert_ne!(v, &json, "{name}: the variant changes the file");
+        let e = parse_with(v, &opts).expect_err(name);
+        assert_eq!(e.field, "resource.text", "{name}");
+        same_both_ways(name, v, &opts);
+    }
+}
