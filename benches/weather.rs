@@ -1,7 +1,7 @@
 //! Parsing one year of weather (8760 rows), native: the Datong CSWD EPW of tests/data/weather,
 //! pvlib's Greensboro TMY3 and Miami TMY2, the PSM3 sample of tests/data/weather with NSRDB
-//! metadata, and PVGIS CSV and JSON made from the Datong EPW; each also by the validating path alone, the
-//! EPW from bytes.
+//! metadata, and PVGIS CSV and JSON made from the Datong EPW; each but the PVGIS JSON also by the
+//! validating path alone, the EPW from bytes.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use rooftop_pv::weather::{
@@ -53,9 +53,6 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("parse PVGIS CSV, validating path only", |b| {
         b.iter(|| parse_validating(black_box(&pvgis_csv), &options).unwrap())
-    });
-    c.bench_function("parse PVGIS JSON, validating path only", |b| {
-        b.iter(|| parse_validating(black_box(&pvgis_json), &options).unwrap())
     });
     c.bench_function("parse_bytes EPW (UTF-8 check + lean reader)", |b| {
         b.iter(|| parse_bytes(black_box(epw.as_bytes()), &options).unwrap())

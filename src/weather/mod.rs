@@ -38,7 +38,6 @@ pub mod epw;
 mod lean;
 pub mod plausibility;
 pub mod pvgis;
-mod pvgis_lean;
 pub mod sam_csv;
 mod text;
 pub mod timing;
@@ -250,7 +249,7 @@ fn read(text: &str, options: &ParseOptions, full: bool) -> Result<Weather, Scena
         WeatherFormat::Tmy2 => tmy2::read_by(text, options, full),
         WeatherFormat::SamCsv => sam_csv::read_by(text, options, full),
         WeatherFormat::PvgisCsv => pvgis::read_csv_by(text, options, full),
-        WeatherFormat::PvgisJson => pvgis::read_json_by(text, options, full),
+        WeatherFormat::PvgisJson => pvgis::read_json(text, options),
     }
 }
 

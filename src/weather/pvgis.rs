@@ -371,7 +371,7 @@ fn full_csv_rows(
 
 /// A time cell `YYYYMMDD:HHMM` of digits only, as [`time_utc`] reads it; `None` for any other
 /// form or an impossible date or time (the full path reports those).
-pub(crate) fn lean_time(cell: &[u8], line: u32) -> Option<Stamp> {
+fn lean_time(cell: &[u8], line: u32) -> Option<Stamp> {
     if cell.len() != 13 || cell[8] != b':' {
         return None;
     }
@@ -466,11 +466,11 @@ struct Inputs<'a> {
 }
 
 #[derive(Deserialize)]
-pub(crate) struct JsonLocation {
-    pub latitude: Option<f64>,
-    pub longitude: Option<f64>,
-    pub elevation: Option<f64>,
-    pub irradiance_time_offset: Option<f64>,
+struct JsonLocation {
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    elevation: Option<f64>,
+    irradiance_time_offset: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -578,12 +578,19 @@ fn row_lines(text: &str, n: usize) -> Vec<u32> {
     out
 }
 
-/// The validating path of [`read_json`]: the text parsed to a value, then read by the strict
-/// reader (crate::json): a typed serde_json read would carry a second deserializer and
-/// serde_json's error texts, which print floats with core's float formatting (≈ 20 KB gzipped of
-/// the .wasm together, issue 9). The rows (their lines not yet set), `inputs.location` and the
-/// radiation database; the error of the first row whose time is unreadable.
-fn full_json(text: &str) -> Result<(Rows, Option<JsonLocation>, Option<String>), ScenarioError> {
+/// Reads a PVGIS TMY JSON text.
+pub fn read_json(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
+    if !text.trim_start().starts_with('{') {
+        return Err(err(
+            codes::WEATHER_FORMAT,
+            Some(1),
+            "not a PVGIS JSON file: it must be a JSON object ({ … })",
+            "不是 PVGIS JSON 文件：应为 JSON 对象（{ … }）",
+        ));
+    }
+    // Parsed to a value, then read by the strict reader (crate::json): a typed serde_json read
+    // would carry a second deserializer and serde_json's error texts, which print floats with
+    // core's float formatting (≈ 20 KB gzipped of the .wasm together, issue 9).
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let line = Some(e.line().max(1) as u32);
         let code = if e.is_eof() {
@@ -619,8 +626,10 @@ fn full_json(text: &str) -> Result<(Rows, Option<JsonLocation>, Option<String>),
             "此 JSON 不是 PVGIS TMY（缺少 outputs.tmy_hourly）；PVGIS 斜面逐时序列不是气象文件",
         ));
     };
+    let mut rows = hourly.rows;
+    rows.lines = row_lines(text, rows.len());
     if let Some((i, e)) = hourly.bad {
-        let line = row_lines(text, i + 1).get(i).copied().unwrap_or(1);
+        let line = rows.lines.get(i).copied().unwrap_or(1);
         return Err(err(
             e.code,
             Some(line),
@@ -628,44 +637,10 @@ fn full_json(text: &str) -> Result<(Rows, Option<JsonLocation>, Option<String>),
             e.message_zh.trim_start_matches("第 0 行："),
         ));
     }
-    let (location, db) = match doc.inputs {
-        Some(i) => (
-            i.location,
-            i.meteo_data
-                .and_then(|m| m.radiation_db)
-                .map(Cow::into_owned),
-        ),
+    let (inputs_loc, db) = match doc.inputs {
+        Some(i) => (i.location, i.meteo_data.and_then(|m| m.radiation_db)),
         None => (None, None),
     };
-    Ok((hourly.rows, location, db))
-}
-
-/// Reads a PVGIS TMY JSON text (by the lean path, [`super::pvgis_lean`], by the validating
-/// path where it gives up).
-pub fn read_json(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
-    read_json_by(text, opt, false)
-}
-
-/// [`read_json`], by the validating path only when `full`.
-pub(crate) fn read_json_by(
-    text: &str,
-    opt: &ParseOptions,
-    full: bool,
-) -> Result<Weather, ScenarioError> {
-    if !text.trim_start().starts_with('{') {
-        return Err(err(
-            codes::WEATHER_FORMAT,
-            Some(1),
-            "not a PVGIS JSON file: it must be a JSON object ({ … })",
-            "不是 PVGIS JSON 文件：应为 JSON 对象（{ … }）",
-        ));
-    }
-    let lean = (!full).then(|| super::pvgis_lean::read(text)).flatten();
-    let (mut rows, inputs_loc, db) = match lean {
-        Some(doc) => (doc.rows, doc.location, doc.radiation_db),
-        None => full_json(text)?,
-    };
-    rows.lines = row_lines(text, rows.len());
     let (location, offset) = match inputs_loc {
         Some(JsonLocation {
             latitude: Some(latitude),
