@@ -17,6 +17,23 @@ fn same_both_ways(name: &str, text: &str, options: &ParseOptions) {
     assert_eq!(bytes, full, "{name}: bytes and text differ");
 }
 
+/// Each variant reads, the same by both paths.
+fn all_read_the_same(variants: &[(&str, String)], opts: &ParseOptions) {
+    for (name, v) in variants {
+        assert!(parse_with(v, opts).is_ok(), "{name} should read");
+        same_both_ways(name, v, opts);
+    }
+}
+
+/// Each variant is refused at the weather text, with the same error by both paths.
+fn all_fail_the_same(variants: &[(&str, String)], opts: &ParseOptions) {
+    for (name, v) in variants {
+        let e = parse_with(v, opts).expect_err(name);
+        assert_eq!(e.field, "resource.text", "{name}");
+        same_both_ways(name, v, opts);
+    }
+}
+
 fn fixtures() -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = CSWD.iter().map(|f| (f.to_string(), shared(f))).collect();
     for f in ["723170TYA.CSV", "703165TY.csv", "12839.tm2"] {
@@ -143,10 +160,7 @@ fn epw_variants_read_the_same_by_both_paths() {
             }),
         ),
     ];
-    for (name, v) in &variants {
-        assert!(parse_with(v, &opts).is_ok(), "{name} should read");
-        same_both_ways(name, v, &opts);
-    }
+    all_read_the_same(&variants, &opts);
 }
 
 #[test]
@@ -242,11 +256,7 @@ fn broken_epw_files_give_the_same_errors_by_both_paths() {
                 .join("\n"),
         ),
     ];
-    for (name, v) in &variants {
-        let e = parse_with(v, &opts).expect_err(name);
-        assert_eq!(e.field, "resource.text", "{name}");
-        same_both_ways(name, v, &opts);
-    }
+    all_fail_the_same(&variants, &opts);
 }
 
 #[test]
@@ -361,10 +371,7 @@ fn tmy3_variants_read_the_same_by_both_paths() {
             }),
         ),
     ];
-    for (name, v) in &variants {
-        assert!(parse_with(v, &opts).is_ok(), "{name} should read");
-        same_both_ways(name, v, &opts);
-    }
+    all_read_the_same(&variants, &opts);
 }
 
 #[test]
@@ -444,11 +451,7 @@ fn broken_tmy3_files_give_the_same_errors_by_both_paths() {
             }),
         ),
     ];
-    for (name, v) in &variants {
-        let e = parse_with(v, &opts).expect_err(name);
-        assert_eq!(e.field, "resource.text", "{name}");
-        same_both_ways(name, v, &opts);
-    }
+    all_fail_the_same(&variants, &opts);
 }
 
 /// The served PSM3 file (two metadata lines, the column header) with data row `k` (0-based)
@@ -535,10 +538,7 @@ fn psm3_variants_read_the_same_by_both_paths() {
             }),
         ),
     ];
-    for (name, v) in &variants {
-        assert!(parse_with(v, &opts).is_ok(), "{name} should read");
-        same_both_ways(name, v, &opts);
-    }
+    all_read_the_same(&variants, &opts);
 }
 
 #[test]
@@ -611,11 +611,7 @@ fn broken_psm3_files_give_the_same_errors_by_both_paths() {
             }),
         ),
     ];
-    for (name, v) in &variants {
-        let e = parse_with(v, &opts).expect_err(name);
-        assert_eq!(e.field, "resource.text", "{name}");
-        same_both_ways(name, v, &opts);
-    }
+    all_fail_the_same(&variants, &opts);
 }
 
 /// The Miami TMY2 file with data line `k` (0-based) passed through `edit`.
@@ -691,10 +687,7 @@ fn tmy2_variants_read_the_same_by_both_paths() {
             }),
         ),
     ];
-    for (name, v) in &variants {
-        assert!(parse_with(v, &opts).is_ok(), "{name} should read");
-        same_both_ways(name, v, &opts);
-    }
+    all_read_the_same(&variants, &opts);
 }
 
 #[test]
@@ -766,11 +759,7 @@ fn broken_tmy2_files_give_the_same_errors_by_both_paths() {
                 .join("\n"),
         ),
     ];
-    for (name, v) in &variants {
-        let e = parse_with(v, &opts).expect_err(name);
-        assert_eq!(e.field, "resource.text", "{name}");
-        same_both_ways(name, v, &opts);
-    }
+    all_fail_the_same(&variants, &opts);
 }
 
 /// The PVGIS CSV made from the Datong EPW with data row `k` (0-based) passed through `edit`
@@ -856,10 +845,7 @@ fn pvgis_csv_variants_read_the_same_by_both_paths() {
             }),
         ),
     ];
-    for (name, v) in &variants {
-        assert!(parse_with(v, &opts).is_ok(), "{name} should read");
-        same_both_ways(name, v, &opts);
-    }
+    all_read_the_same(&variants, &opts);
 }
 
 #[test]
@@ -932,9 +918,5 @@ fn broken_pvgis_csv_files_give_the_same_errors_by_both_paths() {
             .replace("\r\n\r\n2", "\r\n2"),
         ),
     ];
-    for (name, v) in &variants {
-        let e = parse_with(v, &opts).expect_err(name);
-        assert_eq!(e.field, "resource.text", "{name}");
-        same_both_ways(name, v, &opts);
-    }
+    all_fail_the_same(&variants, &opts);
 }
