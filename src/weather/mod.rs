@@ -246,9 +246,9 @@ fn read(text: &str, options: &ParseOptions, full: bool) -> Result<Weather, Scena
     match format {
         WeatherFormat::Epw => epw::read_rows_by(text, options, full),
         WeatherFormat::Tmy3 => tmy3::read_by(text, options, full),
-        WeatherFormat::Tmy2 => tmy2::read(text, options),
+        WeatherFormat::Tmy2 => tmy2::read_by(text, options, full),
         WeatherFormat::SamCsv => sam_csv::read_by(text, options, full),
-        WeatherFormat::PvgisCsv => pvgis::read_csv(text, options),
+        WeatherFormat::PvgisCsv => pvgis::read_csv_by(text, options, full),
         WeatherFormat::PvgisJson => pvgis::read_json(text, options),
     }
 }
