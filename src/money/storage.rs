@@ -13,7 +13,7 @@
 //!   replacement (before tax and financing); under EMC the host keeps its share of the savings and
 //!   the investor the rest.
 
-use crate::calendar::{month_of_day, HOURS};
+use crate::calendar::{month_of_day, HOURS, MONTH_START_DAY};
 use crate::finance;
 use crate::report::{DemandCharge, Returns, StorageDay, StorageMonth, StorageReport, StorageYear};
 use crate::resolve::Inputs;
@@ -81,16 +81,25 @@ fn export_limit_kwh(inp: &Inputs) -> f64 {
 
 /// Energy cost [yuan] and monthly largest imports [kW] of hours with imports `imp`, exports `exp`.
 fn cost_and_peaks(
-    imp: impl Iterator<Item = (f64, f64)>,
+    hours: usize,
+    grid: impl Fn(usize) -> (f64, f64),
     price: &[f64],
     export: f64,
 ) -> (f64, [f64; 12]) {
     let mut cost = 0.0;
     let mut peaks = [0.0f64; 12];
-    for (h, (i, e)) in imp.enumerate() {
-        cost += price[h] * i - export * e;
-        let m = month_of_day(h / 24);
-        peaks[m] = peaks[m].max(i);
+    for (m, peak) in peaks.iter_mut().enumerate() {
+        let end = (MONTH_START_DAY[m + 1] * 24).min(hours);
+        for (h, &p) in price
+            .iter()
+            .enumerate()
+            .take(end)
+            .skip(MONTH_START_DAY[m] * 24)
+        {
+            let (i, e) = grid(h);
+            cost += p * i - export * e;
+            *peak = peak.max(i);
+        }
     }
     (cost, peaks)
 }
@@ -111,18 +120,18 @@ pub(super) fn pv_demand(
     let hours = hours?;
     let all = tariffs(inp);
     let limit = export_limit_kwh(inp);
-    let load_peaks = cost_and_peaks(load.iter().map(|&l| (l, 0.0)), &all[0].price, 0.0).1;
+    let load_peaks = cost_and_peaks(load.len(), |h| (load[h], 0.0), &all[0].price, 0.0).1;
     let mut by_year = Vec::with_capacity(inp.degradation.years as usize);
     let mut first = None;
     for y in 1..=inp.degradation.years {
         let f = inp.degradation.factor(y);
         let grow = (1.0 + inp.tariff.escalation).powi(y as i32 - 1);
         let e = export_price.get(y as usize - 1).copied().unwrap_or(0.0);
-        let pv = load.iter().zip(hours).map(|(&l, &g)| {
-            let (i, x, _) = settle(l - g * f, limit);
+        let pv = |h: usize| {
+            let (i, x, _) = settle(load[h] - hours[h] * f, limit);
             (i, x)
-        });
-        let peaks = cost_and_peaks(pv, &tariff_in(&all, y).price, e).1;
+        };
+        let peaks = cost_and_peaks(load.len(), pv, &tariff_in(&all, y).price, e).1;
         let without = demand_yuan(rate, &load_peaks) * grow;
         let with = demand_yuan(rate, &peaks) * grow;
         if y == 1 {
@@ -172,7 +181,8 @@ fn sums(site: &SiteYear, lim: &Limits, soc0: f64, hours: &[Hour], ref_cost: f64)
         0.0
     };
     let (cost, peaks) = cost_and_peaks(
-        hours.iter().map(|h| (h.import_kwh, h.export_kwh)),
+        hours.len(),
+        |h| (hours[h].import_kwh, hours[h].export_kwh),
         site.import_yuan_kwh,
         site.export_yuan_kwh,
     );
@@ -222,6 +232,7 @@ fn run(
     let mut pv = vec![0.0; if with_pv { HOURS } else { 0 }];
     let mut first_hours = Vec::new();
     let mut first_peaks = [0.0; 12];
+    let mut price = Vec::with_capacity(HOURS);
     let invest = b.investment_yuan();
     for y in 1..=years {
         let f = inp.degradation.factor(y);
@@ -231,7 +242,8 @@ fn run(
         let tariff = tariff_in(&all, y);
         let grow = (1.0 + inp.tariff.escalation).powi(y as i32 - 1);
         let export = export_price.get(y as usize - 1).copied().unwrap_or(0.0);
-        let price: Vec<f64> = tariff.price.iter().map(|p| p * grow).collect();
+        price.clear();
+        price.extend(tariff.price.iter().map(|p| p * grow));
         let site = SiteYear {
             load_kwh: load,
             pv_kwh: &pv,
@@ -240,11 +252,11 @@ fn run(
             export_limit_kwh: limit,
             periods: &tariff.periods,
         };
-        let reference = (0..HOURS).map(|h| {
+        let reference = |h: usize| {
             let (i, x, _) = settle(load[h] - site.pv(h), limit);
             (i, x)
-        });
-        let (ref_cost, ref_peaks) = cost_and_peaks(reference, &price, export);
+        };
+        let (ref_cost, ref_peaks) = cost_and_peaks(HOURS, reference, &price, export);
         let lim = b.limits(health);
         let hrs = dispatch::year(b, mode, &site, &lim, lim.soc_min_kwh);
         let s = sums(&site, &lim, lim.soc_min_kwh, &hrs, ref_cost);
@@ -425,7 +437,8 @@ pub(super) fn report(
         let limit = export_limit_kwh(inp);
         let all = tariffs(inp);
         cost_and_peaks(
-            (0..HOURS).map(|h| (settle(load[h] - hours[h], limit).0, 0.0)),
+            HOURS,
+            |h| (settle(load[h] - hours[h], limit).0, 0.0),
             &all[0].price,
             0.0,
         )

@@ -78,8 +78,16 @@ fn hour_cost(b: f64, p: f64, e_true: f64, limit: f64, lim: &Limits) -> HourCost 
     };
     let hi = charge_cap * lim.charge_efficiency;
     let lo = -lim.power_kw.min(b.max(0.0)) / lim.discharge_efficiency;
-    let mut pts = [lo, hi, 0.0, delta_of(b, 0.0, lim), delta_of(b, -limit, lim)];
-    pts.sort_by(|a, b| a.total_cmp(b));
+    // The breakpoints in increasing order: the changes at zero export (d0), at the export limit
+    // (dl ≤ d0) and between charge and discharge (0), then the end of the domain.
+    let (d0, dl) = (delta_of(b, 0.0, lim), delta_of(b, -limit, lim));
+    let pts = if b >= 0.0 {
+        [dl, d0, 0.0, hi]
+    } else if -b <= limit {
+        [dl, 0.0, d0, hi]
+    } else {
+        [0.0, dl, d0, hi]
+    };
     let mut out = HourCost {
         hi,
         segs: [Seg {
@@ -111,77 +119,71 @@ fn hour_cost(b: f64, p: f64, e_true: f64, limit: f64, lim: &Limits) -> HourCost 
     out
 }
 
-/// The reusable buffers of the daily solve.
+/// The backward pass of one day: for each hour t the segments of V_{t+1} □ g̃_t on [s_min, s_max]
+/// (which are V_t's), each marked as the value function's or the hour's, and s_{t+1} at
+/// s_t = s_min; the forward pass reads the hours from it for any starting energy.
 #[derive(Default)]
-pub struct Solver {
-    /// Per hour: the merged segments of V_{t+1} □ g̃_t and the start of its domain.
-    merged: Vec<Vec<Seg>>,
-    start: Vec<f64>,
-    value: Vec<Seg>,
+struct Plan {
+    /// The hours' segments, built backwards (V_24 = 0 first); hour t's begin at `offs[t]` and end
+    /// where hour t − 1's begin (at the end for hour 0).
+    segs: Vec<Seg>,
+    offs: Vec<usize>,
+    next_at_min: Vec<f64>,
 }
 
-impl Solver {
-    /// The optimal hours of one day: bases `base` [kWh], purchase prices `price` [yuan/kWh], export
-    /// price `export` [yuan/kWh], export limit `limit` [kWh], stored energy `soc0` at its start.
-    pub fn day(
-        &mut self,
-        base: &[f64],
-        price: &[f64],
-        export: f64,
-        limit: f64,
-        lim: &Limits,
-        soc0: f64,
-    ) -> Vec<Hour> {
+impl Plan {
+    /// The backward pass: bases `base` [kWh], purchase prices `price` [yuan/kWh], export price
+    /// `export` [yuan/kWh], export limit `limit` [kWh].
+    fn solve(&mut self, base: &[f64], price: &[f64], export: f64, limit: f64, lim: &Limits) {
         let (smin, smax) = (lim.soc_min_kwh, lim.soc_max_kwh);
         let hours = base.len();
-        self.merged.resize_with(hours, Vec::new);
-        self.start.resize(hours, 0.0);
-        self.value.clear();
-        self.value.push(Seg {
+        self.segs.clear();
+        self.offs.resize(hours, 0);
+        self.next_at_min.resize(hours, 0.0);
+        self.segs.push(Seg {
             len: smax - smin,
             slope: 0.0,
             value: true,
         });
+        let mut value = 0..1;
         for t in (0..hours).rev() {
             let g = hour_cost(base[t], price[t], export, limit, lim);
-            let merged = &mut self.merged[t];
-            merged.clear();
-            // g̃(x) = g(−x): the cost's segments reversed, slopes negated (still increasing).
-            let mut cost = g.segs[..g.n]
-                .iter()
-                .rev()
-                .map(|s| Seg {
-                    slope: -s.slope,
-                    ..*s
-                })
-                .peekable();
-            let mut val = self.value.iter().copied().peekable();
-            loop {
-                let take_value = match (val.peek(), cost.peek()) {
-                    (Some(v), Some(c)) => v.slope <= c.slope,
-                    (Some(_), None) => true,
-                    (None, Some(_)) => false,
-                    (None, None) => break,
+            let from = self.segs.len();
+            // g̃(x) = g(−x): the cost's segments reversed, slopes negated (still increasing), merged
+            // with V_{t+1}'s by slope and kept where x lies in [smin, smax].
+            let cost = &g.segs[..g.n];
+            let (mut i, mut j) = (value.start, cost.len());
+            let mut x = smin - g.hi;
+            let mut next = smin;
+            while i < value.end || j > 0 {
+                let take_value =
+                    j == 0 || (i < value.end && self.segs[i].slope <= -cost[j - 1].slope);
+                let s = if take_value {
+                    i += 1;
+                    self.segs[i - 1]
+                } else {
+                    j -= 1;
+                    Seg {
+                        slope: -cost[j].slope,
+                        value: false,
+                        ..cost[j]
+                    }
                 };
-                let s = if take_value { val.next() } else { cost.next() };
-                merged.extend(s);
-            }
-            let x0 = smin - g.hi;
-            self.start[t] = x0;
-            // V_t: the merged sum restricted to [smin, smax] (its value at smin is not needed: only
-            // slopes decide).
-            self.value.clear();
-            let mut x = x0;
-            for s in merged.iter() {
+                if take_value {
+                    next += (smin - x).clamp(0.0, s.len);
+                }
                 let (a, b) = (x.max(smin), (x + s.len).min(smax));
                 if b > a {
-                    // Equal slopes (adjacent, being sorted) make one segment: fewer to merge.
-                    match self.value.last_mut() {
-                        Some(last) if last.slope == s.slope => last.len += b - a,
-                        _ => self.value.push(Seg {
+                    // Equal slopes of the same part (adjacent, being sorted) make one segment.
+                    let own = self.segs.len() > from;
+                    match self.segs.last_mut() {
+                        Some(last) if own && last.slope == s.slope && last.value == take_value => {
+                            last.len += b - a
+                        }
+                        _ => self.segs.push(Seg {
                             len: b - a,
                             slope: s.slope,
-                            value: true,
+                            value: take_value,
                         }),
                     }
                 }
@@ -190,60 +192,111 @@ impl Solver {
                     break;
                 }
             }
+            self.offs[t] = from;
+            self.next_at_min[t] = next;
+            value = from..self.segs.len();
         }
-        let mut soc = soc0.clamp(smin, smax);
-        (0..hours)
-            .map(|t| {
-                // Walk the merged segments up to `soc`: the value function's part gives s_{t+1}.
-                let mut x = self.start[t];
-                let mut next = smin;
-                for s in &self.merged[t] {
-                    let used = (soc - x).clamp(0.0, s.len);
-                    if s.value {
-                        next += used;
-                    }
-                    x += s.len;
-                    if x >= soc {
-                        break;
-                    }
-                }
-                let delta = next - soc;
-                let (c, d) = if delta > 1e-12 {
-                    (delta / lim.charge_efficiency, 0.0)
-                } else if delta < -1e-12 {
-                    (0.0, -delta * lim.discharge_efficiency)
-                } else {
-                    (0.0, 0.0)
-                };
-                let hour = step(base[t], soc, c, d, lim, limit);
-                soc = hour.soc_kwh;
-                hour
-            })
-            .collect()
     }
+
+    /// The forward pass from stored energy `soc0`, appending the day's hours to `out`.
+    fn hours(&self, base: &[f64], limit: f64, lim: &Limits, soc0: f64, out: &mut Vec<Hour>) {
+        let mut soc = soc0.clamp(lim.soc_min_kwh, lim.soc_max_kwh);
+        for (t, &b) in base.iter().enumerate() {
+            // Walk hour t's segments from smin up to `soc`: the value function's part gives
+            // s_{t+1}.
+            let end = if t == 0 {
+                self.segs.len()
+            } else {
+                self.offs[t - 1]
+            };
+            let mut x = lim.soc_min_kwh;
+            let mut next = self.next_at_min[t];
+            for s in &self.segs[self.offs[t]..end] {
+                if x >= soc {
+                    break;
+                }
+                if s.value {
+                    next += (soc - x).min(s.len);
+                }
+                x += s.len;
+            }
+            let delta = next - soc;
+            let (c, d) = if delta > 1e-12 {
+                (delta / lim.charge_efficiency, 0.0)
+            } else if delta < -1e-12 {
+                (0.0, -delta * lim.discharge_efficiency)
+            } else {
+                (0.0, 0.0)
+            };
+            let hour = step(b, soc, c, d, lim, limit);
+            soc = hour.soc_kwh;
+            out.push(hour);
+        }
+    }
+}
+
+/// The last distinct days solved in a year, kept by their bases and prices: a factory's load and
+/// a time-of-use tariff repeat from day to day (without PV every working day is the same), and the
+/// backward pass depends on nothing else within a year.
+const CACHED_DAYS: usize = 8;
+
+/// A solved day: its inputs, its backward pass, and its hours from the last starting energy.
+struct Cached {
+    base: [f64; 24],
+    price: [f64; 24],
+    plan: Plan,
+    soc0: f64,
+    hours: Vec<Hour>,
 }
 
 /// `optimal` over the year: each day solved with the energy carried from the day before.
 pub fn optimal(site: &SiteYear, lim: &Limits, soc0: f64) -> Vec<Hour> {
-    let mut solver = Solver::default();
+    let mut cache: Vec<Cached> = Vec::with_capacity(CACHED_DAYS);
+    let mut oldest = 0;
     let mut out = Vec::with_capacity(site.load_kwh.len());
     let mut soc = soc0;
     let mut base = [0.0; 24];
+    let mut price = [0.0; 24];
     for day in 0..site.load_kwh.len() / 24 {
         let h0 = day * 24;
         for (i, b) in base.iter_mut().enumerate() {
             *b = site.base_kwh(h0 + i, lim);
         }
-        let hours = solver.day(
-            &base,
-            &site.import_yuan_kwh[h0..h0 + 24],
-            site.export_yuan_kwh,
-            site.export_limit_kwh,
-            lim,
-            soc,
-        );
-        soc = hours.last().map_or(soc, |h| h.soc_kwh);
-        out.extend(hours);
+        price.copy_from_slice(&site.import_yuan_kwh[h0..h0 + 24]);
+        let found = cache
+            .iter()
+            .position(|c| c.base == base && c.price == price);
+        let k = found.unwrap_or_else(|| {
+            if cache.len() < CACHED_DAYS {
+                cache.push(Cached {
+                    base,
+                    price,
+                    plan: Plan::default(),
+                    soc0: f64::NAN,
+                    hours: Vec::with_capacity(24),
+                });
+                cache.len() - 1
+            } else {
+                let k = oldest;
+                oldest = (oldest + 1) % CACHED_DAYS;
+                let c = &mut cache[k];
+                (c.base, c.price, c.soc0) = (base, price, f64::NAN);
+                k
+            }
+        });
+        let c = &mut cache[k];
+        if found.is_none() {
+            let (e, l) = (site.export_yuan_kwh, site.export_limit_kwh);
+            c.plan.solve(&base, &price, e, l, lim);
+        }
+        if c.soc0 != soc {
+            c.hours.clear();
+            c.plan
+                .hours(&base, site.export_limit_kwh, lim, soc, &mut c.hours);
+            c.soc0 = soc;
+        }
+        out.extend_from_slice(&c.hours);
+        soc = out.last().map_or(soc, |h| h.soc_kwh);
     }
     out
 }
