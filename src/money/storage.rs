@@ -258,7 +258,7 @@ fn run(
         };
         let (ref_cost, ref_peaks) = cost_and_peaks(HOURS, reference, &price, export);
         let lim = b.limits(health);
-        let hrs = dispatch::year(b, mode, &site, &lim, lim.soc_min_kwh);
+        let hrs = dispatch::year(b, mode, &site, &lim, lim.soc_min_kwh, rate * grow);
         let s = sums(&site, &lim, lim.soc_min_kwh, &hrs, ref_cost);
         let mut row = s.year;
         row.year = y;

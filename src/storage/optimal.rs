@@ -1,4 +1,5 @@
-//! `optimal`: the least-cost dispatch of each day with perfect foresight of its 24 hours, solved
+//! `optimal`: the least-cost dispatch of each day with perfect foresight of its 24 hours (of each
+//! month under a demand charge: [`optimal_with_demand`]), solved
 //! exactly by dynamic programming on convex piecewise-linear value functions of the stored energy
 //! (the method of convex "value-function" DP for storage, e.g. Bertsekas, *Dynamic Programming and
 //! Optimal Control*, Vol. I, 4th ed., §4.2; the infimal convolution of convex piecewise-linear
@@ -20,6 +21,7 @@
 
 use super::battery::Limits;
 use super::flow::{step, Hour, SiteYear};
+use crate::calendar::MONTH_START_DAY;
 
 /// A segment of a convex piecewise-linear function: length [kWh], slope [yuan/kWh], and whether it
 /// belongs to the value function (true) or to the hour's cost (false) in a merged sum.
@@ -30,8 +32,10 @@ struct Seg {
     value: bool,
 }
 
-/// One hour's cost g(Δ) on [lo, hi] as segments of increasing slope from lo.
+/// One hour's cost g(Δ) on [lo, hi] as segments of increasing slope from lo; `hi < lo` when the
+/// import cap cannot be met.
 struct HourCost {
+    lo: f64,
     hi: f64,
     segs: [Seg; 6],
     n: usize,
@@ -69,15 +73,17 @@ fn delta_of(b: f64, x: f64, lim: &Limits) -> f64 {
     }
 }
 
-fn hour_cost(b: f64, p: f64, e_true: f64, limit: f64, lim: &Limits) -> HourCost {
+/// The cost of an hour with base `b`, price `p`, export price `e_true`, export limit `limit` and
+/// import cap `cap` [kWh] (∞ without a demand charge): the cap bounds the charge, Δ ≤ Δ(cap).
+fn hour_cost(b: f64, p: f64, e_true: f64, limit: f64, cap: f64, lim: &Limits) -> HourCost {
     let e = e_true.min(p);
     let charge_cap = if lim.grid_charging {
         lim.power_kw
     } else {
         lim.power_kw.min((-b).max(0.0))
     };
-    let hi = charge_cap * lim.charge_efficiency;
     let lo = -lim.power_kw.min(b.max(0.0)) / lim.discharge_efficiency;
+    let hi = (charge_cap * lim.charge_efficiency).min(delta_of(b, cap, lim));
     // The breakpoints in increasing order: the changes at zero export (d0), at the export limit
     // (dl ≤ d0) and between charge and discharge (0), then the end of the domain.
     let (d0, dl) = (delta_of(b, 0.0, lim), delta_of(b, -limit, lim));
@@ -89,6 +95,7 @@ fn hour_cost(b: f64, p: f64, e_true: f64, limit: f64, lim: &Limits) -> HourCost 
         [0.0, dl, d0, hi]
     };
     let mut out = HourCost {
+        lo,
         hi,
         segs: [Seg {
             len: 0.0,
@@ -119,42 +126,59 @@ fn hour_cost(b: f64, p: f64, e_true: f64, limit: f64, lim: &Limits) -> HourCost 
     out
 }
 
-/// The backward pass of one day: for each hour t the segments of V_{t+1} □ g̃_t on [s_min, s_max]
-/// (which are V_t's), each marked as the value function's or the hour's, and s_{t+1} at
-/// s_t = s_min; the forward pass reads the hours from it for any starting energy.
+/// The backward pass of a horizon (a day, or a month under a demand charge): for each hour t the
+/// segments of V_{t+1} □ g̃_t on V_t's domain [a_t, s_max] (a_t ≥ s_min: the least energy from
+/// which the import cap can still be held), each marked as the value function's or the hour's,
+/// and s_{t+1} at s_t = a_t; the forward pass reads the hours from it for any starting energy.
 #[derive(Default)]
 struct Plan {
-    /// The hours' segments, built backwards (V_24 = 0 first); hour t's begin at `offs[t]` and end
+    /// The hours' segments, built backwards (V_H = 0 first); hour t's begin at `offs[t]` and end
     /// where hour t − 1's begin (at the end for hour 0).
     segs: Vec<Seg>,
     offs: Vec<usize>,
-    next_at_min: Vec<f64>,
+    start: Vec<f64>,
+    next_at_start: Vec<f64>,
 }
 
 impl Plan {
     /// The backward pass: bases `base` [kWh], purchase prices `price` [yuan/kWh], export price
-    /// `export` [yuan/kWh], export limit `limit` [kWh].
-    fn solve(&mut self, base: &[f64], price: &[f64], export: f64, limit: f64, lim: &Limits) {
+    /// `export` [yuan/kWh], export limit `limit` [kWh], import cap `cap` [kWh]. False when no
+    /// dispatch holds the cap.
+    #[allow(clippy::too_many_arguments)]
+    fn solve(
+        &mut self,
+        base: &[f64],
+        price: &[f64],
+        export: f64,
+        limit: f64,
+        cap: f64,
+        lim: &Limits,
+    ) -> bool {
         let (smin, smax) = (lim.soc_min_kwh, lim.soc_max_kwh);
         let hours = base.len();
         self.segs.clear();
         self.offs.resize(hours, 0);
-        self.next_at_min.resize(hours, 0.0);
+        self.start.resize(hours, 0.0);
+        self.next_at_start.resize(hours, 0.0);
         self.segs.push(Seg {
             len: smax - smin,
             slope: 0.0,
             value: true,
         });
-        let mut value = 0..1;
+        let (mut value, mut value_start) = (0..1, smin);
         for t in (0..hours).rev() {
-            let g = hour_cost(base[t], price[t], export, limit, lim);
+            let g = hour_cost(base[t], price[t], export, limit, cap, lim);
+            let x0 = value_start - g.hi;
+            let d = x0.max(smin);
+            if g.hi < g.lo || d > smax {
+                return false;
+            }
             let from = self.segs.len();
             // g̃(x) = g(−x): the cost's segments reversed, slopes negated (still increasing), merged
-            // with V_{t+1}'s by slope and kept where x lies in [smin, smax].
+            // with V_{t+1}'s by slope and kept where x lies in [d, smax].
             let cost = &g.segs[..g.n];
             let (mut i, mut j) = (value.start, cost.len());
-            let mut x = smin - g.hi;
-            let mut next = smin;
+            let (mut x, mut next) = (x0, value_start);
             while i < value.end || j > 0 {
                 let take_value =
                     j == 0 || (i < value.end && self.segs[i].slope <= -cost[j - 1].slope);
@@ -170,9 +194,9 @@ impl Plan {
                     }
                 };
                 if take_value {
-                    next += (smin - x).clamp(0.0, s.len);
+                    next += (d - x).clamp(0.0, s.len);
                 }
-                let (a, b) = (x.max(smin), (x + s.len).min(smax));
+                let (a, b) = (x.max(d), (x + s.len).min(smax));
                 if b > a {
                     // Equal slopes of the same part (adjacent, being sorted) make one segment.
                     let own = self.segs.len() > from;
@@ -193,24 +217,26 @@ impl Plan {
                 }
             }
             self.offs[t] = from;
-            self.next_at_min[t] = next;
-            value = from..self.segs.len();
+            self.start[t] = d;
+            self.next_at_start[t] = next;
+            (value, value_start) = (from..self.segs.len(), d);
         }
+        true
     }
 
-    /// The forward pass from stored energy `soc0`, appending the day's hours to `out`.
+    /// The forward pass from stored energy `soc0`, appending the hours to `out`.
     fn hours(&self, base: &[f64], limit: f64, lim: &Limits, soc0: f64, out: &mut Vec<Hour>) {
         let mut soc = soc0.clamp(lim.soc_min_kwh, lim.soc_max_kwh);
         for (t, &b) in base.iter().enumerate() {
-            // Walk hour t's segments from smin up to `soc`: the value function's part gives
+            // Walk hour t's segments from a_t up to `soc`: the value function's part gives
             // s_{t+1}.
             let end = if t == 0 {
                 self.segs.len()
             } else {
                 self.offs[t - 1]
             };
-            let mut x = lim.soc_min_kwh;
-            let mut next = self.next_at_min[t];
+            let mut x = self.start[t];
+            let mut next = self.next_at_start[t];
             for s in &self.segs[self.offs[t]..end] {
                 if x >= soc {
                     break;
@@ -287,7 +313,7 @@ pub fn optimal(site: &SiteYear, lim: &Limits, soc0: f64) -> Vec<Hour> {
         let c = &mut cache[k];
         if found.is_none() {
             let (e, l) = (site.export_yuan_kwh, site.export_limit_kwh);
-            c.plan.solve(&base, &price, e, l, lim);
+            c.plan.solve(&base, &price, e, l, f64::INFINITY, lim);
         }
         if c.soc0 != soc {
             c.hours.clear();
@@ -296,6 +322,92 @@ pub fn optimal(site: &SiteYear, lim: &Limits, soc0: f64) -> Vec<Hour> {
             c.soc0 = soc;
         }
         out.extend_from_slice(&c.hours);
+        soc = out.last().map_or(soc, |h| h.soc_kwh);
+    }
+    out
+}
+
+/// Energy cost Σ p·import − e·export plus `rate` × the largest import of `hours` [yuan].
+fn month_cost(hours: &[Hour], price: &[f64], export: f64, rate: f64) -> f64 {
+    let (mut cost, mut peak) = (0.0, 0.0f64);
+    for (h, p) in hours.iter().zip(price) {
+        cost += p * h.import_kwh - export * h.export_kwh;
+        peak = peak.max(h.import_kwh);
+    }
+    cost + rate * peak
+}
+
+/// 1/φ, the golden-section ratio.
+const INV_PHI: f64 = 0.618_033_988_749_895;
+
+/// `optimal` under a demand charge of `rate` [yuan/kW/month] on each month's largest hourly import:
+/// each calendar month of `site` is one horizon, the least cost over its draw cap T of
+/// C(T) + rate·T, with C(T) the least energy cost holding every import ≤ T (the backward pass with
+/// the cap, exact). C is the value function of an LP in the right-hand side T, hence convex
+/// (Boyd & Vandenberghe, *Convex Optimization*, §5.6.1), and so is C(T) + rate·T: a golden-section
+/// search on T between max(0, largest base − power) and the largest import without a cap is exact
+/// to its tolerance (10⁻⁵ of that import), infeasible caps counting as +∞ (they lie below the
+/// feasible ones). The stored energy is carried from month to month, none valued at a month's end.
+pub fn optimal_with_demand(site: &SiteYear, lim: &Limits, soc0: f64, rate: f64) -> Vec<Hour> {
+    let n = site.load_kwh.len();
+    let (export, limit) = (site.export_yuan_kwh, site.export_limit_kwh);
+    let mut plan = Plan::default();
+    let mut out = Vec::with_capacity(n);
+    let (mut trial, mut base) = (Vec::new(), Vec::new());
+    let mut soc = soc0;
+    for m in 0..12 {
+        let (h0, h1) = (
+            MONTH_START_DAY[m] * 24,
+            (MONTH_START_DAY[m + 1] * 24).min(n),
+        );
+        if h0 >= h1 {
+            break;
+        }
+        base.clear();
+        base.extend((h0..h1).map(|h| site.base_kwh(h, lim)));
+        let price = &site.import_yuan_kwh[h0..h1];
+        let mut total = |cap: f64, hours: &mut Vec<Hour>| {
+            hours.clear();
+            let feasible = plan.solve(&base, price, export, limit, cap, lim)
+                && soc >= plan.start[0] - 1e-9 * lim.soc_max_kwh.max(1.0);
+            if !feasible {
+                return f64::INFINITY;
+            }
+            plan.hours(&base, limit, lim, soc, hours);
+            month_cost(hours, price, export, rate)
+        };
+        let mut best_hours = Vec::with_capacity(h1 - h0);
+        let mut best = total(f64::INFINITY, &mut best_hours);
+        let hi = best_hours.iter().fold(0.0f64, |p, h| p.max(h.import_kwh));
+        let peak = base.iter().fold(0.0f64, |p, &b| p.max(b));
+        let (mut a, mut b) = ((peak - lim.power_kw).max(0.0), hi);
+        // The best month so far is kept by swapping buffers.
+        let mut keep = |f: f64, hours: &mut Vec<Hour>, best_hours: &mut Vec<Hour>| {
+            if f < best {
+                best = f;
+                std::mem::swap(hours, best_hours);
+            }
+        };
+        let mut c = b - INV_PHI * (b - a);
+        let mut d = a + INV_PHI * (b - a);
+        let mut fc = total(c, &mut trial);
+        keep(fc, &mut trial, &mut best_hours);
+        let mut fd = total(d, &mut trial);
+        keep(fd, &mut trial, &mut best_hours);
+        while b - a > 1e-5 * hi.max(1.0) {
+            if fc.is_finite() && fc <= fd {
+                (b, d, fd) = (d, c, fc);
+                c = b - INV_PHI * (b - a);
+                fc = total(c, &mut trial);
+                keep(fc, &mut trial, &mut best_hours);
+            } else {
+                (a, c, fc) = (c, d, fd);
+                d = a + INV_PHI * (b - a);
+                fd = total(d, &mut trial);
+                keep(fd, &mut trial, &mut best_hours);
+            }
+        }
+        out.extend_from_slice(&best_hours);
         soc = out.last().map_or(soc, |h| h.soc_kwh);
     }
     out
