@@ -90,8 +90,13 @@ pub struct Site {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct System {
-    /// DC nameplate capacity [kWp].
-    pub capacity_kwp: f64,
+    /// DC nameplate capacity [kWp]; required unless `roof` gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_kwp: Option<f64>,
+    /// The roof to size the system from (capacity, plane, ground coverage ratio, mounting), instead
+    /// of `capacityKwp` and `planes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roof: Option<crate::sizing::Roof>,
     /// Roof planes sharing the capacity; default one plane.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planes: Option<Vec<Plane>>,

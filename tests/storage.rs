@@ -564,7 +564,7 @@ fn the_report_of_the_shuozhou_battery_adds_up() {
 #[test]
 fn a_battery_that_can_never_charge_is_named_in_a_warning() {
     let mut s = presets::example("shuozhou-4mw-owner-tou").unwrap();
-    s.system.capacity_kwp = 10.0;
+    s.system.capacity_kwp = Some(10.0);
     s.storage = Some(
         serde_json::from_str(r#"{"energyKwh":2000,"powerKw":1000,"gridCharging":false}"#).unwrap(),
     );
