@@ -572,3 +572,48 @@ fn a_battery_that_can_never_charge_is_named_in_a_warning() {
     assert_eq!(r.storage.unwrap().first_year.charge_kwh, 0.0);
     assert!(r.warnings.iter().any(|w| w.code == "storage_never_charges"));
 }
+
+/// The capacity charge (按容量): rate × kVA × 12 months whatever the system, the cheaper billing
+/// named beside the demand charge in each case, and a warning when capacity billing is cheaper
+/// with the system (then the demand-charge savings would not be earned).
+#[test]
+fn the_capacity_charge_is_compared_with_the_demand_charge() {
+    for (kva, cheaper_with_system) in [(5000.0, "demand"), (200.0, "capacity")] {
+        let mut s = presets::example("shuozhou-4mw-owner-tou").unwrap();
+        s.storage = Some(
+            serde_json::from_str(r#"{"energyKwh":2000,"powerKw":1000,"dispatch":"peakShaving"}"#)
+                .unwrap(),
+        );
+        let t = s.tariff.as_mut().unwrap();
+        t.demand_charge_yuan_per_kw_month = Some(30.0);
+        t.capacity_charge_yuan_per_kva_month = Some(24.0);
+        t.transformer_kva = Some(kva);
+        let r = calculate(&s).unwrap();
+        let v = serde_json::to_value(&r).unwrap();
+        let (c, d) = (&v["money"]["capacityCharge"], &v["money"]["demandCharge"]);
+        // 24 yuan/kVA/month × kVA × 12 months.
+        close(
+            c["yearYuan"].as_f64().unwrap(),
+            24.0 * kva * 12.0,
+            "yearYuan",
+        );
+        for (key, demand) in [
+            ("cheaperWithoutSystem", "withoutSystemYuan"),
+            ("cheaperWithPv", "withPvYuan"),
+            ("cheaperWithPvStorage", "withPvStorageYuan"),
+        ] {
+            let want = if 24.0 * kva * 12.0 <= d[demand].as_f64().unwrap() {
+                "capacity"
+            } else {
+                "demand"
+            };
+            assert_eq!(c[key], want, "{key} at {kva} kVA");
+        }
+        assert_eq!(c["cheaperWithPvStorage"], cheaper_with_system);
+        let warned = r
+            .warnings
+            .iter()
+            .any(|w| w.code == "capacity_billing_cheaper");
+        assert_eq!(warned, cheaper_with_system == "capacity", "{kva} kVA");
+    }
+}

@@ -8,14 +8,19 @@
 //!   all charge of the discharge at its purchase price, less the grid charging paid) and
 //!   self-consumption (the rest: PV shifted, less the exports it displaces and the auxiliary draw);
 //! - demand charge D = rate × Σ_months (largest hourly import) [yuan/kW/month × kW], the rate
-//!   escalating with the purchase price;
+//!   escalating with the purchase price; the basic charge by capacity K = rate × kVA × 12
+//!   [yuan/kVA/month × kVA] is reported beside it (it changes with neither PV nor battery), the
+//!   cheaper of D and K named for year 1;
 //! - battery cash flow: year 0 = −(energy × yuan/kWh + power × yuan/kW); then savings − O&M − cell
 //!   replacement (before tax and financing); under EMC the host keeps its share of the savings and
 //!   the investor the rest.
 
 use crate::calendar::{month_of_day, HOURS, MONTH_START_DAY};
 use crate::finance;
-use crate::report::{DemandCharge, Returns, StorageDay, StorageMonth, StorageReport, StorageYear};
+use crate::report::{
+    Billing, CapacityCharge, DemandCharge, Returns, StorageDay, StorageMonth, StorageReport,
+    StorageYear,
+};
 use crate::resolve::Inputs;
 use crate::scenario::{Period, UsageMode};
 use crate::storage::flow::settle;
@@ -145,6 +150,31 @@ pub(super) fn pv_demand(
         by_year.push(without - with);
     }
     first.map(|d| (by_year, d))
+}
+
+/// Year 1's basic charge by capacity (rate × kVA × 12) and, beside the demand charge `demand`, the
+/// cheaper billing without the system, with the PV and with PV + battery (ties: capacity).
+pub(super) fn capacity_charge(
+    inp: &Inputs,
+    demand: Option<&DemandCharge>,
+) -> Option<CapacityCharge> {
+    let (rate, kva) = inp.capacity_charge?;
+    let year_yuan = rate * kva * 12.0;
+    let cheaper = |d: f64| {
+        if year_yuan <= d {
+            Billing::Capacity
+        } else {
+            Billing::Demand
+        }
+    };
+    Some(CapacityCharge {
+        rate_yuan_per_kva_month: rate,
+        transformer_kva: kva,
+        year_yuan,
+        cheaper_without_system: demand.map(|d| cheaper(d.without_system_yuan)),
+        cheaper_with_pv: demand.map(|d| cheaper(d.with_pv_yuan)),
+        cheaper_with_pv_storage: demand.and_then(|d| d.with_pv_storage_yuan.map(cheaper)),
+    })
 }
 
 /// The yearly sums of one dispatched year.
