@@ -33,6 +33,11 @@ fn battery(mode: DispatchMode) -> Storage {
     }
 }
 
+/// Whole yuan, with a zero that rounds from below printed as 0 (not "-0").
+fn yuan(v: f64) -> String {
+    format!("{:.0}", v.round() + 0.0)
+}
+
 fn pct(v: Option<f64>) -> String {
     v.map_or("—".into(), |v| format!("{v:.1} %"))
 }
@@ -75,12 +80,12 @@ fn main() {
             let st = r.storage.expect("storage");
             let y = st.first_year;
             println!(
-                "{:<16}{:>12.0}{:>12.0}{:>12.0}{:>12.0}{:>8.1}{:>10}{:>10}{:>10}{:>10}",
+                "{:<16}{:>12}{:>12}{:>12}{:>12}{:>8.1}{:>10}{:>10}{:>10}{:>10}",
                 format!("{mode:?}"),
-                y.self_consumption_yuan,
-                y.arbitrage_yuan,
-                y.demand_charge_yuan,
-                y.savings_yuan,
+                yuan(y.self_consumption_yuan),
+                yuan(y.arbitrage_yuan),
+                yuan(y.demand_charge_yuan),
+                yuan(y.savings_yuan),
                 y.cycles,
                 pct(st.pv_alone.irr_pct),
                 pct(st.storage_alone.irr_pct),
@@ -88,13 +93,23 @@ fn main() {
                 pct(st.both.irr_pct),
             );
             if mode == DispatchMode::Optimal && demand.is_none() {
+                // The report gives the health at the start of each year; at the end of the
+                // lifetime it is that of the last year less its fade (the defaults' calendar and
+                // cycle fade, src/storage/health.rs), unless the cells were replaced.
+                let fade = presets::presets().defaults.storage;
+                let last = st.by_year.last().expect("a year");
+                let end = last.state_of_health_pct
+                    - fade.calendar_fade_pct_per_year
+                    - fade.cycle_fade_pct_per_cycle * last.cycles;
                 println!(
-                    "  (investment {:.0} yuan; year-1 charge {:.0} kWh of which {:.0} from PV; losses {:.0} kWh; SOH year 25 {:.1} %)",
+                    "  (investment {:.0} yuan; year-1 charge {:.0} kWh of which {:.0} from PV; losses {:.0} kWh; state of health {:.1} % at the start of year {}, {:.1} % at the end of the lifetime)",
                     st.investment_yuan,
                     y.charge_kwh,
                     y.charge_from_pv_kwh,
                     y.losses_kwh,
-                    st.by_year.last().map_or(0.0, |y| y.state_of_health_pct)
+                    last.state_of_health_pct,
+                    last.year,
+                    end
                 );
             }
         }

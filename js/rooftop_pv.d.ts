@@ -913,6 +913,10 @@ export interface Tariff {
   timeOfUseChanges?: TimeOfUseChange[];
   /** demand charge (需量电费) on each month's largest hourly grid draw [yuan/kW/month]; needs usage.load */
   demandChargeYuanPerKwMonth?: number;
+  /** basic charge by capacity (按容量) on transformerKva [yuan/kVA/month], the alternative to the demand charge; needs transformerKva */
+  capacityChargeYuanPerKvaMonth?: number;
+  /** the transformer capacity billed by capacityChargeYuanPerKvaMonth [kVA]; needs it */
+  transformerKva?: number;
 }
 /** A time-of-use tariff in force from year `fromYear` on: a preset or periods (not both). */
 export interface TimeOfUseChange {
@@ -1173,6 +1177,19 @@ export interface Report {
       withPvYuan: number;
       /** with PV and battery (when a battery is given) [yuan] */
       withPvStorageYuan?: number;
+    };
+    /** year 1's basic charge by capacity (when tariff.capacityChargeYuanPerKvaMonth is given): the same with or without the system;
+     *  beside a demand charge, the cheaper billing in each case (ties: capacity) */
+    capacityCharge?: {
+      /** [yuan/kVA/month] */
+      rateYuanPerKvaMonth: number;
+      /** [kVA] */
+      transformerKva: number;
+      /** rate × kVA × 12 [yuan] */
+      yearYuan: number;
+      cheaperWithoutSystem?: 'capacity' | 'demand';
+      cheaperWithPv?: 'capacity' | 'demand';
+      cheaperWithPvStorage?: 'capacity' | 'demand';
     };
   };
   /** avoided by the energy delivered (self-used + exported; curtailed kWh avoid nothing) */

@@ -19,6 +19,12 @@ LP with scipy.optimize.linprog (HiGHS), independently of the calculator's own me
 η_c = η_d = √η. Writes tests/data/reference/storage_optimal_days.json with each day's inputs and
 its optimal cost [yuan]; tests/storage.rs checks the calculator's `optimal` against them and every
 rule-based mode against the optimum.
+
+Whole months with a demand charge r [yuan/kW/month] (`optimal` solves months then): 4 months of 30
+days, the same LP over 720 hours with one more variable T (the month's largest import):
+    min  Σ p_t·i_t − e·x_t + r·T   s.t. i_t ≤ T   (and the constraints above)
+written to tests/data/reference/storage_optimal_months.json with each month's periods (for the
+rule-based modes) and its optimal cost.
 """
 import json
 import platform
@@ -32,6 +38,7 @@ from scipy.optimize import linprog
 ROOT = Path(__file__).resolve().parent.parent
 COMMAND = ".venv/bin/python scripts/storage_reference.py"
 OUT = ROOT / "tests/data/reference/storage_optimal_days.json"
+OUT_MONTHS = ROOT / "tests/data/reference/storage_optimal_months.json"
 
 # Period runs (first hour, last hour inclusive, price) over a default price.
 TARIFFS = {
@@ -51,18 +58,27 @@ def prices(name):
 
 
 def solve(day):
-    n = 24
+    n = len(day["loadKwh"])
+    rate = day.get("demandYuanPerKwMonth")
     eta = np.sqrt(day["roundTripEfficiency"])
     load, pv = np.array(day["loadKwh"]), np.array(day["pvKwh"])
     base = load + day["auxiliaryKwh"] - pv
     p, e = np.array(day["priceYuanKwh"]), day["exportYuanKwh"]
     P, L = day["powerKw"], day["exportLimitKwh"]
     # Variable blocks: c, d, i, x, u (n each), then s_1..s_n.
-    nv = 6 * n
+    nv = 6 * n + (1 if rate else 0)
     C, D, I, X, U, S = (k * n for k in range(6))
     cost = np.zeros(nv)
     cost[I:I + n] = p
     cost[X:X + n] = -e
+    a_ub, b_ub = None, None
+    if rate:
+        # i_t − T ≤ 0, T the last variable.
+        cost[-1] = rate
+        a_ub = np.zeros((n, nv))
+        a_ub[np.arange(n), I + np.arange(n)] = 1
+        a_ub[:, -1] = -1
+        b_ub = np.zeros(n)
     a_eq, b_eq = [], []
     for t in range(n):
         row = np.zeros(nv)
@@ -89,7 +105,10 @@ def solve(day):
     bounds += [(0, None if L is None else L)] * n
     bounds += [(0, None)] * n
     bounds += [(day["socMinKwh"], day["socMaxKwh"])] * n
-    r = linprog(cost, A_eq=np.array(a_eq), b_eq=np.array(b_eq), bounds=bounds, method="highs")
+    if rate:
+        bounds.append((0, None))
+    r = linprog(cost, A_ub=a_ub, b_ub=b_ub, A_eq=np.array(a_eq), b_eq=np.array(b_eq), bounds=bounds,
+                method="highs")
     assert r.status == 0, r.message
     return float(r.fun)
 
@@ -152,11 +171,59 @@ def days():
     return out
 
 
-def main():
-    cases = days()
+def periods(name):
+    """Period index of each hour (0 critical peak, 1 peak, 2 flat, 3 valley, 4 deep valley) by the price levels."""
+    p = prices(name)
+    levels = sorted(set(p.tolist()), reverse=True)
+    names = {1: [2], 2: [1, 3], 3: [1, 2, 3], 4: [0, 1, 2, 3], 5: [0, 1, 2, 3, 4]}[len(levels)]
+    return [names[levels.index(v)] for v in p.tolist()]
+
+
+def months():
+    rng = np.random.default_rng(20261208)
+    hours = np.arange(24)
+    out = []
+    cases = [
+        # tariff, pv peak kW, export limit, grid charging, demand charge yuan/kW/month, energy, power
+        ("shanxi-summer", 900, None, True, 30.0, 2000.0, 1000.0),
+        ("shanxi-winter", 0, None, True, 40.0, 1000.0, 500.0),
+        ("two-peaks", 1000, 150.0, False, 25.0, 800.0, 400.0),
+        ("flat", 700, 0.0, True, 35.0, 1200.0, 300.0),
+    ]
+    for tariff, pv_peak, limit, grid, rate, energy, power in cases:
+        load, pv = [], []
+        for day in range(30):
+            shift = np.where((hours >= 8) & (hours < 24), 500.0, 200.0) * (0.6 if day % 7 == 6 else 1.0)
+            load += (shift + rng.uniform(-80, 80, 24)).tolist()
+            sun = np.clip(np.sin(np.pi * (hours - 6) / 12), 0, None)
+            pv += (pv_peak * sun * rng.uniform(0.3, 1.0) * rng.uniform(0.8, 1.0, 24)).tolist()
+        smin, smax = 0.05 * energy, 0.95 * energy
+        out.append({
+            "tariff": tariff,
+            "loadKwh": np.round(load, 3).tolist(),
+            "pvKwh": np.round(pv, 3).tolist(),
+            "priceYuanKwh": np.tile(prices(tariff), 30).tolist(),
+            "periods": periods(tariff) * 30,
+            # Below every purchase price, as on the days (an LP would import and export at once
+            # in an hour whose export price exceeds its purchase price).
+            "exportYuanKwh": 0.332 if tariff != "two-peaks" else 0.2,
+            "exportLimitKwh": limit,
+            "powerKw": power,
+            "roundTripEfficiency": 0.85,
+            "socMinKwh": smin,
+            "socMaxKwh": smax,
+            "socStartKwh": smin,
+            "auxiliaryKwh": 0.0,
+            "gridCharging": grid,
+            "demandYuanPerKwMonth": rate,
+        })
+    return out
+
+
+def write(path, key, cases):
     for d in cases:
         d["optimalCostYuan"] = solve(d)
-    OUT.write_text(json.dumps({
+    path.write_text(json.dumps({
         "command": COMMAND,
         "versions": {
             "python": platform.python_version(),
@@ -164,9 +231,14 @@ def main():
             "scipy": scipy.__version__,
             "solver": "scipy.optimize.linprog method='highs'",
         },
-        "days": cases,
+        key: cases,
     }, indent=1) + "\n")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(cases)} days", file=sys.stderr)
+    print(f"wrote {path.relative_to(ROOT)}: {len(cases)} {key}", file=sys.stderr)
+
+
+def main():
+    write(OUT, "days", days())
+    write(OUT_MONTHS, "months", months())
 
 
 if __name__ == "__main__":

@@ -196,6 +196,37 @@ pub struct Money {
     /// given).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub demand_charge: Option<DemandCharge>,
+    /// The basic charge by capacity (when `tariff.capacityChargeYuanPerKvaMonth` is given), and
+    /// which billing is cheaper beside the demand charge.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity_charge: Option<CapacityCharge>,
+}
+
+/// How the basic charge (基本电费) of a two-part tariff is billed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Billing {
+    /// On the transformer capacity (按容量).
+    Capacity,
+    /// On each month's largest draw (按需量).
+    Demand,
+}
+
+/// Year 1's basic charge by capacity: rate × transformer kVA × 12 months [yuan], the same with or
+/// without PV and battery; beside a demand charge, the cheaper billing in each case (ties: capacity).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CapacityCharge {
+    /// [yuan/kVA/month].
+    pub rate_yuan_per_kva_month: f64,
+    pub transformer_kva: f64,
+    pub year_yuan: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cheaper_without_system: Option<Billing>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cheaper_with_pv: Option<Billing>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cheaper_with_pv_storage: Option<Billing>,
 }
 
 /// A time-of-use tariff in force from a year of the lifetime on.

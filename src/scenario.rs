@@ -392,6 +392,13 @@ pub struct Tariff {
     /// `usage.load`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub demand_charge_yuan_per_kw_month: Option<f64>,
+    /// Basic charge by capacity (按容量计收的基本电费) on `transformerKva` [yuan/kVA/month], the
+    /// alternative to the demand charge: reported beside it, it changes with neither PV nor battery.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_charge_yuan_per_kva_month: Option<f64>,
+    /// The site's transformer capacity billed by the capacity charge [kVA].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transformer_kva: Option<f64>,
 }
 
 /// A time-of-use tariff that applies from year `fromYear` (2…lifetime) on: a preset or periods.

@@ -5,13 +5,14 @@
 use std::path::Path;
 
 use rooftop_pv::storage::battery::Limits;
-use rooftop_pv::storage::optimal::optimal;
+use rooftop_pv::storage::optimal::{optimal, optimal_with_demand};
 use rooftop_pv::storage::rules::{monthly_targets, peak_shaving, self_consumption, time_of_use};
 use rooftop_pv::storage::{Hour, SiteYear};
 use rooftop_pv::{calculate, presets};
 use serde_json::Value;
 
 const REFERENCE: &str = "tests/data/reference/storage_optimal_days.json";
+const MONTHS: &str = "tests/data/reference/storage_optimal_months.json";
 const COMMAND: &str = ".venv/bin/python scripts/storage_reference.py";
 
 /// 100 kWh, 0–100 %, η = 0.81 (0.9 each way), 50 kW.
@@ -339,11 +340,25 @@ fn invariants_on_every_hour_of_a_year_in_every_mode() {
     }
 }
 
-fn golden() -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(REFERENCE);
+fn golden(file: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
     let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{REFERENCE} is missing ({e}): make it with `{COMMAND}`"));
+        .unwrap_or_else(|e| panic!("{file} is missing ({e}): make it with `{COMMAND}`"));
     serde_json::from_str(&text).unwrap()
+}
+
+/// The battery of a golden case.
+fn limits_of(d: &Value) -> Limits {
+    let eta = d["roundTripEfficiency"].as_f64().unwrap().sqrt();
+    Limits {
+        soc_min_kwh: d["socMinKwh"].as_f64().unwrap(),
+        soc_max_kwh: d["socMaxKwh"].as_f64().unwrap(),
+        power_kw: d["powerKw"].as_f64().unwrap(),
+        charge_efficiency: eta,
+        discharge_efficiency: eta,
+        auxiliary_kwh: d["auxiliaryKwh"].as_f64().unwrap(),
+        grid_charging: d["gridCharging"].as_bool().unwrap(),
+    }
 }
 
 fn nums(v: &Value) -> Vec<f64> {
@@ -359,7 +374,7 @@ fn nums(v: &Value) -> Vec<f64> {
 /// --nocapture`); each rule-based mode costs at least as much on every day.
 #[test]
 fn optimal_matches_highs_and_bounds_the_rules_on_every_golden_day() {
-    let g = golden();
+    let g = golden(REFERENCE);
     let days = g["days"].as_array().unwrap();
     assert!(days.len() >= 20);
     let mut worst = 0.0f64;
@@ -385,16 +400,7 @@ fn optimal_matches_highs_and_bounds_the_rules_on_every_golden_day() {
                 }
             })
             .collect();
-        let eta = d["roundTripEfficiency"].as_f64().unwrap().sqrt();
-        let lim = Limits {
-            soc_min_kwh: d["socMinKwh"].as_f64().unwrap(),
-            soc_max_kwh: d["socMaxKwh"].as_f64().unwrap(),
-            power_kw: d["powerKw"].as_f64().unwrap(),
-            charge_efficiency: eta,
-            discharge_efficiency: eta,
-            auxiliary_kwh: d["auxiliaryKwh"].as_f64().unwrap(),
-            grid_charging: d["gridCharging"].as_bool().unwrap(),
-        };
+        let lim = limits_of(d);
         let site = SiteYear {
             load_kwh: &load,
             pv_kwh: &pv,
@@ -427,6 +433,71 @@ fn optimal_matches_highs_and_bounds_the_rules_on_every_golden_day() {
             assert!(
                 c >= want - 1e-8 * scale,
                 "day {i}: {mode} {c} below the optimum {want}"
+            );
+        }
+    }
+    println!("worst relative difference to HiGHS: {worst:e}");
+}
+
+/// Energy cost plus `rate` × the largest import of a month's hours [yuan].
+fn month_total(site: &SiteYear, hours: &[Hour], rate: f64) -> f64 {
+    cost(site, hours) + rate * hours.iter().fold(0.0f64, |p, h| p.max(h.import_kwh))
+}
+
+/// Under a demand charge `optimal` solves whole months: it equals scipy's HiGHS optimum of each
+/// golden month's LP (energy + demand charge) to the tolerance of its search on the cap (measured:
+/// ≤ 6.7e-8 relative to the month's import bill without PV or battery, `cargo test --release --test storage whole_months -- --nocapture`), holds
+/// every invariant, and each rule-based mode — and the daily optimum without the demand charge —
+/// costs at least as much.
+#[test]
+fn optimal_with_a_demand_charge_matches_highs_on_whole_months_and_bounds_the_rules() {
+    let g = golden(MONTHS);
+    let months = g["months"].as_array().unwrap();
+    assert!(months.len() >= 4);
+    let mut worst = 0.0f64;
+    for (i, d) in months.iter().enumerate() {
+        let (load, pv, price) = (
+            nums(&d["loadKwh"]),
+            nums(&d["pvKwh"]),
+            nums(&d["priceYuanKwh"]),
+        );
+        let periods: Vec<u8> = nums(&d["periods"]).iter().map(|&k| k as u8).collect();
+        let lim = limits_of(d);
+        let site = SiteYear {
+            load_kwh: &load,
+            pv_kwh: &pv,
+            import_yuan_kwh: &price,
+            export_yuan_kwh: d["exportYuanKwh"].as_f64().unwrap(),
+            export_limit_kwh: d["exportLimitKwh"].as_f64().unwrap_or(f64::INFINITY),
+            periods: &periods,
+        };
+        let (s0, rate) = (
+            d["socStartKwh"].as_f64().unwrap(),
+            d["demandYuanPerKwMonth"].as_f64().unwrap(),
+        );
+        let want = d["optimalCostYuan"].as_f64().unwrap();
+        let hours = optimal_with_demand(&site, &lim, s0, rate);
+        check_year(&site, &lim, &hours, s0, None);
+        let got = month_total(&site, &hours, rate);
+        let scale: f64 = load.iter().zip(&price).map(|(l, p)| l * p).sum();
+        let rel = (got - want).abs() / scale;
+        worst = worst.max(rel);
+        assert!(
+            rel < 1e-7,
+            "month {i} ({}): {got} vs HiGHS {want}",
+            d["tariff"]
+        );
+        let targets = monthly_targets(&site, &lim);
+        for (mode, h) in [
+            ("selfConsumption", self_consumption(&site, &lim, s0)),
+            ("timeOfUse", time_of_use(&site, &lim, s0, 2.0)),
+            ("peakShaving", peak_shaving(&site, &lim, s0, &targets)),
+            ("daily optimal", optimal(&site, &lim, s0)),
+        ] {
+            let c = month_total(&site, &h, rate);
+            assert!(
+                c >= want - 1e-8 * scale,
+                "month {i}: {mode} {c} below the optimum {want}"
             );
         }
     }
@@ -500,4 +571,49 @@ fn a_battery_that_can_never_charge_is_named_in_a_warning() {
     let r = calculate(&s).unwrap();
     assert_eq!(r.storage.unwrap().first_year.charge_kwh, 0.0);
     assert!(r.warnings.iter().any(|w| w.code == "storage_never_charges"));
+}
+
+/// The capacity charge (按容量): rate × kVA × 12 months whatever the system, the cheaper billing
+/// named beside the demand charge in each case, and a warning when capacity billing is cheaper
+/// with the system (then the demand-charge savings would not be earned).
+#[test]
+fn the_capacity_charge_is_compared_with_the_demand_charge() {
+    for (kva, cheaper_with_system) in [(5000.0, "demand"), (200.0, "capacity")] {
+        let mut s = presets::example("shuozhou-4mw-owner-tou").unwrap();
+        s.storage = Some(
+            serde_json::from_str(r#"{"energyKwh":2000,"powerKw":1000,"dispatch":"peakShaving"}"#)
+                .unwrap(),
+        );
+        let t = s.tariff.as_mut().unwrap();
+        t.demand_charge_yuan_per_kw_month = Some(30.0);
+        t.capacity_charge_yuan_per_kva_month = Some(24.0);
+        t.transformer_kva = Some(kva);
+        let r = calculate(&s).unwrap();
+        let v = serde_json::to_value(&r).unwrap();
+        let (c, d) = (&v["money"]["capacityCharge"], &v["money"]["demandCharge"]);
+        // 24 yuan/kVA/month × kVA × 12 months.
+        close(
+            c["yearYuan"].as_f64().unwrap(),
+            24.0 * kva * 12.0,
+            "yearYuan",
+        );
+        for (key, demand) in [
+            ("cheaperWithoutSystem", "withoutSystemYuan"),
+            ("cheaperWithPv", "withPvYuan"),
+            ("cheaperWithPvStorage", "withPvStorageYuan"),
+        ] {
+            let want = if 24.0 * kva * 12.0 <= d[demand].as_f64().unwrap() {
+                "capacity"
+            } else {
+                "demand"
+            };
+            assert_eq!(c[key], want, "{key} at {kva} kVA");
+        }
+        assert_eq!(c["cheaperWithPvStorage"], cheaper_with_system);
+        let warned = r
+            .warnings
+            .iter()
+            .any(|w| w.code == "capacity_billing_cheaper");
+        assert_eq!(warned, cheaper_with_system == "capacity", "{kva} kVA");
+    }
 }

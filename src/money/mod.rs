@@ -102,6 +102,17 @@ pub fn evaluate(inp: &Inputs, annual_kwh: f64, hours: Option<&[f64]>) -> Evaluat
         }
         d
     });
+    money.capacity_charge = storage::capacity_charge(inp, money.demand_charge.as_ref());
+    if let Some(c) = &money.capacity_charge {
+        let with = c.cheaper_with_pv_storage.or(c.cheaper_with_pv);
+        if with == Some(crate::report::Billing::Capacity) {
+            warnings.push(Warning::new(
+                "capacity_billing_cheaper",
+                "Billed by transformer capacity the basic charge is lower than by demand with the system: the demand-charge savings assume billing by demand; billed by capacity, PV and battery save no basic charge.",
+                "有系统时按变压器容量计收基本电费低于按需量计收：需量电费节省以按需量计收为前提；若按容量计收，光伏和储能不节省基本电费。",
+            ));
+        }
+    }
     let usage = usage(inp, &life, hours.is_some(), &mut warnings);
     Evaluation {
         usage,
@@ -187,6 +198,7 @@ fn money(
         investor: parties.investor,
         export_pricing,
         demand_charge: None,
+        capacity_charge: None,
     }
 }
 

@@ -8,14 +8,19 @@
 //!   all charge of the discharge at its purchase price, less the grid charging paid) and
 //!   self-consumption (the rest: PV shifted, less the exports it displaces and the auxiliary draw);
 //! - demand charge D = rate × Σ_months (largest hourly import) [yuan/kW/month × kW], the rate
-//!   escalating with the purchase price;
+//!   escalating with the purchase price; the basic charge by capacity K = rate × kVA × 12
+//!   [yuan/kVA/month × kVA] is reported beside it (it changes with neither PV nor battery), the
+//!   cheaper of D and K named for year 1;
 //! - battery cash flow: year 0 = −(energy × yuan/kWh + power × yuan/kW); then savings − O&M − cell
 //!   replacement (before tax and financing); under EMC the host keeps its share of the savings and
 //!   the investor the rest.
 
-use crate::calendar::{month_of_day, HOURS};
+use crate::calendar::{month_of_day, HOURS, MONTH_START_DAY};
 use crate::finance;
-use crate::report::{DemandCharge, Returns, StorageDay, StorageMonth, StorageReport, StorageYear};
+use crate::report::{
+    Billing, CapacityCharge, DemandCharge, Returns, StorageDay, StorageMonth, StorageReport,
+    StorageYear,
+};
 use crate::resolve::Inputs;
 use crate::scenario::{Period, UsageMode};
 use crate::storage::flow::settle;
@@ -81,16 +86,25 @@ fn export_limit_kwh(inp: &Inputs) -> f64 {
 
 /// Energy cost [yuan] and monthly largest imports [kW] of hours with imports `imp`, exports `exp`.
 fn cost_and_peaks(
-    imp: impl Iterator<Item = (f64, f64)>,
+    hours: usize,
+    grid: impl Fn(usize) -> (f64, f64),
     price: &[f64],
     export: f64,
 ) -> (f64, [f64; 12]) {
     let mut cost = 0.0;
     let mut peaks = [0.0f64; 12];
-    for (h, (i, e)) in imp.enumerate() {
-        cost += price[h] * i - export * e;
-        let m = month_of_day(h / 24);
-        peaks[m] = peaks[m].max(i);
+    for (m, peak) in peaks.iter_mut().enumerate() {
+        let end = (MONTH_START_DAY[m + 1] * 24).min(hours);
+        for (h, &p) in price
+            .iter()
+            .enumerate()
+            .take(end)
+            .skip(MONTH_START_DAY[m] * 24)
+        {
+            let (i, e) = grid(h);
+            cost += p * i - export * e;
+            *peak = peak.max(i);
+        }
     }
     (cost, peaks)
 }
@@ -111,18 +125,18 @@ pub(super) fn pv_demand(
     let hours = hours?;
     let all = tariffs(inp);
     let limit = export_limit_kwh(inp);
-    let load_peaks = cost_and_peaks(load.iter().map(|&l| (l, 0.0)), &all[0].price, 0.0).1;
+    let load_peaks = cost_and_peaks(load.len(), |h| (load[h], 0.0), &all[0].price, 0.0).1;
     let mut by_year = Vec::with_capacity(inp.degradation.years as usize);
     let mut first = None;
     for y in 1..=inp.degradation.years {
         let f = inp.degradation.factor(y);
         let grow = (1.0 + inp.tariff.escalation).powi(y as i32 - 1);
         let e = export_price.get(y as usize - 1).copied().unwrap_or(0.0);
-        let pv = load.iter().zip(hours).map(|(&l, &g)| {
-            let (i, x, _) = settle(l - g * f, limit);
+        let pv = |h: usize| {
+            let (i, x, _) = settle(load[h] - hours[h] * f, limit);
             (i, x)
-        });
-        let peaks = cost_and_peaks(pv, &tariff_in(&all, y).price, e).1;
+        };
+        let peaks = cost_and_peaks(load.len(), pv, &tariff_in(&all, y).price, e).1;
         let without = demand_yuan(rate, &load_peaks) * grow;
         let with = demand_yuan(rate, &peaks) * grow;
         if y == 1 {
@@ -136,6 +150,31 @@ pub(super) fn pv_demand(
         by_year.push(without - with);
     }
     first.map(|d| (by_year, d))
+}
+
+/// Year 1's basic charge by capacity (rate × kVA × 12) and, beside the demand charge `demand`, the
+/// cheaper billing without the system, with the PV and with PV + battery (ties: capacity).
+pub(super) fn capacity_charge(
+    inp: &Inputs,
+    demand: Option<&DemandCharge>,
+) -> Option<CapacityCharge> {
+    let (rate, kva) = inp.capacity_charge?;
+    let year_yuan = rate * kva * 12.0;
+    let cheaper = |d: f64| {
+        if year_yuan <= d {
+            Billing::Capacity
+        } else {
+            Billing::Demand
+        }
+    };
+    Some(CapacityCharge {
+        rate_yuan_per_kva_month: rate,
+        transformer_kva: kva,
+        year_yuan,
+        cheaper_without_system: demand.map(|d| cheaper(d.without_system_yuan)),
+        cheaper_with_pv: demand.map(|d| cheaper(d.with_pv_yuan)),
+        cheaper_with_pv_storage: demand.and_then(|d| d.with_pv_storage_yuan.map(cheaper)),
+    })
 }
 
 /// The yearly sums of one dispatched year.
@@ -172,7 +211,8 @@ fn sums(site: &SiteYear, lim: &Limits, soc0: f64, hours: &[Hour], ref_cost: f64)
         0.0
     };
     let (cost, peaks) = cost_and_peaks(
-        hours.iter().map(|h| (h.import_kwh, h.export_kwh)),
+        hours.len(),
+        |h| (hours[h].import_kwh, hours[h].export_kwh),
         site.import_yuan_kwh,
         site.export_yuan_kwh,
     );
@@ -222,6 +262,7 @@ fn run(
     let mut pv = vec![0.0; if with_pv { HOURS } else { 0 }];
     let mut first_hours = Vec::new();
     let mut first_peaks = [0.0; 12];
+    let mut price = Vec::with_capacity(HOURS);
     let invest = b.investment_yuan();
     for y in 1..=years {
         let f = inp.degradation.factor(y);
@@ -231,7 +272,8 @@ fn run(
         let tariff = tariff_in(&all, y);
         let grow = (1.0 + inp.tariff.escalation).powi(y as i32 - 1);
         let export = export_price.get(y as usize - 1).copied().unwrap_or(0.0);
-        let price: Vec<f64> = tariff.price.iter().map(|p| p * grow).collect();
+        price.clear();
+        price.extend(tariff.price.iter().map(|p| p * grow));
         let site = SiteYear {
             load_kwh: load,
             pv_kwh: &pv,
@@ -240,13 +282,13 @@ fn run(
             export_limit_kwh: limit,
             periods: &tariff.periods,
         };
-        let reference = (0..HOURS).map(|h| {
+        let reference = |h: usize| {
             let (i, x, _) = settle(load[h] - site.pv(h), limit);
             (i, x)
-        });
-        let (ref_cost, ref_peaks) = cost_and_peaks(reference, &price, export);
+        };
+        let (ref_cost, ref_peaks) = cost_and_peaks(HOURS, reference, &price, export);
         let lim = b.limits(health);
-        let hrs = dispatch::year(b, mode, &site, &lim, lim.soc_min_kwh);
+        let hrs = dispatch::year(b, mode, &site, &lim, lim.soc_min_kwh, rate * grow);
         let s = sums(&site, &lim, lim.soc_min_kwh, &hrs, ref_cost);
         let mut row = s.year;
         row.year = y;
@@ -425,7 +467,8 @@ pub(super) fn report(
         let limit = export_limit_kwh(inp);
         let all = tariffs(inp);
         cost_and_peaks(
-            (0..HOURS).map(|h| (settle(load[h] - hours[h], limit).0, 0.0)),
+            HOURS,
+            |h| (settle(load[h] - hours[h], limit).0, 0.0),
             &all[0].price,
             0.0,
         )

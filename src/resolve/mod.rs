@@ -61,6 +61,8 @@ pub struct Inputs {
     pub storage: Option<crate::storage::Battery>,
     /// Demand charge [yuan/kW/month], when given.
     pub demand_charge_yuan_per_kw_month: Option<f64>,
+    /// Capacity charge [yuan/kVA/month] and the transformer [kVA], when given.
+    pub capacity_charge: Option<(f64, f64)>,
     pub warnings: Vec<Warning>,
 }
 
@@ -311,6 +313,7 @@ pub fn resolve(s: &Scenario) -> Result<Inputs, ScenarioError> {
     let (factors, factor_preset) = choose_factors(s)?;
     let battery = storage::battery(s, years, load.as_ref(), usage_mode)?;
     let demand_charge_yuan_per_kw_month = storage::demand_charge(s, load.as_ref())?;
+    let capacity_charge = storage::capacity_charge(s)?;
 
     let site = s.site.as_ref().map(|site| ShapeSite {
         latitude_deg: site.latitude,
@@ -337,6 +340,7 @@ pub fn resolve(s: &Scenario) -> Result<Inputs, ScenarioError> {
         sizing,
         storage: battery,
         demand_charge_yuan_per_kw_month,
+        capacity_charge,
         warnings,
     };
     Ok(layout_warning(s, inputs))

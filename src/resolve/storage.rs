@@ -1,5 +1,6 @@
-//! `storage` and `tariff.demandChargeYuanPerKwMonth` checked and resolved: every default from
-//! [`super::defaults`], percentages as fractions; nothing clamped.
+//! `storage`, `tariff.demandChargeYuanPerKwMonth` and the capacity charge
+//! (`tariff.capacityChargeYuanPerKvaMonth` on `tariff.transformerKva`) checked and resolved: every
+//! default from [`super::defaults`], percentages as fractions; nothing clamped.
 
 use super::defaults as d;
 use crate::check::{
@@ -204,6 +205,39 @@ pub fn battery(
         host_share,
     };
     Ok(Some(battery))
+}
+
+/// The basic charge by capacity: [yuan/kVA/month] and [kVA], each needing the other.
+pub fn capacity_charge(s: &Scenario) -> Result<Option<(f64, f64)>, ScenarioError> {
+    let t = s.tariff.as_ref();
+    let (rate, kva) = (
+        t.and_then(|t| t.capacity_charge_yuan_per_kva_month),
+        t.and_then(|t| t.transformer_kva),
+    );
+    let needs = |field: &str, other: &str| {
+        let mut e = missing(field);
+        e.message = format!(
+            "{field} is required with {other}: the capacity charge is the rate per kVA times the transformer's kVA"
+        );
+        e.message_zh =
+            format!("填写 {other} 时必须提供 {field}：按容量计收的基本电费 = 单价 × 变压器容量");
+        e
+    };
+    match (rate, kva) {
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(needs(
+            "tariff.transformerKva",
+            "tariff.capacityChargeYuanPerKvaMonth",
+        )),
+        (None, Some(_)) => Err(needs(
+            "tariff.capacityChargeYuanPerKvaMonth",
+            "tariff.transformerKva",
+        )),
+        (Some(r), Some(k)) => Ok(Some((
+            positive("tariff.capacityChargeYuanPerKvaMonth", r, 1000.0)?,
+            positive("tariff.transformerKva", k, 10_000_000.0)?,
+        ))),
+    }
 }
 
 /// `tariff.demandChargeYuanPerKwMonth` [yuan/kW/month]: it needs an hourly load.

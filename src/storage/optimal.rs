@@ -1,4 +1,5 @@
-//! `optimal`: the least-cost dispatch of each day with perfect foresight of its 24 hours, solved
+//! `optimal`: the least-cost dispatch of each day with perfect foresight of its 24 hours (of each
+//! month under a demand charge: [`optimal_with_demand`]), solved
 //! exactly by dynamic programming on convex piecewise-linear value functions of the stored energy
 //! (the method of convex "value-function" DP for storage, e.g. Bertsekas, *Dynamic Programming and
 //! Optimal Control*, Vol. I, 4th ed., §4.2; the infimal convolution of convex piecewise-linear
@@ -20,6 +21,7 @@
 
 use super::battery::Limits;
 use super::flow::{step, Hour, SiteYear};
+use crate::calendar::MONTH_START_DAY;
 
 /// A segment of a convex piecewise-linear function: length [kWh], slope [yuan/kWh], and whether it
 /// belongs to the value function (true) or to the hour's cost (false) in a merged sum.
@@ -30,8 +32,10 @@ struct Seg {
     value: bool,
 }
 
-/// One hour's cost g(Δ) on [lo, hi] as segments of increasing slope from lo.
+/// One hour's cost g(Δ) on [lo, hi] as segments of increasing slope from lo; `hi < lo` when the
+/// import cap cannot be met.
 struct HourCost {
+    lo: f64,
     hi: f64,
     segs: [Seg; 6],
     n: usize,
@@ -69,18 +73,29 @@ fn delta_of(b: f64, x: f64, lim: &Limits) -> f64 {
     }
 }
 
-fn hour_cost(b: f64, p: f64, e_true: f64, limit: f64, lim: &Limits) -> HourCost {
+/// The cost of an hour with base `b`, price `p`, export price `e_true`, export limit `limit` and
+/// import cap `cap` [kWh] (∞ without a demand charge): the cap bounds the charge, Δ ≤ Δ(cap).
+fn hour_cost(b: f64, p: f64, e_true: f64, limit: f64, cap: f64, lim: &Limits) -> HourCost {
     let e = e_true.min(p);
     let charge_cap = if lim.grid_charging {
         lim.power_kw
     } else {
         lim.power_kw.min((-b).max(0.0))
     };
-    let hi = charge_cap * lim.charge_efficiency;
     let lo = -lim.power_kw.min(b.max(0.0)) / lim.discharge_efficiency;
-    let mut pts = [lo, hi, 0.0, delta_of(b, 0.0, lim), delta_of(b, -limit, lim)];
-    pts.sort_by(|a, b| a.total_cmp(b));
+    let hi = (charge_cap * lim.charge_efficiency).min(delta_of(b, cap, lim));
+    // The breakpoints in increasing order: the changes at zero export (d0), at the export limit
+    // (dl ≤ d0) and between charge and discharge (0), then the end of the domain.
+    let (d0, dl) = (delta_of(b, 0.0, lim), delta_of(b, -limit, lim));
+    let pts = if b >= 0.0 {
+        [dl, d0, 0.0, hi]
+    } else if -b <= limit {
+        [dl, 0.0, d0, hi]
+    } else {
+        [0.0, dl, d0, hi]
+    };
     let mut out = HourCost {
+        lo,
         hi,
         segs: [Seg {
             len: 0.0,
@@ -111,77 +126,88 @@ fn hour_cost(b: f64, p: f64, e_true: f64, limit: f64, lim: &Limits) -> HourCost 
     out
 }
 
-/// The reusable buffers of the daily solve.
+/// The backward pass of a horizon (a day, or a month under a demand charge): for each hour t the
+/// segments of V_{t+1} □ g̃_t on V_t's domain [a_t, s_max] (a_t ≥ s_min: the least energy from
+/// which the import cap can still be held), each marked as the value function's or the hour's,
+/// and s_{t+1} at s_t = a_t; the forward pass reads the hours from it for any starting energy.
 #[derive(Default)]
-pub struct Solver {
-    /// Per hour: the merged segments of V_{t+1} □ g̃_t and the start of its domain.
-    merged: Vec<Vec<Seg>>,
+struct Plan {
+    /// The hours' segments, built backwards (V_H = 0 first); hour t's begin at `offs[t]` and end
+    /// where hour t − 1's begin (at the end for hour 0).
+    segs: Vec<Seg>,
+    offs: Vec<usize>,
     start: Vec<f64>,
-    value: Vec<Seg>,
+    next_at_start: Vec<f64>,
 }
 
-impl Solver {
-    /// The optimal hours of one day: bases `base` [kWh], purchase prices `price` [yuan/kWh], export
-    /// price `export` [yuan/kWh], export limit `limit` [kWh], stored energy `soc0` at its start.
-    pub fn day(
+impl Plan {
+    /// The backward pass: bases `base` [kWh], purchase prices `price` [yuan/kWh], export price
+    /// `export` [yuan/kWh], export limit `limit` [kWh], import cap `cap` [kWh]. False when no
+    /// dispatch holds the cap.
+    #[allow(clippy::too_many_arguments)]
+    fn solve(
         &mut self,
         base: &[f64],
         price: &[f64],
         export: f64,
         limit: f64,
+        cap: f64,
         lim: &Limits,
-        soc0: f64,
-    ) -> Vec<Hour> {
+    ) -> bool {
         let (smin, smax) = (lim.soc_min_kwh, lim.soc_max_kwh);
         let hours = base.len();
-        self.merged.resize_with(hours, Vec::new);
+        self.segs.clear();
+        self.offs.resize(hours, 0);
         self.start.resize(hours, 0.0);
-        self.value.clear();
-        self.value.push(Seg {
+        self.next_at_start.resize(hours, 0.0);
+        self.segs.push(Seg {
             len: smax - smin,
             slope: 0.0,
             value: true,
         });
+        let (mut value, mut value_start) = (0..1, smin);
         for t in (0..hours).rev() {
-            let g = hour_cost(base[t], price[t], export, limit, lim);
-            let merged = &mut self.merged[t];
-            merged.clear();
-            // g̃(x) = g(−x): the cost's segments reversed, slopes negated (still increasing).
-            let mut cost = g.segs[..g.n]
-                .iter()
-                .rev()
-                .map(|s| Seg {
-                    slope: -s.slope,
-                    ..*s
-                })
-                .peekable();
-            let mut val = self.value.iter().copied().peekable();
-            loop {
-                let take_value = match (val.peek(), cost.peek()) {
-                    (Some(v), Some(c)) => v.slope <= c.slope,
-                    (Some(_), None) => true,
-                    (None, Some(_)) => false,
-                    (None, None) => break,
-                };
-                let s = if take_value { val.next() } else { cost.next() };
-                merged.extend(s);
+            let g = hour_cost(base[t], price[t], export, limit, cap, lim);
+            let x0 = value_start - g.hi;
+            let d = x0.max(smin);
+            if g.hi < g.lo || d > smax {
+                return false;
             }
-            let x0 = smin - g.hi;
-            self.start[t] = x0;
-            // V_t: the merged sum restricted to [smin, smax] (its value at smin is not needed: only
-            // slopes decide).
-            self.value.clear();
-            let mut x = x0;
-            for s in merged.iter() {
-                let (a, b) = (x.max(smin), (x + s.len).min(smax));
+            let from = self.segs.len();
+            // g̃(x) = g(−x): the cost's segments reversed, slopes negated (still increasing), merged
+            // with V_{t+1}'s by slope and kept where x lies in [d, smax].
+            let cost = &g.segs[..g.n];
+            let (mut i, mut j) = (value.start, cost.len());
+            let (mut x, mut next) = (x0, value_start);
+            while i < value.end || j > 0 {
+                let take_value =
+                    j == 0 || (i < value.end && self.segs[i].slope <= -cost[j - 1].slope);
+                let s = if take_value {
+                    i += 1;
+                    self.segs[i - 1]
+                } else {
+                    j -= 1;
+                    Seg {
+                        slope: -cost[j].slope,
+                        value: false,
+                        ..cost[j]
+                    }
+                };
+                if take_value {
+                    next += (d - x).clamp(0.0, s.len);
+                }
+                let (a, b) = (x.max(d), (x + s.len).min(smax));
                 if b > a {
-                    // Equal slopes (adjacent, being sorted) make one segment: fewer to merge.
-                    match self.value.last_mut() {
-                        Some(last) if last.slope == s.slope => last.len += b - a,
-                        _ => self.value.push(Seg {
+                    // Equal slopes of the same part (adjacent, being sorted) make one segment.
+                    let own = self.segs.len() > from;
+                    match self.segs.last_mut() {
+                        Some(last) if own && last.slope == s.slope && last.value == take_value => {
+                            last.len += b - a
+                        }
+                        _ => self.segs.push(Seg {
                             len: b - a,
                             slope: s.slope,
-                            value: true,
+                            value: take_value,
                         }),
                     }
                 }
@@ -190,60 +216,199 @@ impl Solver {
                     break;
                 }
             }
+            self.offs[t] = from;
+            self.start[t] = d;
+            self.next_at_start[t] = next;
+            (value, value_start) = (from..self.segs.len(), d);
         }
-        let mut soc = soc0.clamp(smin, smax);
-        (0..hours)
-            .map(|t| {
-                // Walk the merged segments up to `soc`: the value function's part gives s_{t+1}.
-                let mut x = self.start[t];
-                let mut next = smin;
-                for s in &self.merged[t] {
-                    let used = (soc - x).clamp(0.0, s.len);
-                    if s.value {
-                        next += used;
-                    }
-                    x += s.len;
-                    if x >= soc {
-                        break;
-                    }
-                }
-                let delta = next - soc;
-                let (c, d) = if delta > 1e-12 {
-                    (delta / lim.charge_efficiency, 0.0)
-                } else if delta < -1e-12 {
-                    (0.0, -delta * lim.discharge_efficiency)
-                } else {
-                    (0.0, 0.0)
-                };
-                let hour = step(base[t], soc, c, d, lim, limit);
-                soc = hour.soc_kwh;
-                hour
-            })
-            .collect()
+        true
     }
+
+    /// The forward pass from stored energy `soc0`, appending the hours to `out`.
+    fn hours(&self, base: &[f64], limit: f64, lim: &Limits, soc0: f64, out: &mut Vec<Hour>) {
+        let mut soc = soc0.clamp(lim.soc_min_kwh, lim.soc_max_kwh);
+        for (t, &b) in base.iter().enumerate() {
+            // Walk hour t's segments from a_t up to `soc`: the value function's part gives
+            // s_{t+1}.
+            let end = if t == 0 {
+                self.segs.len()
+            } else {
+                self.offs[t - 1]
+            };
+            let mut x = self.start[t];
+            let mut next = self.next_at_start[t];
+            for s in &self.segs[self.offs[t]..end] {
+                if x >= soc {
+                    break;
+                }
+                if s.value {
+                    next += (soc - x).min(s.len);
+                }
+                x += s.len;
+            }
+            let delta = next - soc;
+            let (c, d) = if delta > 1e-12 {
+                (delta / lim.charge_efficiency, 0.0)
+            } else if delta < -1e-12 {
+                (0.0, -delta * lim.discharge_efficiency)
+            } else {
+                (0.0, 0.0)
+            };
+            let hour = step(b, soc, c, d, lim, limit);
+            soc = hour.soc_kwh;
+            out.push(hour);
+        }
+    }
+}
+
+/// The last distinct days solved in a year, kept by their bases and prices: a factory's load and
+/// a time-of-use tariff repeat from day to day (without PV every working day is the same), and the
+/// backward pass depends on nothing else within a year.
+const CACHED_DAYS: usize = 8;
+
+/// A solved day: its inputs, its backward pass, and its hours from the last starting energy.
+struct Cached {
+    base: [f64; 24],
+    price: [f64; 24],
+    plan: Plan,
+    soc0: f64,
+    hours: Vec<Hour>,
 }
 
 /// `optimal` over the year: each day solved with the energy carried from the day before.
 pub fn optimal(site: &SiteYear, lim: &Limits, soc0: f64) -> Vec<Hour> {
-    let mut solver = Solver::default();
+    let mut cache: Vec<Cached> = Vec::with_capacity(CACHED_DAYS);
+    let mut oldest = 0;
     let mut out = Vec::with_capacity(site.load_kwh.len());
     let mut soc = soc0;
     let mut base = [0.0; 24];
+    let mut price = [0.0; 24];
     for day in 0..site.load_kwh.len() / 24 {
         let h0 = day * 24;
         for (i, b) in base.iter_mut().enumerate() {
             *b = site.base_kwh(h0 + i, lim);
         }
-        let hours = solver.day(
-            &base,
-            &site.import_yuan_kwh[h0..h0 + 24],
-            site.export_yuan_kwh,
-            site.export_limit_kwh,
-            lim,
-            soc,
+        price.copy_from_slice(&site.import_yuan_kwh[h0..h0 + 24]);
+        let found = cache
+            .iter()
+            .position(|c| c.base == base && c.price == price);
+        let k = found.unwrap_or_else(|| {
+            if cache.len() < CACHED_DAYS {
+                cache.push(Cached {
+                    base,
+                    price,
+                    plan: Plan::default(),
+                    soc0: f64::NAN,
+                    hours: Vec::with_capacity(24),
+                });
+                cache.len() - 1
+            } else {
+                let k = oldest;
+                oldest = (oldest + 1) % CACHED_DAYS;
+                let c = &mut cache[k];
+                (c.base, c.price, c.soc0) = (base, price, f64::NAN);
+                k
+            }
+        });
+        let c = &mut cache[k];
+        if found.is_none() {
+            let (e, l) = (site.export_yuan_kwh, site.export_limit_kwh);
+            c.plan.solve(&base, &price, e, l, f64::INFINITY, lim);
+        }
+        if c.soc0 != soc {
+            c.hours.clear();
+            c.plan
+                .hours(&base, site.export_limit_kwh, lim, soc, &mut c.hours);
+            c.soc0 = soc;
+        }
+        out.extend_from_slice(&c.hours);
+        soc = out.last().map_or(soc, |h| h.soc_kwh);
+    }
+    out
+}
+
+/// Energy cost Σ p·import − e·export plus `rate` × the largest import of `hours` [yuan].
+fn month_cost(hours: &[Hour], price: &[f64], export: f64, rate: f64) -> f64 {
+    let (mut cost, mut peak) = (0.0, 0.0f64);
+    for (h, p) in hours.iter().zip(price) {
+        cost += p * h.import_kwh - export * h.export_kwh;
+        peak = peak.max(h.import_kwh);
+    }
+    cost + rate * peak
+}
+
+/// 1/φ, the golden-section ratio.
+const INV_PHI: f64 = 0.618_033_988_749_895;
+
+/// `optimal` under a demand charge of `rate` [yuan/kW/month] on each month's largest hourly import:
+/// each calendar month of `site` is one horizon, the least cost over its draw cap T of
+/// C(T) + rate·T, with C(T) the least energy cost holding every import ≤ T (the backward pass with
+/// the cap, exact). C is the value function of an LP in the right-hand side T, hence convex
+/// (Boyd & Vandenberghe, *Convex Optimization*, §5.6.1), and so is C(T) + rate·T: a golden-section
+/// search on T between max(0, largest base − power) and the largest import without a cap is exact
+/// to its tolerance (10⁻⁵ of that import), infeasible caps counting as +∞ (they lie below the
+/// feasible ones). The stored energy is carried from month to month, none valued at a month's end.
+pub fn optimal_with_demand(site: &SiteYear, lim: &Limits, soc0: f64, rate: f64) -> Vec<Hour> {
+    let n = site.load_kwh.len();
+    let (export, limit) = (site.export_yuan_kwh, site.export_limit_kwh);
+    let mut plan = Plan::default();
+    let mut out = Vec::with_capacity(n);
+    let (mut trial, mut base) = (Vec::new(), Vec::new());
+    let mut soc = soc0;
+    for m in 0..12 {
+        let (h0, h1) = (
+            MONTH_START_DAY[m] * 24,
+            (MONTH_START_DAY[m + 1] * 24).min(n),
         );
-        soc = hours.last().map_or(soc, |h| h.soc_kwh);
-        out.extend(hours);
+        if h0 >= h1 {
+            break;
+        }
+        base.clear();
+        base.extend((h0..h1).map(|h| site.base_kwh(h, lim)));
+        let price = &site.import_yuan_kwh[h0..h1];
+        let mut total = |cap: f64, hours: &mut Vec<Hour>| {
+            hours.clear();
+            let feasible = plan.solve(&base, price, export, limit, cap, lim)
+                && soc >= plan.start[0] - 1e-9 * lim.soc_max_kwh.max(1.0);
+            if !feasible {
+                return f64::INFINITY;
+            }
+            plan.hours(&base, limit, lim, soc, hours);
+            month_cost(hours, price, export, rate)
+        };
+        let mut best_hours = Vec::with_capacity(h1 - h0);
+        let mut best = total(f64::INFINITY, &mut best_hours);
+        let hi = best_hours.iter().fold(0.0f64, |p, h| p.max(h.import_kwh));
+        let peak = base.iter().fold(0.0f64, |p, &b| p.max(b));
+        let (mut a, mut b) = ((peak - lim.power_kw).max(0.0), hi);
+        // The best month so far is kept by swapping buffers.
+        let mut keep = |f: f64, hours: &mut Vec<Hour>, best_hours: &mut Vec<Hour>| {
+            if f < best {
+                best = f;
+                std::mem::swap(hours, best_hours);
+            }
+        };
+        let mut c = b - INV_PHI * (b - a);
+        let mut d = a + INV_PHI * (b - a);
+        let mut fc = total(c, &mut trial);
+        keep(fc, &mut trial, &mut best_hours);
+        let mut fd = total(d, &mut trial);
+        keep(fd, &mut trial, &mut best_hours);
+        while b - a > 1e-5 * hi.max(1.0) {
+            if fc.is_finite() && fc <= fd {
+                (b, d, fd) = (d, c, fc);
+                c = b - INV_PHI * (b - a);
+                fc = total(c, &mut trial);
+                keep(fc, &mut trial, &mut best_hours);
+            } else {
+                (a, c, fc) = (c, d, fd);
+                d = a + INV_PHI * (b - a);
+                fd = total(d, &mut trial);
+                keep(fd, &mut trial, &mut best_hours);
+            }
+        }
+        out.extend_from_slice(&best_hours);
+        soc = out.last().map_or(soc, |h| h.soc_kwh);
     }
     out
 }

@@ -15,7 +15,8 @@ pub enum DispatchMode {
     /// Hold each month's grid draw under a target (given, or the lowest holdable with foresight of
     /// each day), for the demand charge.
     PeakShaving,
-    /// The least-cost dispatch of each day with perfect foresight of its hours (an upper bound).
+    /// The least-cost dispatch of each day with perfect foresight of its hours, of each month under
+    /// a demand charge (energy + demand charge): the upper bound of the savings.
     Optimal,
 }
 

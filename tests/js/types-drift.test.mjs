@@ -111,7 +111,7 @@ const scenarios = [
     storage: { energyKwh: 1000, powerKw: 500, dispatch: 'timeOfUse' } },
   { system: { capacityKwp: 1000 }, resource: { method: 'fullLoadHours', hours: 1250 },
     usage: { mode: 'selfUseSurplus', load: { kind: 'typical', profile: 'factoryTwoShift', annualKwh: 3e6 } },
-    tariff: { timeOfUsePreset: 'shanxi-ci-2026', demandChargeYuanPerKwMonth: 30 },
+    tariff: { timeOfUsePreset: 'shanxi-ci-2026', demandChargeYuanPerKwMonth: 30, capacityChargeYuanPerKvaMonth: 24, transformerKva: 2500 },
     ownership: { kind: 'thirdParty', discountPct: 15 },
     storage: { energyKwh: 1000, powerKw: 500, dispatch: 'peakShaving', investor: { hostSharePct: 20 } } },
 ];
