@@ -407,8 +407,14 @@ impl<'de> de::Deserializer<'de> for Strict<'de, '_> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
+        // visit_map directly, not through deserialize_any: that would also instantiate each
+        // derived struct's visit_seq (its fields in order) and number/string visits, dead code here.
         match self.value {
-            Value::Object(_) => self.deserialize_any(visitor),
+            Value::Object(map) => visitor.visit_map(Entries {
+                iter: map.iter(),
+                entry: None,
+                path: self.path,
+            }),
             other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
         }
     }
