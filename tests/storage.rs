@@ -439,7 +439,10 @@ fn optimal_matches_highs_and_bounds_the_rules_on_every_golden_day() {
 fn the_report_of_the_shuozhou_battery_adds_up() {
     let mut s = presets::example("shuozhou-4mw-owner-tou").unwrap();
     s.storage = Some(
-        serde_json::from_str(r#"{"energyKwh":2000,"powerKw":1000,"dispatch":"optimal"}"#).unwrap(),
+        rooftop_pv::scenario::from_json_object(
+            r#"{"energyKwh":2000,"powerKw":1000,"dispatch":"optimal"}"#,
+        )
+        .unwrap(),
     );
     let r = calculate(&s).unwrap();
     let st = r.storage.unwrap();
@@ -495,7 +498,10 @@ fn a_battery_that_can_never_charge_is_named_in_a_warning() {
     let mut s = presets::example("shuozhou-4mw-owner-tou").unwrap();
     s.system.capacity_kwp = 10.0;
     s.storage = Some(
-        serde_json::from_str(r#"{"energyKwh":2000,"powerKw":1000,"gridCharging":false}"#).unwrap(),
+        rooftop_pv::scenario::from_json_object(
+            r#"{"energyKwh":2000,"powerKw":1000,"gridCharging":false}"#,
+        )
+        .unwrap(),
     );
     let r = calculate(&s).unwrap();
     assert_eq!(r.storage.unwrap().first_year.charge_kwh, 0.0);
