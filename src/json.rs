@@ -206,7 +206,7 @@ impl std::error::Error for Error {}
 /// Reads `value` into `T`; on failure returns the JSON path of the problem (`""` at the root, keys
 /// joined by `.`, array indices as `[i]`) with the reader's error.
 pub fn deserialize<T: FromJson>(value: &Value) -> Result<T, (String, Error)> {
-    T::read(value).map_err(|f| (f.path(), f.error))
+    T::read(value).map_err(|f| (f.path(), f.0 .0))
 }
 
 /// A type read from a JSON value.
@@ -220,39 +220,34 @@ pub trait FromJson: Sized {
 }
 
 /// One step of a JSON path.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Segment {
     Key(String),
     Index(usize),
 }
 
-/// A reader error with the path it travelled out through, innermost segment first.
-#[derive(Debug)]
-pub struct Failure {
-    error: Error,
-    path: Vec<Segment>,
-}
+/// A reader error with the path it travelled out through, innermost segment first (boxed: a
+/// `Result` of any field stays small).
+#[derive(Debug, Clone)]
+pub struct Failure(Box<(Error, Vec<Segment>)>);
 
 impl From<Error> for Failure {
     fn from(error: Error) -> Self {
-        Failure {
-            error,
-            path: Vec::new(),
-        }
+        Failure(Box::new((error, Vec::new())))
     }
 }
 
 impl Failure {
     #[inline(never)]
     fn at(mut self, segment: Segment) -> Self {
-        self.path.push(segment);
+        self.0 .1.push(segment);
         self
     }
 
     /// The JSON path, outermost segment first.
     fn path(&self) -> String {
         let mut out = String::new();
-        for segment in self.path.iter().rev() {
+        for segment in self.0 .1.iter().rev() {
             match segment {
                 Segment::Key(key) if out.is_empty() => out.push_str(key),
                 Segment::Key(key) => {
@@ -292,41 +287,89 @@ pub fn refused(v: &Value, expected: Kind) -> Failure {
     .into()
 }
 
-/// Walks the object `v` of a struct whose JSON field names are `names`: `set(key, value)` for each
-/// entry in the map's order, which reads the field and returns false for a key it does not know;
-/// such a key is an error when `deny_unknown`, and skipped otherwise. Not an object: an error.
+/// Where each field of a struct was found: its entry's position in the map and its value.
+pub type Slots<'v> = [Option<(usize, &'v Value)>];
+
+/// Walks the object `v` of a struct whose JSON field names are `names`, putting each entry into
+/// the slot of its field. A key it does not know is skipped unless `deny_unknown`, in which case it
+/// is the [`Reading`]'s first error (at its position). Not an object: an error.
 #[inline(never)]
 pub fn fields<'v>(
     v: &'v Value,
     names: &'static [&'static str],
     deny_unknown: bool,
-    set: &mut dyn FnMut(&'v str, &'v Value) -> Result<bool, Failure>,
-) -> Result<(), Failure> {
+    slots: &mut Slots<'v>,
+) -> Result<Reading, Failure> {
     let Value::Object(map) = v else {
         return Err(wrong(v, Kind::Object));
     };
-    for (key, value) in map {
-        match set(key, value) {
-            Ok(true) => {}
-            Ok(false) if !deny_unknown => {}
-            Ok(false) => {
+    let mut reading = Reading(None);
+    for (position, (key, value)) in map.iter().enumerate() {
+        match names.iter().position(|n| n == key) {
+            Some(i) => slots[i] = Some((position, value)),
+            None if deny_unknown && reading.0.is_none() => {
                 let error = Error::UnknownField {
                     field: key.clone(),
                     expected: names,
                 };
-                return Err(Failure::from(error).at(Segment::Key(key.clone())));
+                reading.0 = Some((position, Failure::from(error).at(Segment::Key(key.clone()))));
             }
-            Err(e) => return Err(e.at(Segment::Key(key.clone()))),
+            None => {}
         }
     }
-    Ok(())
+    Ok(reading)
 }
 
-/// A struct field's value once the object is read: the value given, else [`FromJson::absent`].
-pub fn finish<T: FromJson>(slot: Option<T>, name: &'static str) -> Result<T, Failure> {
-    match slot {
-        Some(value) => Ok(value),
-        None => T::absent(name),
+/// Field `i` of a struct read from its slot, or absent; on failure (its error then ending with the
+/// field's key) `None`, the failure noted in `reading`. Not inlined: one copy per field type, not
+/// one per field.
+#[inline(never)]
+pub fn field<T: FromJson>(
+    reading: &mut Reading,
+    slots: &Slots,
+    names: &'static [&'static str],
+    i: usize,
+) -> Option<T> {
+    let outcome = match slots[i] {
+        Some((_, v)) => T::read(v).map_err(|e| e.at(Segment::Key(names[i].to_string()))),
+        None => T::absent(names[i]),
+    };
+    match outcome {
+        Ok(value) => Some(value),
+        Err(failure) => {
+            reading.note(slots, i, failure);
+            None
+        }
+    }
+}
+
+/// The first problem of a struct as a reader going through its entries in the map's order meets
+/// it: the entry of the lowest position wins (an unknown key or a field's value), and absent fields
+/// come last, in the order the struct declares them.
+pub struct Reading(Option<(usize, Failure)>);
+
+impl Reading {
+    #[inline(never)]
+    fn note(&mut self, slots: &Slots, i: usize, failure: Failure) {
+        let position = slots[i].map_or(usize::MAX, |(p, _)| p);
+        if self.0.as_ref().map_or(true, |(best, _)| position < *best) {
+            self.0 = Some((position, failure));
+        }
+    }
+
+    /// Whether no problem was met.
+    pub fn is_clear(&self) -> bool {
+        self.0.is_none()
+    }
+
+    /// The first problem. A field is `None` only once its failure is noted, so a struct with a
+    /// `None` field always has one; the missing-field error of `names[0]` stands in otherwise.
+    #[inline(never)]
+    pub fn failure(self, names: &'static [&'static str]) -> Failure {
+        match self.0 {
+            Some((_, failure)) => failure,
+            None => Error::MissingField(names[0]).into(),
+        }
     }
 }
 
@@ -363,18 +406,20 @@ macro_rules! from_json_struct {
     (@impl $deny:literal, $ty:ident { $($field:ident: $name:literal),* }) => {
         impl $crate::json::FromJson for $ty {
             fn read(v: &serde_json::Value) -> Result<Self, $crate::json::Failure> {
+                use $crate::json::{field, fields};
                 const NAMES: &[&str] = &[$($name),*];
-                $(let mut $field = None;)*
-                $crate::json::fields(v, NAMES, $deny, &mut |key, v| {
-                    match key {
-                        $($name => $field = Some($crate::json::FromJson::read(v)?),)*
-                        _ => return Ok(false),
-                    }
-                    Ok(true)
-                })?;
-                Ok($ty {
-                    $($field: $crate::json::finish($field, $name)?,)*
-                })
+                let mut slots = [None; NAMES.len()];
+                let mut reading = fields(v, NAMES, $deny, &mut slots)?;
+                let mut i = 0;
+                $(
+                    let $field = field(&mut reading, &slots, NAMES, i);
+                    i += 1;
+                )*
+                let _ = i;
+                match (reading.is_clear(), ($($field,)*)) {
+                    (true, ($(Some($field),)*)) => Ok($ty { $($field,)* }),
+                    _ => Err(reading.failure(NAMES)),
+                }
             }
         }
     };
@@ -575,6 +620,75 @@ mod tests {
                 !zh.contains("expected") && !zh.contains(" or "),
                 "{text}: {zh}"
             );
+        }
+    }
+
+    /// The probe as serde derives it: the reference for which problem comes first.
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct SerdeProbe {
+        zulu: f64,
+        mode: Option<SerdeMode>,
+        count: Option<u32>,
+        mike: f64,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    enum SerdeMode {
+        FullExport,
+    }
+
+    #[derive(Debug)]
+    #[allow(dead_code)]
+    struct OrderProbe {
+        zulu: f64,
+        mode: Option<Mode>,
+        count: Option<u32>,
+        mike: f64,
+    }
+    from_json_struct!(OrderProbe {
+        zulu: "zulu",
+        mode: "mode",
+        count: "count",
+        mike: "mike",
+    });
+
+    /// With several problems in one object the one reported is the one serde's derived reader
+    /// (`serde_json::from_value`) reports: the first entry in the map's (key) order that is unknown
+    /// or of a wrong value, else the first absent field in declaration order.
+    #[test]
+    fn first_problem_as_serde_finds_it() {
+        let cases = [
+            (r#"{}"#, "`zulu`"),
+            (r#"{"zulu":1}"#, "`mike`"),
+            (r#"{"mike":1}"#, "`zulu`"),
+            (r#"{"mode":"m-bad","count":"c-bad"}"#, "c-bad"),
+            (r#"{"mode":"m-bad","zulu":1,"mike":1}"#, "m-bad"),
+            (r#"{"mode":"m-bad"}"#, "m-bad"),
+            (r#"{"aaa":1,"count":"c-bad"}"#, "`aaa`"),
+            (r#"{"zzz":1,"count":"c-bad"}"#, "c-bad"),
+            (r#"{"zzz":1,"zulu":1,"mike":1}"#, "`zzz`"),
+            (r#"{"mike":"k-bad","zulu":"z-bad"}"#, "k-bad"),
+        ];
+        for (text, named) in cases {
+            let value: Value = serde_json::from_str(text).unwrap();
+            let serde = serde_json::from_value::<SerdeProbe>(value.clone()).unwrap_err();
+            assert!(
+                serde.to_string().contains(named),
+                "{text}: serde says {serde}"
+            );
+            let (path, ours) = deserialize::<OrderProbe>(&value).unwrap_err();
+            let told = match &ours {
+                Error::MissingField(name) => format!("`{name}`"),
+                Error::UnknownField { field, .. } => format!("`{field}`"),
+                Error::UnknownVariant { variant, .. } => variant.clone(),
+                Error::InvalidType { found, .. } | Error::InvalidValue { found, .. } => {
+                    found.words().0
+                }
+            };
+            assert!(told.contains(named), "{text}: ours is {ours:?} at {path}");
         }
     }
 }
