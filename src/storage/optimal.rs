@@ -20,6 +20,7 @@
 
 use super::battery::Limits;
 use super::flow::{step, Hour, SiteYear};
+use crate::minmax::MinMax;
 
 /// A segment of a convex piecewise-linear function: length [kWh], slope [yuan/kWh], and whether it
 /// belongs to the value function (true) or to the hour's cost (false) in a merged sum.
@@ -191,14 +192,16 @@ impl Solver {
                 }
             }
         }
-        let mut soc = soc0.clamp(smin, smax);
+        // Compare-and-select, not `f64::clamp`: its check of the bounds prints them with core's
+        // float formatter, which this alone kept in the .wasm (≈ 10 KB gzipped, issue 9).
+        let mut soc = soc0.fmax(smin).fmin(smax);
         (0..hours)
             .map(|t| {
                 // Walk the merged segments up to `soc`: the value function's part gives s_{t+1}.
                 let mut x = self.start[t];
                 let mut next = smin;
                 for s in &self.merged[t] {
-                    let used = (soc - x).clamp(0.0, s.len);
+                    let used = (soc - x).fmax(0.0).fmin(s.len);
                     if s.value {
                         next += used;
                     }
