@@ -34,19 +34,25 @@ pkg: pkg/package.json
 pkg/package.json: $(PKG_INPUTS) | setup-wasm setup-node
 	scripts/build-pkg.sh
 
-# The page: www/, the core's web build, and the QR encoder (uqr, MIT) vendored from node_modules.
+# The page: www/, the core's web build, the QR encoder (uqr, MIT) vendored from node_modules, and the
+# .xlsx reader of the portfolio panel (read-excel-file 9.3.17 with fflate, MIT) bundled by esbuild.
 site: target/site/index.html
 target/site/index.html: pkg/package.json $(shell find www -type f) node_modules/.installed
 	rm -rf target/site && mkdir -p target && cp -r www target/site && mkdir target/site/pkg && cp pkg/*.js pkg/rooftop_pv_bg.wasm target/site/pkg/
 	mkdir -p target/site/vendor && cp node_modules/uqr/dist/index.mjs target/site/vendor/uqr.mjs && \
 	  cp node_modules/uqr/LICENSE target/site/vendor/uqr.LICENSE
+	printf "export { readSheet } from 'read-excel-file/universal';\n" | node_modules/.bin/esbuild --bundle --format=esm \
+	  --minify --log-level=warning --outfile=target/site/vendor/read-excel-file.mjs && \
+	  cat node_modules/read-excel-file/LICENSE node_modules/fflate/LICENSE > target/site/vendor/read-excel-file.LICENSE
 	cd target/site && find . -type f ! -name sw.js ! -name precache.json | sed 's|^\./||' | sort | \
 	  python3 -c 'import json,sys; print(json.dumps(["./"] + sys.stdin.read().split()))' > precache.json
 
-bench: pkg setup-venv
+bench: pkg site setup-venv
 	cargo bench --bench weather --bench engine --bench calculate --bench storage
 	node scripts/bench-node.mjs
 	node scripts/bench-money.mjs
+	node scripts/bench-portfolio.mjs
+	node scripts/bench-portfolio-page.mjs
 
 lint: setup-rust setup-wasm
 	python3 scripts/build_climate.py --check

@@ -291,6 +291,10 @@ export function bind(glue, ready) {
       checkType('nearestStation', 'longitude', args[1], isNumber, 'a number [°]', '数值（°）');
       return call('nearestStation', () => glue.nearestStation(args[0], args[1]));
     },
+    sizeRoof(...args) {
+      checkCount('sizeRoof', args, 1, 1);
+      return call('sizeRoof', () => glue.sizeRoof(args[0]));
+    },
     stationClimate(...args) {
       checkCount('stationClimate', args, 1, 1);
       checkType('stationClimate', 'stationId', args[0], isString, 'a string', '字符串');

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import * as glue from './rooftop_pv_glue.js';
 import { bind, checkCount } from './api.js';
+import { bindPortfolio } from './portfolio.js';
 
 export { ScenarioError } from './api.js';
 
@@ -25,5 +26,9 @@ export function initSync(...args) {
   return exports;
 }
 
-export const { calculate, parseWeather, presets, version, stations, findStations, nearestStation, stationClimate, sweepStorage } =
-  bind(glue, () => true);
+const core = bind(glue, () => true);
+export const {
+  calculate, parseWeather, presets, version, stations, findStations, nearestStation, stationClimate, sweepStorage, sizeRoof,
+} = core;
+export const { calculatePortfolio, readRoofTable, sliceRoofTable, mergePortfolios, roofTableTemplate, portfolioCsv } =
+  bindPortfolio(core);

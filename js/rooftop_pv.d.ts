@@ -69,6 +69,303 @@ export interface SweepPoint {
  * is encoded with `TextEncoder.encodeInto` straight into WebAssembly memory. */
 export type FileText = string | Uint8Array | ArrayBuffer;
 
+/** What fits on a roof: modules, kWp, tilt, ground coverage ratio, and for rows on a flat roof the
+ * pitch of GB 50797's winter-solstice 9:00–15:00 rule with the sun it came from; throws
+ * {@link ScenarioError} (a roof smaller than one module, setbacks larger than the roof…). */
+export function sizeRoof(input: RoofSizingInput): RoofSizing;
+
+/** {@link sizeRoof}'s input. */
+export interface RoofSizingInput {
+  /** the roof */
+  roof: Roof;
+  /** the site's latitude [°], needed for rows (`concreteFlat`) */
+  latitudeDeg?: number;
+}
+
+/** `colorSteel` 彩钢瓦 (modules flush on clamps), `concreteFlat` 混凝土平屋面 (tilted rows on racks),
+ * `tile` 瓦屋面 (flush on hooks). */
+export type RoofType = 'colorSteel' | 'concreteFlat' | 'tile';
+
+/** A roof: its area (taken as a square) or its outline, its type, setbacks, and the module. */
+export interface Roof {
+  /** the kind of roof */
+  type: RoofType;
+  /** roof surface area [m²] (sized as a square); or give eastWestM and northSouthM */
+  areaM2?: number;
+  /** outline: east–west extent [m] (rows run this way) */
+  eastWestM?: number;
+  /** outline: north–south extent [m] (rows are stacked this way) */
+  northSouthM?: number;
+  /** clear strip along every edge or parapet [m], default 1 (an assumption to confirm against fire-safety rules) */
+  setbackM?: number;
+  /** rows only: height of the parapet on the sunny side [m], default 0; the first row stays out of its winter shadow */
+  parapetHeightM?: number;
+  /** flush: the roof's pitch (default colour steel 5°, tile 25°); rows: the racks' tilt (default 20°) [°] */
+  tiltDeg?: number;
+  /** [°] the modules face: 0 north, 90 east, 180 south (default) */
+  azimuthDeg?: number;
+  /** the module, default 550 W, 2.256 × 1.133 m */
+  module?: RoofModule;
+  /** flush: default the one that holds more; rows: default landscape */
+  moduleOrientation?: 'portrait' | 'landscape';
+  /** rows only: modules up the slope of one row, 1–6, default 2 */
+  modulesUp?: number;
+}
+
+/** A PV module. */
+export interface RoofModule {
+  /** nameplate power at STC [W] */
+  powerW: number;
+  /** long side [m] */
+  lengthM: number;
+  /** short side [m] */
+  widthM: number;
+}
+
+/** What fits on a roof. */
+export interface RoofSizing {
+  /** the kind of roof */
+  roofType: RoofType;
+  /** `given` outline, or `squareFromArea` */
+  outline: 'given' | 'squareFromArea';
+  /** the outline used: east–west [m] */
+  eastWestM: number;
+  /** the outline used: north–south [m] */
+  northSouthM: number;
+  /** roof area [m²] */
+  roofAreaM2: number;
+  /** area inside the setbacks [m²] */
+  usableAreaM2: number;
+  /** the setback used [m] */
+  setbackM: number;
+  /** the module used */
+  module: RoofModule;
+  /** how the modules lie */
+  moduleOrientation: 'portrait' | 'landscape';
+  /** number of modules */
+  modules: number;
+  /** modules × power [kWp] */
+  capacityKwp: number;
+  /** tilt of the modules [°] */
+  tiltDeg: number;
+  /** azimuth of the modules [°] */
+  azimuthDeg: number;
+  /** rows: slope length / row pitch (PVWatts GCR for row self-shading) [-] */
+  groundCoverageRatio?: number;
+  /** module area / roof area [-] */
+  roofCoverage: number;
+  /** capacity / roof area [W/m²] */
+  powerDensityWM2: number;
+  /** rows on a flat roof: their count and the winter-solstice figures of their pitch */
+  rows?: RoofRows;
+  /** the roof type's typical investment, with its source (to confirm) */
+  capex: TypicalCapex;
+}
+
+/** Rows on a flat roof, spaced by GB 50797-2012's rule: no row shading 9:00–15:00 true solar time on
+ * the winter solstice. D = L·cos β + L·sin β·cos γ / tan α, sin α = sin φ sin δ + cos φ cos δ cos ω
+ * (ω = −45°, δ = −23.45°), cos γ = (sin α sin φ − sin δ)/(cos α cos φ). */
+export interface RoofRows {
+  /** number of rows */
+  count: number;
+  /** modules in one row */
+  modulesPerRow: number;
+  /** modules up the slope */
+  modulesUp: number;
+  /** slope length of a row L [m] */
+  slopeLengthM: number;
+  /** latitude φ the sun was taken at [°] */
+  latitudeDeg: number;
+  /** declination δ on the winter solstice [°] (−23.45) */
+  solsticeDeclinationDeg: number;
+  /** solar altitude α at 9:00 true solar time [°] */
+  solarAltitudeDeg: number;
+  /** solar azimuth γ from due south at 9:00 [°] */
+  solarAzimuthFromSouthDeg: number;
+  /** H = L · sin β [m] */
+  rowHeightM: number;
+  /** H · cos γ / tan α [m] */
+  shadowReachM: number;
+  /** D, between the feet of successive rows [m] */
+  rowPitchM: number;
+  /** clear strip in front of the first row: the setback or the parapet's shadow, whichever is longer [m] */
+  frontClearanceM: number;
+}
+
+/** A typical investment and its source. */
+export interface TypicalCapex {
+  /** [yuan/W] of DC capacity */
+  yuanPerW: number;
+  /** false while still to confirm */
+  confirmed: boolean;
+  /** where it comes from */
+  source: Source;
+}
+
+/** A roof table: CSV text (or its UTF-8 bytes), rows of cells with the header first (what a
+ * spreadsheet reader gives), or a table from {@link readRoofTable}. */
+export type RoofTableInput = string | Uint8Array | ArrayBuffer | unknown[][] | RoofTable;
+
+/** Calculates every roof of a table (one roof a row; headers in Chinese or English, see
+ * {@link roofTableTemplate}): one result row per roof, each bad row's error by row and column (the
+ * other rows still compute), totals and totals by group. Throws {@link ScenarioError} for a table
+ * that cannot be read (too large, required columns missing). */
+export function calculatePortfolio(table: RoofTableInput, options?: PortfolioOptions | null): Portfolio;
+/** Reads a roof table: its columns, rows and duplicate names; refuses a file above `maxBytes`
+ * (default 25 MB) before reading it, and a table without the required columns. */
+export function readRoofTable(table: string | Uint8Array | ArrayBuffer | unknown[][], options?: {
+  /** refuse text above this size [bytes], default 25 MB */
+  maxBytes?: number;
+} | null): RoofTable;
+/** Rows `start`…`end − 1` of a table (for a worker), with their duplicate-name errors. */
+export function sliceRoofTable(table: RoofTable, start: number, end: number): RoofTable;
+/** One portfolio from the parts that workers computed over slices of one table. */
+export function mergePortfolios(parts: Portfolio[]): Portfolio;
+/** The roof table's template as CSV (UTF-8 with BOM): the header and three example rows, in Chinese (default) or English. */
+export function roofTableTemplate(lang?: 'zh' | 'en'): string;
+/** A portfolio as two CSV files (UTF-8 with BOM): the results (rows in error last) and the totals. */
+export function portfolioCsv(portfolio: Portfolio, lang?: 'zh' | 'en'): {
+  /** one row a roof, then the rows in error */
+  results: string;
+  /** overall, then by group */
+  totals: string;
+};
+
+/** {@link calculatePortfolio}'s options. */
+export interface PortfolioOptions {
+  /** the column to total by (its header or key), default the township column (乡镇) if any */
+  groupBy?: string;
+  /** called with (rows done, rows) every `progressEvery` rows and at the end */
+  onProgress?: (done: number, total: number) => void;
+  /** rows between progress calls, default 100 */
+  progressEvery?: number;
+  /** refuse text above this size [bytes], default 25 MB */
+  maxBytes?: number;
+}
+
+/** A roof table as read. */
+export interface RoofTable {
+  /** the header: as written, and the known column it is (null: an extra column, kept for grouping) */
+  columns: {
+    /** as written */
+    header: string;
+    /** the known column (see the template), or null */
+    key: string | null;
+  }[];
+  /** the data rows */
+  rows: {
+    /** the file's row number (the header is row 1) */
+    row: number;
+    /** the cells, as read */
+    cells: unknown[];
+  }[];
+  /** errors found in reading (duplicate names) */
+  errors: PortfolioError[];
+}
+
+/** One row's problem. */
+export interface PortfolioError {
+  /** the file's row number (the header is row 1) */
+  row: number;
+  /** the column's header as written ('' for the row as a whole) */
+  column: string;
+  /** the roof's name, when it has one */
+  name?: string;
+  /** a {@link ErrorCode} */
+  code: string;
+  /** in English */
+  message: string;
+  /** in Chinese */
+  messageZh: string;
+}
+
+/** The sums over a set of roofs. */
+export interface PortfolioTotals {
+  /** roofs computed */
+  roofs: number;
+  /** [kWp] */
+  capacityKwp: number;
+  /** year 1 [kWh] */
+  annualKwh: number;
+  /** year 1 [kWh] */
+  selfUsedKwh: number;
+  /** year 1 [kWh] */
+  exportedKwh: number;
+  /** owners' and EMC investors' investment [yuan] */
+  investmentYuan: number;
+  /** year 1 savings of owners and EMC hosts [yuan] */
+  firstYearSavingsYuan: number;
+  /** the same over the lifetime [yuan] */
+  lifetimeSavingsYuan: number;
+  /** avoided standard coal in year 1 [t] */
+  coalT: number;
+  /** avoided CO₂ in year 1 [t] */
+  co2T: number;
+}
+
+/** A calculated portfolio. */
+export interface Portfolio {
+  /** one row per roof computed, in the table's order */
+  results: PortfolioRow[];
+  /** the rows not computed, with row and column */
+  errors: PortfolioError[];
+  /** the grouping column, or null */
+  groupBy: string | null;
+  /** over every computed roof */
+  totals: PortfolioTotals;
+  /** by the value of the grouping column */
+  groups: (PortfolioTotals & {
+    /** the grouping column's value */
+    group: string;
+  })[];
+}
+
+/** One roof's result (and the extra columns of its row, by header). */
+export interface PortfolioRow {
+  /** the file's row number */
+  row: number;
+  /** the roof's name */
+  name: string;
+  /** the built-in station used ('' for full-load hours) */
+  stationId: string;
+  /** [kWp] */
+  capacityKwp: number;
+  /** sized from the roof: number of modules */
+  modules: number | null;
+  /** tilt of the modules [°] (hourly methods or sized roofs) */
+  tiltDeg: number | null;
+  /** year 1 [kWh] */
+  annualKwh: number;
+  /** [kWh/kWp] */
+  specificYieldKwhPerKwp: number;
+  /** year 1 [kWh] */
+  selfUsedKwh: number;
+  /** year 1 [kWh] */
+  exportedKwh: number;
+  /** the owner's or EMC investor's investment [yuan] */
+  investmentYuan: number;
+  /** year 1: the owner's or EMC host's savings [yuan] */
+  firstYearSavingsYuan: number;
+  /** over the lifetime [yuan] */
+  lifetimeSavingsYuan: number;
+  /** the owner's NPV, or the EMC investor's [yuan] */
+  npvYuan: number | null;
+  /** the owner's IRR, or the EMC investor's [%] */
+  irrPct: number | null;
+  /** the owner's payback [years] */
+  paybackYears: number | null;
+  /** avoided standard coal in year 1 [t] */
+  coalT: number;
+  /** avoided CO₂ in year 1 [t] */
+  co2T: number;
+  /** number of the report's warnings */
+  warnings: number;
+  /** the township column (乡镇), when the table has one */
+  township?: string;
+  /** the extra columns of the row (a township, a village…) */
+  [column: string]: string | number | null | undefined;
+}
+
 /** The 270 built-in climate stations (CSWD typical year, CMA / Tsinghua). */
 export function stations(): Station[];
 /** Stations matching a Chinese name, pinyin, province or id, best first. */
@@ -296,7 +593,9 @@ export type ErrorCode =
   /** a function called with too few or too many arguments */
   | 'argument_count'
   /** a function of the browser build called before `init()` / `initSync()` */
-  | 'not_initialized';
+  | 'not_initialized'
+  /** roof tables: a file above the limit (refused before reading, the limit named), or no header row */
+  | 'table_too_large' | 'table_format';
 
 export interface Scenario {
   /** Where the roof is; used by the hourly methods, ignored by fullLoadHours and gb50797. */
@@ -428,8 +727,12 @@ export interface Site {
 }
 
 export interface System {
-  /** DC nameplate [kWp], > 0 */
-  capacityKwp: number;
+  /** DC nameplate [kWp], > 0; required unless `roof` sizes the system */
+  capacityKwp?: number;
+  /** size the system from its roof instead (capacity, plane, ground coverage ratio and mounting come
+   * from {@link sizeRoof}; give none of them beside it); the roof type's typical investment becomes
+   * the default `capexYuanPerW` */
+  roof?: Roof;
   /** roof planes; the shares sum to 1 */
   planes?: Plane[];
   /** DC/AC ratio, default 1.2 */
@@ -889,6 +1192,8 @@ export interface Report {
   weather?: WeatherSummary;
   /** station and monthly methods: the station whose climate was used and its distance from the site */
   station?: NearestStation;
+  /** `system.roof`: what fits on the roof and the figures it came from */
+  sizing?: RoofSizing;
   /** what the user should know about the inputs or the result (English and Chinese) */
   warnings: Warning[];
   /** the battery behind the meter (when scenario.storage is given) */
@@ -1028,7 +1333,7 @@ export interface Assumptions {
   /** DC nameplate [kWp] */
   capacityKwp: number;
   /** hourly methods: the system with every layout default filled in */
-  layout?: Required<System>;
+  layout?: Required<Omit<System, 'roof'>>;
   /** hourly methods: ground albedo */
   albedo?: number;
   /** the resource method used */

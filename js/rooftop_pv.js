@@ -3,6 +3,7 @@
 // Vite and webpack follow); with esbuild pass its URL: `init({ module_or_path: url })`.
 import glueInit, * as glue from './rooftop_pv_glue.js';
 import { bind, checkCount } from './api.js';
+import { bindPortfolio } from './portfolio.js';
 
 export { ScenarioError } from './api.js';
 
@@ -24,5 +25,9 @@ export function initSync(...args) {
   return exports;
 }
 
-export const { calculate, parseWeather, presets, version, stations, findStations, nearestStation, stationClimate, sweepStorage } =
-  bind(glue, () => ready);
+const core = bind(glue, () => ready);
+export const {
+  calculate, parseWeather, presets, version, stations, findStations, nearestStation, stationClimate, sweepStorage, sizeRoof,
+} = core;
+export const { calculatePortfolio, readRoofTable, sliceRoofTable, mergePortfolios, roofTableTemplate, portfolioCsv } =
+  bindPortfolio(core);

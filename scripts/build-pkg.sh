@@ -27,9 +27,27 @@ rm pkg.tmp/rooftop_pv_glue_bg.wasm
 # The glue looks for its .wasm beside itself under the name it was generated with.
 sed -i 's/rooftop_pv_glue_bg\.wasm/rooftop_pv_bg.wasm/g' pkg.tmp/rooftop_pv_glue.js
 grep -q "new URL('rooftop_pv_bg.wasm', import.meta.url)" pkg.tmp/rooftop_pv_glue.js
-cp js/api.js js/rooftop_pv.js js/node.mjs js/web.js js/web.d.ts js/README.md LICENSE CHANGELOG.md pkg.tmp/
+cp js/api.js js/portfolio.js js/rooftop_pv.js js/node.mjs js/web.js js/web.d.ts js/README.md LICENSE CHANGELOG.md pkg.tmp/
 node_modules/.bin/esbuild pkg.tmp/node.mjs --bundle --platform=node --format=cjs --target=node18 \
   --log-level=warning --log-override:empty-import-meta=silent --outfile=pkg.tmp/node.cjs
+# The command line (`npx rooftop-pv portfolio roofs.csv`), with read-excel-file bundled in and the
+# licences of what was bundled beside it.
+node_modules/.bin/esbuild js/cli.mjs --bundle --platform=node --format=esm --target=node18 --external:./node.mjs \
+  --external:./portfolio.js --log-level=warning --metafile=pkg.tmp/cli.meta.json --outfile=pkg.tmp/cli.mjs
+chmod +x pkg.tmp/cli.mjs
+node -e '
+  const fs = require("fs");
+  const inputs = Object.keys(JSON.parse(fs.readFileSync("pkg.tmp/cli.meta.json", "utf8")).inputs);
+  const names = [...new Set(inputs.map((p) => p.match(/node_modules\/((@[^/]+\/)?[^/]+)/)?.[1]).filter(Boolean))].sort();
+  const parts = names.map((n) => {
+    const pkg = JSON.parse(fs.readFileSync(`node_modules/${n}/package.json`, "utf8"));
+    const file = fs.readdirSync(`node_modules/${n}`).find((f) => /^licen[cs]e/i.test(f));
+    const text = file ? fs.readFileSync(`node_modules/${n}/${file}`, "utf8").trim() : `${pkg.license} (no licence file in the package)`;
+    return `## ${n} ${pkg.version} (${pkg.license}), bundled in cli.mjs\n\n${text}\n`;
+  });
+  fs.writeFileSync("pkg.tmp/THIRD_PARTY_LICENSES.md", `# Third-party code in this package\n\n${parts.join("\n")}`);
+'
+rm pkg.tmp/cli.meta.json
 # One hand-written declaration file, as ESM (rooftop_pv.d.ts) and CommonJS (rooftop_pv.d.cts) types.
 cp js/rooftop_pv.d.ts pkg.tmp/rooftop_pv.d.ts
 cp js/rooftop_pv.d.ts pkg.tmp/rooftop_pv.d.cts
@@ -45,6 +63,7 @@ cat > pkg.tmp/package.json <<JSON
   "keywords": ["photovoltaic", "solar", "pv", "pvwatts", "emissions", "china", "wasm"],
   "type": "module",
   "main": "./node.cjs",
+  "bin": { "rooftop-pv": "./cli.mjs" },
   "types": "./rooftop_pv.d.cts",
   "exports": {
     ".": {
@@ -59,7 +78,7 @@ cat > pkg.tmp/package.json <<JSON
     "./rooftop_pv_bg.wasm": "./rooftop_pv_bg.wasm",
     "./package.json": "./package.json"
   },
-  "files": ["api.js", "rooftop_pv.js", "rooftop_pv_glue.js", "rooftop_pv_bg.wasm", "node.mjs", "node.cjs",
+  "files": ["api.js", "portfolio.js", "cli.mjs", "THIRD_PARTY_LICENSES.md", "rooftop_pv.js", "rooftop_pv_glue.js", "rooftop_pv_bg.wasm", "node.mjs", "node.cjs",
     "web.js", "web.d.ts", "rooftop_pv.d.ts", "rooftop_pv.d.cts", "README.md", "LICENSE", "CHANGELOG.md"],
   "sideEffects": ["./node.mjs", "./node.cjs"],
   "engines": { "node": ">=18" }

@@ -37,6 +37,7 @@ pub mod resource;
 pub mod rules;
 pub mod scenario;
 pub mod shape;
+pub mod sizing;
 pub mod solar;
 pub mod storage;
 pub mod tariff;
@@ -189,6 +190,7 @@ fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, Sc
         money: eval.money,
         weather: hourly.map(|h| h.weather.clone()),
         station: hourly.and_then(|h| h.station.clone()),
+        sizing: inp.sizing.clone(),
         warnings,
         storage: eval.storage,
     })
@@ -329,6 +331,12 @@ fn assumptions(
         discount_pct: discount,
         roof_rent_yuan_year: rent,
     }
+}
+
+/// `sizeRoof()`: a roof and its latitude ([`sizing::SizingInput`], JSON) → what fits on it.
+pub fn size_roof_json(input_json: &str) -> Result<sizing::RoofSizing, ScenarioError> {
+    let input: sizing::SizingInput = scenario::from_json_object(input_json)?;
+    sizing::size_roof(&input.roof, "roof.", input.latitude_deg, "latitudeDeg")
 }
 
 /// `parseWeather()`: reads a weather text with the options of [`scenario::WeatherOptions`] (JSON)

@@ -91,7 +91,7 @@ fn om_schedules() -> Vec<OmSchedule> {
 fn yield_scenario(capacity_kwp: f64, hours: f64) -> Scenario {
     Scenario {
         system: System {
-            capacity_kwp,
+            capacity_kwp: Some(capacity_kwp),
             ..System::default()
         },
         resource: Resource {

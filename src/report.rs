@@ -22,6 +22,9 @@ pub struct Report {
     /// from the site [km] (0 without a site).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub station: Option<crate::climate::Nearest>,
+    /// `system.roof`: what fits on the roof and the figures it came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sizing: Option<crate::sizing::RoofSizing>,
     pub warnings: Vec<Warning>,
     /// The battery behind the meter (when `storage` is given).
     #[serde(skip_serializing_if = "Option::is_none")]

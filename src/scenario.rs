@@ -117,8 +117,13 @@ crate::from_json_struct!(Site {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct System {
-    /// DC nameplate capacity [kWp].
-    pub capacity_kwp: f64,
+    /// DC nameplate capacity [kWp]; required unless `roof` gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_kwp: Option<f64>,
+    /// The roof to size the system from (capacity, plane, ground coverage ratio, mounting), instead
+    /// of `capacityKwp` and `planes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roof: Option<crate::sizing::Roof>,
     /// Roof planes sharing the capacity; default one plane.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planes: Option<Vec<Plane>>,
@@ -144,6 +149,7 @@ pub struct System {
 }
 crate::from_json_struct!(System {
     capacity_kwp: "capacityKwp",
+    roof: "roof",
     planes: "planes",
     dc_ac_ratio: "dcAcRatio",
     inverter_efficiency_pct: "inverterEfficiencyPct",
@@ -878,7 +884,7 @@ impl WeatherOptions {
 
 /// Reads a JSON object into `T`, naming the JSON path of the first problem; structs must be JSON
 /// objects (see [`crate::json`]).
-pub fn from_json_object<T: json::FromJson>(text: &str) -> Result<T, ScenarioError> {
+pub(crate) fn from_json_object<T: json::FromJson>(text: &str) -> Result<T, ScenarioError> {
     crate::caps::check_json_text(text, crate::caps::JSON_WITH_TEXTS_BYTES)?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let (line, column) = (e.line(), e.column());

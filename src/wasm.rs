@@ -328,6 +328,14 @@ pub fn parse_weather(text: JsValue, options: JsValue) -> Result<JsValue, JsValue
     to_js(&summary)
 }
 
+/// `sizeRoof(input: RoofSizingInput): RoofSizing`; throws `ScenarioError`.
+#[wasm_bindgen(js_name = sizeRoof, skip_typescript)]
+pub fn size_roof(input: JsValue) -> Result<JsValue, JsValue> {
+    let text = scenario_json(&input).map_err(|e| js_error(&e))?;
+    let sizing = crate::size_roof_json(&text).map_err(|e| js_error(&e))?;
+    to_js(&sizing)
+}
+
 /// `presets(): Presets`.
 #[wasm_bindgen(js_name = presets, skip_typescript)]
 pub fn presets() -> Result<JsValue, JsValue> {

@@ -77,7 +77,7 @@ fn valid() -> Scenario {
 fn non_finite_numbers_from_rust_callers_are_rejected_at_their_path() {
     type Setter = fn(&mut Scenario, f64);
     let cases: [(Setter, &str); 3] = [
-        (|s, v| s.system.capacity_kwp = v, "system.capacityKwp"),
+        (|s, v| s.system.capacity_kwp = Some(v), "system.capacityKwp"),
         (|s, v| s.resource.hours = Some(v), "resource.hours"),
         (
             |s, v| {

@@ -33,6 +33,7 @@ const LAYERS: &[&[&str]] = &[
         "energy",
         "shape",
         "emissions",
+        "sizing",
         "rules::benchmarks",
         "rules::category",
         "rules::export_price",

@@ -439,8 +439,9 @@ fn optimal_matches_highs_and_bounds_the_rules_on_every_golden_day() {
 fn the_report_of_the_shuozhou_battery_adds_up() {
     let mut s = presets::example("shuozhou-4mw-owner-tou").unwrap();
     s.storage = Some(
-        rooftop_pv::scenario::from_json_object(
-            r#"{"energyKwh":2000,"powerKw":1000,"dispatch":"optimal"}"#,
+        rooftop_pv::json::deserialize(
+            &serde_json::from_str(r#"{"energyKwh":2000,"powerKw":1000,"dispatch":"optimal"}"#)
+                .unwrap(),
         )
         .unwrap(),
     );
@@ -496,10 +497,11 @@ fn the_report_of_the_shuozhou_battery_adds_up() {
 #[test]
 fn a_battery_that_can_never_charge_is_named_in_a_warning() {
     let mut s = presets::example("shuozhou-4mw-owner-tou").unwrap();
-    s.system.capacity_kwp = 10.0;
+    s.system.capacity_kwp = Some(10.0);
     s.storage = Some(
-        rooftop_pv::scenario::from_json_object(
-            r#"{"energyKwh":2000,"powerKw":1000,"gridCharging":false}"#,
+        rooftop_pv::json::deserialize(
+            &serde_json::from_str(r#"{"energyKwh":2000,"powerKw":1000,"gridCharging":false}"#)
+                .unwrap(),
         )
         .unwrap(),
     );

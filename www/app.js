@@ -21,6 +21,9 @@ import {
   setupMoneyUi, translateMoneyUi, readMoney, clearMoney, fillMoney, renderMoneyResults, moneyAssumptions,
   cashRows, updateProfileHint,
 } from './money-ui.js';
+import { setupPortfolio } from './portfolio-ui.js';
+import { setupVariants } from './variants-ui.js';
+import { clearRoof, fillRoof, readRoof, renderRoofResult, updateRoofPlaceholders } from './roof-ui.js';
 import { setupStorageUi, translateStorageUi, readStorage, clearStorage, fillStorage, renderStorage } from './storage-ui.js';
 
 /** What the page shows before the user types anything (optional fields stay empty → core defaults). */
@@ -117,6 +120,7 @@ function applyStaticText() {
   fillTariffOptions();
   updateShareHint();
   updatePlaceholders();
+  updateRoofPlaceholders();
   updateSources();
   translateMoneyUi(sourceDetails);
   translateRulesUi(sourceDetails);
@@ -366,6 +370,7 @@ function buildScenario() {
     // The hourly series only when its chart is open (it is 8760 numbers more to copy).
     if ($('heatmap-details').open) s.output = { hourly: true };
   }
+  readRoof(s, num);
   const life = {};
   put(life, 'years', num('years'));
   put(life, 'firstYearDegradationPct', num('firstDeg'));
@@ -1302,6 +1307,7 @@ function setNum(id, text, raw) {
 function renderReport() {
   const r = state.report;
   $('loading').hidden = true;
+  renderRoofResult(r);
   if (!r) {
     $('results-body').hidden = true;
     return;
@@ -1790,7 +1796,10 @@ function renderWarnings(r, zh) {
 function hourlyAssumptions(r, s) {
   const w = r.weather;
   if (!w) return [];
-  const sys = s.system;
+  // A system sized from its roof: the plane, mounting and GCR of the sizing.
+  const z = r.sizing;
+  const sys = z ? { ...s.system, planes: [{ tiltDeg: z.tiltDeg, azimuthDeg: z.azimuthDeg, shareOfCapacity: 1 }],
+    mounting: z.rows ? 'openRack' : 'roof', groundCoverageRatio: z.groundCoverageRatio } : s.system;
   const sep = lang() === 'zh-CN' ? '；' : '; ';
   const planes = (sys.planes ?? []).map((p) =>
     t('as.planeValue', { t: fmtMax(p.tiltDeg, 2), a: fmtMax(p.azimuthDeg, 2), s: fmtMax(p.shareOfCapacity * 100, 2) }),
@@ -1942,6 +1951,7 @@ function clearForm() {
   $('skyModel').value = 'perez';
   renderPlanes([DEFAULT_PLANE]);
   renderWeatherFile();
+  clearRoof();
   clearMoney();
   clearRules();
   clearStorage();
@@ -1965,6 +1975,7 @@ function setField(id, v) {
 function fillForm(s) {
   clearForm();
   setField('capacity', s.system?.capacityKwp);
+  fillRoof(s);
   if (s.system?.planes?.length) {
     renderPlanes(
       s.system.planes.map((p) => ({ tilt: fmtPlain(p.tiltDeg), azimuth: fmtPlain(p.azimuthDeg), share: fmtPlain(p.shareOfCapacity * 100) })),
@@ -2057,6 +2068,7 @@ function onUserInput(e) {
   if (target.matches('#timing, #format')) parseSummary();
   if (target.closest('#planes')) updatePlaneLabels();
   if (target.id === 'loadProfile') updateProfileHint();
+  if (target.id === 'roofType') updateRoofPlaceholders();
   if (target.name === 'touBrush' || target.id === 'touPreset') return; // handled by money-ui.js
   if (target.matches('#grid-preset, #export-preset')) {
     const p = state.presets.tariffs.find((x) => x.id === target.value);
@@ -2210,6 +2222,8 @@ async function main() {
   });
   setupShare({ fillForm, renderExampleDesc, recalc, stationLabel, colon });
   setupPlaces({ nearestTo, stationName, km, closeSuggestions, rememberStation, afterUserChange });
+  setupVariants();
+  setupPortfolio();
   resetForm();
   await restoreScenario();
   applyStaticText();

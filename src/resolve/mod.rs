@@ -24,6 +24,7 @@ use crate::rules::export_price::{ExportRule, MarketPrice};
 use crate::rules::tou_presets;
 use crate::scenario::{ResourceMethod, Scenario, System, Tariff, TimeOfUse, UsageMode};
 use crate::shape::ShapeSite;
+use crate::sizing::{self, RoofSizing};
 use crate::tariff::{self, Purchase, TariffInputs};
 use crate::weather::{Location, ParseOptions};
 
@@ -54,6 +55,8 @@ pub struct Inputs {
     pub ownership: OwnershipModel,
     pub factors: EmissionFactors,
     pub factor_preset: Option<String>,
+    /// The roof's sizing, when the system was sized from `system.roof`.
+    pub sizing: Option<RoofSizing>,
     /// The battery behind the meter, when given.
     pub storage: Option<crate::storage::Battery>,
     /// Demand charge [yuan/kW/month], when given.
@@ -130,7 +133,7 @@ fn site_place(s: &Scenario) -> Option<Place> {
 }
 
 /// Checks the resource fields of `r.method` (and that no other method's fields are given).
-fn check_resource(s: &Scenario) -> Result<ResourceSpec, ScenarioError> {
+fn check_resource(s: &Scenario, capacity_kwp: f64) -> Result<ResourceSpec, ScenarioError> {
     let r = &s.resource;
     let given = [
         r.hours.is_some(),
@@ -151,7 +154,6 @@ fn check_resource(s: &Scenario) -> Result<ResourceSpec, ScenarioError> {
             "resource.method",
         )?;
     }
-    let capacity_kwp = s.system.capacity_kwp;
     let timezone_h = s.site.as_ref().and_then(|site| site.timezone_h);
     match r.method {
         ResourceMethod::FullLoadHours => {
@@ -286,9 +288,11 @@ pub fn resolve(s: &Scenario) -> Result<Inputs, ScenarioError> {
         defaults::ALBEDO,
         |f, v| between(f, v, 0.0, 1.0),
     )?;
-    let (system, layout) = system::resolve(&s.system, albedo)?;
-    let resource = check_resource(s)?;
-    if s.system.planes.is_none() && resource.is_hourly() {
+    let sizing = size_roof(s)?;
+    let (system, layout) = system::resolve(&s.system, sizing.as_ref(), albedo)?;
+    let capacity_kwp = system.dc_capacity_w / 1000.0;
+    let resource = check_resource(s, capacity_kwp)?;
+    if s.system.planes.is_none() && sizing.is_none() && resource.is_hourly() {
         warnings.push(Warning::new(
             "assumed_plane",
             "No roof plane given: one plane tilted 20° facing south assumed (the PVWatts default).",
@@ -298,9 +302,12 @@ pub fn resolve(s: &Scenario) -> Result<Inputs, ScenarioError> {
     let degradation = check_lifetime(s)?;
     let (usage_mode, self_use_share_pct, load, export_limit_kw) = check_usage(s, &mut warnings)?;
     let years = degradation.years;
-    let project = rules_check::project(s, s.system.capacity_kwp, usage_mode, &mut warnings)?;
+    let project = rules_check::project(s, capacity_kwp, usage_mode, &mut warnings)?;
     let tariff = check_tariff(s, &project, years, &mut warnings)?;
-    let ownership = ownership::resolve(s.ownership.as_ref(), years)?;
+    let mut ownership = ownership::resolve(s.ownership.as_ref(), years)?;
+    if let Some(z) = &sizing {
+        roof_capex(s, &mut ownership, z);
+    }
     let (factors, factor_preset) = choose_factors(s)?;
     let battery = storage::battery(s, years, load.as_ref(), usage_mode)?;
     let demand_charge_yuan_per_kw_month = storage::demand_charge(s, load.as_ref())?;
@@ -311,7 +318,7 @@ pub fn resolve(s: &Scenario) -> Result<Inputs, ScenarioError> {
         timezone_h: site.timezone_h.unwrap_or(defaults::TIMEZONE_H),
     });
     let inputs = Inputs {
-        capacity_kwp: s.system.capacity_kwp,
+        capacity_kwp,
         method: s.resource.method,
         resource,
         system,
@@ -327,11 +334,47 @@ pub fn resolve(s: &Scenario) -> Result<Inputs, ScenarioError> {
         ownership,
         factors,
         factor_preset,
+        sizing,
         storage: battery,
         demand_charge_yuan_per_kw_month,
         warnings,
     };
     Ok(layout_warning(s, inputs))
+}
+
+/// The sizing of `system.roof`, if given, at the site's latitude or else the station's.
+fn size_roof(s: &Scenario) -> Result<Option<RoofSizing>, ScenarioError> {
+    let Some(roof) = &s.system.roof else {
+        return Ok(None);
+    };
+    let latitude = match (&s.site, &s.resource.station_id) {
+        (Some(site), _) => Some(site.latitude),
+        (None, Some(id)) if s.resource.method == ResourceMethod::Station => {
+            Some(crate::climate::station(id)?.latitude)
+        }
+        _ => None,
+    };
+    sizing::size_roof(roof, "system.roof.", latitude, "site.latitude").map(Some)
+}
+
+/// A roof's typical investment ([`sizing::capex`]) where the scenario gives none.
+fn roof_capex(s: &Scenario, ownership: &mut OwnershipModel, z: &RoofSizing) {
+    let o = s.ownership.as_ref();
+    let given = match ownership {
+        OwnershipModel::Owner(_) => o.and_then(|o| o.capex_yuan_per_w).is_some(),
+        OwnershipModel::ThirdParty { .. } => o
+            .and_then(|o| o.investor.as_ref())
+            .and_then(|i| i.capex_yuan_per_w)
+            .is_some(),
+    };
+    if !given {
+        match ownership {
+            OwnershipModel::Owner(f) => f.capex_yuan_per_w = z.capex.yuan_per_w,
+            OwnershipModel::ThirdParty { investor, .. } => {
+                investor.capex_yuan_per_w = z.capex.yuan_per_w
+            }
+        }
+    }
 }
 
 /// The lifetime and the degradation over it.

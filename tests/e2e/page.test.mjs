@@ -236,6 +236,8 @@ const LATIN_ALLOWED = new Set(
     'Language English kWp kWh MWh kgce gce NOx NPV IRR LCOE PDF rooftop-pv Rust WebAssembly MIT',
     // names of weather file formats and of the sky models (options of the weather-file method)
     'EPW TMY CSV SAM NSRDB PVGIS JSON Perez PVWatts Hay Davies HDKR Reindl',
+    // the spreadsheet format of the portfolio panel's roof lists
+    'Excel xlsx',
     // the name of a utility export format the load file may be in
     'Green Button',
     // the built-in stations' data set, and the pinyin example of the station search

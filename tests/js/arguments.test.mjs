@@ -20,10 +20,20 @@ const SIGNATURES = {
   nearestStation: { args: ['latitude', 'longitude'], min: 2, accepts: [['number'], ['number']] },
   stationClimate: { args: ['stationId'], min: 1, accepts: [['string']] },
   sweepStorage: { args: ['scenario', 'grid'], min: 2, accepts: [['object'], ['object']] },
+  sizeRoof: { args: ['input'], min: 1, accepts: [null] }, // the input's own checks: invalid_type at ''
+  calculatePortfolio: { args: ['table', 'options'], min: 1, accepts: [['string', 'array'], ['undefined', 'null', 'object']] },
+  readRoofTable: { args: ['table', 'options'], min: 1, accepts: [['string', 'array'], ['undefined', 'null', 'object']] },
+  sliceRoofTable: { args: ['table', 'start', 'end'], min: 3, accepts: [['object'], ['number'], ['number']] },
+  mergePortfolios: { args: ['parts'], min: 1, accepts: [['array']] },
+  roofTableTemplate: { args: ['lang'], min: 0, accepts: [['undefined', 'string']] },
+  portfolioCsv: { args: ['portfolio', 'lang'], min: 1, accepts: [['object'], ['undefined', 'string']] },
 };
+const TEMPLATE = pv.roofTableTemplate('en');
 const VALID = {
   calculate: [{}], parseWeather: ['x'], findStations: ['大同'], nearestStation: [40, 113], stationClimate: ['534870'],
   sweepStorage: [{}, { powersKw: [100], durationsH: [2] }],
+  sizeRoof: [{ roof: { type: 'tile', areaM2: 100 } }], calculatePortfolio: [TEMPLATE], readRoofTable: [TEMPLATE],
+  sliceRoofTable: [pv.readRoofTable(TEMPLATE), 0, 2], mergePortfolios: [[]], portfolioCsv: [pv.calculatePortfolio(TEMPLATE)],
 };
 
 function thrown(f) {
@@ -73,7 +83,7 @@ test('wrong argument types: invalid_type naming the argument', () => {
         args[i] = v;
         const e = thrown(() => pv[name](...args));
         const what = `${name}(${args.map((a) => String(a)).join(', ')})`;
-        if (name === 'calculate') {
+        if (name === 'calculate' || name === 'sizeRoof') {
           // not an object → the scenario's own invalid_type at the root; an object → its field errors
           if (kind(v) !== 'object') assertScenarioError(e, 'invalid_type', '', what);
           else assert.ok(e instanceof pv.ScenarioError, what);
@@ -86,7 +96,7 @@ test('wrong argument types: invalid_type naming the argument', () => {
       }
     });
   }
-  assert.equal(checked, VALUES.length * 9);
+  assert.equal(checked, VALUES.length * Object.values(SIGNATURES).reduce((n, sig) => n + sig.args.length, 0));
 });
 
 test('well-typed arguments the core refuses are ScenarioErrors too', () => {

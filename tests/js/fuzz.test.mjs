@@ -275,7 +275,8 @@ test('fuzz: hostile arguments to every export', () => {
   const t = new Tally('arguments');
   // Each export with its own number of arguments four times in five, any number otherwise.
   const arity = { calculate: 1, parseWeather: 2, presets: 0, stations: 0, findStations: 1, nearestStation: 2,
-    stationClimate: 1, version: 0 };
+    stationClimate: 1, version: 0, sizeRoof: 1, calculatePortfolio: 2, readRoofTable: 2, sliceRoofTable: 3,
+    mergePortfolios: 1, roofTableTemplate: 1, portfolioCsv: 2 };
   const names = Object.keys(arity);
   const call = fc.nat(names.length - 1).chain((e) => fc.tuple(fc.constant(names[e]), fc.oneof(
     { weight: 4, arbitrary: fc.array(hostileValue, { minLength: arity[names[e]], maxLength: arity[names[e]] }) },

@@ -101,6 +101,9 @@ const scenarios = [
     project: { connectionVoltageKv: 0.4, commissioningDate: '2024-05-01', province: 'shandong' },
     tariff: { gridPriceByMonthYuanKwh: Array(12).fill(0.6), export: { marketPriceByMonthYuanKwh: Array(12).fill(0.25) } },
     ownership: { kind: 'thirdParty', discountPct: 10, investor: { tax: { incomeTaxPct: 25, vatPct: 13, cityMaintenanceTaxPct: 5 } } } },
+  // Sized from the roof: rows on concrete at the station's latitude, flush colour steel.
+  { system: { roof: { type: 'concreteFlat', areaM2: 4000, parapetHeightM: 1 } }, resource: { method: 'station', stationId: '534870' } },
+  { system: { roof: { type: 'colorSteel', eastWestM: 60, northSouthM: 40 } }, resource: { method: 'fullLoadHours', hours: 1200 } },
   // PV + storage with a demand charge: an owner's battery, and a third party's sharing its savings.
   { system: { capacityKwp: 1000 }, resource: { method: 'fullLoadHours', hours: 1250 },
     usage: { mode: 'selfUseSurplus', load: { kind: 'typical', profile: 'factoryTwoShift', annualKwh: 3e6 } },
@@ -128,6 +131,13 @@ test('Presets, Station, NearestStation, StationClimate, WeatherSummary: the same
   assertSameKeys('NearestStation', [pv.nearestStation(40, 113)]);
   assertSameKeys('StationClimate', [pv.stationClimate('534870')]);
   assertSameKeys('WeatherSummary', [pv.parseWeather(datong), pv.parseWeather(datongGap)]);
+  const portfolio = pv.calculatePortfolio(pv.roofTableTemplate());
+  assert.ok(portfolio.groups.length > 0);
+  assertSameKeys('Portfolio', [portfolio, pv.calculatePortfolio('name,capacityKwp,fullLoadHours\na,-1,1200\n')]);
+  assertSameKeys('RoofSizing', [
+    pv.sizeRoof({ roof: { type: 'concreteFlat', areaM2: 4000 }, latitudeDeg: 39.33 }),
+    pv.sizeRoof({ roof: { type: 'tile', eastWestM: 20, northSouthM: 10, module: { powerW: 600, lengthM: 2.4, widthM: 1.1 } } }),
+  ]);
 });
 
 const literals = (name) => {
@@ -147,7 +157,7 @@ test('the literal id unions are the shipped presets', () => {
 test('ErrorCode lists every Rust code plus the JS ones, and both READMEs list them all', () => {
   const rust = [...readFileSync(`${REPO}/src/error.rs`, 'utf8').matchAll(/pub const \w+: &str = "(\w+)";/g)].map((m) => m[1]);
   assert.ok(rust.length >= 26);
-  assert.deepEqual(literals('ErrorCode'), [...rust, 'argument_count', 'not_initialized'].sort());
+  assert.deepEqual(literals('ErrorCode'), [...rust, 'argument_count', 'not_initialized', 'table_too_large', 'table_format'].sort());
   for (const readme of [`${REPO}/README.md`, `${REPO}/js/README.md`]) {
     const text = readFileSync(readme, 'utf8');
     for (const code of literals('ErrorCode')) assert.ok(text.includes(`\`${code}\``), `${readme} lacks ${code}`);
