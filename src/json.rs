@@ -215,8 +215,14 @@ pub trait FromJson: Sized {
     fn read(v: &Value) -> Result<Self, Failure>;
     /// The value of an absent struct field `name` (JSON name): an error unless the type is optional.
     fn absent(name: &'static str) -> Result<Self, Failure> {
-        Err(Error::MissingField(name).into())
+        Err(missing(name))
     }
+}
+
+/// The failure of an absent required field.
+#[inline(never)]
+fn missing(name: &'static str) -> Failure {
+    Error::MissingField(name).into()
 }
 
 /// One step of a JSON path.
@@ -320,9 +326,9 @@ pub fn fields<'v>(
     Ok(reading)
 }
 
-/// Field `i` of a struct read from its slot, or absent; on failure (its error then ending with the
-/// field's key) `None`, the failure noted in `reading`. Not inlined: one copy per field type, not
-/// one per field.
+/// Field `i` of a struct read from its slot, or absent; on failure `None`, the failure noted in
+/// `reading`. Not inlined, and its generic part kept to the call of the field type's reader: one
+/// small copy per field type.
 #[inline(never)]
 pub fn field<T: FromJson>(
     reading: &mut Reading,
@@ -330,14 +336,14 @@ pub fn field<T: FromJson>(
     names: &'static [&'static str],
     i: usize,
 ) -> Option<T> {
-    let outcome = match slots[i] {
-        Some((_, v)) => T::read(v).map_err(|e| e.at(Segment::Key(names[i].to_string()))),
+    let outcome = match slots.get(i).copied().flatten() {
+        Some((_, v)) => T::read(v),
         None => T::absent(names[i]),
     };
     match outcome {
         Ok(value) => Some(value),
         Err(failure) => {
-            reading.note(slots, i, failure);
+            reading.note(slots, names, i, failure);
             None
         }
     }
@@ -349,9 +355,14 @@ pub fn field<T: FromJson>(
 pub struct Reading(Option<(usize, Failure)>);
 
 impl Reading {
+    /// Notes the failure of field `i`: a value's failure ends with the field's key (an absent
+    /// field's is the struct's own).
     #[inline(never)]
-    fn note(&mut self, slots: &Slots, i: usize, failure: Failure) {
-        let position = slots[i].map_or(usize::MAX, |(p, _)| p);
+    fn note(&mut self, slots: &Slots, names: &[&str], i: usize, failure: Failure) {
+        let (position, failure) = match slots.get(i).copied().flatten() {
+            Some((p, _)) => (p, failure.at(Segment::Key(names[i].to_string()))),
+            None => (usize::MAX, failure),
+        };
         if self.0.as_ref().map_or(true, |(best, _)| position < *best) {
             self.0 = Some((position, failure));
         }
