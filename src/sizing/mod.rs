@@ -1,6 +1,7 @@
 //! Sizing from the roof: a roof (area or outline, type, setbacks) and a module → how many modules,
 //! the capacity [kWp], tilt, azimuth and ground coverage ratio, and for tilted rows the pitch of
-//! GB 50797's winter-solstice rule with the figures it came from ([`spacing`]).
+//! GB 50797-2012 §7.2.2's rule (no row shading 9:00–15:00 true solar time; clause number as quoted, *to
+//! confirm*) on the winter solstice, with the figures it came from ([`spacing`]).
 //!
 //! - `colorSteel` (彩钢瓦) and `tile` (瓦屋面): modules flush on the roof surface, tilted as the
 //!   roof (`tiltDeg`, its pitch), in a grid inside the setbacks, portrait or landscape, whichever
