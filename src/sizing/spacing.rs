@@ -29,6 +29,7 @@
 //! exact azimuth instead of 0.707 (at 39° N γ = 42.1°, cos γ = 0.742).
 
 use crate::check::out_of_range;
+use crate::decimal::dec;
 use crate::error::ScenarioError;
 
 /// Declination of the sun on the winter solstice [°] (northern hemisphere; the design value).
@@ -57,10 +58,12 @@ pub fn solstice_sun(latitude_deg: f64, field: &str) -> Result<SolsticeSun, Scena
         return Err(out_of_range(
             field,
             format!(
-                "({latitude_deg}°): the winter-solstice sun at 9:00 is too low for the GB 50797 row rule (rows need a latitude within ±64°)"
+                "({}°): the winter-solstice sun at 9:00 is too low for the GB 50797 row rule (rows need a latitude within ±64°)",
+                dec(latitude_deg)
             ),
             format!(
-                "（{latitude_deg}°）：冬至日 9:00 太阳高度过低，无法按 GB 50797 计算前后排间距（纬度须在 ±64° 以内）"
+                "（{}°）：冬至日 9:00 太阳高度过低，无法按 GB 50797 计算前后排间距（纬度须在 ±64° 以内）",
+                dec(latitude_deg)
             ),
         ));
     }

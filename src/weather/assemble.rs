@@ -596,12 +596,12 @@ fn fill(v: &mut [f64], lines: &[u32], max_gap: usize, q: &Quantity) -> Result<u3
             format!(
                 "{} is missing (or at/above the format's missing marker) in {filled} of {n} rows; at most {} % are filled by interpolation",
                 q.en,
-                MAX_FILLED_SHARE * 100.0
+                dec(MAX_FILLED_SHARE * 100.0)
             ),
             format!(
                 "{n} 行中有 {filled} 行缺测{}（或不低于该格式的缺测标记值）；最多插补 {} %",
                 q.zh,
-                MAX_FILLED_SHARE * 100.0
+                dec(MAX_FILLED_SHARE * 100.0)
             ),
         ));
     }

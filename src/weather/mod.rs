@@ -44,7 +44,7 @@ pub mod timing;
 pub mod tmy2;
 pub mod tmy3;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::diag::Bilingual;
 use crate::error::{codes, ScenarioError};
@@ -56,7 +56,7 @@ pub use timing::{daily_centroids, timing_check, DayCentroid, TimingCheck};
 pub const MAX_BYTES: usize = crate::caps::WEATHER_TEXT_BYTES;
 
 /// Where within its nominal interval a row's irradiance holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Timing {
     /// At the start of the interval (Chinese CSWD EPW files: EPW hour h holds at (h−1):00).
@@ -72,9 +72,15 @@ pub enum Timing {
     /// [`Weather::stamp_offset_minutes`]).
     Instant,
 }
+crate::from_json_enum!(Timing {
+    Start: "start",
+    Centre: "centre" | "center",
+    End: "end",
+    Instant: "instant",
+});
 
 /// Weather file formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum WeatherFormat {
     Epw,
@@ -85,6 +91,14 @@ pub enum WeatherFormat {
     PvgisCsv,
     PvgisJson,
 }
+crate::from_json_enum!(WeatherFormat {
+    Epw: "epw",
+    Tmy3: "tmy3",
+    Tmy2: "tmy2",
+    SamCsv: "samCsv",
+    PvgisCsv: "pvgisCsv",
+    PvgisJson: "pvgisJson",
+});
 
 /// Where the weather was measured or modelled.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -17,11 +17,6 @@
 //! [`Timing::Centre`] without a declared offset or with 0.5 h, [`Timing::Instant`] for another
 //! declared offset (satellite snapshots).
 
-use std::borrow::Cow;
-
-use serde::de::{Deserializer, SeqAccess, Visitor};
-use serde::Deserialize;
-
 use super::assemble::{check_date, finish, Meta, Rows};
 use super::lean::{plan, push_row, Cursor};
 use super::text::{err, int, not_a_number, num, show, split_fields, Fields, Lines};
@@ -31,6 +26,7 @@ use super::{
 use crate::decimal::{dec, fixed};
 use crate::diag::Bilingual;
 use crate::error::{codes, ScenarioError};
+use crate::json::{self, FromJson};
 
 /// Parses `YYYYMMDD:HHMM` into a UTC stamp.
 fn time_utc(s: &str, line: u32) -> Result<Stamp, ScenarioError> {
@@ -450,108 +446,111 @@ fn lean_csv_rows(data: &str, first_no: u32, cols: &CsvColumns) -> Option<(Rows, 
 
 // ---- JSON ----
 
-#[derive(Deserialize)]
-struct Doc<'a> {
-    #[serde(borrow, default)]
-    inputs: Option<Inputs<'a>>,
+struct Doc {
+    inputs: Option<Inputs>,
     outputs: Option<Outputs>,
 }
+crate::from_json_struct!(ignore_unknown Doc {
+    inputs: "inputs",
+    outputs: "outputs",
+});
 
-#[derive(Deserialize)]
-struct Inputs<'a> {
-    #[serde(default)]
+struct Inputs {
     location: Option<JsonLocation>,
-    #[serde(borrow, default)]
-    meteo_data: Option<Meteo<'a>>,
+    meteo_data: Option<Meteo>,
 }
+crate::from_json_struct!(ignore_unknown Inputs {
+    location: "location",
+    meteo_data: "meteo_data",
+});
 
-#[derive(Deserialize)]
 struct JsonLocation {
     latitude: Option<f64>,
     longitude: Option<f64>,
     elevation: Option<f64>,
     irradiance_time_offset: Option<f64>,
 }
+crate::from_json_struct!(ignore_unknown JsonLocation {
+    latitude: "latitude",
+    longitude: "longitude",
+    elevation: "elevation",
+    irradiance_time_offset: "irradiance_time_offset",
+});
 
-#[derive(Deserialize)]
-struct Meteo<'a> {
-    #[serde(borrow, default)]
-    radiation_db: Option<Cow<'a, str>>,
+struct Meteo {
+    radiation_db: Option<String>,
 }
+crate::from_json_struct!(ignore_unknown Meteo {
+    radiation_db: "radiation_db",
+});
 
-#[derive(Deserialize)]
 struct Outputs {
     tmy_hourly: Option<Hourly>,
 }
+crate::from_json_struct!(ignore_unknown Outputs {
+    tmy_hourly: "tmy_hourly",
+});
 
-#[derive(Deserialize)]
-struct JsonRow<'a> {
-    #[serde(rename = "time(UTC)", borrow)]
-    time: Cow<'a, str>,
-    #[serde(rename = "G(h)")]
-    ghi: f64,
-    #[serde(rename = "Gb(n)")]
-    dni: f64,
-    #[serde(rename = "Gd(h)")]
-    dhi: f64,
-    #[serde(rename = "T2m")]
-    temp: f64,
-    #[serde(rename = "WS10m")]
-    wind: f64,
-    #[serde(rename = "SP", default)]
-    pres: Option<f64>,
-}
-
-/// `tmy_hourly`, streamed into columns (no per-row allocation).
+/// `tmy_hourly`, read into columns (no per-row allocation).
 struct Hourly {
     rows: Rows,
     /// Index of the first row whose time could not be read, and why.
     bad: Option<(usize, ScenarioError)>,
 }
 
-impl<'de> Deserialize<'de> for Hourly {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Hourly;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an array of hourly rows")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Hourly, A::Error> {
-                let mut h = Hourly {
-                    rows: Rows::with_capacity(8784, false),
-                    bad: None,
-                };
-                while let Some(r) = seq.next_element::<JsonRow>()? {
-                    let i = h.rows.len();
-                    match time_utc(&r.time, 0) {
-                        Ok(s) => h.rows.stamps.push(s),
-                        Err(e) => {
-                            if h.bad.is_none() {
-                                h.bad = Some((i, e));
-                            }
-                            h.rows.stamps.push(Stamp {
-                                year: 0,
-                                month: 1,
-                                day: 1,
-                                hour: 0,
-                                minute: 0,
-                            });
-                        }
+impl FromJson for Hourly {
+    fn read(v: &serde_json::Value) -> Result<Self, json::Failure> {
+        let items = Vec::<Row>::read(v)?;
+        let mut h = Hourly {
+            rows: Rows::with_capacity(items.len().max(8784), false),
+            bad: None,
+        };
+        for (i, r) in items.iter().enumerate() {
+            match time_utc(&r.time, 0) {
+                Ok(s) => h.rows.stamps.push(s),
+                Err(e) => {
+                    if h.bad.is_none() {
+                        h.bad = Some((i, e));
                     }
-                    h.rows.ghi.push(r.ghi);
-                    h.rows.dni.push(r.dni);
-                    h.rows.dhi.push(r.dhi);
-                    h.rows.temp.push(r.temp);
-                    h.rows.wind.push(r.wind);
-                    h.rows.pres.push(r.pres.map_or(f64::NAN, |p| p / 100.0));
+                    h.rows.stamps.push(Stamp {
+                        year: 0,
+                        month: 1,
+                        day: 1,
+                        hour: 0,
+                        minute: 0,
+                    });
                 }
-                Ok(h)
             }
+            h.rows.ghi.push(r.ghi);
+            h.rows.dni.push(r.dni);
+            h.rows.dhi.push(r.dhi);
+            h.rows.temp.push(r.temp);
+            h.rows.wind.push(r.wind);
+            h.rows.pres.push(r.pres.map_or(f64::NAN, |p| p / 100.0));
         }
-        d.deserialize_seq(V)
+        Ok(h)
     }
 }
+
+/// One `tmy_hourly` row; its other keys are skipped.
+struct Row {
+    time: String,
+    ghi: f64,
+    dni: f64,
+    dhi: f64,
+    temp: f64,
+    wind: f64,
+    pres: Option<f64>,
+}
+crate::from_json_struct!(ignore_unknown Row {
+    time: "time(UTC)",
+    ghi: "G(h)",
+    dni: "Gb(n)",
+    dhi: "Gd(h)",
+    temp: "T2m",
+    wind: "WS10m",
+    pres: "SP",
+});
 
 /// Line of each `tmy_hourly` row: the line holding its `"time(UTC)"` key.
 fn row_lines(text: &str, n: usize) -> Vec<u32> {
