@@ -522,6 +522,8 @@ crate::from_json_struct!(Tariff {
     export: "export",
     time_of_use_changes: "timeOfUseChanges",
     demand_charge_yuan_per_kw_month: "demandChargeYuanPerKwMonth",
+    capacity_charge_yuan_per_kva_month: "capacityChargeYuanPerKvaMonth",
+    transformer_kva: "transformerKva",
 });
 
 /// A time-of-use tariff that applies from year `fromYear` (2…lifetime) on: a preset or periods.

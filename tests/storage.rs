@@ -589,8 +589,13 @@ fn the_capacity_charge_is_compared_with_the_demand_charge() {
     for (kva, cheaper_with_system) in [(5000.0, "demand"), (200.0, "capacity")] {
         let mut s = presets::example("shuozhou-4mw-owner-tou").unwrap();
         s.storage = Some(
-            serde_json::from_str(r#"{"energyKwh":2000,"powerKw":1000,"dispatch":"peakShaving"}"#)
+            rooftop_pv::json::deserialize(
+                &serde_json::from_str(
+                    r#"{"energyKwh":2000,"powerKw":1000,"dispatch":"peakShaving"}"#,
+                )
                 .unwrap(),
+            )
+            .unwrap(),
         );
         let t = s.tariff.as_mut().unwrap();
         t.demand_charge_yuan_per_kw_month = Some(30.0);
