@@ -195,7 +195,7 @@ impl Plan {
                     }
                 };
                 if take_value {
-                    next += (d - x).clamp(0.0, s.len);
+                    next += (d - x).fmax(0.0).fmin(s.len);
                 }
                 let (a, b) = (x.max(d), (x + s.len).min(smax));
                 if b > a {
