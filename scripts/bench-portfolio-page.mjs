@@ -2,27 +2,17 @@
 // the pool of Web Workers (one per core the browser reports), wall time and roofs/s as the page
 // shows them, and its totals (as displayed) against the sum of single calculate() calls in Node.
 //   node scripts/bench-portfolio-page.mjs [roofs=10000]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startSite } from './site-server.mjs';
 import { generateRoofs, singleCallTotals, toCsv } from './roofs.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const n = Number(process.argv[2] ?? 10000);
-const port = 8700 + Math.floor(Math.random() * 200);
-const server = spawn('python3', [join(repo, 'scripts', 'serve.py'), join(repo, 'target', 'site'), String(port)], { stdio: 'ignore' });
-const url = `http://127.0.0.1:${port}/`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(url)).ok) break;
-  } catch {
-    if (i > 100) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const { server, url } = await startSite(join(repo, 'target', 'site'));
 const rows = generateRoofs(n);
 const file = join(mkdtempSync(join(tmpdir(), 'rooftop-pv-bench-')), `county-${n}.csv`);
 writeFileSync(file, toCsv(rows));

@@ -5,14 +5,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startSite } from '../../scripts/site-server.mjs';
 import { weatherBytes } from '../fixtures.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,32 +33,6 @@ let rawPage;
 let profileDir;
 let baseUrl;
 const problems = []; // console errors, page errors, failed requests
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url, ms = 10000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) throw new Error(`server at ${url} did not start`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Resolves when the page has no calculation pending (the worker's answer to the last input shown). */
 const settled = (p) =>
@@ -100,14 +74,7 @@ before(async () => {
   assert.ok(existsSync(join(SITE, 'pkg', 'rooftop_pv_bg.wasm')), 'target/site/pkg is missing: run `make site` first');
   mkdirSync(SHOTS, { recursive: true });
 
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}/`;
-  // the server of `make serve` (gzip-compressed)
-  server = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), SITE, String(port)], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  server.stderr.resume();
-  await waitForServer(baseUrl);
+  ({ server, url: baseUrl } = await startSite(SITE));
 
   profileDir = mkdtempSync(join(tmpdir(), 'rooftop-pv-e2e-'));
   context = await chromium.launchPersistentContext(profileDir, {

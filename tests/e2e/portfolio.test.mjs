@@ -5,13 +5,12 @@
 // column; cancel; a 50 MB file refused before reading. Screenshots go to tests/e2e/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startSite } from '../../scripts/site-server.mjs';
 import { generateRoofs, singleCallTotals, toCsv, toXlsx } from '../../scripts/roofs.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,29 +20,11 @@ let server;
 let context;
 let page;
 
-const freePort = () => new Promise((resolve, reject) => {
-  const s = createServer();
-  s.on('error', reject);
-  s.listen(0, '127.0.0.1', () => {
-    const { port } = s.address();
-    s.close(() => resolve(port));
-  });
-});
-
 before(async () => {
   assert.ok(existsSync(join(SITE, 'vendor', 'read-excel-file.mjs')), 'target/site is missing or old: run `make site` first');
   mkdirSync(SHOTS, { recursive: true });
-  const port = await freePort();
-  server = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), SITE, String(port)], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      if (i > 100) throw new Error('server did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  let url;
+  ({ server, url } = await startSite(SITE));
   context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'rooftop-pv-e2e-pf-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true,
     viewport: { width: 1366, height: 900 }, locale: 'zh-CN',
