@@ -361,6 +361,24 @@ fn limits_of(d: &Value) -> Limits {
     }
 }
 
+/// The site of a golden case: its hours, and its export price and limit (none: unlimited).
+fn site_of<'a>(
+    d: &Value,
+    load_kwh: &'a [f64],
+    pv_kwh: &'a [f64],
+    import_yuan_kwh: &'a [f64],
+    periods: &'a [u8],
+) -> SiteYear<'a> {
+    SiteYear {
+        load_kwh,
+        pv_kwh,
+        import_yuan_kwh,
+        export_yuan_kwh: d["exportYuanKwh"].as_f64().unwrap(),
+        export_limit_kwh: d["exportLimitKwh"].as_f64().unwrap_or(f64::INFINITY),
+        periods,
+    }
+}
+
 fn nums(v: &Value) -> Vec<f64> {
     v.as_array()
         .unwrap()
@@ -401,14 +419,7 @@ fn optimal_matches_highs_and_bounds_the_rules_on_every_golden_day() {
             })
             .collect();
         let lim = limits_of(d);
-        let site = SiteYear {
-            load_kwh: &load,
-            pv_kwh: &pv,
-            import_yuan_kwh: &price,
-            export_yuan_kwh: d["exportYuanKwh"].as_f64().unwrap(),
-            export_limit_kwh: d["exportLimitKwh"].as_f64().unwrap_or(f64::INFINITY),
-            periods: &periods,
-        };
+        let site = site_of(d, &load, &pv, &price, &periods);
         let s0 = d["socStartKwh"].as_f64().unwrap();
         let want = d["optimalCostYuan"].as_f64().unwrap();
         let hours = optimal(&site, &lim, s0);
@@ -463,14 +474,7 @@ fn optimal_with_a_demand_charge_matches_highs_on_whole_months_and_bounds_the_rul
         );
         let periods: Vec<u8> = nums(&d["periods"]).iter().map(|&k| k as u8).collect();
         let lim = limits_of(d);
-        let site = SiteYear {
-            load_kwh: &load,
-            pv_kwh: &pv,
-            import_yuan_kwh: &price,
-            export_yuan_kwh: d["exportYuanKwh"].as_f64().unwrap(),
-            export_limit_kwh: d["exportLimitKwh"].as_f64().unwrap_or(f64::INFINITY),
-            periods: &periods,
-        };
+        let site = site_of(d, &load, &pv, &price, &periods);
         let (s0, rate) = (
             d["socStartKwh"].as_f64().unwrap(),
             d["demandYuanPerKwMonth"].as_f64().unwrap(),
