@@ -673,6 +673,8 @@ export interface Storage {
     /** share of the battery's savings left to the host [%], 0–100 */
     hostSharePct: number;
   };
+  /** a day of year 1 (1–365, 1 = 1 January) whose hours the report shows (storage.chosenDay) */
+  dayOfYear?: number;
 }
 
 /** Project categories of NEA 国能发新能规〔2025〕7号 (distributed PV measures). */
@@ -1819,6 +1821,25 @@ export interface StorageReport {
     /** [kW] */
     loadKw: number[];
   }[];
+  /** the day storage.dayOfYear of year 1, hour by hour (when given) */
+  chosenDay?: {
+    /** 1–12 */
+    month: number;
+    /** 1–365 */
+    dayOfYear: number;
+    /** state of charge at the end of the hour [% of the capacity] */
+    socPct: number[];
+    /** [kW] */
+    chargeKw: number[];
+    /** [kW] */
+    dischargeKw: number[];
+    /** import − export [kW] */
+    gridKw: number[];
+    /** [kW] */
+    pvKw: number[];
+    /** [kW] */
+    loadKw: number[];
+  };
   /** the PV alone (the cash flow of money.byYear) */
   pvAlone: Returns;
   /** the battery at the site without PV */
