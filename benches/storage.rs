@@ -12,12 +12,8 @@ use rooftop_pv::{calculate, presets, sweep_storage};
 
 fn scenario(mode: &str) -> rooftop_pv::Scenario {
     let mut s = presets::example("shuozhou-4mw-owner-tou").unwrap();
-    s.storage = Some(
-        serde_json::from_str(&format!(
-            r#"{{"energyKwh":2000,"powerKw":1000,"dispatch":"{mode}"}}"#
-        ))
-        .unwrap(),
-    );
+    let battery = serde_json::json!({ "energyKwh": 2000, "powerKw": 1000, "dispatch": mode });
+    s.storage = Some(rooftop_pv::json::deserialize(&battery).unwrap());
     s
 }
 

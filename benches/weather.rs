@@ -1,6 +1,7 @@
 //! Parsing one year of weather (8760 rows), native: the Datong CSWD EPW of tests/data/weather,
-//! pvlib's Greensboro TMY3 and Miami TMY2, and the PSM3 sample of tests/data/weather with NSRDB
-//! metadata; the EPW also by the validating path alone and from bytes.
+//! pvlib's Greensboro TMY3 and Miami TMY2, the PSM3 sample of tests/data/weather with NSRDB
+//! metadata, and PVGIS CSV and JSON made from the Datong EPW; each but the PVGIS JSON also by the
+//! validating path alone, the EPW from bytes.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use rooftop_pv::weather::{
@@ -23,17 +24,20 @@ fn bench(c: &mut Criterion) {
         psm3.push_str(l.split_once(',').map_or(l, |(_, r)| r));
         psm3.push('\n');
     }
+    let (pvgis_csv, pvgis_json) = weather_common::pvgis_from_datong();
     for (name, text) in [
         ("parse EPW (Datong CSWD, 8760 rows)", &epw),
         ("parse TMY3 (Greensboro)", &tmy3),
         ("parse TMY2 (Miami)", &tmy2),
         ("parse NSRDB PSM3 CSV", &psm3),
+        ("parse PVGIS CSV (from Datong)", &pvgis_csv),
+        ("parse PVGIS JSON (from Datong)", &pvgis_json),
     ] {
         c.bench_function(name, |b| {
             b.iter(|| parse(black_box(text), None, None).unwrap())
         });
     }
-    // The EPW, TMY3 and PSM3 by the validating path only (what the lean readers save), the EPW from bytes.
+    // Each CSV-like format by the validating path only (what the lean readers save), the EPW from bytes.
     let options = ParseOptions::default();
     c.bench_function("parse EPW, validating path only", |b| {
         b.iter(|| parse_validating(black_box(&epw), &options).unwrap())
@@ -43,6 +47,12 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("parse NSRDB PSM3 CSV, validating path only", |b| {
         b.iter(|| parse_validating(black_box(&psm3), &options).unwrap())
+    });
+    c.bench_function("parse TMY2, validating path only", |b| {
+        b.iter(|| parse_validating(black_box(&tmy2), &options).unwrap())
+    });
+    c.bench_function("parse PVGIS CSV, validating path only", |b| {
+        b.iter(|| parse_validating(black_box(&pvgis_csv), &options).unwrap())
     });
     c.bench_function("parse_bytes EPW (UTF-8 check + lean reader)", |b| {
         b.iter(|| parse_bytes(black_box(epw.as_bytes()), &options).unwrap())

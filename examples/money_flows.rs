@@ -19,7 +19,7 @@ pub fn scenario_of(case: &Value) -> Scenario {
         None => Scenario::from_json_value(&case["scenario"]).unwrap(),
     };
     if let Some(b) = case.get("storage") {
-        s.storage = Some(serde_json::from_value(b.clone()).unwrap());
+        s.storage = Some(rooftop_pv::json::deserialize(b).unwrap());
     }
     if let Some(d) = case.get("demandChargeYuanPerKwMonth") {
         s.tariff

@@ -162,9 +162,9 @@ export interface RoofSizing {
   capex: TypicalCapex;
 }
 
-/** Rows on a flat roof, spaced by GB 50797-2012's rule: no row shading 9:00–15:00 true solar time on
- * the winter solstice. D = L·cos β + L·sin β·cos γ / tan α, sin α = sin φ sin δ + cos φ cos δ cos ω
- * (ω = −45°, δ = −23.45°), cos γ = (sin α sin φ − sin δ)/(cos α cos φ). */
+/** Rows on a flat roof, spaced by GB 50797-2012 §7.2.2 (item 2, as quoted second-hand: to confirm): no
+ * row shading 9:00–15:00 true solar time, held on the winter solstice. D = L·cos β + L·sin β·cos γ / tan α,
+ * sin α = sin φ sin δ + cos φ cos δ cos ω (ω = −45°, δ = −23.45°), cos γ = (sin α sin φ − sin δ)/(cos α cos φ). */
 export interface RoofRows {
   /** number of rows */
   count: number;

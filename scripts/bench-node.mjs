@@ -9,13 +9,14 @@
 //   - station, monthly and fullLoadHours methods; the 25-year hourly money with a two-shift load
 //     and time-of-use prices (shuozhou-4mw-owner-tou): medians of 200–1,000 calls.
 //   - the first three calls and the tenth after loading the package, each in a new Node process
-//     (median of 7 processes), and the load itself.
+//     (median of 7 processes), and the load itself; then the same under two diagnostic V8 flag sets that
+//     split call 1 into lazy compilation, baseline-code running and the background tier-up.
 // Usage: node scripts/bench-node.mjs   (run by `make bench`; PySAM from .venv)
 import { timeCalls } from './bench-timing.mjs';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { pvlibDataDir, weatherText } from '../tests/fixtures.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +55,7 @@ const variant = (f, k) => {
   return f.text.slice(0, nl[f.line] + 1) + line.join(',') + f.text.slice(nl[f.line + 1]);
 };
 
-console.log(`node ${process.version}, rooftop-pv ${pv.version()}, ${new Date().toISOString()}`);
+console.log(`node ${process.version}, rooftop-pv ${pv.version()}, ${new Date().toISOString()}, load average ${loadavg()[0].toFixed(2)}`);
 console.log('weatherFile calculate() | ours fresh | ours repeated | PySAM Pvwattsv8 | PySAM / ours fresh | annual AC ours / PySAM');
 for (const f of files) {
   const path = join(tmp, f.file);
@@ -99,6 +100,14 @@ const s = { system: ${JSON.stringify(system)}, resource: { method: 'weatherFile'
 const out = [Number(t1 - t0) / 1e6];
 for (let i = 0; i < 10; i++) { const a = process.hrtime.bigint(); pv.calculate(s); out.push(Number(process.hrtime.bigint() - a) / 1e6); }
 console.log(JSON.stringify(out));`;
-const procs = Array.from({ length: 7 }, () => JSON.parse(execFileSync(process.execPath, ['-e', child]).toString()));
-const med = (i) => procs.map((p) => p[i]).sort((a, b) => a - b)[3];
-console.log(`after loading (new process each, median of 7): load ${ms(med(0))}, calls 1/2/3: ${ms(med(1))} / ${ms(med(2))} / ${ms(med(3))}, call 10: ${ms(med(10))}`);
+const firstCalls = (flags) => {
+  const procs = Array.from({ length: 7 }, () => JSON.parse(execFileSync(process.execPath, [...flags, '-e', child]).toString()));
+  const med = (i) => procs.map((p) => p[i]).sort((a, b) => a - b)[3];
+  return `load ${ms(med(0))}, calls 1/2/3: ${ms(med(1))} / ${ms(med(2))} / ${ms(med(3))}, call 10: ${ms(med(10))}`;
+};
+console.log(`after loading (new process each, median of 7): ${firstCalls([])}`);
+// Where call 1's time goes, by V8's wasm tiers (diagnostic flags, not how the package runs): without
+// the optimising tier-up compiling in the background during the call (baseline code only), and with
+// every function compiled by the optimising compiler while loading (no lazy compilation in call 1).
+console.log(`  the same, baseline (Liftoff) code only, --liftoff-only: ${firstCalls(['--liftoff-only'])}`);
+console.log(`  the same, all compiled while loading, --no-wasm-lazy-compilation --no-liftoff: ${firstCalls(['--no-wasm-lazy-compilation', '--no-liftoff'])}`);

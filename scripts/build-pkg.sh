@@ -3,12 +3,17 @@
 # (npm binaryen) → the hand-written entries of js/ (browser rooftop_pv.js, Node node.mjs, and
 # node.cjs = node.mjs bundled as CommonJS by esbuild), one .wasm shared by all of them, the
 # hand-written types, README, LICENSE, CHANGELOG and package.json with "exports".
-# wasm-opt: -O3 with single-caller inlining limited to functions of ≤ 200 bytes. Plain -Oz inlines every
+# wasm-opt: -O3 with single-caller inlining limited to functions of ≤ 50 bytes. Plain -Oz inlines every
 # single-caller function, so `calculate` became one huge function that V8 compiles lazily on the first
 # call. Main-thread instructions of `node` loading the package + calls 1 / 2 / 3 on the Datong EPW
 # (valgrind --tool=callgrind --separate-threads=yes, 2026-12-06): -Oz 531M + 293M / 160M / 132M;
 # -Oz -ocimfs 200: 522M + 238M / 113M / 74M; -O3 -ocimfs 200: 539M + 203M / 99M / 75M, wasm
-# 432.5 KB gzipped against 433.1 KB for -Oz.
+# 432.5 KB gzipped against 433.1 KB for -Oz. The limit is now 50 bytes (2026-12-07, issue 10): the
+# .wasm 477,768 -> 463,887 B gzipped, Node per call unchanged (best of 5 interleaved rounds, fresh
+# Datong EPW 3.58 / 3.45 ms, fullLoadHours 0.135 / 0.135, station 1.19 / 1.12, 25-year TOU money
+# 0.70 / 0.68) and the first call too (V8's lazy Liftoff compile of the ~260 KB it runs, not the
+# inlining, is what call 1 pays); at 20 bytes 463,265 B but no faster; -Oz -ocimfs 50 462,841 B but
+# the hourly money twice as slow (1.38 ms).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +25,7 @@ wasm=target/wasm32-unknown-unknown/wasm/rooftop_pv.wasm
 
 rm -rf pkg.tmp && mkdir -p pkg.tmp
 wasm-bindgen "$wasm" --target web --out-dir pkg.tmp --out-name rooftop_pv_glue --no-typescript
-node_modules/.bin/wasm-opt -O3 --one-caller-inline-max-function-size 200 --enable-bulk-memory --enable-nontrapping-float-to-int \
+node_modules/.bin/wasm-opt -O3 --one-caller-inline-max-function-size 50 --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg.tmp/rooftop_pv_glue_bg.wasm -o pkg.tmp/rooftop_pv_bg.wasm
 rm pkg.tmp/rooftop_pv_glue_bg.wasm

@@ -10,7 +10,7 @@ Outputs (committed; `--check` verifies that they are up to date):
   src/climate/cswd.bin         the typical days and the monthly table, range-coded (format below)
   src/climate/stations_data.rs station metadata as Rust constants (names, coordinates, annual GHI)
 
-Usage:  python3 scripts/build_climate.py [--check] [--data data]
+Usage:  python3 scripts/build_climate.py [--check] [--data data] [--stats] [--steps QS,T,W] [--fit]
 
 Source and attribution: "CSWD typical year (CMA / Tsinghua)" — China Standard Weather Data for
 Analyzing Building Thermal Conditions, China Meteorological Administration Climate Data Office and
@@ -18,33 +18,58 @@ Tsinghua University Department of Building Science, 2005 (EnergyPlus weather lib
 
 ## Quantisation (the only loss; everything else is exact)
 - Irradiance (GHI, DNI, DHI of the typical days, source resolution 0.1 W/m²): square-root
-  companding, value = u² / QS W/m² with an integer u and QS = 50 (step 0.28·√v W/m²: 0.9 W/m² at
-  10, 2.8 at 100, 5.7 at 400, 8.7 at 950), with error feedback along each day so that the day's
-  sum keeps within half a step of the source. Zero stays zero and non-zero stays non-zero.
+  companding, value = u² / QS W/m² with an integer u and QS = 12 (step (2u + 1)/QS ≈ 0.58·√v
+  W/m²: 1.8 W/m² at 10, 5.8 at 100, 11.5 at 400, 17.8 at 950), with error feedback along each day
+  so that the day's sum keeps within half a step of the source. Zero stays zero and non-zero
+  stays non-zero.
 - Temperature of the typical days: T_STEP = 0.5 °C (|error| ≤ 0.25 °C: ≤ 0.1 % of a module's
-  power); wind: W_STEP = 0.2 m/s (|error| ≤ 0.1 m/s: ≤ 0.6 °C of cell temperature in full sun).
+  power); wind: W_STEP = 0.3 m/s (|error| ≤ 0.15 m/s: ≤ 0.9 °C of cell temperature in full sun).
 - The monthly table (GHI, DHI [0.01 kWh/m²], temperature [0.01 °C], wind [0.01 m/s]) is stored
   exactly, as residuals against the sums and means of the quantised typical days.
+- What the steps cost, measured on the station method's AC energy (examples/station_kwh.rs:
+  PVWatts v8, 4 kW south 20°) of all 270 stations against a build at the source's resolution
+  (`--steps 5000,1,1`, irradiance steps ≤ 0.03 W/m² at 10 W/m², temperature and wind exact):
+    steps (QS, T, W)    annual max |Δ|  mean |Δ|   monthly max |Δ|  p99     blob gzip -9
+    50, 0.5, 0.2 (v2)   0.089 %         0.015 %    0.75 %           0.17 %  (v2 coder) 125,670 B
+    12, 0.5, 0.3 (v3)   0.096 %         0.018 %    1.58 % (1 month) 0.26 %  (v3 coder)  94,764 B
+    12, 1.0, 0.3        0.116 %         0.021 %    1.53 %           0.28 %               92,368 B
+    12, 1.0, 0.4        0.165 %         0.025 %    1.51 %           0.35 %               90,380 B
+  (the last two not taken: temperature to 1 °C doubles its loss for 2.4 KB.) The worst month,
+  Wanyuan (572370) in November, carries its day's error into the last, low-sun hour (GHI 1.6 ->
+  4.1 W/m² at 18 h); not traced further.
+  Measure (`--steps` writes src/climate/cswd.bin; the third command restores it):
+  python3 scripts/build_climate.py --steps 5000,1,1 && cargo run --release --example
+  station_kwh > ref.tsv && python3 scripts/build_climate.py && cargo run --release --example
+  station_kwh > v3.tsv, then compare the columns (annual, then 12 months).
 
 ## Blob format (little endian)
-  magic b"RPVC", version u8 (2), n_stations u16, QS u16, T_STEP u16 [0.01 °C],
+  magic b"RPVC", version u8 (3), n_stations u16, QS u16, T_STEP u16 [0.01 °C],
   W_STEP u16 [0.01 m/s], n_probs u16, then N_LEVELS (31) bytes of probability levels (p = byte·8,
   of a 0 bit, out of 2048; evenly spaced in log-odds), then n_probs bytes each the index of a
-  context's initial level, then per station its wmo number u32 and the end offset u32 of its
-  stream (offsets from the start of the first stream), then the streams. (Indices into 31
-  levels instead of a byte per probability: the table's gzip size 4.1 -> 2.7 KB, the streams
+  context's initial level, then per station the length u16 of its stream, then the streams.
+  The stations are those of stations_data.rs, in its order (one run writes both). (Indices into
+  31 levels instead of a byte per probability: the table's gzip size 4.1 -> 2.7 KB, the streams
   0.1 KB longer.)
   Each station's stream is an independent LZMA-style binary range code (11-bit probabilities,
-  adaptation shift 5) starting from the initial probabilities, so one station decodes alone.
+  adaptation shift 5) starting from the initial probabilities, so one station decodes alone;
+  it ends on the shortest value in the final interval and leaves out the code's first byte
+  (always 0) and up to TRIMMED (4) trailing zero bytes, which the decoder reads back as zeros.
 
 Stream content, per month 1..12:
   window: first and last hour with any irradiance (f, n = count): residuals f − f_prev, n − n_prev
-  DHI, GHI, DNI for hours f..f+n−1 (u values), temperature and wind for hours 0..23 (steps);
+  GHI, DHI, DNI for hours f..f+n−1 (u values), temperature and wind for hours 0..23 (steps);
 then per month the monthly-table residuals (GHI, DHI, temperature, wind).
 Residual coding of an integer r in a context block of 34 probabilities: zero flag, sign, unary
 bit length k of |r| (≤ 16), the bit below the leading one (context per k), the remaining k − 2 bits
-at probability 1/2. Predictors and contexts: see `encode_station` (mirrored in
-src/climate/codec.rs).
+at probability 1/2.
+Predictors: irradiance and temperature Σ wᵢ·xᵢ / 64 (rounded down; irradiance clamped to
+0..4095) of the inputs of `irr_features` / `temp_features` with IRR_WEIGHTS / TEMP_WEIGHTS by
+kind (`irr_kind`: the hour's place in the window; `temp_kind`: hour 0, 1, later, × first month
+or not); the weights are least-absolute-deviation fits over all stations (`--fit`), a part of
+the format. Irradiance contexts: channel × bit length of the prediction (≤ 9) × of the previous
+residual (≤ 3); temperature: hour × previous residual; wind: the previous hour, context by hour ×
+whether last month's wind was block-constant × previous residual. All mirrored in
+src/climate/codec.rs.
 """
 
 import argparse
@@ -57,11 +82,49 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-VERSION = 2
-QS = 50  # irradiance u -> u*u/QS W/m²
+VERSION = 3
+QS = 12  # irradiance u -> u*u/QS W/m²
 T_STEP = 50  # 0.01 °C units
-W_STEP = 20  # 0.01 m/s units
+W_STEP = 30  # 0.01 m/s units
 SOURCE = "CSWD typical year (CMA / Tsinghua)"
+
+# Predictor weights [1/64] of each channel's inputs (irr_features, temp_features) by kind (irr_kind,
+# temp_kind): least absolute deviations over the 270 stations at these steps (a fixed part of the
+# format; `--fit` prints them anew, with numpy).
+IRR_WEIGHTS = [
+    [  # GHI
+        [   0,    0,    0,   17,   27,    0,    0],
+        [  43,    0,   -4,  -19,   41,    0,    0],
+        [  83,  -18,   -1,  -20,   21,    0,    0],
+        [  43,   -4,    7,   -8,   20,   23,  -16],
+        [  78,  -40,   26,   -3,    8,   15,  -24],
+        [  52,  -14,   27,   -9,    1,   18,  -18],
+    ],
+    [  # DHI
+        [   0,    0,   22,   -8,    2,    0,    0,   15,    0,  -13,   15,   18,   -2],
+        [  43,    0,  -13,   -6,   10,    0,    0,   -9,  -18,   12,    6,   34,    8],
+        [  49,   -6,  -13,  -14,   15,    0,    0,  -19,    3,   11,   20,   14,    5],
+        [  15,    4,    8,   -3,   10,   14,  -10,  -13,    7,   -3,   28,   -2,    9],
+        [   7,   -5,   13,    0,    0,    5,   -6,    1,    1,   -3,   50,    2,    0],
+        [  34,    3,   18,   -5,    0,    7,   -9,   15,  -12,   -3,    3,    0,    6],
+    ],
+    [  # DNI
+        [   0,    0,   -1,   -4,    1,    0,    0,   31,  -36,  106,    0,   -4,    3,   -1],
+        [  -7,    0,    1,   -4,    4,    0,    0,   13,  -16,   74,   10,   -4,    5,    0],
+        [   7,    2,    0,   -3,    4,    0,    0,   -1,   19,   14,   44,   -2,   -4,  -14],
+        [   7,    7,    5,   -4,    1,    5,   -4,   17,    0,   -3,   46,    4,  -17,    1],
+        [   0,    0,    0,    0,    0,    0,    0,    1,    0,   -1,    0,    0,    0,    0],
+        [   8,   -7,  -13,    3,   -2,   19,   -6,   20,  -72,  -33,   37,   17,   39,  113],
+    ],
+]
+TEMP_WEIGHTS = [
+    [   0,    0,    0,    0,    0],
+    [  65,    0,    0,    0,    0],
+    [ 116,  -53,    0,    0,    0],
+    [ 559, -127, -414,    0,   38],
+    [  64,  -20,    6,   -3,   17],
+    [  80,  -16,   12,  -30,   18],
+]
 
 # Context blocks (34 probabilities each).
 BLOCK = 34
@@ -76,6 +139,7 @@ CTX_MON = CTX_HDR + 2  # 4 (G, D, T, W)
 N_BLOCKS = CTX_MON + 4
 N_PROBS = N_BLOCKS * BLOCK
 HALF = 1024
+TRIMMED = 4  # most trailing zero bytes left out of a stream
 # Initial probabilities come from 31 levels, 256/(1 + e^-x) for x evenly spaced over ±ln(252/4)
 # (4 and 252 as before; 128 in the middle, for contexts that no station uses).
 N_LEVELS = 31
@@ -125,9 +189,19 @@ class Encoder:
             self._shift_low()
 
     def finish(self):
+        """The code: the shortest ending (a value in [low, low + range) with the 24 low bits zero,
+        as range ≥ 2^24), without the first byte (always 0) and the trailing zeros (≤ TRIMMED),
+        which the decoder reads back."""
+        self.low = (self.low + 0xFFFFFF) & ~0xFFFFFF
         for _ in range(5):
             self._shift_low()
-        return bytes(self.out)
+        out = self.out
+        if out[0] != 0:
+            raise ValueError("range code does not start with 0")
+        end = len(out)
+        while end > len(out) - TRIMMED and out[end - 1] == 0:
+            end -= 1
+        return bytes(out[1:end])
 
 
 class Counter:
@@ -212,6 +286,76 @@ def irr_block(ch, p, r_prev):
     )
 
 
+def at(a, j):
+    """a[j], 0 outside the day or without a day (a None)."""
+    return a[j] if a is not None and 0 <= j < 24 else 0
+
+
+def window(q):
+    """The first hour with any irradiance and the count to the last one: (f, n), (0, 0) if none."""
+    nz = [h for h in range(24) if q["g"][h] or q["b"][h] or q["d"][h]]
+    return (nz[0], nz[-1] - nz[0] + 1) if nz else (0, 0)
+
+
+def irr_kind(j, f, n):
+    """The hour's place in the window f..f+n−1: 0 first, 1 second, 4 last, 5 second last, else 2
+    up to the middle and 3 past it (where the mirror hour 2f + n − 1 − j is known)."""
+    if j < f + 2:
+        return j - f
+    if j >= f + n - 2:
+        return 4 + (f + n - 1 - j)
+    return 3 if 2 * f + n - 1 - j < j else 2
+
+
+def irr_features(ch, q, prev, j, f, n):
+    """Predictor inputs of hour j of channel ch (0 GHI, 1 DHI, 2 DNI; u values) of day q: the
+    hour before and two before, last month's same, previous and next hour, the mirror hour
+    2f + n − 1 − j once known (this month's and last month's); DHI adds GHI at j, j − 1, last
+    month's GHI at j, D(j − 1)·G(j)/G(j − 1) and D′(j)·G(j)/G′(j) (′: last month), and GHI at
+    j + 1; DNI adds GHI and DHI at j, the closure B(j) = √(G² − D²), B(j)·DNI/B of the hour
+    before and of last month, GHI and DHI at j + 1."""
+    key = "gdb"[ch]
+    a, pa = q[key], prev[key] if prev else None
+    jm = 2 * f + n - 1 - j
+    x = [at(a, j - 1), at(a, j - 2), at(pa, j), at(pa, j - 1), at(pa, j + 1)]
+    x += [at(a, jm), at(pa, jm)] if jm < j else [0, 0]
+    g, d = q["g"], q["d"]
+    pg, pd = (prev["g"], prev["d"]) if prev else (None, None)
+    if ch == 1:
+        g0, g1, gm = at(g, j), at(g, j - 1), at(pg, j)
+        x += [g0, g1, gm, x[0] * g0 // g1 if g1 > 0 else g0, x[2] * g0 // gm if gm > 0 else g0]
+        x += [at(g, j + 1)]
+    elif ch == 2:
+        beam = at(g, j) ** 2 - at(d, j) ** 2
+        beam1 = at(g, j - 1) ** 2 - at(d, j - 1) ** 2
+        beam_m = at(pg, j) ** 2 - at(pd, j) ** 2
+        x += [at(g, j), at(d, j), isqrt_round(max(beam, 0))]
+        x += [isqrt_round(beam * x[0] ** 2 // beam1) if beam1 > 0 and beam > 0 else 0]
+        x += [isqrt_round(beam * x[2] ** 2 // beam_m) if beam_m > 0 and beam > 0 else 0]
+        x += [at(g, j + 1), at(d, j + 1)]
+    return x
+
+
+def temp_features(q, prev, j):
+    """Predictor inputs of hour j's temperature: the two hours before (last month's last hours for
+    j < 2), last month's same, previous and next hour."""
+    a, pa = q["t"], prev["t"] if prev else None
+
+    def past(k):
+        return a[k] if k >= 0 else at(pa, 24 + k)
+
+    return [past(j - 1), past(j - 2), at(pa, j), at(pa, j - 1), at(pa, min(j + 1, 23))]
+
+
+def temp_kind(m, j):
+    return (3 if m > 0 else 0) + min(j, 2)
+
+
+def predict(weights, x):
+    """Σ wᵢ·xᵢ / 64, rounded down."""
+    return sum(w * v for w, v in zip(weights, x)) + 32 >> 6
+
+
 BLOCK_STARTS = (0, 2, 8, 14, 20)
 
 
@@ -234,45 +378,24 @@ def encode_station(coder, probs, months, table):
     """months: 12 dicts of quantised 24-hour lists g, b, d (u), t, w (steps); table: 12 × [g, d, t, w]."""
     prev = None
     f_prev, n_prev = 6, 12
-    for q in months:
-        nz = [h for h in range(24) if q["g"][h] or q["b"][h] or q["d"][h]]
-        f, n = (nz[0], nz[-1] - nz[0] + 1) if nz else (0, 0)
+    for m, q in enumerate(months):
+        f, n = window(q)
         put(coder, probs, CTX_HDR, f - f_prev)
         put(coder, probs, CTX_HDR + 1, n - n_prev)
         f_prev, n_prev = f, n
-        for ch, key in enumerate(("d", "g", "b")):
-            a = q[key]
-            pa = prev[key] if prev else [0] * 24
+        # irradiance: GHI, then DHI and DNI (which see GHI, and DHI, of the whole window)
+        for ch, key in enumerate("gdb"):
             r_prev = 0
             for j in range(f, f + n):
-                p1 = a[j - 1] if j > f else 0
-                p2 = a[j - 2] if j > f + 1 else p1
-                pm = pa[j] - (pa[j - 1] if j > 0 else 0)
-                # the second hour of the window: the previous hour plus last month's change
-                p = p1 + pm if j == f + 1 and prev else (3 * p1 - p2 + pm) // 2
-                if key == "b" and prev:
-                    gq, dq = q["g"][j] ** 2, q["d"][j] ** 2
-                    gp, dp, bp = prev["g"][j] ** 2, prev["d"][j] ** 2, prev["b"][j] ** 2
-                    if gp - dp > 5 * QS and bp > 0 and gq > dq:
-                        p = isqrt_round((gq - dq) * bp // (gp - dp))
-                p = max(0, min(p, 4095))
-                r = a[j] - p
+                x = irr_features(ch, q, prev, j, f, n)
+                p = max(0, min(predict(IRR_WEIGHTS[ch][irr_kind(j, f, n)], x), 4095))
+                r = q[key][j] - p
                 put(coder, probs, irr_block(ch, p, r_prev), r)
                 r_prev = r
-        # temperature: the mean of the second difference and of the previous hour plus last
-        # month's change at this hour
-        a, pa = q["t"], prev["t"] if prev else None
         r_prev = 0
         for j in range(24):
-            if j == 0:
-                p = pa[0] if pa else 0
-            elif j == 1:
-                p = a[0] + (pa[1] - pa[0] if pa else 0)
-            else:
-                d2 = 2 * a[j - 1] - a[j - 2]
-                d1m = a[j - 1] + pa[j] - pa[j - 1] if pa else d2
-                p = (d2 + d1m) // 2
-            r = a[j] - p
+            p = predict(TEMP_WEIGHTS[temp_kind(m, j)], temp_features(q, prev, j))
+            r = q["t"][j] - p
             put(coder, probs, CTX_T + j * 4 + min(abs(r_prev).bit_length(), 3), r)
             r_prev = r
         # wind: previous hour; the context knows whether last month's wind was held constant
@@ -388,10 +511,8 @@ def build_blob(monthly, days):
         out += v.to_bytes(2, "little")
     out += bytes(LEVELS)
     out += bytes(init)
-    end = 0
-    for m, s in zip(monthly, streams):
-        end += len(s)
-        out += int(m["wmo"]).to_bytes(4, "little") + end.to_bytes(4, "little")
+    for s in streams:
+        out += len(s).to_bytes(2, "little")
     for s in streams:
         out += s
     return bytes(out), inputs
@@ -444,8 +565,20 @@ def main():
     ap.add_argument("--check", action="store_true", help="fail if the outputs are not up to date")
     ap.add_argument("--data", default=os.path.join(ROOT, "data"), help="folder of the CSWD tables")
     ap.add_argument("--stats", action="store_true", help="print sizes and quantisation errors")
+    ap.add_argument(
+        "--steps",
+        metavar="QS,T,W",
+        help="other quantisation steps, to measure their cost (e.g. 5000,1,1: the source's resolution)",
+    )
+    ap.add_argument("--fit", action="store_true", help="print the predictor weights fitted anew")
     args = ap.parse_args()
+    if args.steps:
+        global QS, T_STEP, W_STEP
+        QS, T_STEP, W_STEP = (int(v) for v in args.steps.split(","))
     monthly, zh, days = read_inputs(args.data)
+    if args.fit:
+        fit_weights([station_inputs(m, days[m["wmo"]])[0] for m in monthly])
+        return
     blob, inputs = build_blob(monthly, days)
     rust = build_rust(monthly, zh).encode("utf-8")
     outs = [
@@ -466,6 +599,38 @@ def main():
         sys.exit("out of date (run python3 scripts/build_climate.py): " + ", ".join(stale))
     verb = "checked" if args.check else ("wrote" if stale else "unchanged")
     print(f"{verb}: cswd.bin {len(blob)} bytes, stations_data.rs {len(rust)} bytes")
+
+
+def fit_weights(stations):
+    """Prints IRR_WEIGHTS and TEMP_WEIGHTS fitted to the stations' quantised days: least absolute
+    deviations by iteratively reweighted least squares (10 rounds, weights 1/max(|e|, 1 or 0.5)),
+    rounded to 1/64."""
+    import numpy as np
+
+    irr, temp = {}, {}
+    for months in stations:
+        prev = None
+        for m, q in enumerate(months):
+            f, n = window(q)
+            for ch, key in enumerate("gdb"):
+                for j in range(f, f + n):
+                    row = (irr_features(ch, q, prev, j, f, n), q[key][j])
+                    irr.setdefault((ch, irr_kind(j, f, n)), []).append(row)
+            for j in range(24):
+                temp.setdefault(temp_kind(m, j), []).append((temp_features(q, prev, j), q["t"][j]))
+            prev = q
+
+    def lad(rows, floor):
+        x = np.array([r[0] for r in rows], float)
+        y = np.array([r[1] for r in rows], float)
+        w = np.linalg.lstsq(x, y, rcond=None)[0]
+        for _ in range(10):
+            s = np.sqrt(1 / np.maximum(np.abs(y - x @ w), floor))
+            w = np.linalg.lstsq(x * s[:, None], y * s, rcond=None)[0]
+        return [int(v) for v in np.round(w * 64)]
+
+    print("IRR_WEIGHTS =", [[lad(irr[(ch, k)], 1) for k in range(6)] for ch in range(3)])
+    print("TEMP_WEIGHTS =", [lad(temp[k], 0.5) for k in range(6)])
 
 
 def print_stats(blob, inputs):

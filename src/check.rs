@@ -29,7 +29,7 @@ pub fn out_of_range(field: &str, en: String, zh: String) -> ScenarioError {
 pub fn num(v: f64) -> String {
     let a = v.abs();
     if !v.is_finite() || v == 0.0 {
-        return format!("{v}");
+        return dec(v).to_string();
     }
     // Rounded arithmetically and printed in the shortest form: precision formatting (`{:.5}`)
     // would pull the exact float printer into the .wasm.
@@ -45,9 +45,9 @@ pub fn num(v: f64) -> String {
         }
     };
     if (-4..15).contains(&exponent) {
-        format!("{}", round(v, 5 - exponent))
+        dec(round(v, 5 - exponent)).to_string()
     } else {
-        format!("{}e{exponent}", round(v / 10f64.powi(exponent), 5))
+        format!("{}e{exponent}", dec(round(v / 10f64.powi(exponent), 5)))
     }
 }
 

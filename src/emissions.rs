@@ -4,12 +4,12 @@
 //! whether the value was read in that source (`confirmed`) or is a widely quoted figure still to be
 //! confirmed. Sources: shared reference `china-factors.md` §1–2 and `shuozhou-case.md`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::diag::{bi, Bilingual};
 
 /// Who published a figure, where and for which year, in English and Chinese.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Source {
     pub issuer: String,
@@ -25,6 +25,15 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note_zh: Option<String>,
 }
+crate::from_json_struct!(Source {
+    issuer: "issuer",
+    issuer_zh: "issuerZh",
+    document: "document",
+    document_zh: "documentZh",
+    data_year: "dataYear",
+    note: "note",
+    note_zh: "noteZh",
+});
 
 impl Source {
     /// A shipped source: issuer, document and note in both languages.
@@ -47,7 +56,7 @@ impl Source {
 }
 
 /// The source of one value of a factor set.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ValueSource {
     /// Which factor: `coalKgce`, `co2Kg`, `so2G`, `noxG`, `dustG` or `waterKg`.
@@ -56,9 +65,14 @@ pub struct ValueSource {
     pub confirmed: bool,
     pub source: Source,
 }
+crate::from_json_struct!(ValueSource {
+    quantity: "quantity",
+    confirmed: "confirmed",
+    source: "source",
+});
 
 /// Per-kWh factors of the grid or thermal power that PV generation displaces.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EmissionFactors {
     /// Standard coal [kgce/kWh].
@@ -80,9 +94,19 @@ pub struct EmissionFactors {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_sources: Option<Vec<ValueSource>>,
 }
+crate::from_json_struct!(EmissionFactors {
+    coal_kgce: "coalKgce",
+    co2_kg: "co2Kg",
+    so2_g: "so2G",
+    nox_g: "noxG",
+    dust_g: "dustG",
+    water_kg: "waterKg",
+    source: "source",
+    value_sources: "valueSources",
+});
 
 /// Avoided quantities [t].
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmissionTotals {
     pub coal_t: f64,

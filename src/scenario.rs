@@ -4,7 +4,7 @@
 //! These are plain data. [`crate::validate`] checks them and resolves defaults; parsing JSON with
 //! [`Scenario::from_json`] reports the JSON path of any wrong, missing or unknown field.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::check::not_finite;
 use crate::error::{codes, ScenarioError};
@@ -12,7 +12,7 @@ use crate::json;
 use crate::weather::{Timing, WeatherFormat};
 
 /// One calculation request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -38,9 +38,22 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage: Option<crate::storage::spec::Storage>,
 }
+crate::from_json_struct!(Scenario {
+    site: "site",
+    system: "system",
+    resource: "resource",
+    lifetime: "lifetime",
+    usage: "usage",
+    tariff: "tariff",
+    ownership: "ownership",
+    emissions: "emissions",
+    output: "output",
+    project: "project",
+    storage: "storage",
+});
 
 /// The project as the 2025 rules see it (NEA 国能发新能规〔2025〕7号, NDRC 发改价格〔2025〕136号).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Project {
     /// Inferred from the capacity and `connectionVoltageKv` when absent.
@@ -57,18 +70,25 @@ pub struct Project {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub province: Option<String>,
 }
+crate::from_json_struct!(Project {
+    category: "category",
+    commissioning_date: "commissioningDate",
+    connection_voltage_kv: "connectionVoltageKv",
+    province: "province",
+});
 
 /// What the report should include beyond its defaults.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Output {
     /// Include the first year's AC energy of every weather row, `energy.hourlyKwh` (hourly methods).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hourly: Option<bool>,
 }
+crate::from_json_struct!(Output { hourly: "hourly" });
 
 /// Where the roof is. Used by the hourly methods; the yield-based methods ignore it.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Site {
     /// [°], north positive.
@@ -85,9 +105,16 @@ pub struct Site {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub albedo: Option<f64>,
 }
+crate::from_json_struct!(Site {
+    latitude: "latitude",
+    longitude: "longitude",
+    elevation_m: "elevationM",
+    timezone_h: "timezoneH",
+    albedo: "albedo",
+});
 
 /// The PV system.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct System {
     /// DC nameplate capacity [kWp]; required unless `roof` gives it.
@@ -120,9 +147,21 @@ pub struct System {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sky_model: Option<SkyModel>,
 }
+crate::from_json_struct!(System {
+    capacity_kwp: "capacityKwp",
+    roof: "roof",
+    planes: "planes",
+    dc_ac_ratio: "dcAcRatio",
+    inverter_efficiency_pct: "inverterEfficiencyPct",
+    losses_pct: "lossesPct",
+    module_type: "moduleType",
+    mounting: "mounting",
+    ground_coverage_ratio: "groundCoverageRatio",
+    sky_model: "skyModel",
+});
 
 /// Sky-diffuse transposition models.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SkyModel {
     /// Perez et al. 1990 (PVWatts v8).
@@ -134,9 +173,15 @@ pub enum SkyModel {
     /// Liu & Jordan 1963.
     Isotropic,
 }
+crate::from_json_enum!(SkyModel {
+    Perez: "perez",
+    HayDavies: "hayDavies",
+    Hdkr: "hdkr",
+    Isotropic: "isotropic",
+});
 
 /// One roof plane.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Plane {
     /// Tilt from horizontal [°].
@@ -146,26 +191,40 @@ pub struct Plane {
     /// Fraction of the DC capacity on this plane [0–1]; the planes' shares sum to 1.
     pub share_of_capacity: f64,
 }
+crate::from_json_struct!(Plane {
+    tilt_deg: "tiltDeg",
+    azimuth_deg: "azimuthDeg",
+    share_of_capacity: "shareOfCapacity",
+});
 
 /// PVWatts module types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ModuleType {
     Standard,
     Premium,
     ThinFilm,
 }
+crate::from_json_enum!(ModuleType {
+    Standard: "standard",
+    Premium: "premium",
+    ThinFilm: "thinFilm",
+});
 
 /// PVWatts fixed mountings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Mounting {
     Roof,
     OpenRack,
 }
+crate::from_json_enum!(Mounting {
+    Roof: "roof",
+    OpenRack: "openRack",
+});
 
 /// How the yield is estimated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ResourceMethod {
     /// Annual full-load hours [kWh/kWp], as the user knows them.
@@ -179,9 +238,16 @@ pub enum ResourceMethod {
     /// The hourly chain on a year synthesised from 12 monthly values at the site.
     Monthly,
 }
+crate::from_json_enum!(ResourceMethod {
+    FullLoadHours: "fullLoadHours",
+    Gb50797: "gb50797",
+    WeatherFile: "weatherFile",
+    Station: "station",
+    Monthly: "monthly",
+});
 
 /// The solar resource, one of the methods; which fields apply depends on `method`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Resource {
     pub method: ResourceMethod,
@@ -216,9 +282,22 @@ pub struct Resource {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temp_c: Option<Vec<f64>>,
 }
+crate::from_json_struct!(Resource {
+    method: "method",
+    hours: "hours",
+    horizontal_irradiation_kwh_m2: "horizontalIrradiationKwhM2",
+    k: "k",
+    text: "text",
+    format: "format",
+    timing: "timing",
+    file_name: "fileName",
+    station_id: "stationId",
+    ghi_kwh_m2: "ghiKwhM2",
+    temp_c: "tempC",
+});
 
 /// Lifetime and degradation.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Lifetime {
     /// Years of operation, default 25.
@@ -231,9 +310,14 @@ pub struct Lifetime {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual_degradation_pct: Option<f64>,
 }
+crate::from_json_struct!(Lifetime {
+    years: "years",
+    first_year_degradation_pct: "firstYearDegradationPct",
+    annual_degradation_pct: "annualDegradationPct",
+});
 
 /// How the site uses the power.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum UsageMode {
     /// 全额上网: everything is exported.
@@ -243,8 +327,13 @@ pub enum UsageMode {
     /// 全部自发自用 (防逆流): the site uses a share, the rest is curtailed.
     FullSelfUse,
 }
+crate::from_json_enum!(UsageMode {
+    FullExport: "fullExport",
+    SelfUseSurplus: "selfUseSurplus",
+    FullSelfUse: "fullSelfUse",
+});
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Usage {
     pub mode: UsageMode,
@@ -260,9 +349,15 @@ pub struct Usage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export_limit_kw: Option<f64>,
 }
+crate::from_json_struct!(Usage {
+    mode: "mode",
+    self_use_share_pct: "selfUseSharePct",
+    load: "load",
+    export_limit_kw: "exportLimitKw",
+});
 
 /// How the load is given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum LoadKind {
     /// A year of interval data as CSV text: hourly, 30- or 15-minute values of kW or kWh, with
@@ -273,9 +368,14 @@ pub enum LoadKind {
     /// A typical profile scaled to an annual consumption [kWh].
     Typical,
 }
+crate::from_json_enum!(LoadKind {
+    IntervalCsv: "intervalCsv",
+    Monthly: "monthly",
+    Typical: "typical",
+});
 
 /// Typical load shapes (documented in `load::profiles`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum TypicalProfile {
     FactoryOneShift,
@@ -284,9 +384,16 @@ pub enum TypicalProfile {
     Commercial,
     Household,
 }
+crate::from_json_enum!(TypicalProfile {
+    FactoryOneShift: "factoryOneShift",
+    FactoryTwoShift: "factoryTwoShift",
+    FactoryThreeShift: "factoryThreeShift",
+    Commercial: "commercial",
+    Household: "household",
+});
 
 /// What the values of an interval file are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum LoadUnit {
     /// Mean power over each interval [kW].
     #[serde(rename = "kW")]
@@ -295,9 +402,13 @@ pub enum LoadUnit {
     #[serde(rename = "kWh")]
     Kwh,
 }
+crate::from_json_enum!(LoadUnit {
+    Kw: "kW",
+    Kwh: "kWh",
+});
 
 /// The site's load; which fields apply depends on `kind`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Load {
     pub kind: LoadKind,
@@ -320,6 +431,15 @@ pub struct Load {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<LoadColumn>,
 }
+crate::from_json_struct!(Load {
+    kind: "kind",
+    text: "text",
+    unit: "unit",
+    kwh: "kwh",
+    profile: "profile",
+    annual_kwh: "annualKwh",
+    column: "column",
+});
 
 /// The value column of an interval file chosen by the caller: its header, or its number from 1.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -329,32 +449,23 @@ pub enum LoadColumn {
     Number(u32),
 }
 
-impl<'de> Deserialize<'de> for LoadColumn {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Column;
-        impl serde::de::Visitor<'_> for Column {
-            type Value = LoadColumn;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(json::COLUMN_EXPECTED)
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<LoadColumn, E> {
-                Ok(LoadColumn::Name(v.to_string()))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<LoadColumn, E> {
-                match u32::try_from(v) {
-                    Ok(n) if n >= 1 => Ok(LoadColumn::Number(n)),
-                    _ => Err(E::invalid_value(serde::de::Unexpected::Unsigned(v), &self)),
-                }
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<LoadColumn, E> {
-                Err(E::invalid_value(serde::de::Unexpected::Signed(v), &self))
-            }
+impl json::FromJson for LoadColumn {
+    fn read(v: &serde_json::Value) -> Result<Self, json::Failure> {
+        use serde_json::Value;
+        match v {
+            Value::String(s) if !s.starts_with(json::NON_FINITE) => Ok(LoadColumn::Name(s.clone())),
+            Value::Number(n) => match n.as_u64().map(u32::try_from) {
+                Some(Ok(n)) if n >= 1 => Ok(LoadColumn::Number(n)),
+                Some(_) => Err(json::refused(v, json::COLUMN_EXPECTED)),
+                None if n.is_i64() => Err(json::refused(v, json::COLUMN_EXPECTED)),
+                None => Err(json::wrong(v, json::COLUMN_EXPECTED)),
+            },
+            _ => Err(json::wrong(v, json::COLUMN_EXPECTED)),
         }
-        d.deserialize_any(Column)
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Tariff {
     /// Price the site pays the grid [yuan/kWh].
@@ -400,9 +511,23 @@ pub struct Tariff {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transformer_kva: Option<f64>,
 }
+crate::from_json_struct!(Tariff {
+    grid_price_yuan_kwh: "gridPriceYuanKwh",
+    export_price_yuan_kwh: "exportPriceYuanKwh",
+    escalation_pct: "escalationPct",
+    grid_price_by_month_yuan_kwh: "gridPriceByMonthYuanKwh",
+    time_of_use: "timeOfUse",
+    time_of_use_preset: "timeOfUsePreset",
+    export_escalation_pct: "exportEscalationPct",
+    export: "export",
+    time_of_use_changes: "timeOfUseChanges",
+    demand_charge_yuan_per_kw_month: "demandChargeYuanPerKwMonth",
+    capacity_charge_yuan_per_kva_month: "capacityChargeYuanPerKvaMonth",
+    transformer_kva: "transformerKva",
+});
 
 /// A time-of-use tariff that applies from year `fromYear` (2…lifetime) on: a preset or periods.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TimeOfUseChange {
     pub from_year: u32,
@@ -411,10 +536,15 @@ pub struct TimeOfUseChange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_of_use: Option<TimeOfUse>,
 }
+crate::from_json_struct!(TimeOfUseChange {
+    from_year: "fromYear",
+    time_of_use_preset: "timeOfUsePreset",
+    time_of_use: "timeOfUse",
+});
 
 /// The price of exports under Document 136; mechanism figures not given come from the province
 /// (`project.province`) where it has published them. One market price form is required.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExportTariff {
     /// Mechanism price [yuan/kWh] (auction result; existing projects: up to the coal benchmark).
@@ -437,9 +567,17 @@ pub struct ExportTariff {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub market_price_by_hour_yuan_kwh: Option<Vec<f64>>,
 }
+crate::from_json_struct!(ExportTariff {
+    mechanism_price_yuan_kwh: "mechanismPriceYuanKwh",
+    mechanism_share_pct: "mechanismSharePct",
+    mechanism_term_years: "mechanismTermYears",
+    market_price_yuan_kwh: "marketPriceYuanKwh",
+    market_price_by_month_yuan_kwh: "marketPriceByMonthYuanKwh",
+    market_price_by_hour_yuan_kwh: "marketPriceByHourYuanKwh",
+});
 
 /// Time-of-use periods (峰谷分时).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Period {
     /// 尖峰 critical peak.
@@ -453,6 +591,13 @@ pub enum Period {
     /// 深谷 deep valley (e.g. Shandong's midday hours).
     DeepValley,
 }
+crate::from_json_enum!(Period {
+    SharpPeak: "sharpPeak",
+    Peak: "peak",
+    Flat: "flat",
+    Valley: "valley",
+    DeepValley: "deepValley",
+});
 
 /// How many time-of-use periods there are.
 pub const PERIODS: usize = 5;
@@ -469,7 +614,7 @@ impl Period {
 }
 
 /// Purchase prices of the periods [yuan/kWh].
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TouPrices {
     /// Required when a schedule uses `sharpPeak`.
@@ -482,9 +627,16 @@ pub struct TouPrices {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deep_valley: Option<f64>,
 }
+crate::from_json_struct!(TouPrices {
+    sharp_peak: "sharpPeak",
+    peak: "peak",
+    flat: "flat",
+    valley: "valley",
+    deep_valley: "deepValley",
+});
 
 /// The period of each clock hour in some months.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TouSeason {
     /// Months 1–12 this row applies to.
@@ -492,17 +644,25 @@ pub struct TouSeason {
     /// 24 periods: `hours[0]` is 00:00–01:00, `hours[23]` is 23:00–24:00 (local standard time).
     pub hours: Vec<Period>,
 }
+crate::from_json_struct!(TouSeason {
+    months: "months",
+    hours: "hours",
+});
 
 /// Time-of-use purchase prices: every month in exactly one schedule row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TimeOfUse {
     pub prices: TouPrices,
     pub schedule: Vec<TouSeason>,
 }
+crate::from_json_struct!(TimeOfUse {
+    prices: "prices",
+    schedule: "schedule",
+});
 
 /// Who owns the system.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum OwnershipKind {
     /// The site owner invests and keeps every yuan.
@@ -510,9 +670,13 @@ pub enum OwnershipKind {
     /// 合同能源管理 (EMC): an investor owns the system and sells its power to the site at a discount.
     ThirdParty,
 }
+crate::from_json_enum!(OwnershipKind {
+    Owner: "owner",
+    ThirdParty: "thirdParty",
+});
 
 /// Ownership; which fields apply depends on `kind`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Ownership {
     pub kind: OwnershipKind,
@@ -552,9 +716,23 @@ pub struct Ownership {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub investor: Option<Investment>,
 }
+crate::from_json_struct!(Ownership {
+    kind: "kind",
+    capex_yuan_per_w: "capexYuanPerW",
+    om_yuan_per_kwp_year: "omYuanPerKwpYear",
+    discount_rate_pct: "discountRatePct",
+    discount_pct: "discountPct",
+    roof_rent_yuan_year: "roofRentYuanYear",
+    om_pct_of_capex: "omPctOfCapex",
+    om_steps: "omSteps",
+    inverter_replacement: "inverterReplacement",
+    loan: "loan",
+    tax: "tax",
+    investor: "investor",
+});
 
 /// The investment and costs of whoever owns the system (the EMC investor's, in `ownership.investor`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Investment {
     /// [yuan/W], default 3.0.
@@ -578,9 +756,19 @@ pub struct Investment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tax: Option<Tax>,
 }
+crate::from_json_struct!(Investment {
+    capex_yuan_per_w: "capexYuanPerW",
+    om_yuan_per_kwp_year: "omYuanPerKwpYear",
+    om_pct_of_capex: "omPctOfCapex",
+    om_steps: "omSteps",
+    discount_rate_pct: "discountRatePct",
+    inverter_replacement: "inverterReplacement",
+    loan: "loan",
+    tax: "tax",
+});
 
 /// One step of stepped O&M.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OmStep {
     /// First year (1-based) of this step.
@@ -588,9 +776,13 @@ pub struct OmStep {
     /// [yuan/kWp/yr].
     pub yuan_per_kwp_year: f64,
 }
+crate::from_json_struct!(OmStep {
+    from_year: "fromYear",
+    yuan_per_kwp_year: "yuanPerKwpYear",
+});
 
 /// Replacing the inverters once.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InverterReplacement {
     /// The year (1-based) whose cash flow pays for it.
@@ -598,9 +790,13 @@ pub struct InverterReplacement {
     /// Cost per W of DC capacity [yuan/W].
     pub cost_yuan_per_w: f64,
 }
+crate::from_json_struct!(InverterReplacement {
+    year: "year",
+    cost_yuan_per_w: "costYuanPerW",
+});
 
 /// A loan for part of the investment.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Loan {
     /// Share of the investment borrowed [%].
@@ -610,9 +806,14 @@ pub struct Loan {
     /// Repayment period [years], at most the lifetime.
     pub years: u32,
 }
+crate::from_json_struct!(Loan {
+    share_pct: "sharePct",
+    rate_pct: "ratePct",
+    years: "years",
+});
 
 /// Corporate income tax (企业所得税).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Tax {
     /// Income tax rate [%] (the standard rate is 25 %).
@@ -637,9 +838,18 @@ pub struct Tax {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub education_surcharge_pct: Option<f64>,
 }
+crate::from_json_struct!(Tax {
+    income_tax_pct: "incomeTaxPct",
+    depreciation_years: "depreciationYears",
+    residual_value_pct: "residualValuePct",
+    tax_holiday: "taxHoliday",
+    vat_pct: "vatPct",
+    city_maintenance_tax_pct: "cityMaintenanceTaxPct",
+    education_surcharge_pct: "educationSurchargePct",
+});
 
 /// Which emission factors to apply: a preset id, or custom factors (which win).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EmissionsChoice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -647,9 +857,13 @@ pub struct EmissionsChoice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factors: Option<crate::emissions::EmissionFactors>,
 }
+crate::from_json_struct!(EmissionsChoice {
+    preset: "preset",
+    factors: "factors",
+});
 
 /// The options of `parseWeather()`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WeatherOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -663,6 +877,12 @@ pub struct WeatherOptions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone_h: Option<f64>,
 }
+crate::from_json_struct!(WeatherOptions {
+    format: "format",
+    timing: "timing",
+    file_name: "fileName",
+    timezone_h: "timezoneH",
+});
 
 impl WeatherOptions {
     /// Parses the options from JSON text, naming the JSON path of the first problem.
@@ -673,9 +893,7 @@ impl WeatherOptions {
 
 /// Reads a JSON object into `T`, naming the JSON path of the first problem; structs must be JSON
 /// objects (see [`crate::json`]).
-pub(crate) fn from_json_object<T: serde::de::DeserializeOwned>(
-    text: &str,
-) -> Result<T, ScenarioError> {
+pub(crate) fn from_json_object<T: json::FromJson>(text: &str) -> Result<T, ScenarioError> {
     crate::caps::check_json_text(text, crate::caps::JSON_WITH_TEXTS_BYTES)?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let (line, column) = (e.line(), e.column());
@@ -697,9 +915,7 @@ pub(crate) fn from_json_object<T: serde::de::DeserializeOwned>(
     from_json_value(&value)
 }
 
-fn from_json_value<T: serde::de::DeserializeOwned>(
-    value: &serde_json::Value,
-) -> Result<T, ScenarioError> {
+fn from_json_value<T: json::FromJson>(value: &serde_json::Value) -> Result<T, ScenarioError> {
     if !value.is_object() {
         return Err(not_an_object());
     }
@@ -782,8 +998,6 @@ fn deserialize_error(path: String, e: json::Error) -> ScenarioError {
         } => not_finite(&path),
         json::Error::InvalidType { .. } => at(codes::INVALID_TYPE, path),
         json::Error::InvalidValue { .. } => at(codes::OUT_OF_RANGE, path),
-        json::Error::InvalidLength { .. } => at(codes::INVALID_LENGTH, path),
-        json::Error::Other(_) => at(codes::INVALID_JSON, path),
     }
 }
 

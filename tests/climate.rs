@@ -194,7 +194,7 @@ fn every_station_round_trips_against_the_csvs() {
                     assert_eq!(v == 0.0, s == 0.0, "{} m{} h{h}: zero kept", st.id, k + 1);
                     // Half a step here plus the error carried forward, at most half the
                     // largest step of the day so far.
-                    let bound = 0.15 * (prev[j].sqrt() + s.sqrt()) + 0.05;
+                    let bound = 0.3 * (prev[j].sqrt() + s.sqrt()) + 0.05;
                     assert!(
                         (v - s).abs() <= bound,
                         "{} m{} h{h} ch{j}: {v} vs {s}",
@@ -205,7 +205,7 @@ fn every_station_round_trips_against_the_csvs() {
                     prev[j] = prev[j].max(s);
                 }
                 assert!((t.temp_c - src[3]).abs() <= 0.25 + 1e-9);
-                assert!((t.wind_m_s - src[4]).abs() <= 0.1 + 1e-9);
+                assert!((t.wind_m_s - src[4]).abs() <= 0.15 + 1e-9);
                 worst_t = worst_t.max((t.temp_c - src[3]).abs());
                 worst_w = worst_w.max((t.wind_m_s - src[4]).abs());
                 sum_src += src[0];
@@ -214,7 +214,7 @@ fn every_station_round_trips_against_the_csvs() {
             }
             // Error feedback: the day's sum is off by at most the last half step.
             assert!(
-                (sum_dec - sum_src).abs() <= 0.15 * max_src.sqrt() + 0.05,
+                (sum_dec - sum_src).abs() <= 0.3 * max_src.sqrt() + 0.05,
                 "{} month {}: day sum {sum_dec} vs {sum_src}",
                 st.id,
                 k + 1
@@ -232,7 +232,86 @@ fn every_station_round_trips_against_the_csvs() {
          {worst_month_pct:.4} %, worst annual GHI {worst_annual_pct:.4} % (before the synthesis \
          scales each month to the exact table), temperature {worst_t:.3} °C, wind {worst_w:.3} m/s"
     );
-    assert!(worst_annual_pct < 0.02);
+    assert!(worst_annual_pct < 0.03);
+}
+
+/// The build script's steps (scripts/build_climate.py: QS, T_STEP [0.01 °C], W_STEP [0.01 m/s]).
+const QS: i64 = 12;
+const T_STEP: i64 = 50;
+const W_STEP: i64 = 30;
+
+/// scripts/build_climate.py `quantise_irradiance`, the same floating-point steps: per hour the u
+/// (≥ 1) whose u²/QS is nearest to the source value plus the error carried along the day.
+fn quantise_irradiance(tenths: &[i64; 24]) -> [i64; 24] {
+    let mut out = [0i64; 24];
+    let mut err = 0.0f64;
+    for (o, &t) in out.iter_mut().zip(tenths) {
+        if t == 0 {
+            continue;
+        }
+        let target = t as f64 / 10.0 + err;
+        let x = (target.max(0.0) * QS as f64) as i64;
+        let mut u0 = (x as f64).sqrt() as i64;
+        while u0 * u0 > x {
+            u0 -= 1;
+        }
+        while (u0 + 1) * (u0 + 1) <= x {
+            u0 += 1;
+        }
+        // The first of the smallest errors, as the script's loop keeps it.
+        let mut best = (f64::INFINITY, 0);
+        for u in (u0 - 1..=u0 + 2).filter(|&u| u >= 1) {
+            let e = ((u * u) as f64 / QS as f64 - target).abs();
+            if e < best.0 {
+                best = (e, u);
+            }
+        }
+        let u = best.1;
+        err = target - (u * u) as f64 / QS as f64;
+        *o = u;
+    }
+    out
+}
+
+/// Every decoded typical-day value is exactly what the build script quantised (re-quantised here
+/// from the CSV): the range coder and its predictors lose nothing, and the steps are those above.
+#[test]
+fn every_station_decodes_to_exactly_its_quantised_days() {
+    let days = Table::load(root().join("data/cswd-typical-days.csv.gz"));
+    let col = |n: &str| days.col(n);
+    let (cg, cb, cd, ct, cw) = (
+        col("ghi_w_m2"),
+        col("dni_w_m2"),
+        col("dhi_w_m2"),
+        col("temp_c"),
+        col("wind_m_s"),
+    );
+    let scaled = |row: usize, c: usize, k: f64| -> i64 {
+        (days.rows[row][c].parse::<f64>().unwrap() * k).round() as i64
+    };
+    let step = |c: i64, s: i64| (2 * c + s).div_euclid(2 * s);
+    for (i, st) in climate::stations().iter().enumerate() {
+        let c = climate::climate(&st.id).unwrap();
+        for m in 0..12 {
+            let first = (i * 12 + m) * 24;
+            let channel =
+                |col: usize| -> [i64; 24] { std::array::from_fn(|h| scaled(first + h, col, 10.0)) };
+            let (g, b, d) = (
+                quantise_irradiance(&channel(cg)),
+                quantise_irradiance(&channel(cb)),
+                quantise_irradiance(&channel(cd)),
+            );
+            for h in 0..24 {
+                let t = c.typical_days[m][h];
+                let irr = |u: i64| (u * u) as f64 / QS as f64;
+                let temp = (step(scaled(first + h, ct, 100.0), T_STEP) * T_STEP) as f64 / 100.0;
+                let wind = (step(scaled(first + h, cw, 100.0), W_STEP) * W_STEP) as f64 / 100.0;
+                let want = [irr(g[h]), irr(b[h]), irr(d[h]), temp, wind];
+                let got = [t.ghi_w_m2, t.dni_w_m2, t.dhi_w_m2, t.temp_c, t.wind_m_s];
+                assert_eq!(got, want, "{} month {} hour {h}", st.id, m + 1);
+            }
+        }
+    }
 }
 
 #[test]

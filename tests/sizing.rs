@@ -178,3 +178,34 @@ fn roof_and_capacity_conflict() {
         ("missing_field", "site.latitude")
     );
 }
+
+/// The battery behind a roof-sized system sees the system the roof gives: the same report as the
+/// system written out with the sizing's capacity, plane, mounting, ground coverage ratio and the
+/// roof type's investment (issue 14's sizing beside issue 13's storage in one scenario).
+#[test]
+fn a_battery_behind_a_roof_sized_system_is_that_of_the_system_written_out() {
+    let rest = r#""site":{"latitude":39.33,"longitude":112.43},
+        "resource":{"method":"station","stationId":"536730"},
+        "usage":{"mode":"selfUseSurplus","load":{"kind":"typical","profile":"factoryTwoShift","annualKwh":3000000}},
+        "tariff":{"timeOfUsePreset":"shanxi-ci-2026","demandChargeYuanPerKwMonth":30},
+        "storage":{"energyKwh":400,"powerKw":200,"dispatch":"peakShaving"}"#;
+    let sized = calculate(&scenario(&format!(
+        r#"{{"system":{{"roof":{{"type":"concreteFlat","areaM2":4000}}}},{rest}}}"#
+    )))
+    .unwrap();
+    let z = sized.sizing.as_ref().unwrap();
+    let gcr = z.ground_coverage_ratio.unwrap();
+    let written = calculate(&scenario(&format!(
+        r#"{{"system":{{"capacityKwp":{},"planes":[{{"tiltDeg":{},"azimuthDeg":{},"shareOfCapacity":1}}],
+            "mounting":"openRack","groundCoverageRatio":{gcr}}},
+            "ownership":{{"kind":"owner","capexYuanPerW":{}}},{rest}}}"#,
+        z.capacity_kwp, z.tilt_deg, z.azimuth_deg, z.capex.yuan_per_w
+    )))
+    .unwrap();
+    let (a, b) = (sized.storage.unwrap(), written.storage.unwrap());
+    assert!(a.first_year.savings_yuan > 0.0 && a.first_year.demand_charge_yuan > 0.0);
+    assert_eq!(a.first_year, b.first_year);
+    assert_eq!(a.both, b.both);
+    assert_eq!(a.storage_with_pv, b.storage_with_pv);
+    assert_eq!(sized.energy.annual_kwh, written.energy.annual_kwh);
+}

@@ -510,7 +510,11 @@ fn optimal_with_a_demand_charge_matches_highs_on_whole_months_and_bounds_the_rul
 fn the_report_of_the_shuozhou_battery_adds_up() {
     let mut s = presets::example("shuozhou-4mw-owner-tou").unwrap();
     s.storage = Some(
-        serde_json::from_str(r#"{"energyKwh":2000,"powerKw":1000,"dispatch":"optimal"}"#).unwrap(),
+        rooftop_pv::json::deserialize(
+            &serde_json::from_str(r#"{"energyKwh":2000,"powerKw":1000,"dispatch":"optimal"}"#)
+                .unwrap(),
+        )
+        .unwrap(),
     );
     let r = calculate(&s).unwrap();
     let st = r.storage.unwrap();
@@ -566,7 +570,11 @@ fn a_battery_that_can_never_charge_is_named_in_a_warning() {
     let mut s = presets::example("shuozhou-4mw-owner-tou").unwrap();
     s.system.capacity_kwp = Some(10.0);
     s.storage = Some(
-        serde_json::from_str(r#"{"energyKwh":2000,"powerKw":1000,"gridCharging":false}"#).unwrap(),
+        rooftop_pv::json::deserialize(
+            &serde_json::from_str(r#"{"energyKwh":2000,"powerKw":1000,"gridCharging":false}"#)
+                .unwrap(),
+        )
+        .unwrap(),
     );
     let r = calculate(&s).unwrap();
     assert_eq!(r.storage.unwrap().first_year.charge_kwh, 0.0);
@@ -581,8 +589,13 @@ fn the_capacity_charge_is_compared_with_the_demand_charge() {
     for (kva, cheaper_with_system) in [(5000.0, "demand"), (200.0, "capacity")] {
         let mut s = presets::example("shuozhou-4mw-owner-tou").unwrap();
         s.storage = Some(
-            serde_json::from_str(r#"{"energyKwh":2000,"powerKw":1000,"dispatch":"peakShaving"}"#)
+            rooftop_pv::json::deserialize(
+                &serde_json::from_str(
+                    r#"{"energyKwh":2000,"powerKw":1000,"dispatch":"peakShaving"}"#,
+                )
                 .unwrap(),
+            )
+            .unwrap(),
         );
         let t = s.tariff.as_mut().unwrap();
         t.demand_charge_yuan_per_kw_month = Some(30.0);

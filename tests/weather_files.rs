@@ -407,14 +407,15 @@ fn timing_names_at_the_boundary() {
         ("\"end\"", Timing::End),
         ("\"instant\"", Timing::Instant),
     ] {
-        assert_eq!(serde_json::from_str::<Timing>(name).unwrap(), t);
+        let value: Value = serde_json::from_str(name).unwrap();
+        assert_eq!(rooftop_pv::json::deserialize::<Timing>(&value).unwrap(), t);
     }
     assert_eq!(
         serde_json::to_string(&Timing::Centre).unwrap(),
         "\"centre\""
     );
     assert_eq!(
-        serde_json::from_str::<WeatherFormat>("\"samCsv\"").unwrap(),
+        rooftop_pv::json::deserialize::<WeatherFormat>(&Value::from("samCsv")).unwrap(),
         WeatherFormat::SamCsv
     );
 }

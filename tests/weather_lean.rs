@@ -17,6 +17,23 @@ fn same_both_ways(name: &str, text: &str, options: &ParseOptions) {
     assert_eq!(bytes, full, "{name}: bytes and text differ");
 }
 
+/// Each variant reads, the same by both paths.
+fn all_read_the_same(variants: &[(&str, String)], opts: &ParseOptions) {
+    for (name, v) in variants {
+        assert!(parse_with(v, opts).is_ok(), "{name} should read");
+        same_both_ways(name, v, opts);
+    }
+}
+
+/// Each variant is refused at the weather text, with the same error by both paths.
+fn all_fail_the_same(variants: &[(&str, String)], opts: &ParseOptions) {
+    for (name, v) in variants {
+        let e = parse_with(v, opts).expect_err(name);
+        assert_eq!(e.field, "resource.text", "{name}");
+        same_both_ways(name, v, opts);
+    }
+}
+
 fn fixtures() -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = CSWD.iter().map(|f| (f.to_string(), shared(f))).collect();
     for f in ["723170TYA.CSV", "703165TY.csv", "12839.tm2"] {
@@ -143,10 +160,7 @@ fn epw_variants_read_the_same_by_both_paths() {
             }),
         ),
     ];
-    for (name, v) in &variants {
-        assert!(parse_with(v, &opts).is_ok(), "{name} should read");
-        same_both_ways(name, v, &opts);
-    }
+    all_read_the_same(&variants, &opts);
 }
 
 #[test]
@@ -242,11 +256,7 @@ fn broken_epw_files_give_the_same_errors_by_both_paths() {
                 .join("\n"),
         ),
     ];
-    for (name, v) in &variants {
-        let e = parse_with(v, &opts).expect_err(name);
-        assert_eq!(e.field, "resource.text", "{name}");
-        same_both_ways(name, v, &opts);
-    }
+    all_fail_the_same(&variants, &opts);
 }
 
 #[test]
@@ -361,10 +371,7 @@ fn tmy3_variants_read_the_same_by_both_paths() {
             }),
         ),
     ];
-    for (name, v) in &variants {
-        assert!(parse_with(v, &opts).is_ok(), "{name} should read");
-        same_both_ways(name, v, &opts);
-    }
+    all_read_the_same(&variants, &opts);
 }
 
 #[test]
@@ -444,11 +451,7 @@ fn broken_tmy3_files_give_the_same_errors_by_both_paths() {
             }),
         ),
     ];
-    for (name, v) in &variants {
-        let e = parse_with(v, &opts).expect_err(name);
-        assert_eq!(e.field, "resource.text", "{name}");
-        same_both_ways(name, v, &opts);
-    }
+    all_fail_the_same(&variants, &opts);
 }
 
 /// The served PSM3 file (two metadata lines, the column header) with data row `k` (0-based)
@@ -535,10 +538,7 @@ fn psm3_variants_read_the_same_by_both_paths() {
             }),
         ),
     ];
-    for (name, v) in &variants {
-        assert!(parse_with(v, &opts).is_ok(), "{name} should read");
-        same_both_ways(name, v, &opts);
-    }
+    all_read_the_same(&variants, &opts);
 }
 
 #[test]
@@ -611,9 +611,312 @@ fn broken_psm3_files_give_the_same_errors_by_both_paths() {
             }),
         ),
     ];
-    for (name, v) in &variants {
-        let e = parse_with(v, &opts).expect_err(name);
-        assert_eq!(e.field, "resource.text", "{name}");
-        same_both_ways(name, v, &opts);
+    all_fail_the_same(&variants, &opts);
+}
+
+/// The Miami TMY2 file with data line `k` (0-based) passed through `edit`.
+fn tmy2_with(edit: impl Fn(usize, &mut String)) -> String {
+    let text = pvlib("12839.tm2");
+    let mut lines = text.lines();
+    let mut out = format!("{}\n", lines.next().unwrap());
+    for (k, line) in lines.enumerate() {
+        let mut l = line.to_string();
+        edit(k, &mut l);
+        out.push_str(&l);
+        out.push('\n');
     }
+    out
+}
+
+/// `line` with the bytes `a..b` (a fixed-width cell) replaced by `cell`.
+fn put(line: &mut String, a: usize, b: usize, cell: &str) {
+    line.replace_range(a..b, cell);
+}
+
+#[test]
+fn tmy2_variants_read_the_same_by_both_paths() {
+    let text = pvlib("12839.tm2");
+    let opts = ParseOptions::default();
+    let variants: Vec<(&str, String)> = vec![
+        ("as served", text.clone()),
+        ("crlf", text.replace('\n', "\r\n")),
+        ("no final newline", text.trim_end().to_string()),
+        ("blank lines", format!("{text}\n\r\n\n")),
+        (
+            "blank line inside",
+            tmy2_with(|k, l| {
+                if k == 20 {
+                    l.insert(0, '\n');
+                }
+            }),
+        ),
+        (
+            "missing values (nines)",
+            tmy2_with(|k, l| {
+                if (100..102).contains(&k) {
+                    put(l, 17, 21, "9999");
+                    put(l, 67, 71, "9999");
+                    put(l, 95, 98, "999");
+                }
+            }),
+        ),
+        (
+            "negative temperatures",
+            tmy2_with(|k, l| {
+                if k % 7 == 0 {
+                    put(l, 67, 71, "-123");
+                }
+            }),
+        ),
+        (
+            "spaces and a plus sign in cells",
+            tmy2_with(|k, l| {
+                if k == 5000 {
+                    put(l, 23, 27, "  12");
+                    put(l, 84, 88, "+999");
+                }
+            }),
+        ),
+        ("cut after the wind speed", tmy2_with(|_, l| l.truncate(98))),
+        (
+            "non-ASCII after the fields read",
+            tmy2_with(|k, l| {
+                if k % 3 == 0 {
+                    l.push_str("长城");
+                }
+            }),
+        ),
+    ];
+    all_read_the_same(&variants, &opts);
+}
+
+#[test]
+fn broken_tmy2_files_give_the_same_errors_by_both_paths() {
+    let opts = ParseOptions::default();
+    let variants: Vec<(&str, String)> = vec![
+        (
+            "a letter",
+            tmy2_with(|k, l| {
+                if k == 12 {
+                    put(l, 17, 21, "12a4")
+                }
+            }),
+        ),
+        (
+            "a short line",
+            tmy2_with(|k, l| {
+                if k == 99 {
+                    l.truncate(97)
+                }
+            }),
+        ),
+        (
+            "hour 25",
+            tmy2_with(|k, l| {
+                if k == 41 {
+                    put(l, 7, 9, "25")
+                }
+            }),
+        ),
+        (
+            "month 13",
+            tmy2_with(|k, l| {
+                if k == 42 {
+                    put(l, 3, 5, "13")
+                }
+            }),
+        ),
+        (
+            "non-ASCII inside a cell",
+            tmy2_with(|k, l| {
+                if k == 43 {
+                    put(l, 18, 20, "é")
+                }
+            }),
+        ),
+        (
+            "out of range",
+            tmy2_with(|k, l| {
+                if k == 4321 {
+                    put(l, 17, 21, "2500")
+                }
+            }),
+        ),
+        (
+            "long gap",
+            tmy2_with(|k, l| {
+                if (4000..4010).contains(&k) {
+                    put(l, 23, 27, "9999");
+                }
+            }),
+        ),
+        (
+            "truncated",
+            pvlib("12839.tm2")
+                .lines()
+                .take(500)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    ];
+    all_fail_the_same(&variants, &opts);
+}
+
+/// The PVGIS CSV made from the Datong EPW with data row `k` (0-based) passed through `edit`
+/// (the header block, the column row and the footer unchanged).
+fn pvgis_csv_with(edit: impl Fn(usize, &mut Vec<String>)) -> String {
+    let (csv, _) = pvgis_from_datong();
+    let (head, rest) = csv.split_at(csv.find("time(UTC)").unwrap());
+    let (columns, rest) = rest.split_once("\r\n").unwrap();
+    let (rows, footer) = rest.split_once("\r\n\r\n").unwrap();
+    let mut out = format!("{head}{columns}\r\n");
+    for (k, row) in rows.split("\r\n").enumerate() {
+        let mut cells: Vec<String> = row.split(',').map(str::to_string).collect();
+        edit(k, &mut cells);
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out + "\r\n" + footer
+}
+
+#[test]
+fn pvgis_csv_variants_read_the_same_by_both_paths() {
+    let (csv, _) = pvgis_from_datong();
+    let opts = ParseOptions::default();
+    // Columns: time(UTC),T2m,RH,G(h),Gb(n),Gd(h),IR(h),WS10m,WD10m,SP.
+    let variants: Vec<(&str, String)> = vec![
+        ("as made", csv.clone()),
+        ("the same rebuilt", pvgis_csv_with(|_, _| {})),
+        ("lf", csv.replace("\r\n", "\n")),
+        (
+            "no footer",
+            csv[..csv.find("\r\n\r\n").unwrap() + 2].to_string(),
+        ),
+        (
+            "no footer, no final newline",
+            csv[..csv.find("\r\n\r\n").unwrap()].to_string(),
+        ),
+        (
+            "without SP",
+            pvgis_csv_with(|_, c| {
+                c.pop();
+            })
+            .replace(",WD10m,SP", ",WD10m"),
+        ),
+        (
+            "spaces around a number",
+            pvgis_csv_with(|k, c| {
+                if k == 5000 {
+                    c[4] = format!(" {} ", c[4]);
+                }
+            }),
+        ),
+        (
+            "exponent and plus sign",
+            pvgis_csv_with(|k, c| {
+                if k == 6000 {
+                    c[3] = "1e2".into();
+                    c[1] = format!("+{}", c[1]);
+                }
+            }),
+        ),
+        (
+            "long numbers",
+            pvgis_csv_with(|k, c| {
+                if k == 4000 {
+                    c[5] = "123.4567890123456789".into();
+                }
+            }),
+        ),
+        (
+            "a time with spaces",
+            pvgis_csv_with(|k, c| {
+                if k == 10 {
+                    c[0] = format!(" {}", c[0]);
+                }
+            }),
+        ),
+        (
+            "a time with a sign (the validating path reads +1 as 1)",
+            pvgis_csv_with(|k, c| {
+                if k == 43 {
+                    c[0].replace_range(4..6, "+1")
+                }
+            }),
+        ),
+    ];
+    all_read_the_same(&variants, &opts);
+}
+
+#[test]
+fn broken_pvgis_csv_files_give_the_same_errors_by_both_paths() {
+    let opts = ParseOptions::default();
+    let variants: Vec<(&str, String)> = vec![
+        (
+            "a word",
+            pvgis_csv_with(|k, c| {
+                if k == 12 {
+                    c[3] = "abc".into()
+                }
+            }),
+        ),
+        (
+            "a field short",
+            pvgis_csv_with(|k, c| {
+                if k == 99 {
+                    c.pop();
+                }
+            }),
+        ),
+        (
+            "a field more",
+            pvgis_csv_with(|k, c| {
+                if k == 98 {
+                    c.push("1".into())
+                }
+            }),
+        ),
+        (
+            "hour 24",
+            pvgis_csv_with(|k, c| {
+                if k == 41 {
+                    c[0].replace_range(9..11, "24")
+                }
+            }),
+        ),
+        (
+            "30 February",
+            pvgis_csv_with(|k, c| {
+                if k == 42 {
+                    c[0].replace_range(4..8, "0230")
+                }
+            }),
+        ),
+        (
+            "another minute",
+            pvgis_csv_with(|k, c| {
+                if k == 44 {
+                    c[0].replace_range(11..13, "10")
+                }
+            }),
+        ),
+        (
+            "out of range",
+            pvgis_csv_with(|k, c| {
+                if k == 4321 {
+                    c[3] = "2500".into()
+                }
+            }),
+        ),
+        (
+            "a row missing",
+            pvgis_csv_with(|k, c| {
+                if k == 4000 {
+                    c.clear();
+                }
+            })
+            .replace("\r\n\r\n2", "\r\n2"),
+        ),
+    ];
+    all_fail_the_same(&variants, &opts);
 }

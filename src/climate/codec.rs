@@ -1,7 +1,9 @@
 //! Decoder of the embedded climate blob `cswd.bin`, written by `scripts/build_climate.py` (its
 //! docstring specifies the format; every predictor and context here mirrors `encode_station`
 //! there). Each station is an independent LZMA-style binary range code, so one station decodes
-//! alone (≈ 2,500 residuals, tens of microseconds). The blob is ours, but a damaged or truncated
+//! alone (≈ 1,100 residuals, tens of microseconds). Irradiance and temperature are predicted by
+//! fixed integer weights of their neighbours in the day, last month's day and (DHI, DNI) the
+//! other channels' hours. The blob is ours, but a damaged or truncated
 //! one gives a [`DecodeError`], never a panic.
 
 use crate::calendar::DAYS_IN_MONTH;
@@ -11,7 +13,7 @@ use std::fmt;
 pub(super) static BLOB: &[u8] = include_bytes!("cswd.bin");
 
 const MAGIC: &[u8; 4] = b"RPVC";
-const VERSION: u8 = 2;
+const VERSION: u8 = 3;
 const BLOCK: usize = 34;
 const KMAX: u32 = 16;
 const IRR_LVL_P: usize = 10;
@@ -27,9 +29,47 @@ const N_PROBS: usize = N_BLOCKS * BLOCK;
 const N_LEVELS: usize = 31;
 /// Bytes before the level indices: magic, version, five u16 sizes, the levels.
 const HEADER: usize = 15 + N_LEVELS;
-/// Largest irradiance index accepted (u²/QS W/m²: 1,458 W/m² at QS = 50).
-const U_MAX: i64 = 270;
+/// Most trailing zero bytes left out of a stream.
+const TRIMMED: usize = 4;
+/// Largest irradiance accepted [W/m²] (u²/QS).
+const IRR_MAX_W_M2: i64 = 1458;
 const BLOCK_STARTS: [usize; 5] = [0, 2, 8, 14, 20];
+/// Predictor weights [1/64] by channel (GHI, DHI, DNI) and [`irr_kind`], of the inputs of
+/// [`irr_features`]; `IRR_WEIGHTS` in `scripts/build_climate.py` (fitted there by least absolute
+/// deviations over the 270 stations).
+const W_GHI: [[i64; 7]; 6] = [
+    [0, 0, 0, 17, 27, 0, 0],
+    [43, 0, -4, -19, 41, 0, 0],
+    [83, -18, -1, -20, 21, 0, 0],
+    [43, -4, 7, -8, 20, 23, -16],
+    [78, -40, 26, -3, 8, 15, -24],
+    [52, -14, 27, -9, 1, 18, -18],
+];
+const W_DHI: [[i64; 13]; 6] = [
+    [0, 0, 22, -8, 2, 0, 0, 15, 0, -13, 15, 18, -2],
+    [43, 0, -13, -6, 10, 0, 0, -9, -18, 12, 6, 34, 8],
+    [49, -6, -13, -14, 15, 0, 0, -19, 3, 11, 20, 14, 5],
+    [15, 4, 8, -3, 10, 14, -10, -13, 7, -3, 28, -2, 9],
+    [7, -5, 13, 0, 0, 5, -6, 1, 1, -3, 50, 2, 0],
+    [34, 3, 18, -5, 0, 7, -9, 15, -12, -3, 3, 0, 6],
+];
+const W_DNI: [[i64; 14]; 6] = [
+    [0, 0, -1, -4, 1, 0, 0, 31, -36, 106, 0, -4, 3, -1],
+    [-7, 0, 1, -4, 4, 0, 0, 13, -16, 74, 10, -4, 5, 0],
+    [7, 2, 0, -3, 4, 0, 0, -1, 19, 14, 44, -2, -4, -14],
+    [7, 7, 5, -4, 1, 5, -4, 17, 0, -3, 46, 4, -17, 1],
+    [0, 0, 0, 0, 0, 0, 0, 1, 0, -1, 0, 0, 0, 0],
+    [8, -7, -13, 3, -2, 19, -6, 20, -72, -33, 37, 17, 39, 113],
+];
+/// Temperature predictor weights [1/64] by [`temp_kind`], of the inputs of [`temp_features`].
+const W_TEMP: [[i64; 5]; 6] = [
+    [0, 0, 0, 0, 0],
+    [65, 0, 0, 0, 0],
+    [116, -53, 0, 0, 0],
+    [559, -127, -414, 0, 38],
+    [64, -20, 6, -3, 17],
+    [80, -16, 12, -30, 18],
+];
 
 /// What is wrong with the blob.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,11 +113,6 @@ fn u16_at(b: &[u8], at: usize) -> Result<u16, DecodeError> {
     Ok(u16::from_le_bytes([s[0], s[1]]))
 }
 
-fn u32_at(b: &[u8], at: usize) -> Result<u32, DecodeError> {
-    let s = b.get(at..at + 4).ok_or(DecodeError::Header)?;
-    Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-}
-
 impl<'a> Blob<'a> {
     pub(super) fn parse(b: &'a [u8]) -> Result<Blob<'a>, DecodeError> {
         if b.get(..4) != Some(&MAGIC[..]) || b.get(4) != Some(&VERSION) {
@@ -95,9 +130,9 @@ impl<'a> Blob<'a> {
         let probs = b.get(HEADER..HEADER + n_probs).ok_or(DecodeError::Header)?;
         let index_at = HEADER + n_probs;
         let index = b
-            .get(index_at..index_at + 8 * stations)
+            .get(index_at..index_at + 2 * stations)
             .ok_or(DecodeError::Header)?;
-        let streams = &b[index_at + 8 * stations..];
+        let streams = &b[index_at + 2 * stations..];
         let blob = Blob {
             stations,
             qs,
@@ -108,7 +143,7 @@ impl<'a> Blob<'a> {
             index,
             streams,
         };
-        if blob.stream_end(stations.saturating_sub(1))? != streams.len() {
+        if blob.stream_start(stations)? != streams.len() {
             return Err(DecodeError::Header);
         }
         Ok(blob)
@@ -119,27 +154,17 @@ impl<'a> Blob<'a> {
         self.stations
     }
 
-    /// The WMO number × 10 of station `i`.
-    pub(super) fn wmo(&self, i: usize) -> Result<u32, DecodeError> {
-        if i >= self.stations {
-            return Err(DecodeError::NoStation);
-        }
-        u32_at(self.index, 8 * i)
-    }
-
-    fn stream_end(&self, i: usize) -> Result<usize, DecodeError> {
-        if self.stations == 0 {
-            return Ok(0);
-        }
-        Ok(u32_at(self.index, 8 * i + 4)? as usize)
+    /// Offset of station `i`'s stream: the sum of the lengths before it.
+    fn stream_start(&self, i: usize) -> Result<usize, DecodeError> {
+        (0..i).try_fold(0, |at, k| Ok(at + usize::from(u16_at(self.index, 2 * k)?)))
     }
 
     fn stream(&self, i: usize) -> Result<&'a [u8], DecodeError> {
         if i >= self.stations {
             return Err(DecodeError::NoStation);
         }
-        let start = if i == 0 { 0 } else { self.stream_end(i - 1)? };
-        let end = self.stream_end(i)?;
+        let start = self.stream_start(i)?;
+        let end = start + usize::from(u16_at(self.index, 2 * i)?);
         self.streams.get(start..end).ok_or(DecodeError::Header)
     }
 
@@ -158,7 +183,9 @@ impl<'a> Blob<'a> {
     }
 }
 
-/// LZMA range decoder (Igor Pavlov, public domain), 11-bit probabilities, adaptation shift 5.
+/// LZMA range decoder (Igor Pavlov, public domain), 11-bit probabilities, adaptation shift 5;
+/// the stream lacks the LZMA code's first byte (always 0) and its trailing zero bytes, up to
+/// [`TRIMMED`], which the decoder reads back as zeros.
 struct RangeDecoder<'a> {
     data: &'a [u8],
     pos: usize,
@@ -174,9 +201,6 @@ impl<'a> RangeDecoder<'a> {
             range: u32::MAX,
             code: 0,
         };
-        if rc.next()? != 0 {
-            return Err(DecodeError::Header);
-        }
         for _ in 0..4 {
             rc.code = (rc.code << 8) | u32::from(rc.next()?);
         }
@@ -184,7 +208,10 @@ impl<'a> RangeDecoder<'a> {
     }
 
     fn next(&mut self) -> Result<u8, DecodeError> {
-        let b = *self.data.get(self.pos).ok_or(DecodeError::Truncated)?;
+        if self.pos >= self.data.len() + TRIMMED {
+            return Err(DecodeError::Truncated);
+        }
+        let b = self.data.get(self.pos).copied().unwrap_or(0);
         self.pos += 1;
         Ok(b)
     }
@@ -289,6 +316,119 @@ fn irr_block(ch: usize, p: i64, r_prev: i64) -> usize {
     CTX_IRR + (ch * IRR_LVL_P + lp) * IRR_LVL_R + lr
 }
 
+/// `a[j]`, 0 outside the day.
+fn at(a: &[i64; 24], j: usize) -> i64 {
+    a.get(j).copied().unwrap_or(0)
+}
+
+/// The hour's place in the window f..f+n−1: 0 first, 1 second, 4 last, 5 second last, else 2 up
+/// to the middle and 3 past it (where the mirror hour 2f + n − 1 − j is known).
+fn irr_kind(j: usize, f: usize, n: usize) -> usize {
+    if j < f + 2 {
+        j - f
+    } else if j + 2 >= f + n {
+        4 + (f + n - 1 - j)
+    } else if 2 * f + n - 1 < 2 * j {
+        3
+    } else {
+        2
+    }
+}
+
+/// Predictor inputs of hour j of channel `ch` (0 GHI, 1 DHI, 2 DNI; u values; `cur` this
+/// month's channels so far, `prev` last month's): the hour before and two before, last month's
+/// same, previous and next hour, the mirror hour 2f + n − 1 − j once known (this month's and
+/// last month's); DHI adds GHI at j, j − 1, last month's GHI at j, D(j − 1)·G(j)/G(j − 1) and
+/// D′(j)·G(j)/G′(j) (′: last month), and GHI at j + 1; DNI adds GHI and DHI at j, the closure
+/// B(j) = √(G² − D²), B(j)·DNI/B of the hour before and of last month, GHI and DHI at j + 1.
+fn irr_features(
+    ch: usize,
+    cur: &[[i64; 24]; 3],
+    prev: &[[i64; 24]; 3],
+    j: usize,
+    f: usize,
+    n: usize,
+) -> [i64; 14] {
+    let (a, pa) = (&cur[ch], &prev[ch]);
+    let back = |k: usize| j.checked_sub(k).map_or(0, |i| a[i]);
+    let mut x = [0i64; 14];
+    x[..5].copy_from_slice(&[
+        back(1),
+        back(2),
+        pa[j],
+        j.checked_sub(1).map_or(0, |i| pa[i]),
+        at(pa, j + 1),
+    ]);
+    let mirror = 2 * f + n - 1 - j;
+    if mirror < j {
+        x[5] = a[mirror];
+        x[6] = pa[mirror];
+    }
+    let (g, dh) = (&cur[0], &cur[1]);
+    let (g0, g1, gm) = (g[j], j.checked_sub(1).map_or(0, |i| g[i]), prev[0][j]);
+    let (before, last_month) = (x[0], x[2]);
+    match ch {
+        1 => {
+            let ratio = |v: i64, base: i64| if base > 0 { v * g0 / base } else { g0 };
+            x[7..13].copy_from_slice(&[
+                g0,
+                g1,
+                gm,
+                ratio(before, g1),
+                ratio(last_month, gm),
+                at(g, j + 1),
+            ]);
+        }
+        2 => {
+            let beam = |g: &[i64; 24], d: &[i64; 24], i: Option<usize>| {
+                i.map_or(0, |i| g[i] * g[i] - d[i] * d[i])
+            };
+            let b0 = beam(g, dh, Some(j));
+            let b1 = beam(g, dh, j.checked_sub(1));
+            let bm = beam(&prev[0], &prev[1], Some(j));
+            let scaled = |v: i64, base: i64| {
+                if base > 0 && b0 > 0 {
+                    isqrt_round(b0 * v * v / base)
+                } else {
+                    0
+                }
+            };
+            x[7..14].copy_from_slice(&[
+                g0,
+                dh[j],
+                isqrt_round(b0),
+                scaled(before, b1),
+                scaled(last_month, bm),
+                at(g, j + 1),
+                at(dh, j + 1),
+            ]);
+        }
+        _ => {}
+    }
+    x
+}
+
+/// Temperature predictor inputs of hour j: the two hours before (last month's last hours for
+/// j < 2), last month's same, previous and next (for 23: same) hour.
+fn temp_features(a: &[i64; 24], pa: &[i64; 24], j: usize) -> [i64; 5] {
+    let past = |k: usize| if j >= k { a[j - k] } else { pa[24 + j - k] };
+    let before = j.checked_sub(1).map_or(0, |i| pa[i]);
+    [past(1), past(2), pa[j], before, pa[(j + 1).min(23)]]
+}
+
+fn temp_kind(m: usize, j: usize) -> usize {
+    if m > 0 {
+        3 + j.min(2)
+    } else {
+        j.min(2)
+    }
+}
+
+/// Σ wᵢ·xᵢ / 64, rounded down.
+fn predict(w: &[i64], x: &[i64]) -> i64 {
+    (w.iter().zip(x).map(|(w, x)| w * x).sum::<i64>() + 32) >> 6
+}
+
 fn bits(x: i64) -> u32 {
     64 - x.unsigned_abs().leading_zeros()
 }
@@ -322,72 +462,37 @@ fn decode_station(
         }
         (f_prev, n_prev) = (f, n);
         let (f, n) = (f as usize, n as usize);
-        // Channels in stream order: DHI, GHI, DNI.
+        // Irradiance: GHI, then DHI and DNI (which see GHI, and DHI, of the whole window).
+        let prev = if m > 0 {
+            [d.ghi[m - 1], d.dhi[m - 1], d.dni[m - 1]]
+        } else {
+            [[0; 24]; 3]
+        };
+        let mut cur = [[0i64; 24]; 3];
         for ch in 0..3 {
             let mut r_prev = 0;
             for j in f..f + n {
-                let (cur, prev) = {
-                    let arr = |m: usize| match ch {
-                        0 => d.dhi[m],
-                        1 => d.ghi[m],
-                        _ => d.dni[m],
-                    };
-                    (arr(m), if m > 0 { Some(arr(m - 1)) } else { None })
+                let x = irr_features(ch, &cur, &prev, j, f, n);
+                let w: &[i64] = match ch {
+                    0 => &W_GHI[irr_kind(j, f, n)],
+                    1 => &W_DHI[irr_kind(j, f, n)],
+                    _ => &W_DNI[irr_kind(j, f, n)],
                 };
-                let p1 = if j > f { cur[j - 1] } else { 0 };
-                let p2 = if j > f + 1 { cur[j - 2] } else { p1 };
-                let pm = match prev {
-                    Some(pa) => pa[j] - if j > 0 { pa[j - 1] } else { 0 },
-                    None => 0,
-                };
-                // The second hour of the window: the previous hour plus last month's change.
-                let mut p = if j == f + 1 && m > 0 {
-                    p1 + pm
-                } else {
-                    (3 * p1 - p2 + pm).div_euclid(2)
-                };
-                if ch == 2 && m > 0 {
-                    let (gq, dq) = (d.ghi[m][j].pow(2), d.dhi[m][j].pow(2));
-                    let (gp, dp, bp) = (
-                        d.ghi[m - 1][j].pow(2),
-                        d.dhi[m - 1][j].pow(2),
-                        d.dni[m - 1][j].pow(2),
-                    );
-                    if gp - dp > 5 * qs && bp > 0 && gq > dq {
-                        p = isqrt_round((gq - dq) * bp / (gp - dp));
-                    }
-                }
-                let p = p.clamp(0, 4095);
+                let p = predict(w, &x).clamp(0, 4095);
                 let r = rc.residual(probs, irr_block(ch, p, r_prev))?;
                 let u = p + r;
-                if !(0..=U_MAX).contains(&u) {
+                if u < 0 || u * u > IRR_MAX_W_M2 * qs {
                     return Err(DecodeError::Range);
                 }
-                match ch {
-                    0 => d.dhi[m][j] = u,
-                    1 => d.ghi[m][j] = u,
-                    _ => d.dni[m][j] = u,
-                }
+                cur[ch][j] = u;
                 r_prev = r;
             }
         }
-        // Temperature: the mean of the second difference and of the previous hour plus last
-        // month's change at this hour.
+        [d.ghi[m], d.dhi[m], d.dni[m]] = cur;
         let mut r_prev = 0i64;
+        let pt = if m > 0 { d.temp[m - 1] } else { [0; 24] };
         for j in 0..24 {
-            let a = &d.temp[m];
-            let pa = if m > 0 { Some(&d.temp[m - 1]) } else { None };
-            let p = match (j, pa) {
-                (0, Some(pa)) => pa[0],
-                (0, None) => 0,
-                (1, Some(pa)) => a[0] + pa[1] - pa[0],
-                (1, None) => a[0],
-                (_, pa) => {
-                    let d2 = 2 * a[j - 1] - a[j - 2];
-                    let d1m = pa.map_or(d2, |pa| a[j - 1] + pa[j] - pa[j - 1]);
-                    (d2 + d1m).div_euclid(2)
-                }
-            };
+            let p = predict(&W_TEMP[temp_kind(m, j)], &temp_features(&d.temp[m], &pt, j));
             let lr = (bits(r_prev.abs()) as usize).min(3);
             let r = rc.residual(probs, CTX_T + j * 4 + lr)?;
             let t = p + r;
@@ -476,14 +581,14 @@ mod tests {
             HEADER,
             100,
             HEADER + N_PROBS,
-            HEADER + N_PROBS + 8 * 270 + 3,
+            HEADER + N_PROBS + 2 * 270 - 1,
             BLOB.len() - 1,
         ] {
             assert!(Blob::parse(&BLOB[..cut]).is_err(), "cut at {cut}");
         }
         // Flipped bytes inside station streams: an error or a value, never a panic.
         let mut copy = BLOB.to_vec();
-        let start = HEADER + N_PROBS + 8 * 270;
+        let start = HEADER + N_PROBS + 2 * 270;
         let mut seed = 12345u32;
         for _ in 0..400 {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);

@@ -33,6 +33,7 @@ use super::stations::{nearest, Nearest};
 use super::synth::{bendt_quantiles, standard_pressure_mbar, Place, Variability, SYNTH_YEAR};
 use super::{climate_at, stations, StationClimate};
 use crate::calendar::DAYS_IN_MONTH_U32 as DAYS_IN_MONTH;
+use crate::decimal::{dec, fixed};
 use crate::diag::Warning;
 use crate::error::{codes, ScenarioError};
 use crate::solar::daily::{
@@ -154,11 +155,15 @@ fn check_12(
                 codes::OUT_OF_RANGE,
                 field,
                 format!(
-                    "must be between {min} and {hi:.1}{why} (got {})",
+                    "must be between {} and {}{why} (got {})",
+                    dec(min),
+                    fixed(hi, 1),
                     crate::check::num(x)
                 ),
                 format!(
-                    "必须在 {min} 到 {hi:.1} 之间{why_zh}（当前为 {}）",
+                    "必须在 {} 到 {} 之间{why_zh}（当前为 {}）",
+                    dec(min),
+                    fixed(hi, 1),
                     crate::check::num(x)
                 ),
             ));
@@ -190,12 +195,12 @@ pub fn validate_monthly(inp: &MonthlyInputs<'_>) -> Result<(), ScenarioError> {
             format!(
                 ", the extraterrestrial horizontal irradiation of month {} at latitude {}°",
                 i + 1,
-                inp.place.latitude
+                dec(inp.place.latitude)
             ),
             format!(
                 "（{} 月在纬度 {}° 的大气层外水平面辐照量）",
                 i + 1,
-                inp.place.latitude
+                dec(inp.place.latitude)
             ),
         )
     })?;
@@ -279,8 +284,14 @@ pub fn monthly_weather(inp: &MonthlyInputs<'_>) -> Result<MonthlyWeather, Scenar
 fn warnings_for(inp: &MonthlyInputs<'_>, near: &Nearest, profile: bool) -> Vec<Warning> {
     let st = &near.station;
     let d = near.distance_km;
-    let who = format!("{} {} ({}), {d:.0} km away", st.name_en, st.name_zh, st.id);
-    let who_zh = format!("{}（{}），距离 {d:.0} km", st.name_zh, st.id);
+    let who = format!(
+        "{} {} ({}), {} km away",
+        st.name_en,
+        st.name_zh,
+        st.id,
+        fixed(d, 0)
+    );
+    let who_zh = format!("{}（{}），距离 {} km", st.name_zh, st.id, fixed(d, 0));
     let far = d > FAR_KM;
     let mut out = Vec::new();
     if inp.temp_c.is_none() {

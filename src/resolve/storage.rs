@@ -7,6 +7,7 @@ use crate::calendar::DAYS;
 use crate::check::{
     between, conflict, missing, optional, optional_between, out_of_range, positive,
 };
+use crate::decimal::dec;
 use crate::error::{codes, ScenarioError};
 use crate::load::HourlyLoad;
 use crate::scenario::{Scenario, UsageMode};
@@ -62,8 +63,16 @@ pub fn battery(
     if soc_min >= soc_max {
         return Err(out_of_range(
             "storage.socMinPct",
-            format!("must be below storage.socMaxPct ({soc_max}) (got {soc_min})"),
-            format!("必须小于 storage.socMaxPct（{soc_max}）（当前为 {soc_min}）"),
+            format!(
+                "must be below storage.socMaxPct ({}) (got {})",
+                dec(soc_max),
+                dec(soc_min)
+            ),
+            format!(
+                "必须小于 storage.socMaxPct（{}）（当前为 {}）",
+                dec(soc_max),
+                dec(soc_min)
+            ),
         ));
     }
     let auxiliary_kw = optional_between(

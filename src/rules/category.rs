@@ -12,10 +12,10 @@
 //! The capacity compared is the DC capacity [kWp] (the measures speak of 装机容量; to confirm whether
 //! AC or DC is meant).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A project category under the 2025 measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Category {
     /// 自然人户用.
@@ -27,6 +27,12 @@ pub enum Category {
     /// 大型工商业.
     LargeCommercial,
 }
+crate::from_json_enum!(Category {
+    NaturalPersonHousehold: "naturalPersonHousehold",
+    NonNaturalPersonHousehold: "nonNaturalPersonHousehold",
+    GeneralCommercial: "generalCommercial",
+    LargeCommercial: "largeCommercial",
+});
 
 /// General C&I: largest capacity [kWp] and connection voltage [kV].
 pub const GENERAL_MAX_KWP: f64 = 6_000.0;

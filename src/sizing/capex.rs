@@ -3,7 +3,8 @@
 //! (`china-factors.md` §5: commercial/industrial rooftop 2024–25 ≈2.8–3.5 yuan/W, public
 //! calculators 2.9–3.0); the split by roof type is ours, *to confirm* against quotes: flush mounting
 //! on colour steel needs only clamps, tilted rows on concrete need ballasted or anchored racks, and
-//! tile roofs hooks and more labour.
+//! tile roofs hooks and more labour. No published cost by roof type was found (searched 2026-12-07
+//! for CPIA's roadmap and installer price pages by roof type): the values stay *to confirm*.
 
 use serde::Serialize;
 

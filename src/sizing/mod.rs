@@ -1,6 +1,7 @@
 //! Sizing from the roof: a roof (area or outline, type, setbacks) and a module → how many modules,
 //! the capacity [kWp], tilt, azimuth and ground coverage ratio, and for tilted rows the pitch of
-//! GB 50797's winter-solstice rule with the figures it came from ([`spacing`]).
+//! GB 50797-2012 §7.2.2's rule (no row shading 9:00–15:00 true solar time; clause number as quoted, *to
+//! confirm*) on the winter solstice, with the figures it came from ([`spacing`]).
 //!
 //! - `colorSteel` (彩钢瓦) and `tile` (瓦屋面): modules flush on the roof surface, tilted as the
 //!   roof (`tiltDeg`, its pitch), in a grid inside the setbacks, portrait or landscape, whichever
@@ -16,9 +17,10 @@ pub mod capex;
 pub mod layout;
 pub mod spacing;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::check::{between, optional, out_of_range};
+use crate::decimal::{dec, fixed};
 use crate::error::{codes, ScenarioError};
 
 /// Default module: a 550 W mono PERC module of 2,256 × 1,133 mm (the size of the 72-cell half-cut
@@ -40,7 +42,7 @@ pub const ROW_TILT_DEG: f64 = 20.0;
 pub const MODULES_UP: u32 = 2;
 
 /// The kind of roof.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum RoofType {
     /// 彩钢瓦: modules flush on the sheet (clamps).
@@ -50,17 +52,26 @@ pub enum RoofType {
     /// 瓦屋面: modules flush on hooks.
     Tile,
 }
+crate::from_json_enum!(RoofType {
+    ColorSteel: "colorSteel",
+    ConcreteFlat: "concreteFlat",
+    Tile: "tile",
+});
 
 /// How a module lies: long side up the slope (portrait) or along it (landscape).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Orientation {
     Portrait,
     Landscape,
 }
+crate::from_json_enum!(Orientation {
+    Portrait: "portrait",
+    Landscape: "landscape",
+});
 
 /// A PV module.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Module {
     /// Nameplate power [W] (STC).
@@ -70,9 +81,14 @@ pub struct Module {
     /// Short side [m].
     pub width_m: f64,
 }
+crate::from_json_struct!(Module {
+    power_w: "powerW",
+    length_m: "lengthM",
+    width_m: "widthM",
+});
 
 /// A roof to size (`system.roof`, or `sizeRoof({ roof, latitudeDeg })`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Roof {
     #[serde(rename = "type")]
@@ -107,6 +123,19 @@ pub struct Roof {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub modules_up: Option<u32>,
 }
+crate::from_json_struct!(Roof {
+    roof_type: "type",
+    area_m2: "areaM2",
+    east_west_m: "eastWestM",
+    north_south_m: "northSouthM",
+    setback_m: "setbackM",
+    parapet_height_m: "parapetHeightM",
+    tilt_deg: "tiltDeg",
+    azimuth_deg: "azimuthDeg",
+    module: "module",
+    module_orientation: "moduleOrientation",
+    modules_up: "modulesUp",
+});
 
 /// The rows of a flat roof and the winter-solstice figures their pitch comes from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -171,13 +200,17 @@ pub struct RoofSizing {
 }
 
 /// `sizeRoof()`'s input: the roof, and the site's latitude (needed by rows only).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SizingInput {
     pub roof: Roof,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latitude_deg: Option<f64>,
 }
+crate::from_json_struct!(SizingInput {
+    roof: "roof",
+    latitude_deg: "latitudeDeg",
+});
 
 /// Sizes `roof` (fields named under the JSON path prefix `p`, e.g. `system.roof.`) at
 /// `latitude_deg` [°] (rows need it: `None` is a `missing_field` at `latitude_field`).
@@ -198,11 +231,13 @@ pub fn size_roof(
             &f("module.widthM"),
             format!(
                 "is the short side: it must not exceed lengthM {} (got {})",
-                module.length_m, module.width_m
+                dec(module.length_m),
+                dec(module.width_m)
             ),
             format!(
                 "是短边，不能大于 lengthM {}（当前为 {}）",
-                module.length_m, module.width_m
+                dec(module.length_m),
+                dec(module.width_m)
             ),
         ));
     }
@@ -229,8 +264,18 @@ pub fn size_roof(
     if inner_ew <= 0.0 || inner_ns <= 0.0 {
         return Err(out_of_range(
             &f("setbackM"),
-            format!("({setback_m} m on every side) leaves nothing of a {ew:.1} × {ns:.1} m roof"),
-            format!("（每边 {setback_m} 米）超过了 {ew:.1} × {ns:.1} 米的屋顶"),
+            format!(
+                "({} m on every side) leaves nothing of a {} × {} m roof",
+                dec(setback_m),
+                fixed(ew, 1),
+                fixed(ns, 1)
+            ),
+            format!(
+                "（每边 {} 米）超过了 {} × {} 米的屋顶",
+                dec(setback_m),
+                fixed(ew, 1),
+                fixed(ns, 1)
+            ),
         ));
     }
     let default_tilt = match roof.roof_type {
@@ -262,12 +307,20 @@ pub fn size_roof(
         return Err(out_of_range(
             &f(if roof.area_m2.is_some() { "areaM2" } else { "eastWestM" }),
             format!(
-                "is too small: inside setbacks of {setback_m} m the {ew:.1} × {ns:.1} m roof holds no {} × {} m module",
-                module.length_m, module.width_m
+                "is too small: inside setbacks of {} m the {} × {} m roof holds no {} × {} m module",
+                dec(setback_m),
+                fixed(ew, 1),
+                fixed(ns, 1),
+                dec(module.length_m),
+                dec(module.width_m)
             ),
             format!(
-                "过小：{ew:.1} × {ns:.1} 米的屋顶扣除每边 {setback_m} 米后放不下一块 {} × {} 米的组件",
-                module.length_m, module.width_m
+                "过小：{} × {} 米的屋顶扣除每边 {} 米后放不下一块 {} × {} 米的组件",
+                fixed(ew, 1),
+                fixed(ns, 1),
+                dec(setback_m),
+                dec(module.length_m),
+                dec(module.width_m)
             ),
         ));
     }
@@ -383,8 +436,16 @@ fn size_rows(
     if normal_from_south_deg.abs() > 90.0 {
         return Err(out_of_range(
             &f("azimuthDeg"),
-            format!("({azimuth_deg}°) faces away from the equator: tilted rows must face within 90° of {facing}°"),
-            format!("（{azimuth_deg}°）背向赤道：倾斜成排须朝向 {facing}° 左右 90° 以内"),
+            format!(
+                "({}°) faces away from the equator: tilted rows must face within 90° of {}°",
+                dec(azimuth_deg),
+                dec(facing)
+            ),
+            format!(
+                "（{}°）背向赤道：倾斜成排须朝向 {}° 左右 90° 以内",
+                dec(azimuth_deg),
+                dec(facing)
+            ),
         ));
     }
     let slope_m = f64::from(up) * up_m;

@@ -1,7 +1,11 @@
-//! Row spacing of tilted rows on a flat roof by the winter-solstice rule of GB 50797-2012
-//! 《光伏发电站设计规范》 (光伏方阵各排、列的布置间距应保证每天 9:00～15:00（当地真太阳时）时段内前、
-//! 后、左、右互不遮挡; §6.4 光伏方阵, clause number *to confirm*): on the day of the winter
-//! solstice no row may shade the next between 9:00 and 15:00 local true solar time.
+//! Row spacing of tilted rows on a flat roof by GB 50797-2012 《光伏发电站设计规范》 §7.2.2 item 2
+//! (光伏方阵各排、列的布置间距应保证每天 9:00～15:00（当地真太阳时）时段内前、后、左、右互不遮挡).
+//! The clause number and wording are as quoted by 坎德拉学院 (Candela Academy, WeChat article
+//! 《新版光伏设计规范》, mirrored at www.bjzdjc.com/536462e1e7), not read in the standard itself:
+//! *to confirm*. The same article reports that the revision's consultation draft (征求意见稿) softens
+//! 应 to 宜 and keeps only 前、后. The clause asks for every day; the winter solstice is the day of the
+//! lowest sun and longest shadows, so a pitch that holds then holds every day (the usual Chinese
+//! design practice): no row may shade the next between 9:00 and 15:00 local true solar time on it.
 //!
 //! The sun at 9:00 true solar time (hour angle ω = −45°, 15:00 is its mirror) on the solstice
 //! (declination δ = −23.45°, the value of the usual Chinese design formula) at latitude φ:
@@ -25,6 +29,7 @@
 //! exact azimuth instead of 0.707 (at 39° N γ = 42.1°, cos γ = 0.742).
 
 use crate::check::out_of_range;
+use crate::decimal::dec;
 use crate::error::ScenarioError;
 
 /// Declination of the sun on the winter solstice [°] (northern hemisphere; the design value).
@@ -53,10 +58,12 @@ pub fn solstice_sun(latitude_deg: f64, field: &str) -> Result<SolsticeSun, Scena
         return Err(out_of_range(
             field,
             format!(
-                "({latitude_deg}°): the winter-solstice sun at 9:00 is too low for the GB 50797 row rule (rows need a latitude within ±64°)"
+                "({}°): the winter-solstice sun at 9:00 is too low for the GB 50797 row rule (rows need a latitude within ±64°)",
+                dec(latitude_deg)
             ),
             format!(
-                "（{latitude_deg}°）：冬至日 9:00 太阳高度过低，无法按 GB 50797 计算前后排间距（纬度须在 ±64° 以内）"
+                "（{}°）：冬至日 9:00 太阳高度过低，无法按 GB 50797 计算前后排间距（纬度须在 ±64° 以内）",
+                dec(latitude_deg)
             ),
         ));
     }

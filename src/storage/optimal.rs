@@ -22,6 +22,7 @@
 use super::battery::Limits;
 use super::flow::{step, Hour, SiteYear};
 use crate::calendar::MONTH_START_DAY;
+use crate::minmax::MinMax;
 
 /// A segment of a convex piecewise-linear function: length [kWh], slope [yuan/kWh], and whether it
 /// belongs to the value function (true) or to the hour's cost (false) in a merged sum.
@@ -194,7 +195,7 @@ impl Plan {
                     }
                 };
                 if take_value {
-                    next += (d - x).clamp(0.0, s.len);
+                    next += (d - x).fmax(0.0).fmin(s.len);
                 }
                 let (a, b) = (x.max(d), (x + s.len).min(smax));
                 if b > a {
@@ -226,7 +227,9 @@ impl Plan {
 
     /// The forward pass from stored energy `soc0`, appending the hours to `out`.
     fn hours(&self, base: &[f64], limit: f64, lim: &Limits, soc0: f64, out: &mut Vec<Hour>) {
-        let mut soc = soc0.clamp(lim.soc_min_kwh, lim.soc_max_kwh);
+        // Compare-and-select, not `f64::clamp`: its check of the bounds prints them with core's float
+        // formatter, which would keep it in the .wasm (≈ 10 KB gzipped, issue 9).
+        let mut soc = soc0.fmax(lim.soc_min_kwh).fmin(lim.soc_max_kwh);
         for (t, &b) in base.iter().enumerate() {
             // Walk hour t's segments from a_t up to `soc`: the value function's part gives
             // s_{t+1}.

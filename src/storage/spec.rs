@@ -1,10 +1,10 @@
 //! The battery as the scenario spells it (`storage`, optional): plain data across the JSON /
 //! JavaScript boundary, checked and resolved by [`crate::resolve::storage`].
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// How the battery is dispatched hour by hour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum DispatchMode {
     /// Charge from the PV surplus, discharge whenever the load exceeds the PV.
@@ -19,17 +19,26 @@ pub enum DispatchMode {
     /// a demand charge (energy + demand charge): the upper bound of the savings.
     Optimal,
 }
+crate::from_json_enum!(DispatchMode {
+    SelfConsumption: "selfConsumption",
+    TimeOfUse: "timeOfUse",
+    PeakShaving: "peakShaving",
+    Optimal: "optimal",
+});
 
 /// A third party owns the battery (EMC): the host receives a share of its savings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StorageInvestor {
     /// Share of the battery's savings (peak–valley and demand charge) left to the host [%].
     pub host_share_pct: f64,
 }
+crate::from_json_struct!(StorageInvestor {
+    host_share_pct: "hostSharePct",
+});
 
 /// A battery behind the site meter, AC-coupled after the PV inverter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Storage {
     /// Nameplate energy [kWh]; the usable part lies between `socMinPct` and `socMaxPct`.
@@ -93,9 +102,30 @@ pub struct Storage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub day_of_year: Option<u32>,
 }
+crate::from_json_struct!(Storage {
+    energy_kwh: "energyKwh",
+    power_kw: "powerKw",
+    dispatch: "dispatch",
+    round_trip_efficiency_pct: "roundTripEfficiencyPct",
+    soc_min_pct: "socMinPct",
+    soc_max_pct: "socMaxPct",
+    auxiliary_kw: "auxiliaryKw",
+    calendar_fade_pct_per_year: "calendarFadePctPerYear",
+    cycle_fade_pct_per_cycle: "cycleFadePctPerCycle",
+    end_of_life_pct: "endOfLifePct",
+    replacement_year: "replacementYear",
+    replacement_cost_yuan_per_kwh: "replacementCostYuanPerKwh",
+    capex_yuan_per_kwh: "capexYuanPerKwh",
+    capex_yuan_per_kw: "capexYuanPerKw",
+    om_pct_of_capex: "omPctOfCapex",
+    grid_charging: "gridCharging",
+    cycles_per_day: "cyclesPerDay",
+    peak_target_kw: "peakTargetKw",
+    investor: "investor",
+});
 
 /// The grid of the battery sizing sweep (`sweepStorage`): every power × every duration.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SweepGrid {
     /// Battery powers [kW].
@@ -103,3 +133,7 @@ pub struct SweepGrid {
     /// Hours of storage at full power [h], each > 0.
     pub durations_h: Vec<f64>,
 }
+crate::from_json_struct!(SweepGrid {
+    powers_kw: "powersKw",
+    durations_h: "durationsH",
+});

@@ -552,7 +552,10 @@ fn fill(v: &mut [f64], lines: &[u32], max_gap: usize, q: &Quantity) -> Result<u3
             format!("所有行均缺少{}", q.zh),
         ));
     };
-    let first_missing = v.iter().position(|x| x.is_nan());
+    // Nothing missing (most files): no circular walk, whose index takes a remainder per row.
+    let Some(first_missing) = v.iter().position(|x| x.is_nan()) else {
+        return Ok(0);
+    };
     let mut filled = 0u32;
     let mut i = 1;
     while i <= n {
@@ -589,16 +592,16 @@ fn fill(v: &mut [f64], lines: &[u32], max_gap: usize, q: &Quantity) -> Result<u3
     if f64::from(filled) > MAX_FILLED_SHARE * n as f64 {
         return Err(err(
             codes::WEATHER_MISSING_VALUES,
-            first_missing.map(|i| lines[i]),
+            Some(lines[first_missing]),
             format!(
                 "{} is missing (or at/above the format's missing marker) in {filled} of {n} rows; at most {} % are filled by interpolation",
                 q.en,
-                MAX_FILLED_SHARE * 100.0
+                dec(MAX_FILLED_SHARE * 100.0)
             ),
             format!(
                 "{n} 行中有 {filled} 行缺测{}（或不低于该格式的缺测标记值）；最多插补 {} %",
                 q.zh,
-                MAX_FILLED_SHARE * 100.0
+                dec(MAX_FILLED_SHARE * 100.0)
             ),
         ));
     }

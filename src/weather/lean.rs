@@ -216,6 +216,34 @@ impl<'a> Cursor<'a> {
         Some(v)
     }
 
+    /// The bytes of the line at the cursor without its `\n` and one `\r` before it (as
+    /// [`super::text::Lines`] gives lines); the cursor moves past the `\n`. The line end is
+    /// looked for eight bytes at a time.
+    pub(crate) fn line(&mut self) -> &'a [u8] {
+        let (b, start) = (self.b, self.i);
+        let mut end = start;
+        loop {
+            if end + 8 > b.len() {
+                end += b[end..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .unwrap_or(b.len() - end);
+                break;
+            }
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&b[end..end + 8]);
+            let newline = zero_bytes(u64::from_le_bytes(word) ^ NEWLINES);
+            if newline != 0 {
+                end += (newline.trailing_zeros() / 8) as usize;
+                break;
+            }
+            end += 8;
+        }
+        self.i = end + 1;
+        let line = &b[start..end];
+        line.strip_suffix(b"\r").unwrap_or(line)
+    }
+
     /// The bytes of the cell at the cursor, up to its comma or line end (the cursor stops there).
     #[inline]
     pub(crate) fn cell(&mut self) -> &'a [u8] {
@@ -342,6 +370,17 @@ mod tests {
         c.next_line();
         assert_eq!(c.num(), Some(3.0));
         assert!(Cursor::new(b"1\r5").num().is_none());
+        // Lines as text::Lines gives them: one \r before the \n stripped, no line after a final \n.
+        let text = b"a\r\n\nbb\r\r\nccccccccccccccccccc\r";
+        let mut c = Cursor::new(text);
+        let mut got = Vec::new();
+        while !c.done() {
+            got.push(c.line().to_vec());
+        }
+        let want: Vec<Vec<u8>> = super::super::text::Lines::new(std::str::from_utf8(text).unwrap())
+            .map(|(_, l)| l.as_bytes().to_vec())
+            .collect();
+        assert_eq!(got, want);
         assert!(Cursor::new(b",").num_or_empty().unwrap().is_nan());
     }
 }

@@ -44,7 +44,7 @@ pub mod timing;
 pub mod tmy2;
 pub mod tmy3;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::diag::Bilingual;
 use crate::error::{codes, ScenarioError};
@@ -56,7 +56,7 @@ pub use timing::{daily_centroids, timing_check, DayCentroid, TimingCheck};
 pub const MAX_BYTES: usize = crate::caps::WEATHER_TEXT_BYTES;
 
 /// Where within its nominal interval a row's irradiance holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Timing {
     /// At the start of the interval (Chinese CSWD EPW files: EPW hour h holds at (h−1):00).
@@ -72,9 +72,15 @@ pub enum Timing {
     /// [`Weather::stamp_offset_minutes`]).
     Instant,
 }
+crate::from_json_enum!(Timing {
+    Start: "start",
+    Centre: "centre" | "center",
+    End: "end",
+    Instant: "instant",
+});
 
 /// Weather file formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum WeatherFormat {
     Epw,
@@ -85,6 +91,14 @@ pub enum WeatherFormat {
     PvgisCsv,
     PvgisJson,
 }
+crate::from_json_enum!(WeatherFormat {
+    Epw: "epw",
+    Tmy3: "tmy3",
+    Tmy2: "tmy2",
+    SamCsv: "samCsv",
+    PvgisCsv: "pvgisCsv",
+    PvgisJson: "pvgisJson",
+});
 
 /// Where the weather was measured or modelled.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -246,9 +260,9 @@ fn read(text: &str, options: &ParseOptions, full: bool) -> Result<Weather, Scena
     match format {
         WeatherFormat::Epw => epw::read_rows_by(text, options, full),
         WeatherFormat::Tmy3 => tmy3::read_by(text, options, full),
-        WeatherFormat::Tmy2 => tmy2::read(text, options),
+        WeatherFormat::Tmy2 => tmy2::read_by(text, options, full),
         WeatherFormat::SamCsv => sam_csv::read_by(text, options, full),
-        WeatherFormat::PvgisCsv => pvgis::read_csv(text, options),
+        WeatherFormat::PvgisCsv => pvgis::read_csv_by(text, options, full),
         WeatherFormat::PvgisJson => pvgis::read_json(text, options),
     }
 }

@@ -35,6 +35,7 @@ use super::text::err;
 use super::{Location, Stamp, Timing, Weather};
 use crate::decimal::{dec, fixed};
 use crate::error::{codes, ScenarioError};
+use crate::minmax::MinMax;
 use crate::solar::irradiance::dni_extra_duffie_beckman;
 use crate::solar::spencer::declination_eot;
 
@@ -182,7 +183,7 @@ fn count(w: &Irradiance) -> Vec<Implausible> {
     let mut sun = SunByDay::new(w.location);
     for (i, stamp) in w.stamps.iter().enumerate() {
         let (ghi, dni, dhi) = (w.ghi[i], w.dni[i], w.dhi[i]);
-        if ghi.min(dni).min(dhi) < MIN_IRRADIANCE_W_M2 {
+        if ghi.fmin(dni).fmin(dhi) < MIN_IRRADIANCE_W_M2 {
             flag("irradiance_negative", i);
         }
         (sum_ghi, sum_dhi) = (sum_ghi + ghi, sum_dhi + dhi);
@@ -193,7 +194,7 @@ fn count(w: &Irradiance) -> Vec<Implausible> {
             continue;
         }
         let (cos_z, extra) = sun.at(f64::from(stamp.minute_of_year()) + offset);
-        let mu = cos_z.max(0.0);
+        let mu = cos_z.fmax(0.0);
         if ghi > RATIO_GHI_MIN_W_M2 && cos_z > cos_93 {
             // Diffuse ratio DHI/GHI at most, closure GHI/(DNI·μ₀ + DHI) at least.
             let (diffuse_ratio, closure) = if cos_z < cos_75 {

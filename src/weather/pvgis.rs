@@ -17,12 +17,8 @@
 //! [`Timing::Centre`] without a declared offset or with 0.5 h, [`Timing::Instant`] for another
 //! declared offset (satellite snapshots).
 
-use std::borrow::Cow;
-
-use serde::de::{Deserializer, SeqAccess, Visitor};
-use serde::Deserialize;
-
 use super::assemble::{check_date, finish, Meta, Rows};
+use super::lean::{plan, push_row, Cursor};
 use super::text::{err, int, not_a_number, num, show, split_fields, Fields, Lines};
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
@@ -30,6 +26,7 @@ use super::{
 use crate::decimal::{dec, fixed};
 use crate::diag::Bilingual;
 use crate::error::{codes, ScenarioError};
+use crate::json::{self, FromJson};
 
 /// Parses `YYYYMMDD:HHMM` into a UTC stamp.
 fn time_utc(s: &str, line: u32) -> Result<Stamp, ScenarioError> {
@@ -188,8 +185,18 @@ fn finish_pvgis(
     )
 }
 
-/// Reads a PVGIS TMY CSV text.
+/// Reads a PVGIS TMY CSV text (the data rows by the lean path, by the validating path where it
+/// gives up).
 pub fn read_csv(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
+    read_csv_by(text, opt, false)
+}
+
+/// [`read_csv`], the data rows by the validating path only when `full`.
+pub(crate) fn read_csv_by(
+    text: &str,
+    opt: &ParseOptions,
+    full: bool,
+) -> Result<Weather, ScenarioError> {
     let mut lines = Lines::new(text);
     let (mut lat, mut lon, mut elev, mut offset) = (None, None, None, None);
     let mut header = None;
@@ -276,12 +283,54 @@ pub fn read_csv(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError
             )
         })
     };
-    let (c_ghi, c_dni, c_dhi) = (need("G(h)")?, need("Gb(n)")?, need("Gd(h)")?);
-    let (c_temp, c_wind) = (need("T2m")?, need("WS10m")?);
-    let c_pres = find("SP");
+    let cols = CsvColumns {
+        ghi: need("G(h)")?,
+        dni: need("Gb(n)")?,
+        dhi: need("Gd(h)")?,
+        temp: need("T2m")?,
+        wind: need("WS10m")?,
+        pres: find("SP"),
+        width,
+    };
+    let lean = (!full)
+        .then(|| lean_csv_rows(lines.rest(), lines.next_line_no(), &cols))
+        .flatten();
+    let (rows, last_line) = match lean {
+        Some((rows, last)) => (rows, last.unwrap_or(n_head)),
+        None => full_csv_rows(lines, n_head, &cols)?,
+    };
+    finish_pvgis(
+        rows,
+        WeatherFormat::PvgisCsv,
+        location,
+        offset,
+        "PVGIS".into(),
+        opt,
+        n_head,
+        last_line,
+    )
+}
 
+/// The columns a PVGIS CSV row is read from (0-based), and the number of fields of the column row.
+struct CsvColumns {
+    ghi: usize,
+    dni: usize,
+    dhi: usize,
+    temp: usize,
+    wind: usize,
+    pres: Option<usize>,
+    width: usize,
+}
+
+/// The validating reader of the data rows, up to the blank line before the footer: every field
+/// checked, errors with their line. With the rows, the number of the last data line.
+fn full_csv_rows(
+    lines: Lines,
+    mut last_line: u32,
+    cols: &CsvColumns,
+) -> Result<(Rows, u32), ScenarioError> {
+    let width = cols.width;
     let mut rows = Rows::with_capacity(8784, false);
-    let mut last_line = n_head;
     for (no, line) in lines {
         if line.trim().is_empty() {
             break; // the footer follows a blank line
@@ -297,136 +346,211 @@ pub fn read_csv(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError
                 format!("PVGIS 数据行有 {n} 个字段，而列名行有 {width} 个"),
             ));
         }
-        rows.stamps.push(time_utc(f.get(0), no)?);
-        rows.lines.push(no);
+        let stamp = time_utc(f.get(0), no)?;
         let v =
             |k: usize, en: &str| num(f.get(k)).ok_or_else(|| not_a_number(no, en, en, f.get(k)));
-        rows.ghi.push(v(c_ghi, "G(h)")?);
-        rows.dni.push(v(c_dni, "Gb(n)")?);
-        rows.dhi.push(v(c_dhi, "Gd(h)")?);
-        rows.temp.push(v(c_temp, "T2m")?);
-        rows.wind.push(v(c_wind, "WS10m")?);
-        rows.pres.push(match c_pres {
-            Some(c) => v(c, "SP")? / 100.0,
-            None => f64::NAN,
-        });
+        let values = [
+            v(cols.ghi, "G(h)")?,
+            v(cols.dni, "Gb(n)")?,
+            v(cols.dhi, "Gd(h)")?,
+            v(cols.temp, "T2m")?,
+            match cols.pres {
+                Some(c) => v(c, "SP")? / 100.0,
+                None => f64::NAN,
+            },
+            v(cols.wind, "WS10m")?,
+        ];
+        push_row(&mut rows, stamp, no, values, None);
     }
-    finish_pvgis(
-        rows,
-        WeatherFormat::PvgisCsv,
-        location,
-        offset,
-        "PVGIS".into(),
-        opt,
-        n_head,
-        last_line,
-    )
+    Ok((rows, last_line))
+}
+
+/// A time cell `YYYYMMDD:HHMM` of digits only, as [`time_utc`] reads it; `None` for any other
+/// form or an impossible date or time (the full path reports those).
+fn lean_time(cell: &[u8], line: u32) -> Option<Stamp> {
+    if cell.len() != 13 || cell[8] != b':' {
+        return None;
+    }
+    let n = |a: usize, b: usize| {
+        cell[a..b].iter().try_fold(0i64, |v, &d| {
+            d.is_ascii_digit().then(|| v * 10 + i64::from(d - b'0'))
+        })
+    };
+    let (y, m, d, h, mi) = (n(0, 4)?, n(4, 6)?, n(6, 8)?, n(9, 11)?, n(11, 13)?);
+    check_date(line, y, m, d).ok()?;
+    ((0..=23).contains(&h) && (0..=59).contains(&mi)).then_some(Stamp {
+        year: y as i32,
+        month: m as u8,
+        day: d as u8,
+        hour: h as u8,
+        minute: mi as u8,
+    })
+}
+
+/// What a lean row's needed cell is read into ([`push_row`]'s order).
+#[derive(Clone, Copy)]
+enum Slot {
+    Ghi,
+    Dni,
+    Dhi,
+    Temp,
+    Pres,
+    Wind,
+}
+
+/// The data rows in one pass over the bytes ([`super::lean`]) up to the blank line before the
+/// footer, the same rows as [`full_csv_rows`]: the times and needed cells in their plain form
+/// only; `None` at the first line that is not plainly right (the full path then reads or reports
+/// it). With the rows, the number of the last data line (`None`: no data line).
+fn lean_csv_rows(data: &str, first_no: u32, cols: &CsvColumns) -> Option<(Rows, Option<u32>)> {
+    let (want, k) = plan([
+        (Some(cols.ghi), Slot::Ghi),
+        (Some(cols.dni), Slot::Dni),
+        (Some(cols.dhi), Slot::Dhi),
+        (Some(cols.temp), Slot::Temp),
+        (cols.pres, Slot::Pres),
+        (Some(cols.wind), Slot::Wind),
+    ])?;
+    let want = &want[..k];
+    // (A column row of 32 fields or more is left to the full path, which reads 32 names.)
+    if want[0].0 < 1 || cols.width >= 32 {
+        return None;
+    }
+    let mut c = Cursor::new(data.as_bytes());
+    let mut rows = Rows::with_capacity(8784, false);
+    let (mut no, mut last) = (first_no, None);
+    while !c.done() {
+        let this = no;
+        no += 1;
+        if c.skip_empty_line() {
+            break; // the footer follows a blank line
+        }
+        let stamp = lean_time(c.cell(), this)?;
+        let (mut at, mut v) = (0, [f64::NAN; 6]);
+        for &(col, slot) in want {
+            (c.skip_commas(col - at) == col - at).then_some(())?;
+            at = col;
+            v[slot as usize] = c.num()?;
+        }
+        v[Slot::Pres as usize] /= 100.0;
+        let fields = at + 1 + c.skip_commas(usize::MAX);
+        c.next_line();
+        if fields != cols.width {
+            return None;
+        }
+        push_row(&mut rows, stamp, this, v, None);
+        last = Some(this);
+    }
+    Some((rows, last))
 }
 
 // ---- JSON ----
 
-#[derive(Deserialize)]
-struct Doc<'a> {
-    #[serde(borrow, default)]
-    inputs: Option<Inputs<'a>>,
+struct Doc {
+    inputs: Option<Inputs>,
     outputs: Option<Outputs>,
 }
+crate::from_json_struct!(ignore_unknown Doc {
+    inputs: "inputs",
+    outputs: "outputs",
+});
 
-#[derive(Deserialize)]
-struct Inputs<'a> {
-    #[serde(default)]
+struct Inputs {
     location: Option<JsonLocation>,
-    #[serde(borrow, default)]
-    meteo_data: Option<Meteo<'a>>,
+    meteo_data: Option<Meteo>,
 }
+crate::from_json_struct!(ignore_unknown Inputs {
+    location: "location",
+    meteo_data: "meteo_data",
+});
 
-#[derive(Deserialize)]
 struct JsonLocation {
     latitude: Option<f64>,
     longitude: Option<f64>,
     elevation: Option<f64>,
     irradiance_time_offset: Option<f64>,
 }
+crate::from_json_struct!(ignore_unknown JsonLocation {
+    latitude: "latitude",
+    longitude: "longitude",
+    elevation: "elevation",
+    irradiance_time_offset: "irradiance_time_offset",
+});
 
-#[derive(Deserialize)]
-struct Meteo<'a> {
-    #[serde(borrow, default)]
-    radiation_db: Option<Cow<'a, str>>,
+struct Meteo {
+    radiation_db: Option<String>,
 }
+crate::from_json_struct!(ignore_unknown Meteo {
+    radiation_db: "radiation_db",
+});
 
-#[derive(Deserialize)]
 struct Outputs {
     tmy_hourly: Option<Hourly>,
 }
+crate::from_json_struct!(ignore_unknown Outputs {
+    tmy_hourly: "tmy_hourly",
+});
 
-#[derive(Deserialize)]
-struct JsonRow<'a> {
-    #[serde(rename = "time(UTC)", borrow)]
-    time: Cow<'a, str>,
-    #[serde(rename = "G(h)")]
-    ghi: f64,
-    #[serde(rename = "Gb(n)")]
-    dni: f64,
-    #[serde(rename = "Gd(h)")]
-    dhi: f64,
-    #[serde(rename = "T2m")]
-    temp: f64,
-    #[serde(rename = "WS10m")]
-    wind: f64,
-    #[serde(rename = "SP", default)]
-    pres: Option<f64>,
-}
-
-/// `tmy_hourly`, streamed into columns (no per-row allocation).
+/// `tmy_hourly`, read into columns (no per-row allocation).
 struct Hourly {
     rows: Rows,
     /// Index of the first row whose time could not be read, and why.
     bad: Option<(usize, ScenarioError)>,
 }
 
-impl<'de> Deserialize<'de> for Hourly {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Hourly;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an array of hourly rows")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Hourly, A::Error> {
-                let mut h = Hourly {
-                    rows: Rows::with_capacity(8784, false),
-                    bad: None,
-                };
-                while let Some(r) = seq.next_element::<JsonRow>()? {
-                    let i = h.rows.len();
-                    match time_utc(&r.time, 0) {
-                        Ok(s) => h.rows.stamps.push(s),
-                        Err(e) => {
-                            if h.bad.is_none() {
-                                h.bad = Some((i, e));
-                            }
-                            h.rows.stamps.push(Stamp {
-                                year: 0,
-                                month: 1,
-                                day: 1,
-                                hour: 0,
-                                minute: 0,
-                            });
-                        }
+impl FromJson for Hourly {
+    fn read(v: &serde_json::Value) -> Result<Self, json::Failure> {
+        let items = Vec::<Row>::read(v)?;
+        let mut h = Hourly {
+            rows: Rows::with_capacity(items.len().max(8784), false),
+            bad: None,
+        };
+        for (i, r) in items.iter().enumerate() {
+            match time_utc(&r.time, 0) {
+                Ok(s) => h.rows.stamps.push(s),
+                Err(e) => {
+                    if h.bad.is_none() {
+                        h.bad = Some((i, e));
                     }
-                    h.rows.ghi.push(r.ghi);
-                    h.rows.dni.push(r.dni);
-                    h.rows.dhi.push(r.dhi);
-                    h.rows.temp.push(r.temp);
-                    h.rows.wind.push(r.wind);
-                    h.rows.pres.push(r.pres.map_or(f64::NAN, |p| p / 100.0));
+                    h.rows.stamps.push(Stamp {
+                        year: 0,
+                        month: 1,
+                        day: 1,
+                        hour: 0,
+                        minute: 0,
+                    });
                 }
-                Ok(h)
             }
+            h.rows.ghi.push(r.ghi);
+            h.rows.dni.push(r.dni);
+            h.rows.dhi.push(r.dhi);
+            h.rows.temp.push(r.temp);
+            h.rows.wind.push(r.wind);
+            h.rows.pres.push(r.pres.map_or(f64::NAN, |p| p / 100.0));
         }
-        d.deserialize_seq(V)
+        Ok(h)
     }
 }
+
+/// One `tmy_hourly` row; its other keys are skipped.
+struct Row {
+    time: String,
+    ghi: f64,
+    dni: f64,
+    dhi: f64,
+    temp: f64,
+    wind: f64,
+    pres: Option<f64>,
+}
+crate::from_json_struct!(ignore_unknown Row {
+    time: "time(UTC)",
+    ghi: "G(h)",
+    dni: "Gb(n)",
+    dhi: "Gd(h)",
+    temp: "T2m",
+    wind: "WS10m",
+    pres: "SP",
+});
 
 /// Line of each `tmy_hourly` row: the line holding its `"time(UTC)"` key.
 fn row_lines(text: &str, n: usize) -> Vec<u32> {
@@ -554,4 +678,45 @@ pub fn read_json(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioErro
         1,
         last_line,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Columns: time(UTC), T2m, RH, G(h), Gb(n), Gd(h), IR(h), WS10m, WD10m, SP.
+    const COLS: CsvColumns = CsvColumns {
+        ghi: 3,
+        dni: 4,
+        dhi: 5,
+        temp: 1,
+        wind: 7,
+        pres: Some(9),
+        width: 10,
+    };
+    const ROWS: &str = "20050101:0000,-12.5,50.00,0.00,0.00,0.00,300.00,1.5,0.00,90030.0\r\n\
+                        20050101:0100,-12.25,50.00,10.5,0,3,300.00,2,0.00,90000\r\n\
+                        \r\n\
+                        T2m: 2-m air temperature (degree Celsius)\r\n";
+
+    #[test]
+    fn lean_rows_take_plain_lines_and_match_the_full_rows() {
+        let (lean, last) = lean_csv_rows(ROWS, 20, &COLS).expect("plain rows");
+        let (full, full_last) = full_csv_rows(Lines::new(ROWS), 0, &COLS).unwrap();
+        assert_eq!((last, full_last), (Some(21), 2));
+        super::super::lean::assert_same_rows(&lean, &full);
+        assert_eq!((lean.pres[0], lean.ghi[1]), (900.3, 10.5));
+        // Anything not plainly right is left to the full path.
+        for bad in [
+            "20050101:0000,-12.5,50.00,0.00,0.00,0.00,300.00,1.5,0.00\n",
+            "20050101:0000,-12.5,50.00,0.00,0.00,0.00,300.00,1.5,0.00,9,1\n",
+            "20050101:0000, 1,50.00,0.00,0.00,0.00,300.00,1.5,0.00,9\n",
+            "2005010:10000,1,50.00,0.00,0.00,0.00,300.00,1.5,0.00,9\n",
+            "20050101:2400,1,50.00,0.00,0.00,0.00,300.00,1.5,0.00,9\n",
+            "2005+101:0000,1,50.00,0.00,0.00,0.00,300.00,1.5,0.00,9\n",
+            " \n",
+        ] {
+            assert!(lean_csv_rows(bad, 20, &COLS).is_none(), "{bad}");
+        }
+    }
 }

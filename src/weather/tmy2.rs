@@ -6,6 +6,7 @@
 //! wind speed 95–98 [0.1 m/s]. A field of nines is missing. Default timing [`Timing::Centre`].
 
 use super::assemble::{check_date, finish, Meta, Rows};
+use super::lean::{push_row, Cursor};
 use super::text::{err, int, not_a_number, num, show, Lines};
 use super::{
     check_location, timing, Location, ParseOptions, Stamp, Timing, Weather, WeatherFormat,
@@ -25,8 +26,17 @@ pub(crate) fn looks_like(first: &str, second: &str) -> bool {
         && b[1..9].iter().all(u8::is_ascii_digit)
 }
 
-/// Reads a TMY2 text.
+/// Reads a TMY2 text (the data rows by the lean path, by the validating path where it gives up).
 pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
+    read_by(text, opt, false)
+}
+
+/// [`read`], the data rows by the validating path only when `full`.
+pub(crate) fn read_by(
+    text: &str,
+    opt: &ParseOptions,
+    full: bool,
+) -> Result<Weather, ScenarioError> {
     let mut lines = Lines::new(text);
     let (n1, first) = lines.next().unwrap_or((1, ""));
     let t: Vec<&str> = first.split_whitespace().collect();
@@ -67,8 +77,35 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
     };
     check_location(&location, n1)?;
 
+    let lean = (!full)
+        .then(|| lean_rows(lines.rest(), lines.next_line_no()))
+        .flatten();
+    let (rows, last_line) = match lean {
+        Some((rows, last)) => (rows, last.unwrap_or(n1)),
+        None => full_rows(lines, n1)?,
+    };
+    finish(
+        rows,
+        Meta {
+            location,
+            format: WeatherFormat::Tmy2,
+            timing_override: opt.timing,
+            timing_default: Timing::Centre,
+            timing_basis: timing::TMY2,
+            source: "TMY2".into(),
+            step_minutes: Some(60),
+            stamp_offset_minutes: 60,
+            roll_hours: 0,
+            last_line,
+            has_pressure: true,
+        },
+    )
+}
+
+/// The validating reader of the data rows: every field checked, errors with their line. With the
+/// rows, the number of the last line.
+fn full_rows(lines: Lines, mut last_line: u32) -> Result<(Rows, u32), ScenarioError> {
     let mut rows = Rows::with_capacity(8784, false);
-    let mut last_line = n1;
     for (no, line) in lines {
         last_line = no;
         if line.trim().is_empty() {
@@ -128,20 +165,123 @@ pub fn read(text: &str, opt: &ParseOptions) -> Result<Weather, ScenarioError> {
         rows.pres.push(v(84, 88, 1.0, "pressure", "气压")?);
         rows.wind.push(v(95, 98, 10.0, "wind speed", "风速")?);
     }
-    finish(
-        rows,
-        Meta {
-            location,
-            format: WeatherFormat::Tmy2,
-            timing_override: opt.timing,
-            timing_default: Timing::Centre,
-            timing_basis: timing::TMY2,
-            source: "TMY2".into(),
-            step_minutes: Some(60),
-            stamp_offset_minutes: 60,
-            roll_hours: 0,
-            last_line,
-            has_pressure: true,
-        },
-    )
+    Ok((rows, last_line))
+}
+
+/// A cell of a data line in its plain form: an optional `-`, then digits only (`None` for
+/// anything else, such as spaces or a `+`); with whether its digits are all nines (missing).
+#[inline]
+fn plain(line: &[u8], a: usize, b: usize) -> Option<(i64, bool)> {
+    let cell = &line[a..b];
+    let (neg, digits) = match cell.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, cell),
+    };
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let v = digits
+        .iter()
+        .fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
+    Some((if neg { -v } else { v }, digits.iter().all(|&d| d == b'9')))
+}
+
+/// The data rows in one pass over the bytes, the same rows as [`full_rows`]: each line's fixed
+/// cells in their plain form only ([`plain`]); `None` at the first line that is not plainly right
+/// (the full path then reads or reports it). With the rows, the number of the last line (`None`:
+/// no line after the header).
+fn lean_rows(data: &str, first_no: u32) -> Option<(Rows, Option<u32>)> {
+    let mut c = Cursor::new(data.as_bytes());
+    let mut rows = Rows::with_capacity(8784, false);
+    let (mut no, mut last) = (first_no, None);
+    while !c.done() {
+        let this = no;
+        no += 1;
+        last = Some(this);
+        let line = c.line();
+        if line.is_empty() {
+            continue;
+        }
+        if line.len() < MIN_LEN {
+            return None;
+        }
+        let date = |a: usize| {
+            plain(line, a, a + 2)
+                .filter(|_| line[a] != b'-')
+                .map(|v| v.0)
+        };
+        let (yy, month, day, hour) = (date(1)?, date(3)?, date(5)?, date(7)?);
+        let year = 1900 + yy;
+        check_date(this, year, month, day).ok()?;
+        if !(1..=24).contains(&hour) {
+            return None;
+        }
+        let stamp = Stamp {
+            year: year as i32,
+            month: month as u8,
+            day: day as u8,
+            hour: (hour - 1) as u8,
+            minute: 0,
+        };
+        let v = |a: usize, b: usize, div: f64| {
+            plain(line, a, b).map(|(x, nines)| if nines { f64::NAN } else { x as f64 / div })
+        };
+        let values = [
+            v(17, 21, 1.0)?,
+            v(23, 27, 1.0)?,
+            v(29, 33, 1.0)?,
+            v(67, 71, 10.0)?,
+            v(84, 88, 1.0)?,
+            v(95, 98, 10.0)?,
+        ];
+        push_row(&mut rows, stamp, this, values, None);
+    }
+    Some((rows, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 142-character TMY2 line dated 1962-01-01 at `hour` with GHI `ghi` and dry bulb `temp`.
+    fn line(hour: &str, ghi: &str, temp: &str) -> String {
+        let mut l = format!(" 620101{hour}").into_bytes();
+        l.resize(142, b'0');
+        l[17..21].copy_from_slice(ghi.as_bytes());
+        l[67..71].copy_from_slice(temp.as_bytes());
+        String::from_utf8(l).unwrap()
+    }
+
+    #[test]
+    fn lean_rows_take_plain_lines_and_match_the_full_rows() {
+        let text = format!(
+            "{}\r\n{}\n\n{}",
+            line("01", "0000", "-011"),
+            line("02", "9999", "0200"),
+            line("03", "0012", "9999")
+        );
+        let (lean, last) = lean_rows(&text, 2).expect("plain rows are read by the lean path");
+        let (full, full_last) = full_rows(Lines::new(&text), 0).unwrap();
+        assert_eq!((last, full_last), (Some(5), 4));
+        super::super::lean::assert_same_rows(&lean, &full);
+        assert_eq!((lean.lines, full.lines), (vec![2, 3, 5], vec![1, 2, 4]));
+        assert_eq!((lean.temp[0], lean.ghi[2]), (-1.1, 12.0));
+        assert!(lean.ghi[1].is_nan() && lean.temp[2].is_nan());
+        // Anything not plainly right is left to the full path.
+        for bad in [
+            line("01", " 123", "0200"),
+            line("01", "+123", "0200"),
+            line("01", "12a4", "0200"),
+            line("25", "0000", "0200"),
+            line(" 1", "0000", "0200"),
+            {
+                let mut short = line("01", "0000", "0200");
+                short.truncate(97);
+                short
+            },
+            "   ".to_string(),
+        ] {
+            assert!(lean_rows(&bad, 2).is_none(), "{bad}");
+        }
+    }
 }

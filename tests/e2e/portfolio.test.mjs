@@ -1,12 +1,12 @@
 // The page's variants and portfolio panels in headless Chromium (run after `make site`): variants of
-// the default scenario compared; a generated county .xlsx through the pool of Web Workers, its totals
-// against the sum of single calculate() calls in Node on the generator's own scenarios, its bad rows
-// named by row and column; cancel; a 50 MB file refused before reading. Screenshots go to
-// tests/e2e/screenshots/.
+// the default scenario compared, and the Shuozhou factory without and with a battery against the
+// core; a generated county .xlsx through the pool of Web Workers, its totals against the sum of
+// single calculate() calls in Node on the generator's own scenarios, its bad rows named by row and
+// column; cancel; a 50 MB file refused before reading. Screenshots go to tests/e2e/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -173,4 +173,72 @@ test('roof: a 4,000 m² concrete roof sized on the page, its row pitch written o
   assert.ok((await page.locator('#roofArea-error').textContent()).length > 5);
   await page.getByTestId('capacity-from').selectOption('capacity');
   await page.waitForFunction(() => document.getElementById('roofArea-error').hidden && document.body.dataset.busy !== 'true');
+});
+
+// Last: it leaves the form at the Shuozhou example (its site), which the roof test above does not expect.
+test('variants with a battery: the Shuozhou 4 MW factory without and with 1 MW / 2 MWh, storage lines as the core gives them', async () => {
+  const BATTERY = { energyKwh: 2000, powerKw: 1000, dispatch: 'optimal' };
+  const shown = await page.evaluate(() => Number(document.body.dataset.resultsShown ?? 0));
+  await page.getByTestId('example-shuozhou-4mw-owner-tou').click();
+  await page.waitForFunction((n) => Number(document.body.dataset.resultsShown) > n && document.body.dataset.busy !== 'true', shown);
+  // The core's reports of the example without and with the battery (the page's module, the preset's scenario).
+  const [noBattery, withBattery] = await page.evaluate(async (b) => {
+    const m = await import('./pkg/rooftop_pv.js');
+    const s = m.presets().scenarios.find((x) => x.id === 'shuozhou-4mw-owner-tou').scenario;
+    return [m.calculate(s), m.calculate({ ...s, storage: b })];
+  }, BATTERY);
+  assert.equal(noBattery.storage, undefined);
+  // A: no battery; B: as the form (self-use, owner) with the battery; C removed.
+  await page.getByRole('button', { name: '删除 方案 C' }).click();
+  await page.getByLabel('储能 A', { exact: true }).selectOption('none');
+  await page.getByLabel('消纳模式 B', { exact: true }).selectOption('');
+  await page.getByLabel('储能 B', { exact: true }).selectOption(BATTERY.dispatch);
+  await page.getByLabel('电池容量 kWh B', { exact: true }).fill(String(BATTERY.energyKwh));
+  await page.getByLabel('充放电功率 kW B', { exact: true }).fill(String(BATTERY.powerKw));
+  await page.getByTestId('var-compare').click();
+  await page.waitForFunction(() => document.body.dataset.variants === 'done');
+  const head = await page.getByTestId('var-table').locator('thead th').allTextContents();
+  assert.deepEqual(head.slice(1), ['方案 A', '方案 B']);
+  /** The raw values of a row (undefined where the cell shows none). */
+  const cells = (metric) => page.locator(`#var-table tr[data-metric="${metric}"] td`).evaluateAll(
+    (tds) => tds.map((td) => (td.dataset.value === undefined ? td.textContent : Number(td.dataset.value))));
+  const st = withBattery.storage;
+  const expected = {
+    annualKwh: [noBattery.energy.annualKwh, withBattery.energy.annualKwh],
+    firstYearSavingsYuan: [noBattery.money.firstYearSavingsYuan, withBattery.money.firstYearSavingsYuan],
+    stSelfConsumptionYuan: ['—', st.firstYear.selfConsumptionYuan],
+    stArbitrageYuan: ['—', st.firstYear.arbitrageYuan],
+    stDemandChargeYuan: ['—', st.firstYear.demandChargeYuan],
+    stSavingsYuan: ['—', st.firstYear.savingsYuan],
+    siteSavingsYuan: [noBattery.money.firstYearSavingsYuan, withBattery.money.firstYearSavingsYuan + st.firstYear.savingsYuan],
+    stIrrPct: ['—', st.storageWithPv.irrPct],
+    bothIrrPct: [noBattery.money.irrPct, st.both.irrPct],
+    bothNpvYuan: [noBattery.money.npvYuan, st.both.npvYuan],
+  };
+  for (const [metric, want] of Object.entries(expected)) assert.deepEqual(await cells(metric), want, metric);
+  assert.ok(st.firstYear.savingsYuan > 0 && st.storageWithPv.irrPct !== undefined, 'the battery earns something');
+  // The chart: the site's year-1 savings as bars, the IRR of PV + battery as the line.
+  assert.equal(await page.getByTestId('var-chart').getAttribute('data-storage'), 'true');
+  assert.equal(await page.locator('#var-chart svg .bars rect').count(), 2);
+  assert.equal(await page.locator('#var-chart svg .line2 circle').count(), 2);
+  const dl = page.waitForEvent('download');
+  await page.getByTestId('var-export').click();
+  const csvText = readFileSync(await (await dl).path(), 'utf8');
+  assert.match(csvText, /储能首年节省合计 元/);
+  assert.match(csvText, /光伏 \+ 储能 IRR %/);
+  await page.getByTestId('variants-card').screenshot({ path: join(SHOTS, 'variants-storage.png') });
+  await page.getByTestId('lang').selectOption('en');
+  await page.waitForFunction(() => /IRR of PV \+ battery/.test(document.getElementById('var-table').textContent));
+  assert.equal(await page.getByLabel('Battery B', { exact: true }).inputValue(), 'optimal');
+  await page.getByTestId('variants-card').screenshot({ path: join(SHOTS, 'variants-storage-en.png') });
+  await page.getByTestId('lang').selectOption('zh-CN');
+  // A variant with a dispatch mode but no energy: the core's missing_field in its column, A and B still shown.
+  await page.getByTestId('var-add').click();
+  await page.getByLabel('储能 C', { exact: true }).selectOption('timeOfUse');
+  await page.getByTestId('var-compare').click();
+  await page.waitForFunction(() => document.body.dataset.variants === 'done' && document.querySelectorAll('#var-table thead th').length === 4);
+  const bad = await page.locator('#var-table tr[data-metric="annualKwh"] td').allTextContents();
+  assert.equal(bad[2], '缺少必填项 storage.energyKwh');
+  assert.deepEqual((await cells('stSavingsYuan')).slice(0, 2), expected.stSavingsYuan);
+  await page.getByRole('button', { name: '删除 方案 C' }).click();
 });
