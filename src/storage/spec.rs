@@ -122,6 +122,7 @@ crate::from_json_struct!(Storage {
     cycles_per_day: "cyclesPerDay",
     peak_target_kw: "peakTargetKw",
     investor: "investor",
+    day_of_year: "dayOfYear",
 });
 
 /// The grid of the battery sizing sweep (`sweepStorage`): every power × every duration.
