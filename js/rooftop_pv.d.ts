@@ -1189,8 +1189,11 @@ export interface Report {
       transformerKva: number;
       /** rate × kVA × 12 [yuan] */
       yearYuan: number;
+      /** the cheaper basic-charge billing without PV or battery (given a demand charge; ties: capacity) */
       cheaperWithoutSystem?: 'capacity' | 'demand';
+      /** the cheaper basic-charge billing with the PV alone (given a demand charge; ties: capacity) */
       cheaperWithPv?: 'capacity' | 'demand';
+      /** the cheaper basic-charge billing with PV and battery (given a demand charge; ties: capacity) */
       cheaperWithPvStorage?: 'capacity' | 'demand';
     };
   };
