@@ -30,6 +30,7 @@ fn battery(mode: DispatchMode) -> Storage {
         cycles_per_day: None,
         peak_target_kw: None,
         investor: None,
+        day_of_year: None,
     }
 }
 

@@ -673,6 +673,8 @@ export interface Storage {
     /** share of the battery's savings left to the host [%], 0–100 */
     hostSharePct: number;
   };
+  /** a day of year 1 (1–365, 1 = 1 January) whose hours the report shows (storage.chosenDay) */
+  dayOfYear?: number;
 }
 
 /** Project categories of NEA 国能发新能规〔2025〕7号 (distributed PV measures). */
@@ -1767,6 +1769,24 @@ export interface StorageYear {
   netCashFlowYuan: number;
 }
 
+/** One day of year 1 by clock hour (24 values each) [kW = kWh in the hour]. */
+export interface StorageDay {
+  /** 1–12 */
+  month: number;
+  /** state of charge at the end of the hour [% of the capacity] */
+  socPct: number[];
+  /** [kW] */
+  chargeKw: number[];
+  /** [kW] */
+  dischargeKw: number[];
+  /** import − export [kW] */
+  gridKw: number[];
+  /** [kW] */
+  pvKw: number[];
+  /** [kW] */
+  loadKw: number[];
+}
+
 /** The battery's report: dispatch, money by source, health over the lifetime, and the returns of PV alone,
  * storage alone (no PV), storage added to the PV and both. */
 export interface StorageReport {
@@ -1806,22 +1826,12 @@ export interface StorageReport {
     peakLoadKw: number;
   }[];
   /** the average day of each month of year 1, by clock hour (24 values each) */
-  averageDay: {
-    /** 1–12 */
-    month: number;
-    /** state of charge at the end of the hour [% of the capacity] */
-    socPct: number[];
-    /** [kW] */
-    chargeKw: number[];
-    /** [kW] */
-    dischargeKw: number[];
-    /** import − export [kW] */
-    gridKw: number[];
-    /** [kW] */
-    pvKw: number[];
-    /** [kW] */
-    loadKw: number[];
-  }[];
+  averageDay: StorageDay[];
+  /** the day storage.dayOfYear of year 1, hour by hour (when given) */
+  chosenDay?: StorageDay & {
+    /** 1–365 */
+    dayOfYear: number;
+  };
   /** the PV alone (the cash flow of money.byYear) */
   pvAlone: Returns;
   /** the battery at the site without PV */

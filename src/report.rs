@@ -558,12 +558,16 @@ pub struct StorageMonth {
     pub peak_load_kw: f64,
 }
 
-/// The average day of a month of year 1, by clock hour (24 values each) [kW = kWh in the hour].
+/// The average day of a month of year 1, or one chosen day, by clock hour (24 values each)
+/// [kW = kWh in the hour].
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StorageDay {
     /// 1–12.
     pub month: u32,
+    /// The chosen day (1–365); absent on the average days.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day_of_year: Option<u32>,
     /// State of charge at the end of the hour [% of the year's capacity].
     pub soc_pct: Vec<f64>,
     pub charge_kw: Vec<f64>,
@@ -594,6 +598,9 @@ pub struct StorageReport {
     pub by_year: Vec<StorageYear>,
     pub by_month: Vec<StorageMonth>,
     pub average_day: Vec<StorageDay>,
+    /// The day `storage.dayOfYear`, hour by hour (when given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chosen_day: Option<StorageDay>,
     /// The PV alone (the owner's or host's cash flow of `money`).
     pub pv_alone: Returns,
     /// The battery at the site without PV.

@@ -565,6 +565,10 @@ fn the_report_of_the_shuozhou_battery_adds_up() {
     let sum_months: f64 = st.by_month.iter().map(|m| m.discharge_kwh).sum();
     close(sum_months, y.discharge_kwh, "months");
     assert_eq!(st.average_day.len(), 12);
+    assert!(
+        st.chosen_day.is_none(),
+        "no storage.dayOfYear, no chosen day"
+    );
 }
 
 /// A battery that may charge from the PV surplus only, at a site whose PV never exceeds the load:
@@ -633,4 +637,57 @@ fn the_capacity_charge_is_compared_with_the_demand_charge() {
             .any(|w| w.code == "capacity_billing_cheaper");
         assert_eq!(warned, cheaper_with_system == "capacity", "{kva} kVA");
     }
+}
+
+/// The chosen day (storage.dayOfYear = 41, 10 February) of the Shuozhou battery: its PV is the
+/// engine's first-year hours 960–983 (output.hourly), and each hour balances — PV + grid +
+/// discharge = load + auxiliary + charge — with the stored energy moving by √η·charge −
+/// discharge/√η; no charge and discharge in one hour, both within the power.
+#[test]
+fn the_chosen_day_is_that_day_of_year_one_hour_by_hour() {
+    let s: rooftop_pv::Scenario = rooftop_pv::json::deserialize(
+        &serde_json::from_str(
+            r#"{"system":{"capacityKwp":4000},"site":{"latitude":39.33,"longitude":112.43},
+            "resource":{"method":"station","stationId":"536730"},
+            "usage":{"mode":"selfUseSurplus","load":{"kind":"typical","profile":"factoryTwoShift","annualKwh":30000000}},
+            "tariff":{"timeOfUsePreset":"shanxi-ci-2026"},
+            "storage":{"energyKwh":2000,"powerKw":1000,"dispatch":"optimal","roundTripEfficiencyPct":90,
+                "socMinPct":10,"socMaxPct":90,"auxiliaryKw":5,"dayOfYear":41},
+            "output":{"hourly":true}}"#,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let r = calculate(&s).unwrap();
+    let pv = r.energy.hourly_kwh.expect("output.hourly");
+    let st = r.storage.unwrap();
+    let d = st.chosen_day.expect("storage.chosenDay");
+    assert_eq!((d.month, d.day_of_year), (2, Some(41)));
+    let (eta, cap) = (0.9f64.sqrt(), 2000.0);
+    let mut soc_prev = None;
+    let mut moved = 0.0;
+    for k in 0..24 {
+        close(d.pv_kw[k], pv[960 + k], "PV");
+        let (c, x) = (d.charge_kw[k], d.discharge_kw[k]);
+        assert!(
+            c * x == 0.0 && c <= 1000.0 + 1e-9 && x <= 1000.0 + 1e-9,
+            "hour {k}: {c} {x}"
+        );
+        close(
+            d.pv_kw[k] + d.grid_kw[k] + x,
+            d.load_kw[k] + 5.0 + c,
+            "balance",
+        );
+        let soc_kwh = d.soc_pct[k] / 100.0 * cap;
+        assert!(
+            (200.0 - 1e-6..=1800.0 + 1e-6).contains(&soc_kwh),
+            "SOC {soc_kwh}"
+        );
+        if let Some(p) = soc_prev {
+            close(soc_kwh - p, c * eta - x / eta, "stored energy");
+        }
+        soc_prev = Some(soc_kwh);
+        moved += c + x;
+    }
+    assert!(moved > 0.0, "the battery works on a February working day");
 }

@@ -354,6 +354,7 @@ fn months(
     let mut days: Vec<StorageDay> = (1..=12)
         .map(|m| StorageDay {
             month: m,
+            day_of_year: None,
             soc_pct: vec![0.0; 24],
             charge_kw: vec![0.0; 24],
             discharge_kw: vec![0.0; 24],
@@ -405,6 +406,29 @@ fn months(
         }
     }
     (by_month, days)
+}
+
+/// The hours of day `day_of_year` (1–365) of year 1.
+fn chosen_day(day_of_year: u32, load: &[f64], pv1: &[f64], run: &Run) -> StorageDay {
+    let h0 = (day_of_year as usize - 1) * 24;
+    let hours = &run.first_hours[h0..h0 + 24];
+    let of = |f: &dyn Fn(usize, &Hour) -> f64| -> Vec<f64> {
+        hours
+            .iter()
+            .enumerate()
+            .map(|(k, h)| f(h0 + k, h))
+            .collect()
+    };
+    StorageDay {
+        month: month_of_day(h0 / 24) as u32 + 1,
+        day_of_year: Some(day_of_year),
+        soc_pct: of(&|_, h| h.soc_kwh / run.first_capacity_kwh * 100.0),
+        charge_kw: of(&|_, h| h.charge_kwh),
+        discharge_kw: of(&|_, h| h.discharge_kwh),
+        grid_kw: of(&|_, h| h.import_kwh - h.export_kwh),
+        pv_kw: of(&|k, _| pv1.get(k).copied().unwrap_or(0.0)),
+        load_kw: of(&|k, _| load.get(k).copied().unwrap_or(0.0)),
+    }
 }
 
 /// The battery's report. `pv_flows` are the PV's yearly net cash flows of `money` (year 0 first),
@@ -475,6 +499,7 @@ pub(super) fn report(
         .1
     };
     let (by_month, average_day) = months(load, hours, &with_pv, &lim1, &pv_peaks);
+    let chosen_day = b.day_of_year.map(|d| chosen_day(d, load, hours, &with_pv));
     StorageReport {
         dispatch: b.dispatch,
         energy_kwh: b.energy_kwh,
@@ -486,6 +511,7 @@ pub(super) fn report(
         by_year: with_pv.years,
         by_month,
         average_day,
+        chosen_day,
         pv_alone,
         storage_alone,
         storage_with_pv,

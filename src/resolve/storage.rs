@@ -3,6 +3,7 @@
 //! default from [`super::defaults`], percentages as fractions; nothing clamped.
 
 use super::defaults as d;
+use crate::calendar::DAYS;
 use crate::check::{
     between, conflict, missing, optional, optional_between, out_of_range, positive,
 };
@@ -212,6 +213,16 @@ pub fn battery(
         cycles_per_day,
         peak_target_kw,
         host_share,
+        day_of_year: match b.day_of_year {
+            Some(d) if !(1..=DAYS as u32).contains(&d) => {
+                return Err(out_of_range(
+                    "storage.dayOfYear",
+                    format!("must be a day of the year from 1 to {DAYS} (got {d})"),
+                    format!("必须是一年中的第 1 至 {DAYS} 天（当前为 {d}）"),
+                ))
+            }
+            d => d,
+        },
     };
     Ok(Some(battery))
 }

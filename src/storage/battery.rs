@@ -42,6 +42,8 @@ pub struct Battery {
     pub peak_target_kw: Option<[f64; 12]>,
     /// Host's share of the savings when a third party owns the battery [-].
     pub host_share: Option<f64>,
+    /// The day of year 1 (1–365) the report shows hour by hour.
+    pub day_of_year: Option<u32>,
 }
 
 impl Battery {

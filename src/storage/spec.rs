@@ -98,6 +98,9 @@ pub struct Storage {
     /// A third party owns the battery (EMC).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub investor: Option<StorageInvestor>,
+    /// A day of year 1 (1–365, 1 = 1 January) whose hours the report shows (`storage.chosenDay`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day_of_year: Option<u32>,
 }
 crate::from_json_struct!(Storage {
     energy_kwh: "energyKwh",
@@ -119,6 +122,7 @@ crate::from_json_struct!(Storage {
     cycles_per_day: "cyclesPerDay",
     peak_target_kw: "peakTargetKw",
     investor: "investor",
+    day_of_year: "dayOfYear",
 });
 
 /// The grid of the battery sizing sweep (`sweepStorage`): every power × every duration.

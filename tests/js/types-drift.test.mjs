@@ -104,11 +104,11 @@ const scenarios = [
   // Sized from the roof: rows on concrete at the station's latitude, flush colour steel.
   { system: { roof: { type: 'concreteFlat', areaM2: 4000, parapetHeightM: 1 } }, resource: { method: 'station', stationId: '534870' } },
   { system: { roof: { type: 'colorSteel', eastWestM: 60, northSouthM: 40 } }, resource: { method: 'fullLoadHours', hours: 1200 } },
-  // PV + storage with a demand charge: an owner's battery, and a third party's sharing its savings.
+  // PV + storage with a demand charge: an owner's battery (with a chosen day), and a third party's sharing its savings.
   { system: { capacityKwp: 1000 }, resource: { method: 'fullLoadHours', hours: 1250 },
     usage: { mode: 'selfUseSurplus', load: { kind: 'typical', profile: 'factoryTwoShift', annualKwh: 3e6 } },
     tariff: { timeOfUsePreset: 'shanxi-ci-2026' },
-    storage: { energyKwh: 1000, powerKw: 500, dispatch: 'timeOfUse' } },
+    storage: { energyKwh: 1000, powerKw: 500, dispatch: 'timeOfUse', dayOfYear: 41 } },
   { system: { capacityKwp: 1000 }, resource: { method: 'fullLoadHours', hours: 1250 },
     usage: { mode: 'selfUseSurplus', load: { kind: 'typical', profile: 'factoryTwoShift', annualKwh: 3e6 } },
     tariff: { timeOfUsePreset: 'shanxi-ci-2026', demandChargeYuanPerKwMonth: 30, capacityChargeYuanPerKvaMonth: 24, transformerKva: 2500 },
