@@ -124,6 +124,7 @@ export function fillStorage(s) {
 function clearSweep() {
   ui.swept = null;
   $('storage-sweep-status').textContent = '';
+  delete $('storage-sweep-status').dataset.ms;
   $('storage-sweep-chart').replaceChildren();
   $('storage-sweep-head').replaceChildren();
   $('storage-sweep-body').replaceChildren();
@@ -293,6 +294,7 @@ function renderSweep(swept) {
   ui.swept = swept;
   const { points, ms } = swept;
   $('storage-sweep-status').textContent = t('st.sweepDone', { n: points.length, ms: fmt(ms) });
+  $('storage-sweep-status').dataset.ms = String(ms);
   const wan = points.map((p) => p.returns.npvYuan / 1e4);
   $('storage-sweep-chart').replaceChildren(
     barChart({
