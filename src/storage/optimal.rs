@@ -322,7 +322,9 @@ struct Cached {
     hours: Vec<Hour>,
 }
 
-/// `optimal` over the year: each day solved with the energy carried from the day before.
+/// `optimal` over the year: each day solved with the energy carried from the day before; a day
+/// seen among the last [`CACHED_DAYS`] is not solved again, and a new one takes the backward pass of
+/// the hours at its end that it shares with the last day solved.
 pub fn optimal(site: &SiteYear, lim: &Limits, soc0: f64) -> Vec<Hour> {
     let mut cache: Vec<Cached> = Vec::with_capacity(CACHED_DAYS);
     let mut oldest = 0;
