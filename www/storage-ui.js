@@ -145,6 +145,17 @@ function row(cells, head = false) {
   return tr;
 }
 
+/** The header row `id` of a table: the texts of the keys `keys`. */
+function head(id, keys) {
+  $(id).replaceChildren(
+    ...keys.map((k) => {
+      const th = document.createElement('th');
+      th.textContent = t(k);
+      return th;
+    }),
+  );
+}
+
 /** The storage card of report `r` (hidden without a battery). */
 export function renderStorage(r) {
   if (r !== ui.report) clearSweep(); // the sweep was of the previous inputs
@@ -174,13 +185,7 @@ export function renderStorage(r) {
     row([t('st.health'), `${fmt(lowest, 1)}%`]),
     row([t('st.replaced'), replaced.length ? t('st.replacedIn', { y: replaced.join(t('st.listSep')) }) : t('st.none')]),
   );
-  $('storage-returns-head').replaceChildren(
-    ...[t('st.case'), t('st.invest'), t('st.npv'), t('st.irr'), t('st.payback')].map((c) => {
-      const th = document.createElement('th');
-      th.textContent = c;
-      return th;
-    }),
-  );
+  head('storage-returns-head', ['st.case', 'st.invest', 'st.npv', 'st.irr', 'st.payback']);
   $('storage-returns-body').replaceChildren(
     ...[['st.pvAlone', st.pvAlone, 'pvAlone'], ['st.storageAlone', st.storageAlone, 'storageAlone'],
       ['st.storageWithPv', st.storageWithPv, 'storageWithPv'], ['st.both', st.both, 'both']].map(([k, x, id]) => {
@@ -250,13 +255,7 @@ function renderChosen(d) {
       return span;
     }),
   );
-  $('storage-chosen-head').replaceChildren(
-    ...['st.hour', 'st.pvKw', 'st.loadKw', 'st.gridKw', 'st.chargeKw', 'st.dischargeKw', 'st.socPct'].map((k) => {
-      const th = document.createElement('th');
-      th.textContent = t(k);
-      return th;
-    }),
-  );
+  head('storage-chosen-head', ['st.hour', 'st.pvKw', 'st.loadKw', 'st.gridKw', 'st.chargeKw', 'st.dischargeKw', 'st.socPct']);
   const cols = [d.pvKw, d.loadKw, d.gridKw, d.chargeKw, d.dischargeKw, d.socPct];
   $('storage-chosen-body').replaceChildren(
     ...net.map((_, h) => {
@@ -309,13 +308,7 @@ function renderSweep(swept) {
       minLabelGap: 44,
     }),
   );
-  $('storage-sweep-head').replaceChildren(
-    ...[t('st.power'), t('st.hours'), t('st.npvWan'), t('st.irr'), t('st.payback')].map((c) => {
-      const th = document.createElement('th');
-      th.textContent = c;
-      return th;
-    }),
-  );
+  head('storage-sweep-head', ['st.power', 'st.hours', 'st.npvWan', 'st.irr', 'st.payback']);
   $('storage-sweep-body').replaceChildren(
     ...points.map((p, i) => {
       const tr = row([`${fmtMax(p.powerKw)} kW`, t('st.hoursN', { h: fmtMax(p.durationH) }), fmt(wan[i], 1),
