@@ -335,21 +335,6 @@ mod tests {
     }
 
     #[test]
-    fn numbers_in_long_lines_bit_identical_to_the_full_path() {
-        // The same cells with the rest of a line after them, so that the digits are read eight
-        // bytes at a time (the test above mostly reaches the byte-by-byte tail).
-        let cells = text::tests::NUMBERS.iter().chain(&text::tests::NOT_NUMBERS);
-        for s in cells.filter(|s| !s.contains(',')) {
-            let line = format!("{s},0.1,2.3,45.6,789.0");
-            let mut c = Cursor::new(line.as_bytes());
-            if let Some(v) = c.num() {
-                assert_eq!(Some(v.to_bits()), text::num(s).map(f64::to_bits), "{s}");
-                assert_eq!(c.i, s.len(), "{s}");
-            }
-        }
-    }
-
-    #[test]
     fn commas_counted_as_one_by_one() {
         // Lines with commas at every spacing and a line end inside or after the words.
         let line: Vec<u8> = (0..200u32)
