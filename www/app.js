@@ -1684,6 +1684,7 @@ function watchChartWidth() {
       renderMonthly(state.report);
       renderHeatmap(state.report);
       renderCashFlow(state.report);
+      renderStorage(state.report);
     });
   }).observe($('results'));
 }

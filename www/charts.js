@@ -33,6 +33,7 @@ function niceStep(lo, hi, n) {
  * @param {{values:number[], tick:(v:number)=>string, max?:number}} [o.line2] a line on its own scale, ticks on the
  *   right; `max` (e.g. 100 for a state of charge in %) is the highest value it can take: no tick above it
  * @param {{values:number[], cls:string}[]} [o.lines] more lines on the bars' scale, without dots (class `line <cls>`)
+ * @param {(i:number)=>string} [o.barClass] a class added to bar i (e.g. to mark some years), '' for none
  */
 export function barChart(o) {
   const W = Math.max(240, Math.round(o.width ?? 640));
@@ -80,7 +81,7 @@ export function barChart(o) {
       y: Math.min(y0, yv),
       width: barW,
       height: Math.max(0.5, Math.abs(yv - y0)),
-      class: v < 0 ? 'neg' : 'pos',
+      class: `${v < 0 ? 'neg' : 'pos'} ${o.barClass?.(i) ?? ''}`.trim(),
     });
     r.append(el('title', {}, o.title(i)));
     bars.append(r);

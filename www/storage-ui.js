@@ -1,7 +1,9 @@
 // The battery on the page (issue 13): its fields (`storage`, `tariff.demandChargeYuanPerKwMonth`),
 // the report's storage card — year-1 savings by source, cycles, throughput, losses, state of health,
 // the returns of PV alone / battery alone / battery added to the PV / both, the dispatch of a
-// month's average day, a chosen day of year 1 hour by hour (`storage.dayOfYear` → `storage.chosenDay`) — and the sizing sweep (sweepStorage in the worker) drawn as a chart.
+// month's average day, a chosen day of year 1 hour by hour (`storage.dayOfYear` → `storage.chosenDay`), year 1
+// month by month (`byMonth`), the state of health and savings of every year of the lifetime (`byYear`) — and the
+// sizing sweep (sweepStorage in the worker) drawn as a chart.
 
 import { t, lang } from './i18n.js';
 import { barChart } from './charts.js';
@@ -197,6 +199,84 @@ export function renderStorage(r) {
   );
   renderDay(st);
   renderChosen(st.chosenDay);
+  renderMonths(st.byMonth);
+  renderLifetime(st.byYear);
+}
+
+/** A chart legend `id`: [mark class, text key] pairs. */
+function legend(id, items) {
+  $(id).replaceChildren(
+    ...items.map(([cls, key]) => {
+      const span = document.createElement('span');
+      const mark = document.createElement('i');
+      mark.className = `lg lg-${cls}`;
+      span.append(mark, t(key));
+      return span;
+    }),
+  );
+}
+
+/** Year 1 month by month: energy discharged as bars and the conversion losses as a line on the same
+ * kWh scale; the table adds charge, cycles and the peak grid draws [kW]. */
+function renderMonths(byMonth) {
+  const months = t('months');
+  $('storage-months-chart').replaceChildren(
+    barChart({
+      values: byMonth.map((m) => m.dischargeKwh),
+      labels: byMonth.map((m) => months[m.month - 1]),
+      tick: (v) => fmt(v),
+      title: (i) => t('st.monthBar', {
+        m: months[byMonth[i].month - 1], dis: fmt(byMonth[i].dischargeKwh), loss: fmt(byMonth[i].lossesKwh),
+        cyc: fmt(byMonth[i].cycles, 1),
+      }),
+      ariaLabel: t('st.months'),
+      width: ui.chartWidth(),
+      lines: [{ values: byMonth.map((m) => m.lossesKwh), cls: 'ln-loss' }],
+    }),
+  );
+  legend('storage-months-legend', [['pos', 'st.lgDischargeKwh'], ['loss', 'st.lgLosses']]);
+  head('storage-months-head', ['st.month', 'st.chargeKwhH', 'st.dischargeKwhH', 'st.lossesKwhH', 'st.cyclesH',
+    'st.peakGridKw', 'st.peakPvOnlyKw', 'st.peakLoadKw']);
+  const keys = ['chargeKwh', 'dischargeKwh', 'lossesKwh', 'cycles', 'peakGridKw', 'peakGridPvOnlyKw', 'peakLoadKw'];
+  $('storage-months-body').replaceChildren(
+    ...byMonth.map((m) => {
+      const tr = row([months[m.month - 1], ...keys.map((k) => fmt(m[k], k === 'cycles' ? 1 : 0))]);
+      tr.dataset.values = JSON.stringify(keys.map((k) => m[k]));
+      return tr;
+    }),
+  );
+}
+
+/** Every year of the lifetime: the battery's savings as bars [10,000 yuan], the state of health at
+ * the start of the year as a line on the right axis (% of the nameplate, 0–100), the years at whose
+ * end the cells are replaced as bars of their own colour; the table adds the cycles. */
+function renderLifetime(byYear) {
+  const wan = byYear.map((y) => y.savingsYuan / 1e4);
+  $('storage-life-chart').replaceChildren(
+    barChart({
+      values: wan,
+      labels: byYear.map((y) => String(y.year)),
+      tick: (v) => fmt(v),
+      title: (i) => t(byYear[i].replaced ? 'st.lifeBarReplaced' : 'st.lifeBar', {
+        y: byYear[i].year, soh: fmt(byYear[i].stateOfHealthPct, 1), wan: fmt(wan[i], 1), cyc: fmt(byYear[i].cycles),
+      }),
+      ariaLabel: t('st.life'),
+      width: ui.chartWidth(),
+      barClass: (i) => (byYear[i].replaced ? 'replaced' : ''),
+      line2: { values: byYear.map((y) => y.stateOfHealthPct), tick: (v) => `${fmt(v)}%`, max: 100 },
+    }),
+  );
+  legend('storage-life-legend', [['pos', 'st.lgSavingsWan'], ['replaced', 'st.lgReplaced'], ['poa', 'st.lgHealth']]);
+  head('storage-life-head', ['st.year', 'st.healthPct', 'st.replaced', 'st.cyclesH', 'st.dischargeKwhH', 'st.savingsYuan']);
+  $('storage-life-body').replaceChildren(
+    ...byYear.map((y) => {
+      const tr = row([String(y.year), fmt(y.stateOfHealthPct, 1), y.replaced ? t('st.replacedEnd') : t('st.none'),
+        fmt(y.cycles, 1), fmt(y.dischargeKwh), fmt(y.savingsYuan)]);
+      tr.dataset.values = JSON.stringify([y.year, y.stateOfHealthPct, y.replaced, y.cycles, y.dischargeKwh, y.savingsYuan]);
+      if (y.replaced) tr.classList.add('replaced');
+      return tr;
+    }),
+  );
 }
 
 /** The chosen month's average day: battery power (discharge +, charge −) and state of charge. */
@@ -245,16 +325,8 @@ function renderChosen(d) {
   });
   chart.dataset.day = String(d.dayOfYear);
   $('storage-chosen-chart').replaceChildren(chart);
-  $('storage-chosen-legend').replaceChildren(
-    ...[['pos', 'st.lgDischarge'], ['neg', 'st.lgCharge'], ['pv', 'st.lgPv'], ['load', 'st.lgLoad'], ['grid', 'st.lgGrid'],
-      ['poa', 'st.lgSoc']].map(([cls, key]) => {
-      const span = document.createElement('span');
-      const mark = document.createElement('i');
-      mark.className = `lg lg-${cls}`;
-      span.append(mark, t(key));
-      return span;
-    }),
-  );
+  legend('storage-chosen-legend', [['pos', 'st.lgDischarge'], ['neg', 'st.lgCharge'], ['pv', 'st.lgPv'],
+    ['load', 'st.lgLoad'], ['grid', 'st.lgGrid'], ['poa', 'st.lgSoc']]);
   head('storage-chosen-head', ['st.hour', 'st.pvKw', 'st.loadKw', 'st.gridKw', 'st.chargeKw', 'st.dischargeKw', 'st.socPct']);
   const cols = [d.pvKw, d.loadKw, d.gridKw, d.chargeKw, d.dischargeKw, d.socPct];
   $('storage-chosen-body').replaceChildren(

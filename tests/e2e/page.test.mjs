@@ -1846,6 +1846,90 @@ test('PV + storage: a battery on the Shuozhou 4 MW factory, its dispatch and the
     assertNoProblems();
   });
 
+  await t.test('year 1 by month and the lifetime by year: charts and tables as the core reports them, replacements marked', async () => {
+    const { storage } = await core(null);
+    /** A table's rows as shown: the text of every cell, and the raw numbers behind them. */
+    const shown = (id) =>
+      page.locator(`#${id} tbody tr`).evaluateAll((rows) =>
+        rows.map((r) => ({ cells: [...r.cells].map((c) => c.textContent), values: JSON.parse(r.dataset.values), replaced: r.classList.contains('replaced') })));
+    /** The core's rows formatted with the page's own number format (its language's grouping and decimals). */
+    const expected = () =>
+      page.evaluate(async (st) => {
+        const { fmt } = await import('./format.js');
+        const { t } = await import('./i18n.js');
+        const keys = ['chargeKwh', 'dischargeKwh', 'lossesKwh', 'cycles', 'peakGridKw', 'peakGridPvOnlyKw', 'peakLoadKw'];
+        return {
+          months: st.byMonth.map((m) => [t('months')[m.month - 1], ...keys.map((k) => fmt(m[k], k === 'cycles' ? 1 : 0))]),
+          years: st.byYear.map((y) => [String(y.year), fmt(y.stateOfHealthPct, 1), y.replaced ? t('st.replacedEnd') : '—',
+            fmt(y.cycles, 1), fmt(y.dischargeKwh), fmt(y.savingsYuan)]),
+        };
+      }, storage);
+    const check = async () => {
+      const want = await expected();
+      const months = await shown('storage-months');
+      assert.equal(months.length, 12);
+      assert.deepEqual(months.map((r) => r.cells), want.months);
+      assert.deepEqual(months.map((r) => r.values), storage.byMonth.map((m) =>
+        [m.chargeKwh, m.dischargeKwh, m.lossesKwh, m.cycles, m.peakGridKw, m.peakGridPvOnlyKw, m.peakLoadKw]));
+      const years = await shown('storage-life');
+      assert.equal(years.length, storage.byYear.length);
+      assert.deepEqual(years.map((r) => r.cells), want.years);
+      assert.deepEqual(years.map((r) => r.values[0]), storage.byYear.map((y) => y.year));
+      assert.deepEqual(years.map((r) => r.replaced), storage.byYear.map((y) => y.replaced));
+    };
+    // The Shuozhou lifetime is 25 years; at about 600 cycles a year the cells fall below 70 % and are replaced.
+    assert.equal(storage.byYear.length, 25);
+    const replacedYears = storage.byYear.filter((y) => y.replaced).map((y) => y.year);
+    assert.ok(replacedYears.length >= 1, 'a replacement to mark');
+    await check();
+    assert.equal((await shown('storage-months'))[0].cells[0], '1月');
+    assert.deepEqual((await shown('storage-life')).filter((r) => r.replaced).map((r) => r.cells[2]), replacedYears.map(() => '年末更换'));
+    const zhMonthHead = await page.locator('#storage-months-head').textContent();
+    for (const h of ['充电量 kWh', '放电量 kWh', '损耗 kWh', '等效满充放（次）', '最大取电 kW（光储）', '最大取电 kW（仅光伏）', '最大负荷 kW']) {
+      assert.ok(zhMonthHead.includes(h), h);
+    }
+    assert.match(await page.locator('#storage-life-head').textContent(), /年初健康度 %.*电芯更换.*储能节省 元/);
+    // Charts: 12 months of discharge bars with the losses line; a bar per year, those of the
+    // replacement years marked, and the state of health on a right axis that stops at 100 %.
+    assert.equal(await page.locator('#storage-months-chart svg .bars rect').count(), 12);
+    assert.equal((await page.locator('#storage-months-chart svg polyline.ln-loss').getAttribute('points')).split(' ').length, 12);
+    assert.equal(await page.locator('#storage-life-chart svg .bars rect').count(), 25);
+    const marked = await page.locator('#storage-life-chart svg .bars rect.replaced').evaluateAll((rs) =>
+      rs.map((r) => r.querySelector('title').textContent));
+    assert.deepEqual(marked.map((x) => Number(/第 (\d+) 年/.exec(x)[1])), replacedYears);
+    assert.equal(await page.locator('#storage-life-chart svg .line2 circle').count(), 25);
+    const axis2 = await page.locator('#storage-life-chart svg .axis2 text').allTextContents();
+    assert.equal(axis2.at(-1), '100%');
+    assert.equal(axis2[0], '0%');
+    assert.deepEqual(await latinWords(), [], 'English words in the Chinese page');
+    await page.locator('#storage-months-details').evaluate((d) => (d.open = true));
+    await page.locator('#storage-life-details').evaluate((d) => (d.open = true));
+    const part = (file) => page.locator('#storage-months-chart').evaluate((el) => el.previousElementSibling.scrollIntoView())
+      .then(() => page.getByTestId('storage-card').screenshot({ path: join(SHOTS, file) }));
+    await part('57-zh-storage-months-life.png');
+    await page.getByTestId('lang').selectOption('en');
+    await page.waitForFunction(() => /Peak grid draw kW \(PV alone\)/.test(document.getElementById('storage-months-head').textContent));
+    await check();
+    assert.equal((await shown('storage-months'))[0].cells[0], 'Jan');
+    assert.match(await page.locator('#storage-months-head').textContent(), /Charged kWh.*Discharged kWh.*Losses kWh.*Equivalent full cycles.*Peak grid draw kW \(PV \+ battery\).*Peak load kW/);
+    assert.match(await page.locator('#storage-life-head').textContent(), /State of health at the start %.*Cell replacements.*Battery savings yuan/);
+    assert.deepEqual((await shown('storage-life')).filter((r) => r.replaced).map((r) => r.cells[2]), replacedYears.map(() => 'replaced at the end'));
+    await part('58-en-storage-months-life.png');
+    // At phone width the charts are drawn anew at the card's width and nothing is wider than the screen.
+    await rawPage.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => Number(document.querySelector('#storage-life-chart svg').getAttribute('viewBox').split(' ')[2]) < 390);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390);
+    await page.locator('#storage-months-chart').scrollIntoViewIfNeeded();
+    await page.locator('#storage-months-chart').screenshot({ path: join(SHOTS, '59-en-phone-storage-months.png') });
+    await page.locator('#storage-life-chart').screenshot({ path: join(SHOTS, '60-en-phone-storage-life.png') });
+    await page.getByTestId('lang').selectOption('zh-CN');
+    await page.locator('#storage-life-chart').screenshot({ path: join(SHOTS, '61-zh-phone-storage-life.png') });
+    await rawPage.setViewportSize({ width: 1366, height: 900 });
+    await page.locator('#storage-months-details').evaluate((d) => (d.open = false));
+    await page.locator('#storage-life-details').evaluate((d) => (d.open = false));
+    assertNoProblems();
+  });
+
   await t.test('the sizing sweep: 4 powers × 4 durations in the worker, NPV as the core gives it', async () => {
     await page.getByTestId('storage-sweep-run').click();
     await page.waitForFunction(() => document.querySelectorAll('#storage-sweep-body tr').length === 16);
