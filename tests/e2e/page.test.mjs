@@ -1908,11 +1908,11 @@ test('PV + storage: a battery on the Shuozhou 4 MW factory, its dispatch and the
       .then(() => page.getByTestId('storage-card').screenshot({ path: join(SHOTS, file) }));
     await part('57-zh-storage-months-life.png');
     await page.getByTestId('lang').selectOption('en');
-    await page.waitForFunction(() => /Peak grid draw kW \(PV alone\)/.test(document.getElementById('storage-months-head').textContent));
+    await page.waitForFunction(() => /Grid peak kW, PV alone/.test(document.getElementById('storage-months-head').textContent));
     await check();
     assert.equal((await shown('storage-months'))[0].cells[0], 'Jan');
-    assert.match(await page.locator('#storage-months-head').textContent(), /Charged kWh.*Discharged kWh.*Losses kWh.*Equivalent full cycles.*Peak grid draw kW \(PV \+ battery\).*Peak load kW/);
-    assert.match(await page.locator('#storage-life-head').textContent(), /State of health at the start %.*Cell replacements.*Battery savings yuan/);
+    assert.match(await page.locator('#storage-months-head').textContent(), /Charged kWh.*Discharged kWh.*Losses kWh.*Equivalent cycles.*Grid peak kW, PV \+ battery.*Grid peak kW, PV alone.*Peak load kW/);
+    assert.match(await page.locator('#storage-life-head').textContent(), /Health at the start %.*Cell replacements.*Equivalent cycles.*Discharged kWh.*Battery savings yuan/);
     assert.deepEqual((await shown('storage-life')).filter((r) => r.replaced).map((r) => r.cells[2]), replacedYears.map(() => 'replaced at the end'));
     await part('58-en-storage-months-life.png');
     // At phone width the charts are drawn anew at the card's width and nothing is wider than the screen.
