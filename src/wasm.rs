@@ -85,14 +85,12 @@ fn js_error(e: &ScenarioError) -> JsValue {
     err.into()
 }
 
-/// A value as a plain JS object: serde_json's text read by `JSON.parse`. One serializer serves
-/// the JSON and the JS API (serde-wasm-bindgen's, one JS call per field, cost 1.4–2.4 KB of the
-/// gzipped .wasm); what crosses holds only finite numbers (validation guarantees it), so JSON
-/// loses nothing.
+/// A value as a plain JS object: its JSON text ([`crate::json_text`], serde_json's text without
+/// serde_json's error paths) read by `JSON.parse`. One serializer serves the JSON and the JS API
+/// (serde-wasm-bindgen's, one JS call per field, cost 1.4–2.4 KB of the gzipped .wasm); what
+/// crosses holds only finite numbers (validation guarantees it), so JSON loses nothing.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    js_sys::JSON::parse(&text)
+    js_sys::JSON::parse(&crate::json_text::to_string(value))
 }
 
 /// The scenario as JSON text. `JSON.stringify` would turn NaN and ±Infinity into `null` and drop
