@@ -3,7 +3,8 @@
 
 PORT ?= 8080
 WASM_BINDGEN_VERSION := 0.2.130
-export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+# cargo installs binaries (wasm-bindgen-cli) into $CARGO_HOME/bin, ~/.cargo/bin by default.
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 PKG_INPUTS := Cargo.toml $(wildcard Cargo.lock) $(shell find src js -type f) scripts/build-pkg.sh LICENSE CHANGELOG.md

@@ -30,7 +30,17 @@ cd "$(dirname "$0")/.."
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 repository=$(sed -n 's/^repository = "\(.*\)"/\1/p' Cargo.toml | head -1)
 # Cargo.toml's `wasm` profile: release at opt-level "s" (its comment has the sizes and speeds).
-cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib
+# Source paths are remapped to short fixed names: panic locations carry the path of every crate's
+# file, so without this the .wasm (and its gzipped size, which scripts/test-package.sh limits)
+# depends on where CARGO_HOME and the checkout are (a clone under /tmp/bare with CARGO_HOME
+# /tmp/bare/cargo measured 57 B more than /work/main with ~/.cargo).
+# (`cargo fetch` first: on a bare machine the registry's source folder appears with the download.)
+cargo fetch --quiet --target wasm32-unknown-unknown
+remap="--remap-path-prefix=$PWD=."
+for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  [ -d "$registry" ] && remap="$remap --remap-path-prefix=${registry%/}=crates"
+done
+RUSTFLAGS="${RUSTFLAGS:-} $remap" cargo build --quiet --profile wasm --target wasm32-unknown-unknown --lib
 wasm=target/wasm32-unknown-unknown/wasm/rooftop_pv.wasm
 
 rm -rf pkg.tmp && mkdir -p pkg.tmp
