@@ -40,7 +40,7 @@ echo "== size: the shipped .wasm, gzipped, against the budget"
 # src/decimal.rs too), 443,784 with the field readers' generic part cut to the call of the type's reader.
 # All of them together with issue 13's monthly optimum and capacity charge (main, 2026-12-07 10:35, make pkg &&
 # gzip -9c pkg/rooftop_pv_bg.wasm | wc -c): 405,443; 406,156 with issue 13's chosen day (storage.dayOfYear).
-limit=400500
+limit=400100
 wasm_bytes=$(wc -c < "$installed/rooftop_pv_bg.wasm")
 wasm_gzip=$(gzip -9c "$installed/rooftop_pv_bg.wasm" | wc -c)
 echo "rooftop_pv_bg.wasm: $wasm_bytes bytes, $wasm_gzip gzipped (limit $limit); tarball $(wc -c < "$tarball") bytes"
