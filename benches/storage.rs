@@ -1,7 +1,9 @@
 //! PV + storage, natively: the Shuozhou 4 MW example (two-shift load, Shanxi time of use) with a
 //! 1 MW / 2 MWh battery, 25 years × 8,760 hours dispatched in each mode (each `calculate` dispatches
 //! the battery twice: with the PV and without it, for "storage alone"); one year of `optimal`
-//! alone (365 daily optima); and the sizing sweep of 4 powers × 5 durations.
+//! alone (365 daily optima); one day of it by the DP and by microlp (a general pure-Rust simplex, a
+//! dev-dependency only, for the choice argued in src/storage/optimal.rs); and the sizing sweep of
+//! 4 powers × 5 durations.
 //!   cargo bench --bench storage
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
@@ -9,6 +11,9 @@ use rooftop_pv::storage::battery::Limits;
 use rooftop_pv::storage::optimal::optimal;
 use rooftop_pv::storage::SiteYear;
 use rooftop_pv::{calculate, presets, sweep_storage};
+
+#[path = "../tests/lp_support/mod.rs"]
+mod lp_support;
 
 fn scenario(mode: &str) -> rooftop_pv::Scenario {
     let mut s = presets::example("shuozhou-4mw-owner-tou").unwrap();
@@ -64,6 +69,20 @@ fn bench(c: &mut Criterion) {
     };
     c.bench_function("optimal: one year, 365 daily optima", |b| {
         b.iter(|| optimal(black_box(&site), &lim, 100.0))
+    });
+    // Day 172 (21 June): the DP and microlp on the same day's LP.
+    let h = 171 * 24..172 * 24;
+    let day = SiteYear {
+        load_kwh: &load[h.clone()],
+        pv_kwh: &pv[h.clone()],
+        import_yuan_kwh: &price[h],
+        ..site
+    };
+    c.bench_function("one day: optimal (the DP)", |b| {
+        b.iter(|| optimal(black_box(&day), &lim, 100.0))
+    });
+    c.bench_function("one day: microlp (simplex on the same LP)", |b| {
+        b.iter(|| lp_support::microlp_cost(black_box(&day), &lim, 100.0))
     });
     let s = scenario("optimal");
     let (powers, durations) = ([250.0, 500.0, 1000.0, 2000.0], [0.5, 1.0, 2.0, 3.0, 4.0]);

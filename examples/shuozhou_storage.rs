@@ -2,7 +2,13 @@
 //! with a 1 MW / 2 MWh battery under each dispatch mode: year-1 savings by source, cycles, and the
 //! IRR of PV alone, storage alone, storage added to the PV, and both. Battery costs and fade are the
 //! shipped defaults (`presets().defaults.storage`, assumptions dated 2025). The second table adds a
-//! demand charge of 30 yuan/kW/month — an ASSUMPTION for illustration, not a Shanxi figure.
+//! demand charge (需量电价) of 36 yuan/kW/month: Shanxi's large-industry basic charge by maximum
+//! demand in the 2017–2019 sales tariff (山西电网销售电价表, 附件2 of the Shanxi DRC's notice on the
+//! Shanxi grid's 2017–2019 transmission and distribution tariffs, issued under NDRC 发改价格〔2017〕
+//! 204号; beside it 24 yuan/kVA/month by transformer capacity, 容量电价), read in a reprint of the
+//! table, not in the notice; *to confirm*: the 2025/2026 figures of the third regulatory period
+//! (晋发改 notice under 发改价格〔2023〕526号) were searched for (zh and en: 需量电价, 容量电价,
+//! 基本电价, 输配电价表, 第三监管周期, 晋发改商品发) and not found.
 //!
 //! `cargo run --release --example shuozhou_storage`
 
@@ -50,10 +56,10 @@ fn main() {
         DispatchMode::PeakShaving,
         DispatchMode::Optimal,
     ];
-    for demand in [None, Some(30.0)] {
+    for demand in [None, Some(36.0)] {
         match demand {
             None => println!("Shuozhou 4 MW, two-shift load, Shanxi TOU 2026; battery 1 MW / 2 MWh; no demand charge"),
-            Some(d) => println!("\nThe same with an ASSUMED demand charge of {d} yuan/kW/month"),
+            Some(d) => println!("\nThe same with a demand charge of {d} yuan/kW/month (Shanxi 2017-2019 large industry; to confirm for 2026)"),
         }
         println!(
             "{:<16}{:>12}{:>12}{:>12}{:>12}{:>8}{:>10}{:>10}{:>10}{:>10}",

@@ -2,7 +2,9 @@
 // capacity field to the new result on screen (the 120 ms pause of engine.js included), median and
 // p90 over ROUNDS keystrokes, for the station and the weather-file (Datong CSWD EPW) methods, without
 // and with a 4× CPU slowdown (CDP Emulation.setCPUThrottlingRate, as on a phone); and the longest
-// main-thread task while six keys are typed quickly (the page must not freeze).
+// main-thread task while six keys are typed quickly (the page must not freeze). And the battery sizing
+// sweep (issue 13): the Shuozhou 4 MW factory with 1 MW / 2 MWh optimal, its 16 sizes in the worker,
+// from the click to the chart (the time the page shows), median of SWEEPS runs, at 1× and 4× CPU.
 //
 //   make site && node scripts/bench-page.mjs [ROUNDS]
 
@@ -100,6 +102,31 @@ for (const rate of [1, 4]) {
     rows.push({ method, cpu: `${rate}×`, median: quantile(ms, 0.5), p90: quantile(ms, 0.9), longestTaskMs: long });
   }
 }
+/** Milliseconds of the page's sizing sweep, `n` runs. */
+async function sweeps(n) {
+  await page.goto(`http://127.0.0.1:${PORT}/?lang=zh-CN`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.locator('[data-example="shuozhou-4mw-owner-tou"]').first().click();
+  await page.locator('#storageDispatch').selectOption('optimal');
+  await page.locator('#storageKwh').fill('2000');
+  await page.locator('#storageKw').fill('1000');
+  await page.locator('#storage-card').waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.body.dataset.busy === 'false');
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    await page.locator('#storage-sweep-run').click();
+    await page.waitForFunction(() => document.getElementById('storage-sweep-status').dataset.ms !== undefined);
+    out.push(Number(await page.locator('#storage-sweep-status').getAttribute('data-ms')));
+  }
+  return out;
+}
+const SWEEPS = 5;
+const sweepRows = [];
+for (const rate of [1, 4]) {
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const ms = await sweeps(SWEEPS);
+  sweepRows.push({ cpu: `${rate}×`, median: quantile(ms, 0.5), max: Math.max(...ms) });
+}
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 console.log(`keystroke → result on screen, ${ROUNDS} keystrokes each (the 120 ms typing pause included)`);
 console.log('method       CPU  median [ms]  p90 [ms]  longest main-thread task while typing [ms]');
@@ -108,5 +135,8 @@ for (const r of rows) {
     `${r.method.padEnd(12)} ${r.cpu.padEnd(4)} ${r.median.toFixed(0).padStart(11)}  ${r.p90.toFixed(0).padStart(8)}  ${r.longestTaskMs.toFixed(0).padStart(10)}`,
   );
 }
+console.log(`\nbattery sizing sweep on the page (Shuozhou 4 MW + 1 MW/2 MWh optimal, 16 sizes × 25 years hourly), ${SWEEPS} runs`);
+console.log('CPU  median [ms]  max [ms]');
+for (const r of sweepRows) console.log(`${r.cpu.padEnd(4)} ${r.median.toFixed(0).padStart(11)}  ${r.max.toFixed(0).padStart(8)}`);
 await browser.close();
 server.kill();

@@ -11,9 +11,14 @@ use rooftop_pv::storage::{Hour, SiteYear};
 use rooftop_pv::{calculate, presets};
 use serde_json::Value;
 
+mod lp_support;
+
 const REFERENCE: &str = "tests/data/reference/storage_optimal_days.json";
 const MONTHS: &str = "tests/data/reference/storage_optimal_months.json";
 const COMMAND: &str = ".venv/bin/python scripts/storage_reference.py";
+/// Tolerance of microlp against the DP and HiGHS, relative to the day's import bill (just above the
+/// worst measured: 5.3e-16 and 4.4e-16).
+const TOL_LP: f64 = 1e-15;
 
 /// 100 kWh, 0–100 %, η = 0.81 (0.9 each way), 50 kW.
 fn small() -> Limits {
@@ -448,6 +453,40 @@ fn optimal_matches_highs_and_bounds_the_rules_on_every_golden_day() {
         }
     }
     println!("worst relative difference to HiGHS: {worst:e}");
+}
+
+/// A general LP solver agrees: microlp (pure-Rust simplex, dev-dependency only) on the same LP
+/// as scipy's HiGHS gives the DP's optimum and HiGHS's on every golden day (measured, relative to
+/// the day's import bill without PV or battery: DP vs microlp 5.3e-16, microlp vs HiGHS 4.4e-16;
+/// `cargo test --release --test storage microlp -- --nocapture`).
+#[test]
+fn microlp_agrees_with_the_dp_and_highs_on_every_golden_day() {
+    let g = golden(REFERENCE);
+    let days = g["days"].as_array().unwrap();
+    let (mut worst_dp, mut worst_highs) = (0.0f64, 0.0f64);
+    for (i, d) in days.iter().enumerate() {
+        let (load, pv, price) = (
+            nums(&d["loadKwh"]),
+            nums(&d["pvKwh"]),
+            nums(&d["priceYuanKwh"]),
+        );
+        let lim = limits_of(d);
+        let site = site_of(d, &load, &pv, &price, &[]);
+        let s0 = d["socStartKwh"].as_f64().unwrap();
+        let highs = d["optimalCostYuan"].as_f64().unwrap();
+        let dp = cost(&site, &optimal(&site, &lim, s0));
+        let lp = lp_support::microlp_cost(&site, &lim, s0);
+        let scale: f64 = load.iter().zip(&price).map(|(l, p)| l * p).sum();
+        let (rel_dp, rel_highs) = ((lp - dp).abs() / scale, (lp - highs).abs() / scale);
+        (worst_dp, worst_highs) = (worst_dp.max(rel_dp), worst_highs.max(rel_highs));
+        assert!(
+            rel_dp < TOL_LP,
+            "day {i} ({}): microlp {lp} vs DP {dp}",
+            d["tariff"]
+        );
+        assert!(rel_highs < TOL_LP, "day {i}: microlp {lp} vs HiGHS {highs}");
+    }
+    println!("microlp vs DP: {worst_dp:e}, microlp vs HiGHS: {worst_highs:e} (relative)");
 }
 
 /// Energy cost plus `rate` × the largest import of a month's hours [yuan].

@@ -2219,6 +2219,7 @@ async function main() {
     presets: state.presets,
     sweep: (grid) => state.engine.sweep(forWorker(state.scenario), grid),
     chartWidth: () => chartWidth('cash-chart'),
+    onChange: afterUserChange,
   });
   setupShare({ fillForm, renderExampleDesc, recalc, stationLabel, colon });
   setupPlaces({ nearestTo, stationName, km, closeSuggestions, rememberStation, afterUserChange });

@@ -31,6 +31,7 @@ function niceStep(lo, hi, n) {
  * @param {number} [o.height]
  * @param {number} [o.minLabelGap] least space [px] between two x-axis labels
  * @param {{values:number[], tick:(v:number)=>string}} [o.line2] a line on its own scale, ticks on the right
+ * @param {{values:number[], cls:string}[]} [o.lines] more lines on the bars' scale, without dots (class `line <cls>`)
  */
 export function barChart(o) {
   const W = Math.max(240, Math.round(o.width ?? 640));
@@ -39,7 +40,7 @@ export function barChart(o) {
   const padR = o.line2 ? (W < 480 ? 36 : 44) : 12;
   const padT = 12;
   const padB = 28;
-  const all = o.values.concat(o.line ?? [], [0]);
+  const all = o.values.concat(o.line ?? [], ...(o.lines ?? []).map((l) => l.values), [0]);
   let lo = Math.min(...all);
   let hi = Math.max(...all);
   if (hi === lo) hi = lo + 1;
@@ -100,6 +101,11 @@ export function barChart(o) {
       const c = el('circle', { cx: x(i) + barW / 2, cy: y(v), r: 2.5, class: 'dot' });
       bars.append(c);
     });
+  }
+
+  for (const l of o.lines ?? []) {
+    const pts = l.values.map((v, i) => `${(x(i) + barW / 2).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
+    svg.append(el('polyline', { points: pts, class: `line ${l.cls}` }));
   }
 
   if (o.line2) {

@@ -1,7 +1,7 @@
 // The battery on the page (issue 13): its fields (`storage`, `tariff.demandChargeYuanPerKwMonth`),
 // the report's storage card — year-1 savings by source, cycles, throughput, losses, state of health,
 // the returns of PV alone / battery alone / battery added to the PV / both, the dispatch of a
-// month's average day — and the sizing sweep (sweepStorage in the worker) drawn as a chart.
+// month's average day, a chosen day of year 1 hour by hour (`storage.dayOfYear` → `storage.chosenDay`) — and the sizing sweep (sweepStorage in the worker) drawn as a chart.
 
 import { t, lang } from './i18n.js';
 import { barChart } from './charts.js';
@@ -18,15 +18,50 @@ const FIELDS = [
   ['storageCapexKw', 'capexYuanPerKw', false],
 ];
 
+/** The chosen day's date input spans one non-leap year (year 1 is a typical year: its number is not
+ * used); day of year 1–365 ↔ `${DATE_YEAR}-MM-DD`. */
+const DATE_YEAR = 2025;
+const MONTH_START_DAY = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
 const ui = { presets: null, sweep: null, report: null, chartWidth: () => 640, swept: null };
 
-/** Wires the month list and the sweep button; `sweep(grid)` asks the worker for the points. */
-export function setupStorageUi({ presets, sweep, chartWidth }) {
+/** Day of year (1–365) of the date input's value, or undefined when empty. */
+function dayOfYear(value) {
+  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(value);
+  return m ? MONTH_START_DAY[Number(m[1]) - 1] + Number(m[2]) : undefined;
+}
+
+/** The date input's value of day of year `n`. */
+function dateOf(n) {
+  const m = MONTH_START_DAY.findLastIndex((d) => d < n);
+  const pad = (v) => String(v).padStart(2, '0');
+  return `${DATE_YEAR}-${pad(m + 1)}-${pad(n - MONTH_START_DAY[m])}`;
+}
+
+/** Day of year `n` as text in the page's language ("2月10日（第 41 天）", "10 Feb (day 41)"). */
+function dayText(n) {
+  const m = MONTH_START_DAY.findLastIndex((d) => d < n);
+  return t('st.dateOf', { m: t('months')[m], d: n - MONTH_START_DAY[m], n });
+}
+
+/** Wires the month list, the chosen day's date (`onChange` recalculates) and the sweep button;
+ * `sweep(grid)` asks the worker for the points. */
+export function setupStorageUi({ presets, sweep, chartWidth, onChange }) {
   ui.presets = presets;
   ui.sweep = sweep;
   ui.chartWidth = chartWidth;
   $('storageMonth').addEventListener('change', () => ui.report && renderDay(ui.report.storage));
+  $('storageDate').addEventListener('change', () => {
+    showDate();
+    onChange();
+  });
   $('storage-sweep-run').addEventListener('click', runSweep);
+}
+
+/** The chosen date in words beside the input. */
+function showDate() {
+  const n = dayOfYear($('storageDate').value);
+  $('storage-date-label').textContent = n ? dayText(n) : '';
 }
 
 /** Texts that follow the language. */
@@ -44,6 +79,8 @@ export function translateStorageUi() {
   const m = sel.value || '7';
   sel.replaceChildren(...t('months').map((name, i) => new Option(name, String(i + 1))));
   sel.value = m;
+  $('storage-chosen-hint').textContent = t('st.chosenHint');
+  showDate();
   if (ui.report) renderStorage(ui.report);
   if (ui.swept) renderSweep(ui.swept);
 }
@@ -59,6 +96,8 @@ export function readStorage(s, num, local) {
     const v = num(id, required);
     if (v !== undefined) b[key] = v;
   }
+  const day = dayOfYear($('storageDate').value);
+  if (day !== undefined) b.dayOfYear = day;
   // A missing or bad number is already among the form's errors (`local`).
   if (!local.length) s.storage = b;
 }
@@ -66,7 +105,8 @@ export function readStorage(s, num, local) {
 /** Back to no battery and no demand charge. */
 export function clearStorage() {
   $('storageDispatch').value = '';
-  for (const id of ['demandCharge', ...FIELDS.map((f) => f[0])]) $(id).value = '';
+  for (const id of ['demandCharge', 'storageDate', ...FIELDS.map((f) => f[0])]) $(id).value = '';
+  showDate();
   clearSweep();
 }
 
@@ -77,11 +117,14 @@ export function fillStorage(s) {
   if (!s.storage) return;
   $('storageDispatch').value = s.storage.dispatch ?? ui.presets.defaults.storage.dispatch;
   for (const [id, key] of FIELDS) $(id).value = s.storage[key] ?? '';
+  if (s.storage.dayOfYear) $('storageDate').value = dateOf(s.storage.dayOfYear);
+  showDate();
 }
 
 function clearSweep() {
   ui.swept = null;
   $('storage-sweep-status').textContent = '';
+  delete $('storage-sweep-status').dataset.ms;
   $('storage-sweep-chart').replaceChildren();
   $('storage-sweep-head').replaceChildren();
   $('storage-sweep-body').replaceChildren();
@@ -100,6 +143,17 @@ function row(cells, head = false) {
     tr.append(cell);
   });
   return tr;
+}
+
+/** The header row `id` of a table: the texts of the keys `keys`. */
+function head(id, keys) {
+  $(id).replaceChildren(
+    ...keys.map((k) => {
+      const th = document.createElement('th');
+      th.textContent = t(k);
+      return th;
+    }),
+  );
 }
 
 /** The storage card of report `r` (hidden without a battery). */
@@ -131,13 +185,7 @@ export function renderStorage(r) {
     row([t('st.health'), `${fmt(lowest, 1)}%`]),
     row([t('st.replaced'), replaced.length ? t('st.replacedIn', { y: replaced.join(t('st.listSep')) }) : t('st.none')]),
   );
-  $('storage-returns-head').replaceChildren(
-    ...[t('st.case'), t('st.invest'), t('st.npv'), t('st.irr'), t('st.payback')].map((c) => {
-      const th = document.createElement('th');
-      th.textContent = c;
-      return th;
-    }),
-  );
+  head('storage-returns-head', ['st.case', 'st.invest', 'st.npv', 'st.irr', 'st.payback']);
   $('storage-returns-body').replaceChildren(
     ...[['st.pvAlone', st.pvAlone, 'pvAlone'], ['st.storageAlone', st.storageAlone, 'storageAlone'],
       ['st.storageWithPv', st.storageWithPv, 'storageWithPv'], ['st.both', st.both, 'both']].map(([k, x, id]) => {
@@ -148,6 +196,7 @@ export function renderStorage(r) {
     }),
   );
   renderDay(st);
+  renderChosen(st.chosenDay);
 }
 
 /** The chosen month's average day: battery power (discharge +, charge −) and state of charge. */
@@ -164,6 +213,55 @@ function renderDay(st) {
       ariaLabel: t('st.day'),
       width: ui.chartWidth(),
       line2: { values: d.socPct, tick: (v) => `${fmt(v)}%` },
+    }),
+  );
+}
+
+/** The chosen day of year 1 (`chosenDay`, absent when no date is picked): battery power as bars
+ * (discharge +, charge −), PV, load and grid (draw +, export −) as lines on the same kW scale, the
+ * state of charge on the right axis, and the 24 hours as a table. */
+function renderChosen(d) {
+  $('storage-chosen-chart').hidden = !d;
+  $('storage-chosen-legend').hidden = !d;
+  $('storage-chosen-details').hidden = !d;
+  if (!d) {
+    for (const id of ['storage-chosen-chart', 'storage-chosen-legend', 'storage-chosen-head', 'storage-chosen-body']) {
+      $(id).replaceChildren();
+    }
+    return;
+  }
+  const net = d.dischargeKw.map((v, h) => v - d.chargeKw[h]);
+  const chart = barChart({
+    values: net,
+    labels: net.map((_, h) => String(h)),
+    tick: (v) => fmt(v),
+    title: (h) => t('st.chosenBar', {
+      h, pv: fmt(d.pvKw[h]), load: fmt(d.loadKw[h]), grid: fmt(d.gridKw[h]), kw: fmt(net[h]), soc: fmt(d.socPct[h]),
+    }),
+    ariaLabel: `${t('st.chosen')}: ${dayText(d.dayOfYear)}`,
+    width: ui.chartWidth(),
+    lines: [{ values: d.pvKw, cls: 'ln-pv' }, { values: d.loadKw, cls: 'ln-load' }, { values: d.gridKw, cls: 'ln-grid' }],
+    line2: { values: d.socPct, tick: (v) => `${fmt(v)}%` },
+  });
+  chart.dataset.day = String(d.dayOfYear);
+  $('storage-chosen-chart').replaceChildren(chart);
+  $('storage-chosen-legend').replaceChildren(
+    ...[['pos', 'st.lgDischarge'], ['neg', 'st.lgCharge'], ['pv', 'st.lgPv'], ['load', 'st.lgLoad'], ['grid', 'st.lgGrid'],
+      ['poa', 'st.lgSoc']].map(([cls, key]) => {
+      const span = document.createElement('span');
+      const mark = document.createElement('i');
+      mark.className = `lg lg-${cls}`;
+      span.append(mark, t(key));
+      return span;
+    }),
+  );
+  head('storage-chosen-head', ['st.hour', 'st.pvKw', 'st.loadKw', 'st.gridKw', 'st.chargeKw', 'st.dischargeKw', 'st.socPct']);
+  const cols = [d.pvKw, d.loadKw, d.gridKw, d.chargeKw, d.dischargeKw, d.socPct];
+  $('storage-chosen-body').replaceChildren(
+    ...net.map((_, h) => {
+      const tr = row([`${h}:00`, ...cols.map((c, i) => fmt(c[h], i === 5 ? 1 : 0))]);
+      tr.dataset.values = JSON.stringify(cols.map((c) => c[h]));
+      return tr;
     }),
   );
 }
@@ -195,6 +293,7 @@ function renderSweep(swept) {
   ui.swept = swept;
   const { points, ms } = swept;
   $('storage-sweep-status').textContent = t('st.sweepDone', { n: points.length, ms: fmt(ms) });
+  $('storage-sweep-status').dataset.ms = String(ms);
   const wan = points.map((p) => p.returns.npvYuan / 1e4);
   $('storage-sweep-chart').replaceChildren(
     barChart({
@@ -209,13 +308,7 @@ function renderSweep(swept) {
       minLabelGap: 44,
     }),
   );
-  $('storage-sweep-head').replaceChildren(
-    ...[t('st.power'), t('st.hours'), t('st.npvWan'), t('st.irr'), t('st.payback')].map((c) => {
-      const th = document.createElement('th');
-      th.textContent = c;
-      return th;
-    }),
-  );
+  head('storage-sweep-head', ['st.power', 'st.hours', 'st.npvWan', 'st.irr', 'st.payback']);
   $('storage-sweep-body').replaceChildren(
     ...points.map((p, i) => {
       const tr = row([`${fmtMax(p.powerKw)} kW`, t('st.hoursN', { h: fmtMax(p.durationH) }), fmt(wan[i], 1),

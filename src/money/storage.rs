@@ -177,30 +177,51 @@ pub(super) fn capacity_charge(
     })
 }
 
-/// The yearly sums of one dispatched year.
+/// The yearly sums of one dispatched year and of the same site without the battery.
 struct Sums {
     year: StorageYear,
-    cost: f64,
+    /// Energy cost without the battery less with it [yuan].
+    energy_saving_yuan: f64,
     peaks: [f64; 12],
+    ref_peaks: [f64; 12],
 }
 
-/// Sums of the dispatched `hours` of `site` with limits `lim`, against the reference energy cost
-/// `ref_cost` and peaks `ref_peaks` (PV alone, or the site without PV).
-fn sums(site: &SiteYear, lim: &Limits, soc0: f64, hours: &[Hour], ref_cost: f64) -> Sums {
+/// Sums of the dispatched `hours` of `site` with limits `lim`, in one pass with the reference
+/// without the battery (the PV alone, or the load alone for a site without PV): its energy cost
+/// and monthly peaks settled on the same hours.
+fn sums(site: &SiteYear, lim: &Limits, soc0: f64, hours: &[Hour]) -> Sums {
     let mut y = StorageYear::default();
     let (mut value_discharged, mut grid_charge_cost) = (0.0, 0.0);
-    for (h, hr) in hours.iter().enumerate() {
-        let surplus = (site.pv(h) - site.load_kwh[h] - lim.auxiliary_kwh).max(0.0);
-        let from_pv = hr.charge_kwh.min(surplus);
-        y.charge_kwh += hr.charge_kwh;
-        y.charge_from_pv_kwh += from_pv;
-        y.charge_from_grid_kwh += hr.charge_kwh - from_pv;
-        y.discharge_kwh += hr.discharge_kwh;
-        y.grid_import_kwh += hr.import_kwh;
-        y.exported_kwh += hr.export_kwh;
-        y.curtailed_kwh += hr.curtailed_kwh;
-        value_discharged += site.import_yuan_kwh[h] * hr.discharge_kwh;
-        grid_charge_cost += site.import_yuan_kwh[h] * (hr.charge_kwh - from_pv);
+    let (mut cost, mut ref_cost) = (0.0, 0.0);
+    let (mut peaks, mut ref_peaks) = ([0.0f64; 12], [0.0f64; 12]);
+    let (export, limit) = (site.export_yuan_kwh, site.export_limit_kwh);
+    let n = hours.len();
+    for m in 0..12 {
+        let (h0, h1) = (
+            (MONTH_START_DAY[m] * 24).min(n),
+            (MONTH_START_DAY[m + 1] * 24).min(n),
+        );
+        let (mut peak, mut ref_peak) = (0.0f64, 0.0f64);
+        for (h, hr) in hours.iter().enumerate().take(h1).skip(h0) {
+            let (p, pv, load) = (site.import_yuan_kwh[h], site.pv(h), site.load_kwh[h]);
+            let surplus = (pv - load - lim.auxiliary_kwh).max(0.0);
+            let from_pv = hr.charge_kwh.min(surplus);
+            y.charge_kwh += hr.charge_kwh;
+            y.charge_from_pv_kwh += from_pv;
+            y.charge_from_grid_kwh += hr.charge_kwh - from_pv;
+            y.discharge_kwh += hr.discharge_kwh;
+            y.grid_import_kwh += hr.import_kwh;
+            y.exported_kwh += hr.export_kwh;
+            y.curtailed_kwh += hr.curtailed_kwh;
+            value_discharged += p * hr.discharge_kwh;
+            grid_charge_cost += p * (hr.charge_kwh - from_pv);
+            cost += p * hr.import_kwh - export * hr.export_kwh;
+            peak = peak.max(hr.import_kwh);
+            let (ref_import, ref_export, _) = settle(load - pv, limit);
+            ref_cost += p * ref_import - export * ref_export;
+            ref_peak = ref_peak.max(ref_import);
+        }
+        (peaks[m], ref_peaks[m]) = (peak, ref_peak);
     }
     let soc_end = hours.last().map_or(soc0, |h| h.soc_kwh);
     y.losses_kwh = y.charge_kwh - y.discharge_kwh - (soc_end - soc0);
@@ -210,12 +231,6 @@ fn sums(site: &SiteYear, lim: &Limits, soc0: f64, hours: &[Hour], ref_cost: f64)
     } else {
         0.0
     };
-    let (cost, peaks) = cost_and_peaks(
-        hours.len(),
-        |h| (hours[h].import_kwh, hours[h].export_kwh),
-        site.import_yuan_kwh,
-        site.export_yuan_kwh,
-    );
     let grid_share = if y.charge_kwh > 0.0 {
         y.charge_from_grid_kwh / y.charge_kwh
     } else {
@@ -225,8 +240,9 @@ fn sums(site: &SiteYear, lim: &Limits, soc0: f64, hours: &[Hour], ref_cost: f64)
     y.self_consumption_yuan = (ref_cost - cost) - y.arbitrage_yuan;
     Sums {
         year: y,
-        cost,
+        energy_saving_yuan: ref_cost - cost,
         peaks,
+        ref_peaks,
     }
 }
 
@@ -282,20 +298,15 @@ fn run(
             export_limit_kwh: limit,
             periods: &tariff.periods,
         };
-        let reference = |h: usize| {
-            let (i, x, _) = settle(load[h] - site.pv(h), limit);
-            (i, x)
-        };
-        let (ref_cost, ref_peaks) = cost_and_peaks(HOURS, reference, &price, export);
         let lim = b.limits(health);
         let hrs = dispatch::year(b, mode, &site, &lim, lim.soc_min_kwh, rate * grow);
-        let s = sums(&site, &lim, lim.soc_min_kwh, &hrs, ref_cost);
+        let s = sums(&site, &lim, lim.soc_min_kwh, &hrs);
         let mut row = s.year;
         row.year = y;
         row.state_of_health_pct = health * 100.0;
         row.demand_charge_yuan =
-            rate * grow * (ref_peaks.iter().sum::<f64>() - s.peaks.iter().sum::<f64>());
-        row.savings_yuan = (ref_cost - s.cost) + row.demand_charge_yuan;
+            rate * grow * (s.ref_peaks.iter().sum::<f64>() - s.peaks.iter().sum::<f64>());
+        row.savings_yuan = s.energy_saving_yuan + row.demand_charge_yuan;
         row.om_yuan = b.om_share * invest;
         let (next, replaced) = health::after_year(b, y, years, health, row.cycles);
         row.replaced = replaced;

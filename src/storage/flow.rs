@@ -25,11 +25,13 @@ pub struct SiteYear<'a> {
 
 impl SiteYear<'_> {
     /// PV of hour `h` [kWh].
+    #[inline]
     pub fn pv(&self, h: usize) -> f64 {
         self.pv_kwh.get(h).copied().unwrap_or(0.0)
     }
 
     /// Net load of hour `h` with the auxiliary draw, before the battery [kWh] (< 0: surplus).
+    #[inline]
     pub fn base_kwh(&self, h: usize, lim: &Limits) -> f64 {
         self.load_kwh[h] + lim.auxiliary_kwh - self.pv(h)
     }

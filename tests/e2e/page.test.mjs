@@ -1763,15 +1763,20 @@ test('the 2025 rules: Document 136 export price, category refusal, a provincial 
 test('PV + storage: a battery on the Shuozhou 4 MW factory, its dispatch and the sizing sweep', async (t) => {
   const BATTERY = { energyKwh: 2000, powerKw: 1000, dispatch: 'optimal' };
   /** The core's storage report and sweep of the example with the battery (through the page's module). */
-  const core = (grid) =>
+  const core = (grid, battery = BATTERY) =>
     page.evaluate(
       async ([b, g]) => {
         const m = await import('./pkg/rooftop_pv.js');
         const s = { ...m.presets().scenarios.find((x) => x.id === 'shuozhou-4mw-owner-tou').scenario, storage: b };
         return { storage: m.calculate(s).storage, sweep: g ? m.sweepStorage(s, g) : null };
       },
-      [BATTERY, grid],
+      [battery, grid],
     );
+  /** The chosen day's table on the page: each hour's [PV, load, grid, charge, discharge, SOC]. */
+  const chosenRows = () =>
+    page.locator('#storage-chosen-body tr').evaluateAll((rows) => rows.map((r) => JSON.parse(r.dataset.values)));
+  /** The same hours of the core's `chosenDay`. */
+  const coreRows = (d) => d.pvKw.map((_, h) => [d.pvKw[h], d.loadKw[h], d.gridKw[h], d.chargeKw[h], d.dischargeKw[h], d.socPct[h]]);
 
   await t.test('1 MW / 2 MWh optimal: savings by source, returns and the average day, as the core reports', async () => {
     await page.goto(baseUrl);
@@ -1799,6 +1804,45 @@ test('PV + storage: a battery on the Shuozhou 4 MW factory, its dispatch and the
     await page.getByTestId('storage').scrollIntoViewIfNeeded();
     await shot('50-zh-storage-fields', false);
     await page.getByTestId('storage-card').screenshot({ path: join(SHOTS, '51-zh-storage-card.png') });
+    assertNoProblems();
+  });
+
+  await t.test('a chosen day: the date sends storage.dayOfYear; its 24 hours drawn and listed as the core reports them', async () => {
+    assert.equal(await page.locator('#storage-chosen-chart svg').count(), 0, 'no date, no chosen day');
+    await page.getByTestId('storage-date').fill('2025-02-10');
+    await page.waitForSelector('#storage-chosen-chart svg[data-day="41"]');
+    assert.equal(await text('storage-date-label'), '2月10日（第 41 天）');
+    const feb = (await core(null, { ...BATTERY, dayOfYear: 41 })).storage.chosenDay;
+    assert.equal(feb.dayOfYear, 41);
+    assert.equal(feb.month, 2);
+    assert.deepEqual(await chosenRows(), coreRows(feb));
+    assert.equal(await page.locator('#storage-chosen-chart svg .bars rect').count(), 24);
+    assert.equal(await page.locator('#storage-chosen-chart svg .line2 circle').count(), 24);
+    for (const cls of ['ln-pv', 'ln-load', 'ln-grid']) {
+      const pts = await page.locator(`#storage-chosen-chart svg polyline.${cls}`).getAttribute('points');
+      assert.equal(pts.split(' ').length, 24, cls);
+    }
+    // Another date: another day of the core's, not the February one.
+    await page.getByTestId('storage-date').fill('2025-07-15');
+    await page.waitForSelector('#storage-chosen-chart svg[data-day="196"]');
+    assert.equal(await text('storage-date-label'), '7月15日（第 196 天）');
+    const jul = (await core(null, { ...BATTERY, dayOfYear: 196 })).storage.chosenDay;
+    const rows = await chosenRows();
+    assert.deepEqual(rows, coreRows(jul));
+    assert.notDeepEqual(rows, coreRows(feb));
+    assert.deepEqual(await latinWords(), [], 'English words in the Chinese page');
+    await page.locator('#storage-chosen-details').evaluate((d) => (d.open = true));
+    await page.getByTestId('storage-card').screenshot({ path: join(SHOTS, '55-zh-storage-chosen-day.png') });
+    await page.getByTestId('lang').selectOption('en');
+    await page.waitForFunction(() => document.getElementById('storage-date-label').textContent === '15 Jul (day 196)');
+    assert.match(await page.locator('#storage-chosen-head').textContent(), /State of charge %/);
+    assert.deepEqual(await chosenRows(), coreRows(jul));
+    await page.getByTestId('storage-card').screenshot({ path: join(SHOTS, '56-en-storage-chosen-day.png') });
+    await page.getByTestId('lang').selectOption('zh-CN');
+    await page.locator('#storage-chosen-details').evaluate((d) => (d.open = false));
+    // No date: no chosen day asked, none drawn.
+    await page.getByTestId('storage-date').fill('');
+    await page.waitForFunction(() => !document.querySelector('#storage-chosen-chart svg'));
     assertNoProblems();
   });
 
