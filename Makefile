@@ -49,7 +49,7 @@ target/site/index.html: pkg/package.json $(shell find www -type f) node_modules/
 	  python3 -c 'import json,sys; print(json.dumps(["./"] + sys.stdin.read().split()))' > precache.json
 
 bench: pkg site setup-venv
-	cargo bench --bench weather --bench engine --bench calculate --bench storage
+	cargo bench --bench weather --bench engine --bench calculate --bench money --bench storage
 	node scripts/bench-node.mjs
 	node scripts/bench-money.mjs
 	node scripts/bench-portfolio.mjs

@@ -27,6 +27,7 @@ const pv = createRequire(import.meta.url)(pkg);
 const python = join(repo, '.venv/bin/python');
 const tmp = mkdtempSync(join(tmpdir(), 'rooftop-pv-bench-'));
 const ms = (v) => `${v.toFixed(2)} ms`;
+const msCpu = (t) => `${ms(t.median)} (${t.cpuMedian.toFixed(2)})`;
 const example = (id) => pv.presets().scenarios.find((s) => s.id === id).scenario;
 const system = { capacityKwp: 4, planes: [{ tiltDeg: 20, azimuthDeg: 180, shareOfCapacity: 1 }] };
 
@@ -56,6 +57,7 @@ const variant = (f, k) => {
 };
 
 console.log(`node ${process.version}, rooftop-pv ${pv.version()}, ${new Date().toISOString()}, load average ${loadavg()[0].toFixed(2)}`);
+console.log('Times: median wall ms (median process CPU ms per call in brackets: the wall time on a shared machine also counts waits for a core)');
 console.log('weatherFile calculate() | ours fresh | ours repeated | PySAM Pvwattsv8 | PySAM / ours fresh | annual AC ours / PySAM');
 for (const f of files) {
   const path = join(tmp, f.file);
@@ -65,13 +67,13 @@ for (const f of files) {
   // few enough not to time the garbage collection of hundreds of megabytes of strings).
   const fresh = Array.from({ length: 16 }, (_, k) => ({ system, resource: { method: 'weatherFile', text: variant(f, k + 1) } }));
   let k = 0;
-  const tFresh = timeCalls(() => pv.calculate(fresh[k++ % fresh.length]), runs, 20).median;
+  const tFresh = timeCalls(() => pv.calculate(fresh[k++ % fresh.length]), runs, 20);
   const same = { system, resource: { method: 'weatherFile', text: f.text } };
   const ours = pv.calculate(same).energy.annualKwh;
-  const tSame = timeCalls(() => pv.calculate(same), runs).median;
+  const tSame = timeCalls(() => pv.calculate(same), runs);
   const ref = JSON.parse(execFileSync(python, [join(repo, 'scripts/bench_pysam.py'), path, '20']).toString());
-  console.log(`${f.name} | ${ms(tFresh)} | ${ms(tSame)} | ${ref.pysam} ${ms(ref.median_ms)} | ` +
-    `${(ref.median_ms / tFresh).toFixed(1)}× | ${ours.toFixed(1)} / ${ref.annual_ac_kwh.toFixed(1)} kWh`);
+  console.log(`${f.name} | ${msCpu(tFresh)} | ${msCpu(tSame)} | ${ref.pysam} ${ms(ref.median_ms)} | ` +
+    `${(ref.median_ms / tFresh.median).toFixed(1)}× | ${ours.toFixed(1)} / ${ref.annual_ac_kwh.toFixed(1)} kWh`);
 }
 
 const station = { system, resource: { method: 'station', stationId: '537720' } };
@@ -86,25 +88,34 @@ for (const [name, s, n] of [
   ['25-year hourly money, two-shift load + TOU (shuozhou-4mw-owner-tou)', money, 200],
 ]) {
   const t = timeCalls(() => pv.calculate(s), n);
-  console.log(`${name}: median ${ms(t.median)} (p10 ${t.p10.toFixed(2)}, p90 ${t.p90.toFixed(2)}, n=${n})`);
+  console.log(`${name}: median ${msCpu(t)} (p10 ${t.p10.toFixed(2)}, p90 ${t.p90.toFixed(2)}, n=${n})`);
 }
 
-// First calls after loading, each in a new process: Datong weatherFile calculate().
+// First calls after loading, each in a new process: Datong weatherFile calculate(). For each, the
+// wall time, the CPU time of the process (V8 compiles optimised code on background threads during
+// call 1: on a loaded 2-core machine those threads and the main thread share the cores) and of the
+// main thread alone (Linux /proc schedstat, which lags by up to one scheduler tick at each end:
+// read as medians of several processes).
 const datongPath = join(tmp, files[0].file);
 const child = `
-const t0 = process.hrtime.bigint();
-const pv = require(${JSON.stringify(pkg)});
-const t1 = process.hrtime.bigint();
-const text = require('fs').readFileSync(${JSON.stringify(datongPath)}, 'latin1');
+const fs = require('fs');
+const mainCpu = () => { try { return Number(fs.readFileSync('/proc/self/task/' + process.pid + '/schedstat', 'utf8').split(' ')[0]) / 1e6; } catch { return NaN; } };
+const out = [];
+const time = (f) => { const m0 = mainCpu(), c0 = process.cpuUsage(), t0 = process.hrtime.bigint(); f(); const t1 = process.hrtime.bigint();
+  const c = process.cpuUsage(c0); out.push([Number(t1 - t0) / 1e6, (c.user + c.system) / 1e3, mainCpu() - m0]); };
+let pv;
+time(() => { pv = require(${JSON.stringify(pkg)}); });
+const text = fs.readFileSync(${JSON.stringify(datongPath)}, 'latin1');
 const s = { system: ${JSON.stringify(system)}, resource: { method: 'weatherFile', text } };
-const out = [Number(t1 - t0) / 1e6];
-for (let i = 0; i < 10; i++) { const a = process.hrtime.bigint(); pv.calculate(s); out.push(Number(process.hrtime.bigint() - a) / 1e6); }
+for (let i = 0; i < 10; i++) time(() => pv.calculate(s));
 console.log(JSON.stringify(out));`;
 const firstCalls = (flags) => {
   const procs = Array.from({ length: 7 }, () => JSON.parse(execFileSync(process.execPath, [...flags, '-e', child]).toString()));
-  const med = (i) => procs.map((p) => p[i]).sort((a, b) => a - b)[3];
-  return `load ${ms(med(0))}, calls 1/2/3: ${ms(med(1))} / ${ms(med(2))} / ${ms(med(3))}, call 10: ${ms(med(10))}`;
+  const med = (i, k) => procs.map((p) => p[i][k]).sort((a, b) => a - b)[3];
+  const one = (i) => `${ms(med(i, 0))} (${med(i, 1).toFixed(1)} / ${med(i, 2).toFixed(1)})`;
+  return `load ${one(0)}, calls 1/2/3: ${one(1)} / ${one(2)} / ${one(3)}, call 10: ${one(10)}`;
 };
+console.log('first calls: wall (process CPU / main-thread CPU) [ms]');
 console.log(`after loading (new process each, median of 7): ${firstCalls([])}`);
 // Where call 1's time goes, by V8's wasm tiers (diagnostic flags, not how the package runs): without
 // the optimising tier-up compiling in the background during the call (baseline code only), and with

@@ -13,7 +13,15 @@
 # Datong EPW 3.58 / 3.45 ms, fullLoadHours 0.135 / 0.135, station 1.19 / 1.12, 25-year TOU money
 # 0.70 / 0.68) and the first call too (V8's lazy Liftoff compile of the ~260 KB it runs, not the
 # inlining, is what call 1 pays); at 20 bytes 463,265 B but no faster; -Oz -ocimfs 50 462,841 B but
-# the hourly money twice as slow (1.38 ms).
+# the hourly money twice as slow (1.38 ms). Re-measured 2026-12-07 (issue 10, main-thread CPU of call 1,
+# median of 11 interleaved processes, /tmp-built variants of one cargo build): -O3 with one-caller
+# limits 0 / 50 / 200 / 1000 and -fimfs 60, -Os, -O2 all 17.4-18.4 ms; so are #[inline(never)] per-row
+# kernels for the EPW row, the sun-path row and the chain's plane-hour (17.3 against 17.2). Call 1 on
+# the main thread is V8's lazy Liftoff compile of the ~230 KB of code it runs (~7.6 ms:
+# --liftoff-only against --no-wasm-lazy-compilation --liftoff-only), baseline-code running (~5 ms)
+# and first-touch work (~4 ms: eager TurboFan call 1 7.0 against call 2 3.0); the rest of its wall
+# time on a loaded machine is the background TurboFan compiles of the hot functions (~30 ms of CPU
+# on V8's worker threads) sharing the 2 cores with it.
 # --converge (repeat -O3 until the module stops shrinking), --strip-producers, --strip-target-features
 # (custom sections no engine reads) and --low-memory-unused (2026-12-07, issue 9): .wasm 406,156 ->
 # 405,211 B gzipped, Node per call unchanged (best of 5 interleaved rounds, load 3.5: fresh Datong EPW

@@ -30,7 +30,8 @@ function niceStep(lo, hi, n) {
  * @param {number} [o.width] drawing width [px]; the SVG is drawn at the size it is shown so text stays legible
  * @param {number} [o.height]
  * @param {number} [o.minLabelGap] least space [px] between two x-axis labels
- * @param {{values:number[], tick:(v:number)=>string}} [o.line2] a line on its own scale, ticks on the right
+ * @param {{values:number[], tick:(v:number)=>string, max?:number}} [o.line2] a line on its own scale, ticks on the
+ *   right; `max` (e.g. 100 for a state of charge in %) is the highest value it can take: no tick above it
  * @param {{values:number[], cls:string}[]} [o.lines] more lines on the bars' scale, without dots (class `line <cls>`)
  */
 export function barChart(o) {
@@ -117,7 +118,8 @@ export function barChart(o) {
     const hi2 = step2 * steps;
     const y2 = (v) => y(0) - (v / hi2) * (y(0) - y(hi));
     const axis = el('g', { class: 'grid axis2' });
-    for (let v = 0; v <= hi2 + step2 / 2; v += step2) {
+    const top = Math.min(hi2, o.line2.max ?? hi2);
+    for (let v = 0; v <= top + step2 / 2; v += step2) {
       axis.append(el('text', { x: W - padR + 6, y: y2(v) + 4, 'text-anchor': 'start' }, o.line2.tick(v)));
     }
     svg.append(axis);

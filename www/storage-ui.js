@@ -212,7 +212,7 @@ function renderDay(st) {
       title: (h) => t('st.dayBar', { h, kw: fmt(net[h]), soc: fmt(d.socPct[h]) }),
       ariaLabel: t('st.day'),
       width: ui.chartWidth(),
-      line2: { values: d.socPct, tick: (v) => `${fmt(v)}%` },
+      line2: { values: d.socPct, tick: (v) => `${fmt(v)}%`, max: 100 },
     }),
   );
 }
@@ -241,7 +241,7 @@ function renderChosen(d) {
     ariaLabel: `${t('st.chosen')}: ${dayText(d.dayOfYear)}`,
     width: ui.chartWidth(),
     lines: [{ values: d.pvKw, cls: 'ln-pv' }, { values: d.loadKw, cls: 'ln-load' }, { values: d.gridKw, cls: 'ln-grid' }],
-    line2: { values: d.socPct, tick: (v) => `${fmt(v)}%` },
+    line2: { values: d.socPct, tick: (v) => `${fmt(v)}%`, max: 100 },
   });
   chart.dataset.day = String(d.dayOfYear);
   $('storage-chosen-chart').replaceChildren(chart);

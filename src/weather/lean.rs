@@ -92,15 +92,18 @@ impl<'a> Cursor<'a> {
             if newline != 0 {
                 commas &= newline - 1; // only the commas before the line end
             }
-            while commas != 0 {
-                n -= 1;
-                skipped += 1;
-                if n == 0 {
-                    self.i = i + (commas.trailing_zeros() / 8) as usize + 1;
-                    return skipped;
+            // Whole words of commas are counted, not walked: only the word with the n-th comma
+            // is looked into.
+            let k = commas.count_ones() as usize;
+            if k >= n {
+                for _ in 1..n {
+                    commas &= commas - 1;
                 }
-                commas &= commas - 1;
+                self.i = i + (commas.trailing_zeros() / 8) as usize + 1;
+                return skipped + n;
             }
+            n -= k;
+            skipped += k;
             if newline != 0 {
                 self.i = i + (newline.trailing_zeros() / 8) as usize;
                 return skipped;
@@ -327,6 +330,34 @@ mod tests {
                     text::num(s).is_none() || s.contains(['e', ' ']) || s.len() > 16,
                     "{s}"
                 ),
+            }
+        }
+    }
+
+    #[test]
+    fn commas_counted_as_one_by_one() {
+        // Lines with commas at every spacing and a line end inside or after the words.
+        let line: Vec<u8> = (0..200u32)
+            .map(|k| {
+                if k % 7 == 0 || k % 11 == 3 || k == 150 {
+                    b','
+                } else {
+                    b'a'
+                }
+            })
+            .chain(*b"\n,,,")
+            .collect();
+        for start in 0..24 {
+            for n in 0..60 {
+                let mut c = Cursor::new(&line);
+                c.i = start;
+                let got = c.skip_commas(n);
+                let (mut i, mut left) = (start, n);
+                while left > 0 && i < line.len() && line[i] != b'\n' {
+                    left -= usize::from(line[i] == b',');
+                    i += 1;
+                }
+                assert_eq!((got, c.i), (n - left, i), "{start} {n}");
             }
         }
     }
