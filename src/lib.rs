@@ -24,6 +24,7 @@ pub mod error;
 pub mod finance;
 pub mod finite;
 pub mod json;
+pub mod json_text;
 pub mod load;
 mod minmax;
 pub mod money;

@@ -14,9 +14,18 @@ use crate::ScenarioError;
 
 /// Runs when the module is instantiated: a panic (a bug: every input error is a `ScenarioError`)
 /// then logs its message and location to `console.error` before the `RuntimeError: unreachable`.
+/// (The console_error_panic_hook crate did the same and added a JS stack trace of the hook itself,
+/// for 403 B more of the gzipped .wasm; the RuntimeError carries the wasm stack.)
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| console_error(&info.to_string())));
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `console.error(message)`.
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
 }
 
 // wasm-bindgen 0.2.130 leaks one externref-table slot each time a `catch` import that returns a JS
@@ -85,14 +94,12 @@ fn js_error(e: &ScenarioError) -> JsValue {
     err.into()
 }
 
-/// A value as a plain JS object: serde_json's text read by `JSON.parse`. One serializer serves
-/// the JSON and the JS API (serde-wasm-bindgen's, one JS call per field, cost 1.4–2.4 KB of the
-/// gzipped .wasm); what crosses holds only finite numbers (validation guarantees it), so JSON
-/// loses nothing.
+/// A value as a plain JS object: its JSON text ([`crate::json_text`], serde_json's text without
+/// serde_json's error paths) read by `JSON.parse`. One serializer serves the JSON and the JS API
+/// (serde-wasm-bindgen's, one JS call per field, cost 1.4–2.4 KB of the gzipped .wasm); what
+/// crosses holds only finite numbers (validation guarantees it), so JSON loses nothing.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    js_sys::JSON::parse(&text)
+    js_sys::JSON::parse(&crate::json_text::to_string(value))
 }
 
 /// The scenario as JSON text. `JSON.stringify` would turn NaN and ±Infinity into `null` and drop

@@ -145,7 +145,7 @@ fn station_list_matches_the_sources() {
 
 /// Every station decoded from the blob against the CSVs: the monthly table exactly, the typical
 /// days within their quantisation (irradiance on a square-root scale with error feedback along
-/// the day, temperature 0.5 °C and wind 0.2 m/s steps).
+/// the day, temperature 1 °C and wind 0.4 m/s steps).
 #[test]
 fn every_station_round_trips_against_the_csvs() {
     let m = monthly_csv();
@@ -204,8 +204,8 @@ fn every_station_round_trips_against_the_csvs() {
                     worst_hour = worst_hour.max((v - s).abs());
                     prev[j] = prev[j].max(s);
                 }
-                assert!((t.temp_c - src[3]).abs() <= 0.25 + 1e-9);
-                assert!((t.wind_m_s - src[4]).abs() <= 0.15 + 1e-9);
+                assert!((t.temp_c - src[3]).abs() <= 0.5 + 1e-9);
+                assert!((t.wind_m_s - src[4]).abs() <= 0.2 + 1e-9);
                 worst_t = worst_t.max((t.temp_c - src[3]).abs());
                 worst_w = worst_w.max((t.wind_m_s - src[4]).abs());
                 sum_src += src[0];
@@ -237,8 +237,8 @@ fn every_station_round_trips_against_the_csvs() {
 
 /// The build script's steps (scripts/build_climate.py: QS, T_STEP [0.01 °C], W_STEP [0.01 m/s]).
 const QS: i64 = 12;
-const T_STEP: i64 = 50;
-const W_STEP: i64 = 30;
+const T_STEP: i64 = 100;
+const W_STEP: i64 = 40;
 
 /// scripts/build_climate.py `quantise_irradiance`, the same floating-point steps: per hour the u
 /// (≥ 1) whose u²/QS is nearest to the source value plus the error carried along the day.

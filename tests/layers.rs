@@ -20,9 +20,17 @@ use std::path::{Path, PathBuf};
 /// A module in no layer fails [`layers_point_down`].
 const LAYERS: &[&[&str]] = &[
     // errors, warnings, bilingual text, numbers in messages, range checks, the strict JSON reader,
-    // input caps, min/max by compare-and-select
+    // input caps, min/max by compare-and-select, JSON text of results
     &[
-        "diag", "check", "decimal", "error", "json", "finite", "caps", "minmax",
+        "diag",
+        "check",
+        "decimal",
+        "error",
+        "json",
+        "finite",
+        "caps",
+        "minmax",
+        "json_text",
     ],
     // the only place for dates
     &["calendar"],

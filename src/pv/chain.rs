@@ -273,7 +273,10 @@ pub fn simulate(
     if lengths.iter().any(|&l| l != n) {
         return Err(err(
             "weather",
-            format!("rows differ in length (stamps {n}, arrays and sun path {lengths:?})"),
+            format!(
+                "rows differ in length (stamps {n}, arrays and sun path [{}])",
+                lengths.map(|l| l.to_string()).join(", ")
+            ),
         ));
     }
 
