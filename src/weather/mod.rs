@@ -414,9 +414,16 @@ pub struct WeatherSummary {
 pub fn summarize(w: &Weather) -> WeatherSummary {
     let h = f64::from(w.step_minutes) / 60.0 / 1000.0; // W/m² per row → kWh/m²
     let sum = |v: &[f64]| v.iter().sum::<f64>() * h;
-    let mut years: Vec<i32> = w.stamps.iter().map(|s| s.year).collect();
+    // Distinct years: a year changes only between runs of rows (no sort of 8,760 of them).
+    let mut years: Vec<i32> = Vec::new();
+    let mut last = None;
+    for s in &w.stamps {
+        if last != Some(s.year) && !years.contains(&s.year) {
+            years.push(s.year);
+        }
+        last = Some(s.year);
+    }
     years.sort_unstable();
-    years.dedup();
     let n = w.stamps.len();
     let zero = Stamp {
         year: 0,
