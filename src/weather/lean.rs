@@ -25,13 +25,6 @@ fn zero_bytes(x: u64) -> u64 {
     !(((x & LO7) + LO7) | x | LO7)
 }
 
-/// The eight bytes at `i` as a little-endian word; `None` near the end.
-#[inline]
-fn word_at(b: &[u8], i: usize) -> Option<u64> {
-    let bytes: [u8; 8] = b.get(i..i.checked_add(8)?)?.try_into().ok()?;
-    Some(u64::from_le_bytes(bytes))
-}
-
 /// A position in a text's bytes, moving forward over comma-separated fields and lines.
 pub(crate) struct Cursor<'a> {
     b: &'a [u8],
@@ -86,57 +79,9 @@ impl<'a> Cursor<'a> {
     }
 
     /// Skips up to `n` commas of this line (stopping at its `\n`); the number skipped. After the
-    /// `n`-th comma the cursor is at the start of the field after it. In WebAssembly sixteen
-    /// bytes at a time ([`Cursor::skip_commas_16`]), elsewhere eight ([`Cursor::skip_commas_8`]).
+    /// `n`-th comma the cursor is at the start of the field after it.
     #[inline]
-    pub(crate) fn skip_commas(&mut self, n: usize) -> usize {
-        #[cfg(target_arch = "wasm32")]
-        return self.skip_commas_16(n);
-        #[cfg(not(target_arch = "wasm32"))]
-        self.skip_commas_8(n)
-    }
-
-    /// [`Cursor::skip_commas`] by 128-bit SIMD: the commas and line ends of sixteen bytes as two
-    /// bit masks (`i8x16.eq`, `i8x16.bitmask`), whole blocks counted, only the block with the
-    /// `n`-th comma looked into; the last bytes by [`Cursor::skip_commas_8`].
-    #[cfg(target_arch = "wasm32")]
-    #[target_feature(enable = "simd128")]
-    fn skip_commas_16(&mut self, mut n: usize) -> usize {
-        use core::arch::wasm32::{i8x16_bitmask, u64x2, u8x16_eq, u8x16_splat};
-        let (b, mut i, mut skipped) = (self.b, self.i, 0);
-        while n > 0 {
-            let (Some(lo), Some(hi)) = (word_at(b, i), word_at(b, i + 8)) else {
-                break;
-            };
-            let block = u64x2(lo, hi);
-            let mut commas = u32::from(i8x16_bitmask(u8x16_eq(block, u8x16_splat(b','))));
-            let newline = u32::from(i8x16_bitmask(u8x16_eq(block, u8x16_splat(b'\n'))));
-            if newline != 0 {
-                commas &= newline - 1; // only the commas before the line end
-            }
-            let k = commas.count_ones() as usize;
-            if k >= n {
-                for _ in 1..n {
-                    commas &= commas - 1;
-                }
-                self.i = i + commas.trailing_zeros() as usize + 1;
-                return skipped + n;
-            }
-            n -= k;
-            skipped += k;
-            if newline != 0 {
-                self.i = i + newline.trailing_zeros() as usize;
-                return skipped;
-            }
-            i += 16;
-        }
-        self.i = i;
-        skipped + self.skip_commas_8(n)
-    }
-
-    /// [`Cursor::skip_commas`] eight bytes at a time (SWAR: a word's commas and line ends as the
-    /// high bits of its bytes).
-    fn skip_commas_8(&mut self, mut n: usize) -> usize {
+    pub(crate) fn skip_commas(&mut self, mut n: usize) -> usize {
         let (b, mut i, mut skipped) = (self.b, self.i, 0);
         while n > 0 && i + 8 <= b.len() {
             let mut word = [0u8; 8];
