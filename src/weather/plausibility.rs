@@ -327,17 +327,22 @@ pub(crate) fn check(w: &Irradiance, lines: &[u32]) -> Result<Vec<Implausible>, S
 mod tests {
     use super::*;
 
-    #[test]
-    fn dim_rows_break_only_the_beam_limit() {
-        // Noon (mean solar time) of 21 March at 40° N: S_a ≈ 1,373 W/m². Dim rows (GHI and DHI
-        // at most 50 W/m²) can break only the beam limit DNI > S_a; brighter ones the others.
-        let loc = Location {
+    /// 40° N on the Greenwich meridian, time zone 0.
+    fn at_40_n() -> Location {
+        Location {
             name: String::new(),
             latitude: 40.0,
             longitude: 0.0,
             timezone_h: 0.0,
             elevation_m: 0.0,
-        };
+        }
+    }
+
+    #[test]
+    fn dim_rows_break_only_the_beam_limit() {
+        // Noon (mean solar time) of 21 March at 40° N: S_a ≈ 1,373 W/m². Dim rows (GHI and DHI
+        // at most 50 W/m²) can break only the beam limit DNI > S_a; brighter ones the others.
+        let loc = at_40_n();
         let rules = |ghi: f64, dni: f64, dhi: f64| {
             let stamps = [super::super::assemble::stamp_at(2005, 79 * 1440 + 12 * 60)];
             let found = count(&Irradiance {
@@ -369,13 +374,7 @@ mod tests {
     fn sun_at_noon_on_the_equinox() {
         // Day 80 (21 March), 12:00 mean solar time at longitude 0, time zone 0, latitude 40°: the
         // declination is ≈ 0 and the equation of time ≈ −7 min, so the zenith ≈ 40° (cos 0.766).
-        let loc = Location {
-            name: String::new(),
-            latitude: 40.0,
-            longitude: 0.0,
-            timezone_h: 0.0,
-            elevation_m: 0.0,
-        };
+        let loc = at_40_n();
         let (cos_z, extra) = SunByDay::new(&loc).at(79.0 * 1440.0 + 12.0 * 60.0 + 7.0);
         assert!((cos_z.acos().to_degrees() - 40.0).abs() < 0.6, "{cos_z}");
         assert!((extra - 1367.0).abs() < 20.0, "{extra}");
