@@ -754,7 +754,7 @@ mod tests {
             assert_eq!(e.code, codes::WEATHER_OUT_OF_RANGE);
             assert!(e.message.starts_with("line 109:"), "{}", e.message);
         }
-        // A filled value counted; an estimated pressure range-checked.
+        // A filled value counted; a year without pressure gets the standard atmosphere.
         let w = year_with(|r| r.temp[7] = f64::NAN).unwrap();
         assert_eq!((w.temp_air_c[7], w.provenance.filled_values), (10.0, 1));
         let p = year_with(|r| r.pres.fill(f64::NAN)).map(|w| w.pressure_mbar[0]);
