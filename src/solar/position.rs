@@ -398,6 +398,26 @@ impl Site {
     }
 }
 
+impl Site {
+    /// Geocentric local hour angle H = ν + longitude − α [°] (SPA eq. 23, not reduced to
+    /// [0°, 360°)) from the apparent sidereal time ν [°].
+    #[inline]
+    pub(crate) fn hour_angle(&self, sidereal_time: f64, geo: &GeocentricPoint) -> f64 {
+        sidereal_time + self.longitude - geo.right_ascension
+    }
+
+    /// Sine of the geocentric altitude, sin φ sin δ + cos φ cos δ cos H (no parallax, no
+    /// refraction: SPA appendix A.2's altitude), from cos H.
+    #[inline]
+    pub(crate) fn sin_geocentric_altitude(
+        &self,
+        geo: &GeocentricPoint,
+        cos_hour_angle: f64,
+    ) -> f64 {
+        self.sin_lat * geo.sin_declination + self.cos_lat * geo.cos_declination * cos_hour_angle
+    }
+}
+
 /// Where the sun is seen from a [`Site`].
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct SolarPosition {
@@ -471,7 +491,20 @@ pub fn topocentric_point(
     pressure_mbar: f64,
     temp_air_c: f64,
 ) -> SolarPosition {
-    let (sh, ch) = sin_cos_deg(sidereal_time + site.longitude - geo.right_ascension);
+    let (sh, ch) = sin_cos_deg(site.hour_angle(sidereal_time, geo));
+    topocentric_at_hour_angle(site, sh, ch, geo, pressure_mbar, temp_air_c)
+}
+
+/// [`topocentric_point`] from the sine and cosine of the geocentric local hour angle H
+/// ([`Site::hour_angle`]).
+pub(crate) fn topocentric_at_hour_angle(
+    site: &Site,
+    sh: f64,
+    ch: f64,
+    geo: &GeocentricPoint,
+    pressure_mbar: f64,
+    temp_air_c: f64,
+) -> SolarPosition {
     let (sd, cd) = (geo.sin_declination, geo.cos_declination);
     let xi = 8.794 / 3600.0 * DEG / geo.radius_au;
     let sxi = xi - xi * xi * xi * (1.0 / 6.0);
@@ -525,7 +558,7 @@ pub fn topocentric_point(
         cos_zenith: sin_e,
         east: cos_e * sin_az,
         north: cos_e * cos_az,
-        sin_geocentric_altitude: site.sin_lat * sd + site.cos_lat * cd * ch,
+        sin_geocentric_altitude: site.sin_geocentric_altitude(geo, ch),
     }
 }
 
