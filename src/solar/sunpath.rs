@@ -261,9 +261,7 @@ thread_local! {
 }
 
 /// Everything a sun path depends on, compared bit for bit.
-#[derive(PartialEq)]
 struct Key {
-    fingerprint: u64,
     /// Latitude, longitude, elevation and zone as bits; timing; step; stamp offset.
     site: [u64; 4],
     timing: Timing,
@@ -275,22 +273,14 @@ struct Key {
 }
 
 impl Key {
-    fn of(w: &Weather) -> Key {
+    fn site(w: &Weather) -> [u64; 4] {
         let loc = &w.location;
+        [loc.latitude, loc.longitude, loc.elevation_m, loc.timezone_h].map(f64::to_bits)
+    }
+
+    fn of(w: &Weather) -> Key {
         Key {
-            fingerprint: fingerprint(
-                loc.latitude,
-                loc.longitude,
-                loc.elevation_m,
-                loc.timezone_h,
-                w.timing,
-                w.step_minutes,
-                w.stamp_offset_minutes,
-                &w.stamps,
-                &w.pressure_mbar,
-                &w.temp_air_c,
-            ),
-            site: [loc.latitude, loc.longitude, loc.elevation_m, loc.timezone_h].map(f64::to_bits),
+            site: Key::site(w),
             timing: w.timing,
             step_minutes: w.step_minutes,
             stamp_offset_minutes: w.stamp_offset_minutes,
@@ -302,6 +292,21 @@ impl Key {
                 .map(|v| v.to_bits())
                 .collect(),
         }
+    }
+
+    /// Whether `w` has this key's inputs (the site and settings first: a different place is told
+    /// apart without reading its rows).
+    fn matches(&self, w: &Weather) -> bool {
+        self.site == Key::site(w)
+            && (self.timing, self.step_minutes, self.stamp_offset_minutes)
+                == (w.timing, w.step_minutes, w.stamp_offset_minutes)
+            && self.stamps == w.stamps
+            && self.values.len() == w.pressure_mbar.len() + w.temp_air_c.len()
+            && self
+                .values
+                .iter()
+                .zip(w.pressure_mbar.iter().chain(&w.temp_air_c))
+                .all(|(k, v)| *k == v.to_bits())
     }
 }
 
@@ -327,12 +332,11 @@ impl SunPath {
     /// [`SunPath::new`] through a small per-thread cache: the same location, timing, stamps,
     /// pressures and temperatures as one of the last [`CACHED_PATHS`] weathers seen give that
     /// weather's path again (pages and portfolios recompute the same site). Keyed by the inputs
-    /// themselves, compared bit for bit (after a fingerprint), so no two weathers can share a path.
+    /// themselves, compared bit for bit, so no two weathers can share a path.
     pub fn shared(weather: &Weather) -> Rc<SunPath> {
-        let key = Key::of(weather);
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            if let Some(k) = cache.iter().position(|(stored, _)| *stored == key) {
+            if let Some(k) = cache.iter().position(|(stored, _)| stored.matches(weather)) {
                 let hit = cache.remove(k);
                 let path = Rc::clone(&hit.1);
                 cache.insert(0, hit);
@@ -340,7 +344,7 @@ impl SunPath {
             }
             let path = Rc::new(SunPath::new(weather));
             cache.truncate(CACHED_PATHS - 1);
-            cache.insert(0, (key, Rc::clone(&path)));
+            cache.insert(0, (Key::of(weather), Rc::clone(&path)));
             path
         })
     }
