@@ -622,12 +622,16 @@ impl GeocentricPoint {
 /// Number of terms: 195 Earth periodic terms and 63 nutation terms.
 const N_EARTH: usize = 195;
 const N_TERMS: usize = N_EARTH + 63;
-/// Grid steps between exact re-evaluations of the recurrences.
-const SYNC_EVERY: u32 = 32;
+/// Grid steps between exact re-evaluations of the recurrences: 192 two-day steps, so a year of
+/// nodes (183) costs one exact evaluation. The Earth terms' arguments are linear in JME, so their
+/// rotation drifts only by rounding (≈ 192 ε ≈ 2e-14 relative); the nutation arguments' curvature
+/// (|2·Y·X₂| ≤ 0.026°/century², SPA eqs. 15–19) over 384 days moves them by ≤ 3e-6°, which changes
+/// Δψ and Δε by < 1e-9″. (32 steps gave the same sun path to the digits tests/solar_spa.rs prints.)
+const SYNC_EVERY: u32 = 192;
 
 /// The periodic terms of the SPA advanced from one grid node to the next by angle addition: the
 /// argument of each Earth term, B + C·JME, grows by the same C·ΔJME at each step, and each nutation
-/// argument by its rate times ΔJCE (the arguments' curvature, below 1e-7° over a resynchronisation
+/// argument by its rate times ΔJCE (the arguments' curvature, below 3e-6° over a resynchronisation
 /// interval, is negligible). A node then costs a few multiplications per term instead of a cosine.
 /// Every [`SYNC_EVERY`] steps the state is recomputed exactly.
 #[derive(Debug, Clone)]
