@@ -444,7 +444,7 @@ impl SunPath {
         let cos_86 = (86.0 * std::f64::consts::PI / 180.0).cos();
         let sin_h0 = (SUNRISE_ALTITUDE * std::f64::consts::PI / 180.0).sin();
         let mut dt_key = (i32::MIN, 0u8);
-        let mut delta_t = 0.0;
+        let (mut delta_t, mut delta_t_days) = (0.0, 0.0);
         // Per-date values, recomputed when the date changes.
         let mut date_key = (i32::MIN, 0u8, 0u8);
         let (mut day, mut dni_extra) = (0i64, 0.0);
@@ -453,6 +453,7 @@ impl SunPath {
             if dt_key != (s.year, s.month) {
                 dt_key = (s.year, s.month);
                 delta_t = delta_t_espenak_meeus(s.year, s.month);
+                delta_t_days = delta_t / 86_400.0;
             }
             if date_key != (s.year, s.month, s.day) {
                 date_key = (s.year, s.month, s.day);
@@ -475,7 +476,12 @@ impl SunPath {
                 Some(&t) if t.is_finite() && t > -100.0 && t < 100.0 => t,
                 _ => 12.0,
             };
-            let t0 = f64::from(s.hour) + f64::from(s.minute) / 60.0;
+            // (Most rows start on the hour: no division for them.)
+            let t0 = if s.minute == 0 {
+                f64::from(s.hour)
+            } else {
+                f64::from(s.hour) + f64::from(s.minute) / 60.0
+            };
             let (t_sun, centre_state) = match timing {
                 Timing::Centre => {
                     let (t, state, fraction) = interval_sun(&intervals, t0, t0 + step_h);
@@ -486,7 +492,7 @@ impl SunPath {
                 Timing::Instant => (t0 + offset_h, None),
             };
             let jd = 2_440_587.5 + day as f64 + (t_sun - tz) / 24.0;
-            let g = geo.at(jd + delta_t / 86_400.0);
+            let g = geo.at(jd + delta_t_days);
             let hour_angle =
                 site.hour_angle(mean_sidereal_time_unreduced(jd) + g.sidereal_nutation, &g);
             // Instants: up between sunrise and sunset, i.e. geocentric altitude above −0.8333°
