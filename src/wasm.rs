@@ -235,9 +235,12 @@ fn without(object: &JsValue, path: &[&str]) -> Result<JsValue, ScenarioError> {
     Ok(copy.into())
 }
 
-/// `calculate(scenario: Scenario): Report`; throws `ScenarioError`.
+/// `calculate(scenario: Scenario): Report`; throws `ScenarioError`. With `split` (as `js/api.js`
+/// calls it) the report crosses as `[report, tables, numbers, hourlyKwh?]` ([`crate::handoff`]:
+/// its numeric tables as one `Float64Array`, put back by `js/api.js`); without, as the plain object
+/// `JSON.parse` makes of its whole JSON text (tests/js/handoff.test.mjs compares the two).
 #[wasm_bindgen(js_name = calculate, skip_typescript)]
-pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
+pub fn calculate(scenario: JsValue, split: bool) -> Result<JsValue, JsValue> {
     // The files' texts (megabytes) bypass JSON: each is read as UTF-8 bytes ([`file_text`]), the
     // rest of the scenario is stringified from a shallow copy without it, and the texts are put
     // back after parsing.
@@ -274,16 +277,23 @@ pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
         }
     }
     let mut report = crate::calculate(&scenario).map_err(|e| js_error(&e))?;
+    // Big series cross as a Float64Array, not an array of numbers.
     let hourly = report.energy.hourly_kwh.take();
+    let hourly = hourly.map(|kwh| js_sys::Float64Array::from(&kwh[..]));
+    if split {
+        let split = crate::handoff::split(&mut report);
+        let out = js_sys::JSON::parse(&split.text)?;
+        let numbers = js_sys::Float64Array::from(&split.numbers[..]);
+        js_sys::Reflect::set(&out, &2.into(), &numbers)?;
+        if let Some(kwh) = hourly {
+            js_sys::Reflect::set(&out, &3.into(), &kwh)?;
+        }
+        return Ok(out);
+    }
     let out = to_js(&report)?;
     if let Some(kwh) = hourly {
-        // Big series cross as a Float64Array, not an array of numbers.
         let energy = js_sys::Reflect::get(&out, &"energy".into())?;
-        js_sys::Reflect::set(
-            &energy,
-            &"hourlyKwh".into(),
-            &js_sys::Float64Array::from(&kwh[..]),
-        )?;
+        js_sys::Reflect::set(&energy, &"hourlyKwh".into(), &kwh)?;
     }
     Ok(out)
 }
