@@ -114,7 +114,8 @@ impl Tables {
                 if r == 0 {
                     keys.push(key);
                 }
-                fits &= v.is_finite() && keys.get(at) == Some(&key);
+                // The same field of every row: the same literal (compared by address).
+                fits &= v.is_finite() && keys.get(at).is_some_and(|k| std::ptr::eq(*k, key));
                 at += 1;
                 self.numbers.push(v);
             });
