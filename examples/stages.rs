@@ -2,10 +2,12 @@
 //! natively or as WebAssembly under Node's WASI (same code, same clock: `std::time::Instant`).
 //!
 //! ```sh
-//! cargo run --release --example stages -- FILE.epw [RUNS]
+//! cargo run --release --example stages -- FILE.epw [RUNS] [MORE…]
 //! cargo build --release --example stages --target wasm32-wasip1
-//! node scripts/bench-stages-wasi.mjs FILE.epw [RUNS]
+//! node scripts/bench-stages-wasi.mjs FILE.epw [RUNS] [MORE…]
 //! ```
+//!
+//! `MORE`: weather files of any format (TMY3, PSM3 …) whose read alone is timed as well.
 //!
 //! Stages: UTF-8 check of the bytes, read (text → rows, leap day, gaps, checks), summary (annual
 //! sums and the timing check), sun path, chain (PVWatts v8, 4 kWp south 20° roof), money (25 years
@@ -41,6 +43,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: stages FILE [RUNS]");
     let runs: usize = args.next().map_or(200, |r| r.parse().expect("RUNS"));
+    let more: Vec<String> = args.collect();
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let options = ParseOptions::default();
     let weather = parse_bytes(&bytes, &options).expect("weather");
@@ -127,5 +130,13 @@ fn main() {
     println!("stage | {arch} ms (median of {runs})");
     for (name, ms) in rows {
         println!("{name} | {ms:.3}");
+    }
+    for path in &more {
+        let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let text = text_of(&bytes);
+        parse_with(&text, &options).unwrap_or_else(|e| panic!("{path}: {}", e.message));
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let ms = median_ms(runs, || parse_with(&text, &options));
+        println!("read {name} (text → weather) | {ms:.3}");
     }
 }

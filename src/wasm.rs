@@ -108,7 +108,11 @@ fn utf8_of(text: &js_sys::JsString) -> String {
             unsafe { bytes.set_len(written) };
         }
     });
-    String::from_utf8(bytes).unwrap_or_else(|e| crate::weather::text_of(e.as_bytes()).into_owned())
+    // SAFETY: `encodeInto` writes UTF-8 only (WHATWG Encoding, "UTF-8 encode": a lone surrogate
+    // becomes U+FFFD) and whole characters only (it stops before a character that does not fit,
+    // never inside one, nor between the two halves of a surrogate pair), so the bytes of the
+    // rounds joined are valid UTF-8; checking them again cost 0.07 ms per weather file.
+    unsafe { String::from_utf8_unchecked(bytes) }
 }
 
 /// The text of a file given as a JS string, `Uint8Array` (a Node `Buffer` too) or `ArrayBuffer`

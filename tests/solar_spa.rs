@@ -136,6 +136,15 @@ fn compare(every: usize, sites: &[SiteRef]) -> [(String, f64, f64, f64, f64); 5]
             let p = spa(jd, dt, &site, pressure[i], temp[i]);
             dz_full = dz_full.max((p.zenith - z_ref).abs());
             da_full = da_full.max(angle_diff(p.azimuth, a_ref));
+            // The sun path computes the sun's place only where it is up (geocentric altitude above
+            // −0.8333°, as the reference's own sunrise and sunset); elsewhere it holds the nadir.
+            if !path.state[i].is_up() {
+                assert!(z_ref > 90.0, "row {i}: the sun is up in the reference");
+                let nadir = [path.zenith[i], path.azimuth[i], path.cos_zenith[i]];
+                assert_eq!(nadir, [180.0, 0.0, -1.0]);
+                assert_eq!([path.sun_east[i], path.sun_north[i]], [0.0, 0.0]);
+                continue;
+            }
             dz_path = dz_path.max((path.zenith[i] - z_ref).abs());
             da_path = da_path.max(angle_diff(path.azimuth[i], a_ref));
             // the unit vector agrees with the angles

@@ -577,6 +577,13 @@ fn summary_reports_period_and_sums() {
     assert_eq!((s.last.month, s.last.day, s.last.hour), (12, 31, 23));
     assert_eq!(s.location.name, "Datong, Shanxi, CHN");
     assert!(s.max_ghi_w_m2 == 989.0);
+    // The one-pass sums are those of `Iterator::sum`, bit for bit.
+    let kwh = |v: &[f64]| v.iter().sum::<f64>() * (60.0 / 60.0 / 1000.0);
+    assert_eq!(s.annual_ghi_kwh_m2.to_bits(), kwh(&w.ghi_w_m2).to_bits());
+    assert_eq!(s.annual_dni_kwh_m2.to_bits(), kwh(&w.dni_w_m2).to_bits());
+    assert_eq!(s.annual_dhi_kwh_m2.to_bits(), kwh(&w.dhi_w_m2).to_bits());
+    let mean = w.temp_air_c.iter().sum::<f64>() / 8760.0;
+    assert_eq!(s.mean_temp_c.to_bits(), mean.to_bits());
     assert!(!s.pressure_estimated && !s.has_albedo);
     let js = serde_json::to_value(&s).unwrap();
     assert!(js["annualGhiKwhM2"].as_f64().unwrap() > 1466.0);

@@ -398,6 +398,26 @@ impl Site {
     }
 }
 
+impl Site {
+    /// Geocentric local hour angle H = ν + longitude − α [°] (SPA eq. 23, not reduced to
+    /// [0°, 360°)) from the apparent sidereal time ν [°].
+    #[inline]
+    pub(crate) fn hour_angle(&self, sidereal_time: f64, geo: &GeocentricPoint) -> f64 {
+        sidereal_time + self.longitude - geo.right_ascension
+    }
+
+    /// Sine of the geocentric altitude, sin φ sin δ + cos φ cos δ cos H (no parallax, no
+    /// refraction: SPA appendix A.2's altitude), from cos H.
+    #[inline]
+    pub(crate) fn sin_geocentric_altitude(
+        &self,
+        geo: &GeocentricPoint,
+        cos_hour_angle: f64,
+    ) -> f64 {
+        self.sin_lat * geo.sin_declination + self.cos_lat * geo.cos_declination * cos_hour_angle
+    }
+}
+
 /// Where the sun is seen from a [`Site`].
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct SolarPosition {
@@ -471,7 +491,20 @@ pub fn topocentric_point(
     pressure_mbar: f64,
     temp_air_c: f64,
 ) -> SolarPosition {
-    let (sh, ch) = sin_cos_deg(sidereal_time + site.longitude - geo.right_ascension);
+    let (sh, ch) = sin_cos_deg(site.hour_angle(sidereal_time, geo));
+    topocentric_at_hour_angle(site, sh, ch, geo, pressure_mbar, temp_air_c)
+}
+
+/// [`topocentric_point`] from the sine and cosine of the geocentric local hour angle H
+/// ([`Site::hour_angle`]).
+pub(crate) fn topocentric_at_hour_angle(
+    site: &Site,
+    sh: f64,
+    ch: f64,
+    geo: &GeocentricPoint,
+    pressure_mbar: f64,
+    temp_air_c: f64,
+) -> SolarPosition {
     let (sd, cd) = (geo.sin_declination, geo.cos_declination);
     let xi = 8.794 / 3600.0 * DEG / geo.radius_au;
     let sxi = xi - xi * xi * xi * (1.0 / 6.0);
@@ -525,7 +558,7 @@ pub fn topocentric_point(
         cos_zenith: sin_e,
         east: cos_e * sin_az,
         north: cos_e * cos_az,
-        sin_geocentric_altitude: site.sin_lat * sd + site.cos_lat * cd * ch,
+        sin_geocentric_altitude: site.sin_geocentric_altitude(geo, ch),
     }
 }
 
@@ -589,12 +622,16 @@ impl GeocentricPoint {
 /// Number of terms: 195 Earth periodic terms and 63 nutation terms.
 const N_EARTH: usize = 195;
 const N_TERMS: usize = N_EARTH + 63;
-/// Grid steps between exact re-evaluations of the recurrences.
-const SYNC_EVERY: u32 = 32;
+/// Grid steps between exact re-evaluations of the recurrences: 192 two-day steps, so a year of
+/// nodes (183) costs one exact evaluation. The Earth terms' arguments are linear in JME, so their
+/// rotation drifts only by rounding (≈ 192 ε ≈ 2e-14 relative); the nutation arguments' curvature
+/// (|2·Y·X₂| ≤ 0.026°/century², SPA eqs. 15–19) over 384 days moves them by ≤ 3e-6°, which changes
+/// Δψ and Δε by < 1e-9″. (32 steps gave the same sun path to the digits tests/solar_spa.rs prints.)
+const SYNC_EVERY: u32 = 192;
 
 /// The periodic terms of the SPA advanced from one grid node to the next by angle addition: the
 /// argument of each Earth term, B + C·JME, grows by the same C·ΔJME at each step, and each nutation
-/// argument by its rate times ΔJCE (the arguments' curvature, below 1e-7° over a resynchronisation
+/// argument by its rate times ΔJCE (the arguments' curvature, below 3e-6° over a resynchronisation
 /// interval, is negligible). A node then costs a few multiplications per term instead of a cosine.
 /// Every [`SYNC_EVERY`] steps the state is recomputed exactly.
 #[derive(Debug, Clone)]

@@ -12,14 +12,17 @@
 //!   (h−1):00, as ssc reads an EPW row with minute 0).
 //! - `Instant`: the sun at the time written in the file (interval start + `stamp_offset_minutes`).
 //!
+//! The topocentric, refracted position and the air masses are computed only for rows with the sun
+//! up; a row with the sun down holds the nadir (see [`SunPath::zenith`]).
+//!
 //! For the instantaneous conventions the sun is "up" between the SPA sunrise and sunset, as in ssc:
 //! geocentric altitude of the centre above −0.8333° (upper limb above the horizon with standard
 //! refraction), the condition SPA appendix A.2 solves for, checked at the instant itself.
 
 use super::irradiance::{airmass_kasten_1966, dni_extra_duffie_beckman};
 use super::position::{
-    days_from_civil, delta_t_espenak_meeus, mean_sidereal_time_unreduced,
-    sun_rise_transit_set_cached, topocentric_point, GeocentricCache, Site, SunEvents,
+    days_from_civil, delta_t_espenak_meeus, mean_sidereal_time_unreduced, sin_cos_deg,
+    sun_rise_transit_set_cached, topocentric_at_hour_angle, GeocentricCache, Site, SunEvents,
     SUNRISE_ALTITUDE,
 };
 #[allow(unused_imports)] // named in the documentation
@@ -66,6 +69,11 @@ pub struct SunPath {
     /// of the row's date (may reach 24 for `End`).
     pub sun_time_h: Vec<f64>,
     /// Apparent (refracted) topocentric zenith angle [°].
+    ///
+    /// This and the next four fields are computed only for rows with the sun up
+    /// ([`SunState::is_up`]); a row with the sun down holds the nadir: zenith 180°, azimuth 0°,
+    /// cos(zenith) −1, east and north components 0 (nothing downstream looks at the sun's place
+    /// below the horizon, and skipping it saves the topocentric stage for about half the rows).
     pub zenith: Vec<f64>,
     /// Azimuth east of north [°].
     pub azimuth: Vec<f64>,
@@ -253,9 +261,7 @@ thread_local! {
 }
 
 /// Everything a sun path depends on, compared bit for bit.
-#[derive(PartialEq)]
 struct Key {
-    fingerprint: u64,
     /// Latitude, longitude, elevation and zone as bits; timing; step; stamp offset.
     site: [u64; 4],
     timing: Timing,
@@ -267,22 +273,14 @@ struct Key {
 }
 
 impl Key {
-    fn of(w: &Weather) -> Key {
+    fn site(w: &Weather) -> [u64; 4] {
         let loc = &w.location;
+        [loc.latitude, loc.longitude, loc.elevation_m, loc.timezone_h].map(f64::to_bits)
+    }
+
+    fn of(w: &Weather) -> Key {
         Key {
-            fingerprint: fingerprint(
-                loc.latitude,
-                loc.longitude,
-                loc.elevation_m,
-                loc.timezone_h,
-                w.timing,
-                w.step_minutes,
-                w.stamp_offset_minutes,
-                &w.stamps,
-                &w.pressure_mbar,
-                &w.temp_air_c,
-            ),
-            site: [loc.latitude, loc.longitude, loc.elevation_m, loc.timezone_h].map(f64::to_bits),
+            site: Key::site(w),
             timing: w.timing,
             step_minutes: w.step_minutes,
             stamp_offset_minutes: w.stamp_offset_minutes,
@@ -294,6 +292,21 @@ impl Key {
                 .map(|v| v.to_bits())
                 .collect(),
         }
+    }
+
+    /// Whether `w` has this key's inputs (the site and settings first: a different place is told
+    /// apart without reading its rows).
+    fn matches(&self, w: &Weather) -> bool {
+        self.site == Key::site(w)
+            && (self.timing, self.step_minutes, self.stamp_offset_minutes)
+                == (w.timing, w.step_minutes, w.stamp_offset_minutes)
+            && self.stamps == w.stamps
+            && self.values.len() == w.pressure_mbar.len() + w.temp_air_c.len()
+            && self
+                .values
+                .iter()
+                .zip(w.pressure_mbar.iter().chain(&w.temp_air_c))
+                .all(|(k, v)| *k == v.to_bits())
     }
 }
 
@@ -319,12 +332,11 @@ impl SunPath {
     /// [`SunPath::new`] through a small per-thread cache: the same location, timing, stamps,
     /// pressures and temperatures as one of the last [`CACHED_PATHS`] weathers seen give that
     /// weather's path again (pages and portfolios recompute the same site). Keyed by the inputs
-    /// themselves, compared bit for bit (after a fingerprint), so no two weathers can share a path.
+    /// themselves, compared bit for bit, so no two weathers can share a path.
     pub fn shared(weather: &Weather) -> Rc<SunPath> {
-        let key = Key::of(weather);
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            if let Some(k) = cache.iter().position(|(stored, _)| *stored == key) {
+            if let Some(k) = cache.iter().position(|(stored, _)| stored.matches(weather)) {
                 let hit = cache.remove(k);
                 let path = Rc::clone(&hit.1);
                 cache.insert(0, hit);
@@ -332,7 +344,7 @@ impl SunPath {
             }
             let path = Rc::new(SunPath::new(weather));
             cache.truncate(CACHED_PATHS - 1);
-            cache.insert(0, (key, Rc::clone(&path)));
+            cache.insert(0, (Key::of(weather), Rc::clone(&path)));
             path
         })
     }
@@ -475,26 +487,35 @@ impl SunPath {
             };
             let jd = 2_440_587.5 + day as f64 + (t_sun - tz) / 24.0;
             let g = geo.at(jd + delta_t / 86_400.0);
-            let nu = mean_sidereal_time_unreduced(jd) + g.sidereal_nutation;
-            let pos = topocentric_point(&site, nu, &g, pressure, temp);
+            let hour_angle =
+                site.hour_angle(mean_sidereal_time_unreduced(jd) + g.sidereal_nutation, &g);
             // Instants: up between sunrise and sunset, i.e. geocentric altitude above −0.8333°
             // (the definition the SPA sunrise and sunset solve for).
-            let (state, fraction) =
-                centre_state.unwrap_or(if pos.sin_geocentric_altitude >= sin_h0 {
-                    (SunState::Up, 1.0)
-                } else {
-                    (SunState::Down, 0.0)
-                });
+            let (state, fraction, sin_cos_h) = match centre_state {
+                Some((state, fraction)) => (state, fraction, None),
+                None => {
+                    let (sh, ch) = sin_cos_deg(hour_angle);
+                    let up = site.sin_geocentric_altitude(&g, ch) >= sin_h0;
+                    let (state, fraction) = if up {
+                        (SunState::Up, 1.0)
+                    } else {
+                        (SunState::Down, 0.0)
+                    };
+                    (state, fraction, Some((sh, ch)))
+                }
+            };
             out.sun_time_h[i] = t_sun;
-            out.zenith[i] = pos.zenith;
-            out.azimuth[i] = pos.azimuth;
-            out.cos_zenith[i] = pos.cos_zenith;
-            out.sun_east[i] = pos.east;
-            out.sun_north[i] = pos.north;
             out.state[i] = state;
             out.sun_up_fraction[i] = fraction;
             out.dni_extra[i] = dni_extra;
             if state.is_up() {
+                let (sh, ch) = sin_cos_h.unwrap_or_else(|| sin_cos_deg(hour_angle));
+                let pos = topocentric_at_hour_angle(&site, sh, ch, &g, pressure, temp);
+                out.zenith[i] = pos.zenith;
+                out.azimuth[i] = pos.azimuth;
+                out.cos_zenith[i] = pos.cos_zenith;
+                out.sun_east[i] = pos.east;
+                out.sun_north[i] = pos.north;
                 out.air_mass_relative[i] = airmass_kasten_1966(pos.zenith, pos.cos_zenith);
                 // De Soto/King absolute air mass with the zenith clipped to [0°, 86°].
                 let (zc, cz) = if pos.zenith > 86.0 {
@@ -507,6 +528,12 @@ impl SunPath {
                 out.air_mass_absolute[i] =
                     am_site / (cz + 0.5057 * (-1.634 * (96.080 - zc).ln()).exp());
             } else {
+                // The nadir (see the fields' documentation); air masses 0.
+                out.zenith[i] = 180.0;
+                out.azimuth[i] = 0.0;
+                out.cos_zenith[i] = -1.0;
+                out.sun_east[i] = 0.0;
+                out.sun_north[i] = 0.0;
                 out.air_mass_relative[i] = 0.0;
                 out.air_mass_absolute[i] = 0.0;
             }

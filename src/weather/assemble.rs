@@ -210,6 +210,10 @@ impl Rows {
     }
 
     fn retain_not_feb29(&mut self) -> u32 {
+        // (Most files have no 29 February: one look, no mask.)
+        if !self.stamps.iter().any(|s| s.month == 2 && s.day == 29) {
+            return 0;
+        }
         let keep: Vec<bool> = self
             .stamps
             .iter()
@@ -439,11 +443,27 @@ pub(crate) fn finish(mut rows: Rows, meta: Meta) -> Result<Weather, ScenarioErro
             });
         }
     };
-    count(&GHI, fill(&mut rows.ghi, &rows.lines, max_gap, &GHI)?);
-    count(&DNI, fill(&mut rows.dni, &rows.lines, max_gap, &DNI)?);
-    count(&DHI, fill(&mut rows.dhi, &rows.lines, max_gap, &DHI)?);
-    count(&TEMP, fill(&mut rows.temp, &rows.lines, max_gap, &TEMP)?);
-    count(&WIND, fill(&mut rows.wind, &rows.lines, max_gap, &WIND)?);
+    // A column with every value in its range has nothing missing (NaN is in no range): nothing
+    // to fill and no range error, found in one pass. Only the others are filled (in this order)
+    // and then range-checked, so that the errors are those of filling all, then checking all.
+    let plain = |v: &[f64], q: &Quantity| v.iter().all(|x| (q.min..=q.max).contains(x));
+    // GHI, DNI, DHI, temperature, wind, pressure: to be range-checked after the fills.
+    let mut unchecked = [false; 6];
+    for (k, (v, q)) in [
+        (&mut rows.ghi, &GHI),
+        (&mut rows.dni, &DNI),
+        (&mut rows.dhi, &DHI),
+        (&mut rows.temp, &TEMP),
+        (&mut rows.wind, &WIND),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if !plain(v, q) {
+            count(q, fill(v, &rows.lines, max_gap, q)?);
+            unchecked[k] = true;
+        }
+    }
     let mut pressure_estimated = false;
     if !meta.has_pressure || rows.pres.iter().all(|v| v.is_nan()) {
         // A format or file without pressure: the standard atmosphere at the site's elevation
@@ -452,18 +472,25 @@ pub(crate) fn finish(mut rows: Rows, meta: Meta) -> Result<Weather, ScenarioErro
         rows.pres.clear();
         rows.pres.resize(n_year, p);
         pressure_estimated = true;
-    } else {
+        unchecked[5] = true;
+    } else if !plain(&rows.pres, &PRES) {
         count(&PRES, fill(&mut rows.pres, &rows.lines, max_gap, &PRES)?);
+        unchecked[5] = true;
     }
-    for (v, q, estimated) in [
+    for (k, (v, q, estimated)) in [
         (&rows.ghi, &GHI, false),
         (&rows.dni, &DNI, false),
         (&rows.dhi, &DHI, false),
         (&rows.temp, &TEMP, false),
         (&rows.wind, &WIND, false),
         (&rows.pres, &PRES, pressure_estimated),
-    ] {
-        check_range(v, &rows.lines, q, estimated)?;
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if unchecked[k] {
+            check_range(v, &rows.lines, q, estimated)?;
+        }
     }
     let timing = meta.timing_override.unwrap_or(meta.timing_default);
     let irradiance = Irradiance {
@@ -659,6 +686,79 @@ mod tests {
         assert_eq!((s.month, s.day, s.hour), (12, 31, 23));
         assert_eq!(prev_day(2004, 3, 1), (2004, 2, 29));
         assert_eq!(prev_day(2005, 1, 1), (2004, 12, 31));
+    }
+
+    /// A regular hourly year of plain rows (lines from 9), with `edit` applied.
+    fn year_with(edit: impl Fn(&mut Rows)) -> Result<Weather, ScenarioError> {
+        let mut rows = Rows::with_capacity(8760, false);
+        for i in 0..8760u32 {
+            rows.stamps.push(stamp_at(2005, i * 60));
+            rows.lines.push(i + 9);
+            for (v, x) in [
+                (&mut rows.ghi, 0.0),
+                (&mut rows.dni, 0.0),
+                (&mut rows.dhi, 0.0),
+                (&mut rows.temp, 10.0),
+                (&mut rows.wind, 2.0),
+                (&mut rows.pres, 1000.0),
+            ] {
+                v.push(x);
+            }
+        }
+        edit(&mut rows);
+        finish(
+            rows,
+            Meta {
+                location: Location {
+                    name: String::new(),
+                    latitude: 40.0,
+                    longitude: 113.0,
+                    timezone_h: 8.0,
+                    elevation_m: 1000.0,
+                },
+                format: WeatherFormat::Epw,
+                timing_override: None,
+                timing_default: Timing::Start,
+                timing_basis: super::super::timing::EPW,
+                source: String::new(),
+                step_minutes: Some(60),
+                stamp_offset_minutes: 60,
+                roll_hours: 0,
+                last_line: 8768,
+                has_pressure: true,
+            },
+        )
+    }
+
+    #[test]
+    fn every_column_filled_before_any_is_range_checked() {
+        assert!(year_with(|_| {}).is_ok());
+        // GHI out of range (row 100) and a long temperature gap (rows 200–204): the gap is the
+        // error, as when every column was filled first and then checked.
+        let e = year_with(|r| {
+            r.ghi[100] = 2500.0;
+            r.temp[200..205].fill(f64::NAN);
+        })
+        .unwrap_err();
+        assert_eq!(e.code, codes::WEATHER_MISSING_VALUES);
+        assert!(e.message.starts_with("line 209:"), "{}", e.message);
+        // Alone, the range error, at its line; a short gap next to it is filled first.
+        for gap in [false, true] {
+            let e = year_with(|r| {
+                r.wind[100] = 80.0;
+                if gap {
+                    r.wind[50] = f64::NAN;
+                }
+            })
+            .unwrap_err();
+            assert_eq!(e.code, codes::WEATHER_OUT_OF_RANGE);
+            assert!(e.message.starts_with("line 109:"), "{}", e.message);
+        }
+        // A filled value counted; a year without pressure gets the standard atmosphere.
+        let w = year_with(|r| r.temp[7] = f64::NAN).unwrap();
+        assert_eq!((w.temp_air_c[7], w.provenance.filled_values), (10.0, 1));
+        let p = year_with(|r| r.pres.fill(f64::NAN)).map(|w| w.pressure_mbar[0]);
+        assert!((p.unwrap() - pressure_at(1000.0)).abs() < 1e-9);
     }
 
     #[test]

@@ -412,11 +412,28 @@ pub struct WeatherSummary {
 
 /// Location, period, size, annual sums, repairs and the timing check of parsed weather.
 pub fn summarize(w: &Weather) -> WeatherSummary {
-    let h = f64::from(w.step_minutes) / 60.0 / 1000.0; // W/m² per row → kWh/m²
-    let sum = |v: &[f64]| v.iter().sum::<f64>() * h;
-    let mut years: Vec<i32> = w.stamps.iter().map(|s| s.year).collect();
+    // W/m² per row → kWh/m²
+    let h = f64::from(w.step_minutes) / 60.0 / 1000.0;
+    // The sums and the highest GHI in one pass (each sum as `Iterator::sum` adds: from −0, in
+    // row order).
+    let (mut ghi, mut dni, mut dhi, mut temp, mut max_ghi) = (-0.0, -0.0, -0.0, -0.0, 0.0f64);
+    for i in 0..w.ghi_w_m2.len() {
+        ghi += w.ghi_w_m2[i];
+        dni += w.dni_w_m2[i];
+        dhi += w.dhi_w_m2[i];
+        temp += w.temp_air_c[i];
+        max_ghi = max_ghi.max(w.ghi_w_m2[i]);
+    }
+    // Distinct years: a year changes only between runs of rows (no sort of 8,760 of them).
+    let mut years: Vec<i32> = Vec::new();
+    let mut last = None;
+    for s in &w.stamps {
+        if last != Some(s.year) && !years.contains(&s.year) {
+            years.push(s.year);
+        }
+        last = Some(s.year);
+    }
     years.sort_unstable();
-    years.dedup();
     let n = w.stamps.len();
     let zero = Stamp {
         year: 0,
@@ -438,15 +455,11 @@ pub fn summarize(w: &Weather) -> WeatherSummary {
         years,
         rows: n as u32,
         step_minutes: w.step_minutes,
-        annual_ghi_kwh_m2: sum(&w.ghi_w_m2),
-        annual_dni_kwh_m2: sum(&w.dni_w_m2),
-        annual_dhi_kwh_m2: sum(&w.dhi_w_m2),
-        mean_temp_c: if n == 0 {
-            0.0
-        } else {
-            w.temp_air_c.iter().sum::<f64>() / n as f64
-        },
-        max_ghi_w_m2: w.ghi_w_m2.iter().copied().fold(0.0, f64::max),
+        annual_ghi_kwh_m2: ghi * h,
+        annual_dni_kwh_m2: dni * h,
+        annual_dhi_kwh_m2: dhi * h,
+        mean_temp_c: if n == 0 { 0.0 } else { temp / n as f64 },
+        max_ghi_w_m2: max_ghi,
         filled_values: w.provenance.filled_values,
         filled: w.provenance.filled.clone(),
         dropped_leap_day_rows: w.provenance.dropped_leap_day_rows,

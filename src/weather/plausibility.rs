@@ -121,9 +121,8 @@ impl SunByDay {
         }
     }
 
-    /// Cosine of the solar zenith [-] and extraterrestrial normal irradiance [W/m²] at `minute` of
-    /// a 365-day year in local standard time.
-    fn at(&mut self, minute: f64) -> (f64, f64) {
+    /// The day (0-based) of `minute`, its values computed when it is not the last day's.
+    fn day_of(&mut self, minute: f64) -> f64 {
         let day = (minute / 1440.0).floor();
         if day != self.day {
             let (declination, eot_min) = declination_eot(day);
@@ -131,6 +130,19 @@ impl SunByDay {
             (self.sin_decl, self.cos_decl) = (declination.sin(), declination.cos());
             self.extra = dni_extra_duffie_beckman(day + 1.0);
         }
+        day
+    }
+
+    /// The extraterrestrial normal irradiance [W/m²] of the day of `minute`.
+    fn extra_at(&mut self, minute: f64) -> f64 {
+        self.day_of(minute);
+        self.extra
+    }
+
+    /// Cosine of the solar zenith [-] and extraterrestrial normal irradiance [W/m²] at `minute` of
+    /// a 365-day year in local standard time.
+    fn at(&mut self, minute: f64) -> (f64, f64) {
+        let day = self.day_of(minute);
         let clock_min = minute - day * 1440.0;
         let solar_min = clock_min + self.longitude_min + self.eot_min;
         let hour_angle = (solar_min / 4.0 - 180.0).to_radians();
@@ -193,7 +205,17 @@ fn count(w: &Irradiance) -> Vec<Implausible> {
         if ghi <= 0.0 && dni <= 0.0 && dhi <= 0.0 {
             continue;
         }
-        let (cos_z, extra) = sun.at(f64::from(stamp.minute_of_year()) + offset);
+        let minute = f64::from(stamp.minute_of_year()) + offset;
+        if ghi <= RATIO_GHI_MIN_W_M2 && dhi <= 50.0 {
+            // Only the beam limit can flag a row this dim, and it needs no sun position: the
+            // ratio tests need GHI > 50 W/m², the global and diffuse limits are above 100 and
+            // 50 W/m² at any zenith.
+            if dni > sun.extra_at(minute) {
+                flag("beam_above_possible", i);
+            }
+            continue;
+        }
+        let (cos_z, extra) = sun.at(minute);
         let mu = cos_z.fmax(0.0);
         if ghi > RATIO_GHI_MIN_W_M2 && cos_z > cos_93 {
             // Diffuse ratio DHI/GHI at most, closure GHI/(DNI·μ₀ + DHI) at least.
@@ -305,17 +327,54 @@ pub(crate) fn check(w: &Irradiance, lines: &[u32]) -> Result<Vec<Implausible>, S
 mod tests {
     use super::*;
 
-    #[test]
-    fn sun_at_noon_on_the_equinox() {
-        // Day 80 (21 March), 12:00 mean solar time at longitude 0, time zone 0, latitude 40°: the
-        // declination is ≈ 0 and the equation of time ≈ −7 min, so the zenith ≈ 40° (cos 0.766).
-        let loc = Location {
+    /// 40° N on the Greenwich meridian, time zone 0.
+    fn at_40_n() -> Location {
+        Location {
             name: String::new(),
             latitude: 40.0,
             longitude: 0.0,
             timezone_h: 0.0,
             elevation_m: 0.0,
+        }
+    }
+
+    #[test]
+    fn dim_rows_break_only_the_beam_limit() {
+        // Noon (mean solar time) of 21 March at 40° N: S_a ≈ 1,373 W/m². Dim rows (GHI and DHI
+        // at most 50 W/m²) can break only the beam limit DNI > S_a; brighter ones the others.
+        let loc = at_40_n();
+        let rules = |ghi: f64, dni: f64, dhi: f64| {
+            let stamps = [super::super::assemble::stamp_at(2005, 79 * 1440 + 12 * 60)];
+            let found = count(&Irradiance {
+                ghi: &[ghi],
+                dni: &[dni],
+                dhi: &[dhi],
+                stamps: &stamps,
+                location: &loc,
+                timing: Timing::Start,
+                step_minutes: 60,
+                stamp_offset_minutes: 60,
+            });
+            found.iter().map(|f| f.rule).collect::<Vec<_>>()
         };
+        assert_eq!(rules(30.0, 1400.0, 30.0), ["beam_above_possible"]);
+        assert!(rules(50.0, 1300.0, 50.0).is_empty());
+        assert_eq!(
+            rules(60.0, 1400.0, 30.0),
+            ["beam_above_global", "beam_above_possible"]
+        );
+        // (This one row is also a year of more diffuse than global irradiation.)
+        assert_eq!(
+            rules(40.0, 0.0, 1200.0),
+            ["diffuse_above_possible", "diffuse_above_global_year"]
+        );
+    }
+
+    #[test]
+    fn sun_at_noon_on_the_equinox() {
+        // Day 80 (21 March), 12:00 mean solar time at longitude 0, time zone 0, latitude 40°: the
+        // declination is ≈ 0 and the equation of time ≈ −7 min, so the zenith ≈ 40° (cos 0.766).
+        let loc = at_40_n();
         let (cos_z, extra) = SunByDay::new(&loc).at(79.0 * 1440.0 + 12.0 * 60.0 + 7.0);
         assert!((cos_z.acos().to_degrees() - 40.0).abs() < 0.6, "{cos_z}");
         assert!((extra - 1367.0).abs() < 20.0, "{extra}");

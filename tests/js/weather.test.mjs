@@ -103,6 +103,11 @@ test('files as bytes (Uint8Array, Buffer, ArrayBuffer, GBK names) give what thei
   const zh = datong.replace('Datong', '大同');
   assert.equal(parseWeather(zh).location.name, '大同, Shanxi, CHN');
   assert.equal(run(zh).energy.annualKwh, fromText.energy.annualKwh);
+  // Lone surrogates become U+FFFD and a surrogate pair stays one character (the core takes the
+  // encoder's UTF-8 as it is, unchecked: src/wasm.rs utf8_of).
+  const odd = datong.replace('Datong', '\ud800大\udc00同\u{1f600}');
+  assert.equal(parseWeather(odd).location.name, '\u{fffd}大\u{fffd}同\u{1f600}, Shanxi, CHN');
+  assert.equal(run(odd).energy.annualKwh, fromText.energy.annualKwh);
   // Too large bytes are refused before copying; bytes that are no weather file are named.
   assert.throws(() => parseWeather(new Uint8Array(51 * 1024 * 1024)), (e) => e.code === 'weather_too_large');
   assert.throws(() => run(new TextEncoder().encode('garbage\n'.repeat(10))), (e) => e.code === 'weather_format' && e.field === 'resource.text');
