@@ -51,8 +51,15 @@ impl Writer {
     fn string(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         self.0.push('"');
+        // Most strings need no escape: one pass to find the first byte that does (issue 10).
+        let needs = |b: &u8| *b < 0x20 || *b == b'"' || *b == b'\\';
+        let Some(first) = s.as_bytes().iter().position(needs) else {
+            self.0.push_str(s);
+            self.0.push('"');
+            return;
+        };
         let mut start = 0;
-        for (i, b) in s.bytes().enumerate() {
+        for (i, b) in s.bytes().enumerate().skip(first) {
             let short = match b {
                 b'"' => b'"',
                 b'\\' => b'\\',

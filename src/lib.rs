@@ -23,6 +23,7 @@ pub mod energy;
 pub mod error;
 pub mod finance;
 pub mod finite;
+pub mod handoff;
 pub mod json;
 pub mod json_text;
 pub mod load;

@@ -1,6 +1,7 @@
-//! The JavaScript binding: the only module that knows about wasm-bindgen. Scenarios arrive as plain
-//! JS objects, reports leave as plain JS objects, and every error is a JS `Error` named
-//! `ScenarioError` with `code`, `field` and `messageZh` — never a trap.
+//! The JavaScript binding: the only module that knows about wasm-bindgen. Scenarios arrive as the
+//! JSON text `js/api.js` writes of their plain copies (file texts apart), reports leave as plain JS
+//! objects, and every error is a JS `Error` named `ScenarioError` with `code`, `field` and
+//! `messageZh` — never a trap.
 //! The TypeScript surface is written by hand in `js/rooftop_pv.d.ts`.
 
 use serde::Serialize;
@@ -9,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::codes;
-use crate::scenario::{not_an_object, Scenario};
+use crate::scenario::Scenario;
 use crate::ScenarioError;
 
 /// Runs when the module is instantiated: a panic (a bug: every input error is a `ScenarioError`)
@@ -26,60 +27,6 @@ extern "C" {
     /// `console.error(message)`.
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
-}
-
-// wasm-bindgen 0.2.130 leaks one externref-table slot each time a `catch` import that returns a JS
-// value throws: the generated binding returns at `take_last_exception()?` before it turns the
-// import's return slot (holding `undefined`) into a `JsValue` that would free it. So the calls that
-// caller input can make throw (a primitive, a cycle, a throwing getter or Proxy trap) go through
-// imports that return a Rust `String` or nothing, and properties are read from plain copies only.
-#[wasm_bindgen]
-extern "C" {
-    /// `JSON.stringify(value, replacer)`.
-    #[wasm_bindgen(catch, js_namespace = JSON, js_name = stringify)]
-    fn stringify_to_string(value: &JsValue, replacer: &js_sys::Function)
-        -> Result<String, JsValue>;
-    /// `Object.assign(target, source)`, its return value (the target) ignored.
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = assign)]
-    fn assign_into(target: &js_sys::Object, source: &JsValue) -> Result<(), JsValue>;
-}
-
-/// The message of a thrown JS value, for our own error message.
-fn thrown_message(thrown: &JsValue) -> String {
-    let message = thrown
-        .dyn_ref::<js_sys::Error>()
-        .and_then(|e| js_sys::Reflect::get(e, &JsValue::from_str("message")).ok());
-    message
-        .and_then(|m| m.as_string())
-        .or_else(|| thrown.as_string())
-        .unwrap_or_else(|| "a value that is not an Error was thrown".to_string())
-}
-
-/// A plain object with the own enumerable properties of `object` (getters read once), or the
-/// error a getter or Proxy trap threw.
-fn own_properties(object: &JsValue) -> Result<js_sys::Object, ScenarioError> {
-    let copy = js_sys::Object::new();
-    assign_into(&copy, object).map_err(|e| {
-        let why = thrown_message(&e);
-        ScenarioError::new(
-            codes::UNREADABLE,
-            "",
-            format!("a property of the scenario cannot be read: {why}"),
-            format!("情景的某个属性无法读取：{why}"),
-        )
-    })?;
-    Ok(copy)
-}
-
-/// `object[key]` of an object's own properties; `undefined` when `object` is not an object.
-fn property(object: &JsValue, key: &str) -> Result<JsValue, ScenarioError> {
-    if !object.is_object() {
-        return Ok(JsValue::UNDEFINED);
-    }
-    // A data property of a plain object: reading it cannot throw.
-    let copy: JsValue = own_properties(object)?.into();
-    let value = js_sys::Reflect::get(&copy, &JsValue::from_str(key));
-    Ok(value.unwrap_or(JsValue::UNDEFINED))
 }
 
 fn js_error(e: &ScenarioError) -> JsValue {
@@ -102,41 +49,13 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&crate::json_text::to_string(value))
 }
 
-/// The scenario as JSON text. `JSON.stringify` would turn NaN and ±Infinity into `null` and drop
-/// functions and symbols; the replacer writes them as strings instead, so that validation names them
-/// (`not_finite`, `invalid_type`) at their JSON path: a non-finite number as the marker
-/// [`crate::json::NON_FINITE`] followed by its name, which no field accepts (not even a string).
-/// (`js/api.js` refuses BigInts, functions and symbols before, so those strings only reach the core
-/// from a direct call of the glue. serde-wasm-bindgen's own deserializer reads only the fields a
-/// struct knows, so it cannot report unknown fields: hence JSON text.)
-fn scenario_json(value: &JsValue) -> Result<String, ScenarioError> {
-    thread_local! {
-        static REPLACER: Closure<dyn Fn(JsValue, JsValue) -> JsValue> = Closure::new(|_key: JsValue, v: JsValue| {
-            match v.as_f64() {
-                Some(n) if n.is_nan() => JsValue::from_str("\u{0}NaN"),
-                Some(n) if n.is_infinite() => JsValue::from_str(if n > 0.0 { "\u{0}Infinity" } else { "\u{0}-Infinity" }),
-                _ if v.is_bigint() => JsValue::from_str("a BigInt"),
-                _ if v.is_function() => JsValue::from_str("a function"),
-                _ if v.is_symbol() => JsValue::from_str("a Symbol"),
-                _ => v,
-            }
-        });
-    }
-    if !value.is_object() || js_sys::Array::is_array(value) {
-        return Err(not_an_object());
-    }
-    match REPLACER.with(|r| stringify_to_string(value, r.as_ref().unchecked_ref())) {
-        Ok(text) => Ok(text),
-        Err(e) => {
-            let why = thrown_message(&e);
-            Err(ScenarioError::new(
-                codes::INVALID_JSON,
-                "",
-                format!("the scenario cannot be read as JSON: {why}"),
-                format!("情景无法转换为 JSON：{why}"),
-            ))
-        }
-    }
+/// A scenario (or weather options, a sizing input, a sweep grid) as the JSON text `js/api.js`
+/// writes of its plain copy (NaN and ±Infinity as [`crate::json::NON_FINITE`] markers, anything but
+/// an object as `null`), within [`crate::caps::JSON_BYTES`]. (`JSON.stringify` and the reading of
+/// JS values happen in JavaScript: no call back from here per value.)
+fn scenario_text(text: &str) -> Result<&str, JsValue> {
+    crate::caps::check_json_text(text, crate::caps::JSON_BYTES).map_err(|e| js_error(&e))?;
+    Ok(text)
 }
 
 #[wasm_bindgen]
@@ -221,54 +140,24 @@ fn file_text(
     )))
 }
 
-/// A shallow copy of `object` (own properties) with `path`'s last key deleted, the objects along
-/// it copied too.
-fn without(object: &JsValue, path: &[&str]) -> Result<JsValue, ScenarioError> {
-    let copy = own_properties(object)?;
-    match path {
-        [last] => {
-            // Deleting an own data property of a fresh plain object cannot fail.
-            let _ = js_sys::Reflect::delete_property(&copy, &(*last).into());
-        }
-        [first, rest @ ..] => {
-            let inner = without(&property(object, first)?, rest)?;
-            let _ = js_sys::Reflect::set(&copy, &(*first).into(), &inner);
-        }
-        [] => {}
-    }
-    Ok(copy.into())
-}
-
-/// `calculate(scenario: Scenario): Report`; throws `ScenarioError`.
+/// `calculate(scenario: Scenario): Report`; throws `ScenarioError`. With `split` (as `js/api.js`
+/// calls it) the report crosses as `[report, tables, numbers, hourlyKwh?]` ([`crate::handoff`]:
+/// its numeric tables as one `Float64Array`, put back by `js/api.js`); without, as the plain object
+/// `JSON.parse` makes of its whole JSON text (tests/js/handoff.test.mjs compares the two).
 #[wasm_bindgen(js_name = calculate, skip_typescript)]
-pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
-    // The files' texts (megabytes) bypass JSON: each is read as UTF-8 bytes ([`file_text`]), the
-    // rest of the scenario is stringified from a shallow copy without it, and the texts are put
-    // back after parsing.
-    let weather_path = ["resource", "text"];
-    let load_path = ["usage", "load", "text"];
-    let at = |path: &[&str]| {
-        path.iter()
-            .try_fold(scenario.clone(), |o, k| property(&o, k))
-            .map_err(|e| js_error(&e))
-    };
+pub fn calculate(
+    scenario: &str,
+    weather_text: JsValue,
+    load_text: JsValue,
+    split: bool,
+) -> Result<JsValue, JsValue> {
+    // The files' texts (megabytes) bypass JSON: `js/api.js` takes them out of the scenario and each
+    // is read here as UTF-8 bytes ([`file_text`]), then put back after parsing.
     let weather_text =
-        file_text(&at(&weather_path)?, crate::weather::check_size).map_err(|e| js_error(&e))?;
+        file_text(&weather_text, crate::weather::check_size).map_err(|e| js_error(&e))?;
     let load_text =
-        file_text(&at(&load_path)?, crate::load::interval::check_size).map_err(|e| js_error(&e))?;
-    let mut json_source = scenario.clone();
-    if weather_text.is_some() {
-        json_source = without(&json_source, &weather_path).map_err(|e| js_error(&e))?;
-    }
-    if load_text.is_some() {
-        json_source = without(&json_source, &load_path).map_err(|e| js_error(&e))?;
-    }
-    let mut scenario = scenario_json(&json_source)
-        .and_then(|text| {
-            crate::caps::check_json_text(&text, crate::caps::JSON_BYTES)?;
-            Scenario::from_json(&text)
-        })
-        .map_err(|e| js_error(&e))?;
+        file_text(&load_text, crate::load::interval::check_size).map_err(|e| js_error(&e))?;
+    let mut scenario = Scenario::from_json(scenario_text(scenario)?).map_err(|e| js_error(&e))?;
     if weather_text.is_some() {
         scenario.resource.text = weather_text;
     }
@@ -278,16 +167,23 @@ pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
         }
     }
     let mut report = crate::calculate(&scenario).map_err(|e| js_error(&e))?;
+    // Big series cross as a Float64Array, not an array of numbers.
     let hourly = report.energy.hourly_kwh.take();
+    let hourly = hourly.map(|kwh| js_sys::Float64Array::from(&kwh[..]));
+    if split {
+        let split = crate::handoff::split(&mut report);
+        let out = js_sys::JSON::parse(&split.text)?;
+        let numbers = js_sys::Float64Array::from(&split.numbers[..]);
+        js_sys::Reflect::set(&out, &2.into(), &numbers)?;
+        if let Some(kwh) = hourly {
+            js_sys::Reflect::set(&out, &3.into(), &kwh)?;
+        }
+        return Ok(out);
+    }
     let out = to_js(&report)?;
     if let Some(kwh) = hourly {
-        // Big series cross as a Float64Array, not an array of numbers.
         let energy = js_sys::Reflect::get(&out, &"energy".into())?;
-        js_sys::Reflect::set(
-            &energy,
-            &"hourlyKwh".into(),
-            &js_sys::Float64Array::from(&kwh[..]),
-        )?;
+        js_sys::Reflect::set(&energy, &"hourlyKwh".into(), &kwh)?;
     }
     Ok(out)
 }
@@ -296,22 +192,20 @@ pub fn calculate(scenario: JsValue) -> Result<JsValue, JsValue> {
 /// to every power × duration of `grid`, with the returns of adding it to the PV; throws
 /// `ScenarioError` (fields of the grid named `powersKw[i]`, `durationsH[i]`).
 #[wasm_bindgen(js_name = sweepStorage, skip_typescript)]
-pub fn sweep_storage(scenario: JsValue, grid: JsValue) -> Result<JsValue, JsValue> {
-    let scenario = scenario_json(&scenario)
-        .and_then(|text| Scenario::from_json(&text))
-        .map_err(|e| js_error(&e))?;
-    let grid: crate::storage::SweepGrid = scenario_json(&grid)
-        .and_then(|text| crate::scenario::from_json_object(&text))
-        .map_err(|e| js_error(&e))?;
+pub fn sweep_storage(scenario: &str, grid: &str) -> Result<JsValue, JsValue> {
+    // With its file texts (capped by `Scenario::from_json`).
+    let scenario = Scenario::from_json(scenario).map_err(|e| js_error(&e))?;
+    let grid: crate::storage::SweepGrid =
+        crate::scenario::from_json_object(scenario_text(grid)?).map_err(|e| js_error(&e))?;
     let points = crate::sweep_storage(&scenario, &grid.powers_kw, &grid.durations_h)
         .map_err(|e| js_error(&e))?;
     to_js(&points)
 }
 
-/// `parseWeather(text: string | Uint8Array | ArrayBuffer, options?: WeatherOptions): WeatherSummary`;
-/// throws `ScenarioError`.
+/// `parseWeather(text: string | Uint8Array | ArrayBuffer, options?: WeatherOptions): WeatherSummary`
+/// (the options as JSON text, `{}` for none); throws `ScenarioError`.
 #[wasm_bindgen(js_name = parseWeather, skip_typescript)]
-pub fn parse_weather(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn parse_weather(text: JsValue, options: &str) -> Result<JsValue, JsValue> {
     let Some(text) = file_text(&text, crate::weather::check_size).map_err(|e| js_error(&e))? else {
         return Err(js_error(&ScenarioError::new(
             codes::INVALID_TYPE,
@@ -320,16 +214,7 @@ pub fn parse_weather(text: JsValue, options: JsValue) -> Result<JsValue, JsValue
             "parseWeather 需要以字符串、Uint8Array 或 ArrayBuffer 形式传入文件内容",
         )));
     };
-    let options = if options.is_undefined() || options.is_null() {
-        "{}".to_string()
-    } else {
-        scenario_json(&options)
-            .and_then(|text| {
-                crate::caps::check_json_text(&text, crate::caps::JSON_BYTES).map(|_| text)
-            })
-            .map_err(|e| js_error(&e))?
-    };
-    let summary = crate::parse_weather_json(&text, &options).map_err(|mut e| {
+    let summary = crate::parse_weather_json(&text, scenario_text(options)?).map_err(|mut e| {
         // The readers name the scenario's field; here the file is the argument `text`.
         if e.field == "resource.text" {
             e.field = "text".to_string();
@@ -341,9 +226,8 @@ pub fn parse_weather(text: JsValue, options: JsValue) -> Result<JsValue, JsValue
 
 /// `sizeRoof(input: RoofSizingInput): RoofSizing`; throws `ScenarioError`.
 #[wasm_bindgen(js_name = sizeRoof, skip_typescript)]
-pub fn size_roof(input: JsValue) -> Result<JsValue, JsValue> {
-    let text = scenario_json(&input).map_err(|e| js_error(&e))?;
-    let sizing = crate::size_roof_json(&text).map_err(|e| js_error(&e))?;
+pub fn size_roof(input: &str) -> Result<JsValue, JsValue> {
+    let sizing = crate::size_roof_json(scenario_text(input)?).map_err(|e| js_error(&e))?;
     to_js(&sizing)
 }
 

@@ -181,3 +181,67 @@ fn every_serde_shape_is_serde_json_text() {
     same(&"\u{0}NaN", "a lone string");
     same(&[(); 0], "an empty array");
 }
+
+/// The fields `rooftop_pv::handoff::Row` gives of `row` (the skipped ones left out) are serde's:
+/// the same keys in the order serde_json writes them, the same numbers bit for bit.
+fn same_row<R: rooftop_pv::handoff::Row + Serialize>(row: &R, what: &str) {
+    let mut ours = Vec::new();
+    row.fields(&mut |key, value| {
+        if let Some(v) = value {
+            ours.push((key, v));
+        }
+    });
+    let text = serde_json::to_string(row).unwrap();
+    let serde_json::Value::Object(map) = serde_json::to_value(row).unwrap() else {
+        panic!("{what}: not an object: {text}");
+    };
+    let mut keys: Vec<&str> = map.keys().map(String::as_str).collect();
+    // serde_json's map is sorted by key: the order is that of the keys in its text.
+    keys.sort_by_key(|k| text.find(&format!("\"{k}\":")).unwrap());
+    let names: Vec<&str> = ours.iter().map(|(k, _)| *k).collect();
+    assert_eq!(names, keys, "{what}: keys");
+    for (key, v) in ours {
+        let want = map[key].as_f64().unwrap();
+        assert_eq!(
+            v.to_bits(),
+            want.to_bits(),
+            "{what}.{key}: {v} against serde {want}"
+        );
+    }
+}
+
+#[test]
+fn handoff_rows_are_serde_rows() {
+    let demand_json = r#"{"system":{"capacityKwp":1000},"resource":{"method":"fullLoadHours","hours":1250},
+        "usage":{"mode":"selfUseSurplus","load":{"kind":"typical","profile":"factoryTwoShift","annualKwh":3000000}},
+        "tariff":{"timeOfUsePreset":"shanxi-ci-2026","demandChargeYuanPerKwMonth":30},
+        "ownership":{"kind":"thirdParty","discountPct":15}}"#;
+    let mut scenarios: Vec<_> = rooftop_pv::presets()
+        .scenarios
+        .into_iter()
+        .map(|e| (e.id.to_string(), e.scenario))
+        .collect();
+    scenarios.push(("battery".into(), scenario(BATTERY)));
+    scenarios.push(("demand charge, EMC".into(), scenario(demand_json)));
+    let (mut demand_rows, mut storage_months) = (0, 0);
+    for (id, s) in &scenarios {
+        let r = rooftop_pv::calculate(s).unwrap();
+        r.energy.by_year.iter().for_each(|y| same_row(y, id));
+        let usage = r.usage.by_month.iter().chain(&r.usage.by_hour_of_day);
+        usage.for_each(|u| same_row(u, id));
+        let investor = r.money.investor.iter().flat_map(|i| &i.by_year);
+        for y in r.money.by_year.iter().chain(investor) {
+            demand_rows += usize::from(y.demand_charge_yuan.is_some());
+            same_row(y, id);
+        }
+        for m in r.storage.iter().flat_map(|s| &s.by_month) {
+            storage_months += 1;
+            same_row(m, id);
+        }
+    }
+    // The optional fields and the storage months were among them.
+    assert!(
+        demand_rows > 0 && storage_months == 12,
+        "{demand_rows} {storage_months}"
+    );
+}

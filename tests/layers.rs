@@ -81,6 +81,8 @@ const LAYERS: &[&[&str]] = &[
     &["usage", "finance"],
     // the money of a lifetime
     &["money"],
+    // the report's numeric tables apart from its JSON text (for the JavaScript binding)
+    &["handoff"],
     // the pipeline (`calculate`) and the JavaScript binding
     &["crate", "wasm"],
 ];

@@ -51,9 +51,13 @@ fn parse(line: &'static str) -> Option<Meta> {
 }
 
 /// The table's stations, in order (a line that does not parse is skipped; the blob's station
-/// index then disagrees and decoding reports it).
+/// index then disagrees and decoding reports it). Parsed once per process: a station-method
+/// `calculate()` walks the table several times, and parsing it each time was a quarter of the call
+/// (issue 10).
 pub(super) fn metas() -> impl Iterator<Item = Meta> {
-    TABLE.lines().filter_map(parse)
+    static METAS: std::sync::OnceLock<Vec<Meta>> = std::sync::OnceLock::new();
+    let metas = METAS.get_or_init(|| TABLE.lines().filter_map(parse).collect());
+    metas.iter().copied()
 }
 
 /// Solar resource class of GB/T 31155-2014 (太阳能资源等级) by annual global horizontal
