@@ -300,7 +300,7 @@ export function bind(glue, ready) {
       checkCount('calculate', args, 1, 1);
       const scenario = typeof args[0] === 'object' && args[0] !== null ? plainCopy(args[0]) : args[0];
       const weather = takeText(scenario, 'resource');
-      const load = takeText(typeof scenario === 'object' && scenario !== null ? scenario.usage : undefined, 'load');
+      const load = takeText(scenario?.usage, 'load');
       return call('calculate', () => report(glue.calculate(jsonOf(scenario), weather, load, true)));
     },
     sweepStorage(...args) {

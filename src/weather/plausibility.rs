@@ -43,6 +43,10 @@ use crate::solar::spencer::declination_eot;
 const MIN_IRRADIANCE_W_M2: f64 = -4.0;
 /// Global irradiance above which the ratio tests apply [W/m²] (BSRN).
 const RATIO_GHI_MIN_W_M2: f64 = 50.0;
+/// The constant terms of the physically possible limits [W/m²] (BSRN): global
+/// 1.5·S_a·μ₀^1.2 + 100, diffuse 0.95·S_a·μ₀^1.2 + 50.
+const GLOBAL_LIMIT_OFFSET_W_M2: f64 = 100.0;
+const DIFFUSE_LIMIT_OFFSET_W_M2: f64 = 50.0;
 
 /// A rule that some rows break.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -206,10 +210,12 @@ fn count(w: &Irradiance) -> Vec<Implausible> {
             continue;
         }
         let minute = f64::from(stamp.minute_of_year()) + offset;
-        if ghi <= RATIO_GHI_MIN_W_M2 && dhi <= 50.0 {
+        if ghi <= RATIO_GHI_MIN_W_M2.fmin(GLOBAL_LIMIT_OFFSET_W_M2)
+            && dhi <= DIFFUSE_LIMIT_OFFSET_W_M2
+        {
             // Only the beam limit can flag a row this dim, and it needs no sun position: the
-            // ratio tests need GHI > 50 W/m², the global and diffuse limits are above 100 and
-            // 50 W/m² at any zenith.
+            // ratio tests need a larger GHI, and the global and diffuse limits are at least their
+            // constant terms at any zenith.
             if dni > sun.extra_at(minute) {
                 flag("beam_above_possible", i);
             }
@@ -234,12 +240,16 @@ fn count(w: &Irradiance) -> Vec<Implausible> {
         // μ₀^1.2 ≥ μ₀² for 0 ≤ μ₀ ≤ 1 (≥ μ₀ above 1, by rounding): a row within the limits with
         // that lower bound is within them, and needs no power.
         let mu2 = if mu > 1.0 { mu } else { mu * mu };
-        if ghi > extra * 1.5 * mu2 + 100.0 || dhi > extra * 0.95 * mu2 + 50.0 {
+        let (global_limit, diffuse_limit) = (
+            |mu_power: f64| extra * 1.5 * mu_power + GLOBAL_LIMIT_OFFSET_W_M2,
+            |mu_power: f64| extra * 0.95 * mu_power + DIFFUSE_LIMIT_OFFSET_W_M2,
+        );
+        if ghi > global_limit(mu2) || dhi > diffuse_limit(mu2) {
             let mu12 = mu.powf(1.2);
-            if ghi > extra * 1.5 * mu12 + 100.0 {
+            if ghi > global_limit(mu12) {
                 flag("global_above_possible", i);
             }
-            if dhi > extra * 0.95 * mu12 + 50.0 {
+            if dhi > diffuse_limit(mu12) {
                 flag("diffuse_above_possible", i);
             }
         }
