@@ -134,7 +134,7 @@ fn atan_cephes(x: f64) -> f64 {
 }
 
 /// atan2(y, x) [rad] in (−π, π] from [`atan_cephes`].
-#[inline]
+#[inline(always)]
 pub(crate) fn atan2_fast(y: f64, x: f64) -> f64 {
     if x > 0.0 {
         atan_cephes(y / x)
@@ -496,7 +496,9 @@ pub fn topocentric_point(
 }
 
 /// [`topocentric_point`] from the sine and cosine of the geocentric local hour angle H
-/// ([`Site::hour_angle`]).
+/// ([`Site::hour_angle`]). (Inlined into the sun path's row loop: wasm engines do not inline
+/// calls.)
+#[inline(always)]
 pub(crate) fn topocentric_at_hour_angle(
     site: &Site,
     sh: f64,
@@ -819,6 +821,7 @@ impl GeocentricCache {
 
     /// Cubic coefficients (in the fraction f of the interval [k1, k1 + 1]) of the six fields, from
     /// the Lagrange polynomial through nodes k1 − 1 … k1 + 2.
+    #[inline(never)]
     fn coefficients(&mut self, k1: i64) {
         self.ensure(k1 - 1, k1 + 2);
         let i = (k1 - 1 - self.first) as usize;
@@ -862,7 +865,9 @@ impl GeocentricCache {
         self.coef_k1 = k1;
     }
 
-    /// Geocentric α, δ, R and Δψ·cos ε at a Julian ephemeris day `jde` (TT).
+    /// Geocentric α, δ, R and Δψ·cos ε at a Julian ephemeris day `jde` (TT). (Inlined: the sun
+    /// path's row loop evaluates only the fields it uses.)
+    #[inline(always)]
     pub fn at(&mut self, jde: f64) -> GeocentricPoint {
         let u = (jde - JD_2000_MIDNIGHT) * self.inv_step;
         let k1 = floor_fast(u);

@@ -22,14 +22,17 @@
 use super::irradiance::{airmass_kasten_1966, dni_extra_duffie_beckman};
 use super::position::{
     days_from_civil, delta_t_espenak_meeus, mean_sidereal_time_unreduced, sin_cos_deg,
-    sun_rise_transit_set_cached, topocentric_at_hour_angle, GeocentricCache, Site, SunEvents,
-    SUNRISE_ALTITUDE,
+    sun_rise_transit_set_cached, topocentric_at_hour_angle, GeocentricCache, GeocentricPoint, Site,
+    SunEvents, SUNRISE_ALTITUDE,
 };
 #[allow(unused_imports)] // named in the documentation
 use super::spectral::airmass_absolute_desoto;
 use crate::weather::{Stamp, Timing, Weather};
 use std::cell::RefCell;
+use std::f64::consts::PI;
 use std::rc::Rc;
+
+const DEG: f64 = PI / 180.0;
 
 /// Whether and how the sun is up during a row (the codes of ssc's `sunup` output).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -399,12 +402,18 @@ impl SunPath {
         temp_air_c: &[f64],
     ) -> SunPath {
         let n = stamps.len();
-        let site = Site::new(latitude, longitude, elevation_m);
         let tz = timezone_h;
         let step_h = f64::from(step_minutes.max(1)) / 60.0;
         let offset_h = f64::from(stamp_offset_minutes) / 60.0;
         let p_std = standard_pressure(elevation_m);
-        let mut geo = GeocentricCache::default();
+        let mut at = Locator {
+            site: Site::new(latitude, longitude, elevation_m),
+            geo: GeocentricCache::default(),
+            hour_angle: HourAngleRotation::new(step_h),
+            timezone_h,
+            day: 0,
+            delta_t_days: 0.0,
+        };
         let mut events = EventCache::new();
         let mut out = SunPath {
             latitude,
@@ -438,36 +447,90 @@ impl SunPath {
                 temp_air_c,
             ),
         };
+        // The rows' outputs as slices of exactly n (no bounds checks in the loop).
+        let sun_time_h = &mut out.sun_time_h[..n];
+        let zenith = &mut out.zenith[..n];
+        let azimuth = &mut out.azimuth[..n];
+        let cos_zenith = &mut out.cos_zenith[..n];
+        let sun_east = &mut out.sun_east[..n];
+        let sun_north = &mut out.sun_north[..n];
+        let states = &mut out.state[..n];
+        let sun_up_fraction = &mut out.sun_up_fraction[..n];
+        let dni_extras = &mut out.dni_extra[..n];
+        let air_mass_relative = &mut out.air_mass_relative[..n];
+        let air_mass_absolute = &mut out.air_mass_absolute[..n];
+        let months = &mut out.month[..n];
         // exp(−0.0001184·elevation): the pressure correction of the absolute air mass
         // (as in [`airmass_absolute_desoto`], here with the cosine of the zenith already known).
         let am_site = (-0.000_118_4 * elevation_m).exp();
-        let cos_86 = (86.0 * std::f64::consts::PI / 180.0).cos();
-        let sin_h0 = (SUNRISE_ALTITUDE * std::f64::consts::PI / 180.0).sin();
+        let cos_86 = (86.0 * DEG).cos();
+        let sin_h0 = (SUNRISE_ALTITUDE * DEG).sin();
         let mut dt_key = (i32::MIN, 0u8);
-        let (mut delta_t, mut delta_t_days) = (0.0, 0.0);
+        let mut delta_t = 0.0;
         // Per-date values, recomputed when the date changes.
         let mut date_key = (i32::MIN, 0u8, 0u8);
-        let (mut day, mut dni_extra) = (0i64, 0.0);
+        let mut dni_extra = 0.0;
         let mut intervals = [(f64::NAN, f64::NAN); 3];
         for (i, s) in stamps.iter().enumerate() {
             if dt_key != (s.year, s.month) {
                 dt_key = (s.year, s.month);
                 delta_t = delta_t_espenak_meeus(s.year, s.month);
-                delta_t_days = delta_t / 86_400.0;
+                at.delta_t_days = delta_t / 86_400.0;
             }
             if date_key != (s.year, s.month, s.day) {
                 date_key = (s.year, s.month, s.day);
-                day = days_from_civil(s.year, s.month, s.day);
+                let day = days_from_civil(s.year, s.month, s.day);
+                at.day = day;
                 let doy = (day - days_from_civil(s.year, 1, 1) + 1) as f64;
                 dni_extra = dni_extra_duffie_beckman(doy);
                 if timing == Timing::Centre {
+                    let (geo, site) = (&mut at.geo, &at.site);
                     intervals = up_intervals([
-                        events.get(day - 1, &mut geo, tz, &site, delta_t),
-                        events.get(day, &mut geo, tz, &site, delta_t),
-                        events.get(day + 1, &mut geo, tz, &site, delta_t),
+                        events.get(day - 1, geo, tz, site, delta_t),
+                        events.get(day, geo, tz, site, delta_t),
+                        events.get(day + 1, geo, tz, site, delta_t),
                     ]);
                 }
             }
+            // (Most rows start on the hour: no division for them.)
+            let t0 = if s.minute == 0 {
+                f64::from(s.hour)
+            } else {
+                f64::from(s.hour) + f64::from(s.minute) / 60.0
+            };
+            // Centre: up from the SPA sunrise and sunset (the geocentric sun only for rows with the
+            // sun up). Instants: up between sunrise and sunset, i.e. geocentric altitude above
+            // −0.8333° (the definition the SPA sunrise and sunset solve for).
+            let (t_sun, state, fraction, seen) = match timing {
+                Timing::Centre => {
+                    let (t, state, fraction) = interval_sun(&intervals, t0, t0 + step_h);
+                    (t, state, fraction, state.is_up().then(|| at.locate(t)))
+                }
+                _ => {
+                    let t = match timing {
+                        Timing::Start => t0,
+                        Timing::End => t0 + step_h,
+                        _ => t0 + offset_h,
+                    };
+                    let (g, sh, ch) = at.locate(t);
+                    if at.site.sin_geocentric_altitude(&g, ch) >= sin_h0 {
+                        (t, SunState::Up, 1.0, Some((g, sh, ch)))
+                    } else {
+                        (t, SunState::Down, 0.0, None)
+                    }
+                }
+            };
+            sun_time_h[i] = t_sun;
+            states[i] = state;
+            sun_up_fraction[i] = fraction;
+            dni_extras[i] = dni_extra;
+            months[i] = s.month;
+            let Some((g, sh, ch)) = seen else {
+                // The nadir (see the fields' documentation); air masses 0.
+                zenith[i] = 180.0;
+                cos_zenith[i] = -1.0;
+                continue;
+            };
             let pressure = match pressure_mbar.get(i) {
                 Some(&p) if p.is_finite() && p > 0.0 => p,
                 _ => p_std,
@@ -476,75 +539,115 @@ impl SunPath {
                 Some(&t) if t.is_finite() && t > -100.0 && t < 100.0 => t,
                 _ => 12.0,
             };
-            // (Most rows start on the hour: no division for them.)
-            let t0 = if s.minute == 0 {
-                f64::from(s.hour)
+            let pos = topocentric_at_hour_angle(&at.site, sh, ch, &g, pressure, temp);
+            zenith[i] = pos.zenith;
+            azimuth[i] = pos.azimuth;
+            cos_zenith[i] = pos.cos_zenith;
+            sun_east[i] = pos.east;
+            sun_north[i] = pos.north;
+            air_mass_relative[i] = airmass_kasten_1966(pos.zenith, pos.cos_zenith);
+            // De Soto/King absolute air mass with the zenith clipped to [0°, 86°].
+            let (zc, cz) = if pos.zenith > 86.0 {
+                (86.0, cos_86)
+            } else if pos.zenith < 0.0 {
+                (0.0, 1.0)
             } else {
-                f64::from(s.hour) + f64::from(s.minute) / 60.0
+                (pos.zenith, pos.cos_zenith)
             };
-            let (t_sun, centre_state) = match timing {
-                Timing::Centre => {
-                    let (t, state, fraction) = interval_sun(&intervals, t0, t0 + step_h);
-                    (t, Some((state, fraction)))
-                }
-                Timing::Start => (t0, None),
-                Timing::End => (t0 + step_h, None),
-                Timing::Instant => (t0 + offset_h, None),
-            };
-            let jd = 2_440_587.5 + day as f64 + (t_sun - tz) / 24.0;
-            let g = geo.at(jd + delta_t_days);
-            let hour_angle =
-                site.hour_angle(mean_sidereal_time_unreduced(jd) + g.sidereal_nutation, &g);
-            // Instants: up between sunrise and sunset, i.e. geocentric altitude above −0.8333°
-            // (the definition the SPA sunrise and sunset solve for).
-            let (state, fraction, sin_cos_h) = match centre_state {
-                Some((state, fraction)) => (state, fraction, None),
-                None => {
-                    let (sh, ch) = sin_cos_deg(hour_angle);
-                    let up = site.sin_geocentric_altitude(&g, ch) >= sin_h0;
-                    let (state, fraction) = if up {
-                        (SunState::Up, 1.0)
-                    } else {
-                        (SunState::Down, 0.0)
-                    };
-                    (state, fraction, Some((sh, ch)))
-                }
-            };
-            out.sun_time_h[i] = t_sun;
-            out.state[i] = state;
-            out.sun_up_fraction[i] = fraction;
-            out.dni_extra[i] = dni_extra;
-            if state.is_up() {
-                let (sh, ch) = sin_cos_h.unwrap_or_else(|| sin_cos_deg(hour_angle));
-                let pos = topocentric_at_hour_angle(&site, sh, ch, &g, pressure, temp);
-                out.zenith[i] = pos.zenith;
-                out.azimuth[i] = pos.azimuth;
-                out.cos_zenith[i] = pos.cos_zenith;
-                out.sun_east[i] = pos.east;
-                out.sun_north[i] = pos.north;
-                out.air_mass_relative[i] = airmass_kasten_1966(pos.zenith, pos.cos_zenith);
-                // De Soto/King absolute air mass with the zenith clipped to [0°, 86°].
-                let (zc, cz) = if pos.zenith > 86.0 {
-                    (86.0, cos_86)
-                } else if pos.zenith < 0.0 {
-                    (0.0, 1.0)
-                } else {
-                    (pos.zenith, pos.cos_zenith)
-                };
-                out.air_mass_absolute[i] =
-                    am_site / (cz + 0.5057 * (-1.634 * (96.080 - zc).ln()).exp());
-            } else {
-                // The nadir (see the fields' documentation); air masses 0.
-                out.zenith[i] = 180.0;
-                out.azimuth[i] = 0.0;
-                out.cos_zenith[i] = -1.0;
-                out.sun_east[i] = 0.0;
-                out.sun_north[i] = 0.0;
-                out.air_mass_relative[i] = 0.0;
-                out.air_mass_absolute[i] = 0.0;
-            }
-            out.month[i] = s.month;
+            air_mass_absolute[i] = am_site / (cz + 0.5057 * (-1.634 * (96.080 - zc).ln()).exp());
         }
         out
+    }
+}
+
+/// The geocentric sun and the local hour angle of a site at local times of one date.
+struct Locator {
+    site: Site,
+    geo: GeocentricCache,
+    hour_angle: HourAngleRotation,
+    /// [h] east of UTC.
+    timezone_h: f64,
+    /// The date [days from 1970-01-01].
+    day: i64,
+    /// ΔT [d].
+    delta_t_days: f64,
+}
+
+impl Locator {
+    /// The geocentric sun and sin H, cos H of the geocentric local hour angle at `t_sun` [h] of
+    /// local standard time on the date (SPA eqs. 4, 12, 23).
+    #[inline(always)]
+    fn locate(&mut self, t_sun: f64) -> (GeocentricPoint, f64, f64) {
+        let jd = 2_440_587.5 + self.day as f64 + (t_sun - self.timezone_h) / 24.0;
+        let g = self.geo.at(jd + self.delta_t_days);
+        let h = self
+            .site
+            .hour_angle(mean_sidereal_time_unreduced(jd) + g.sidereal_nutation, &g);
+        let (sh, ch) = self.hour_angle.sin_cos(h);
+        (g, sh, ch)
+    }
+}
+
+/// Largest departure [°] of an hour angle's advance from its nominal 15°/h step that
+/// [`HourAngleRotation`] takes by rotation: the sun's right ascension moves 0.9–1.1°/day, so a step
+/// of consecutive rows departs from it by under 0.005°/h; sunrise and sunset rows of the `Centre`
+/// convention (steps of a fraction of the row) and jumps are evaluated anew.
+const ROTATION_MAX_DEPARTURE_DEG: f64 = 0.05;
+/// Rotation steps between two direct evaluations (one day of hourly rows).
+const ROTATION_RESYNC_STEPS: u32 = 24;
+
+/// sin H and cos H of the local hour angle H [°] row after row: a row whose H exceeds the previous
+/// row's by the nominal step D = 15°·step_h plus a small ε (|ε| ≤
+/// [`ROTATION_MAX_DEPARTURE_DEG`]) gets them by rotating the previous pair through D + ε (angle
+/// addition: sin/cos D precomputed, sin ε = ε − ε³/6 and cos ε = 1 − ε²/2 + ε⁴/24, truncation
+/// below 1e-17), any other row, and every [`ROTATION_RESYNC_STEPS`]th, by [`sin_cos_deg`].
+/// The difference of consecutive unreduced H is exact (Sterbenz), so the rotated angle is H itself;
+/// each rotation adds a few units of roundoff to the pair, ≤ 1e-14 after a day of steps (≈ 1e-12°,
+/// against the SPA's 1e-5°).
+struct HourAngleRotation {
+    nominal_deg: f64,
+    sin_nominal: f64,
+    cos_nominal: f64,
+    last_deg: f64,
+    sin: f64,
+    cos: f64,
+    steps: u32,
+}
+
+impl HourAngleRotation {
+    fn new(step_h: f64) -> HourAngleRotation {
+        let nominal_deg = 15.0 * step_h;
+        let (sin_nominal, cos_nominal) = sin_cos_deg(nominal_deg);
+        HourAngleRotation {
+            nominal_deg,
+            sin_nominal,
+            cos_nominal,
+            last_deg: f64::NAN,
+            sin: 0.0,
+            cos: 1.0,
+            steps: ROTATION_RESYNC_STEPS,
+        }
+    }
+
+    /// sin H and cos H of the hour angle `h_deg` [°] (not reduced).
+    #[inline(always)]
+    fn sin_cos(&mut self, h_deg: f64) -> (f64, f64) {
+        let eps = (h_deg - self.last_deg - self.nominal_deg) * DEG;
+        self.last_deg = h_deg;
+        if self.steps < ROTATION_RESYNC_STEPS && eps.abs() <= ROTATION_MAX_DEPARTURE_DEG * DEG {
+            let e2 = eps * eps;
+            let (se, ce) = (
+                eps - eps * e2 * (1.0 / 6.0),
+                1.0 - e2 * 0.5 * (1.0 - e2 * (1.0 / 12.0)),
+            );
+            let sd = self.sin_nominal * ce + self.cos_nominal * se;
+            let cd = self.cos_nominal * ce - self.sin_nominal * se;
+            (self.sin, self.cos) = (self.sin * cd + self.cos * sd, self.cos * cd - self.sin * sd);
+            self.steps += 1;
+        } else {
+            (self.sin, self.cos) = sin_cos_deg(h_deg);
+            self.steps = 0;
+        }
+        (self.sin, self.cos)
     }
 }
