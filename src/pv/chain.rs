@@ -319,14 +319,21 @@ pub fn simulate(
     let kwh = step_h / 1000.0;
 
     let mut out = HourlyResult {
-        poa_w_m2: Vec::with_capacity(n),
-        effective_irradiance_w_m2: Vec::with_capacity(n),
-        cell_temp_c: Vec::with_capacity(n),
-        dc_w: Vec::with_capacity(n),
-        ac_w: Vec::with_capacity(n),
+        poa_w_m2: vec![0.0; n],
+        effective_irradiance_w_m2: vec![0.0; n],
+        cell_temp_c: vec![0.0; n],
+        dc_w: vec![0.0; n],
+        ac_w: vec![0.0; n],
         monthly: [EnergyTotals::default(); 12],
         annual: EnergyTotals::default(),
     };
+    // The rows' outputs as slices of exactly n (no bounds checks in the loop; rows without output
+    // keep their zeros).
+    let poa_out = &mut out.poa_w_m2[..n];
+    let g_eff_out = &mut out.effective_irradiance_w_m2[..n];
+    let t_cell_out = &mut out.cell_temp_c[..n];
+    let dc_out = &mut out.dc_w[..n];
+    let ac_out = &mut out.ac_w[..n];
 
     for i in 0..n {
         let temp_air = finite_or(weather.temp_air_c[i], 20.0);
@@ -335,11 +342,7 @@ pub fn simulate(
         let dhi = finite_or(weather.dhi_w_m2[i], 0.0).fmax(0.0);
         let cos_z = sun.cos_zenith[i];
         if !state.is_up() || (cos_z > 0.0 && dni > sun.dni_extra[i]) {
-            out.poa_w_m2.push(0.0);
-            out.effective_irradiance_w_m2.push(0.0);
-            out.cell_temp_c.push(temp_air);
-            out.dc_w.push(0.0);
-            out.ac_w.push(0.0);
+            t_cell_out[i] = temp_air;
             continue;
         }
         let wind = finite_or(weather.wind_speed_m_s[i], 0.0);
@@ -390,11 +393,11 @@ pub fn simulate(
         let dc = dc_module * loss_factor;
         let ac_unclipped = inverter.ac_unclipped(dc).fmax(0.0);
         let ac = ac_unclipped.fmin(inverter.paco);
-        out.poa_w_m2.push(poa);
-        out.effective_irradiance_w_m2.push(g_eff_w);
-        out.cell_temp_c.push(t_cell_w);
-        out.dc_w.push(dc);
-        out.ac_w.push(ac);
+        poa_out[i] = poa;
+        g_eff_out[i] = g_eff_w;
+        t_cell_out[i] = t_cell_w;
+        dc_out[i] = dc;
+        ac_out[i] = ac;
 
         let m = usize::from(sun.month[i].clamp(1, 12)) - 1;
         let e = &mut out.monthly[m];
