@@ -21,9 +21,9 @@
 
 use super::irradiance::{airmass_kasten_1966, dni_extra_duffie_beckman};
 use super::position::{
-    days_from_civil, delta_t_espenak_meeus, mean_sidereal_time_unreduced, sin_cos_deg,
-    sun_rise_transit_set_cached, topocentric_at_hour_angle, GeocentricCache, GeocentricPoint, Site,
-    SunEvents, SUNRISE_ALTITUDE,
+    days_from_civil, delta_t_espenak_meeus, floor_fast, mean_sidereal_time_unreduced, mod360,
+    sin_cos_deg, sun_rise_transit_set_cached, topocentric_at_hour_angle, GeocentricCache,
+    GeocentricPoint, Site, SunEvents, SUNRISE_ALTITUDE,
 };
 #[allow(unused_imports)] // named in the documentation
 use super::spectral::airmass_absolute_desoto;
@@ -465,12 +465,15 @@ impl SunPath {
         let am_site = (-0.000_118_4 * elevation_m).exp();
         let cos_86 = (86.0 * DEG).cos();
         let sin_h0 = (SUNRISE_ALTITUDE * DEG).sin();
+        let sin_h0_margin = ((SUNRISE_ALTITUDE - NIGHT_MARGIN_DEG) * DEG).sin();
         let mut dt_key = (i32::MIN, 0u8);
         let mut delta_t = 0.0;
         // Per-date values, recomputed when the date changes.
         let mut date_key = (i32::MIN, 0u8, 0u8);
         let mut dni_extra = 0.0;
         let mut intervals = [(f64::NAN, f64::NAN); 3];
+        // Instants: the hours of the date surely without sun, from its first row.
+        let mut night: Option<NightBound> = None;
         for (i, s) in stamps.iter().enumerate() {
             if dt_key != (s.year, s.month) {
                 dt_key = (s.year, s.month);
@@ -479,6 +482,7 @@ impl SunPath {
             }
             if date_key != (s.year, s.month, s.day) {
                 date_key = (s.year, s.month, s.day);
+                night = None;
                 let day = days_from_civil(s.year, s.month, s.day);
                 at.day = day;
                 let doy = (day - days_from_civil(s.year, 1, 1) + 1) as f64;
@@ -504,7 +508,8 @@ impl SunPath {
             let (t_sun, state, fraction, seen) = match timing {
                 Timing::Centre => {
                     let (t, state, fraction) = interval_sun(&intervals, t0, t0 + step_h);
-                    (t, state, fraction, state.is_up().then(|| at.locate(t)))
+                    let seen = state.is_up().then(|| at.locate(t));
+                    (t, state, fraction, seen.map(|(g, _, sh, ch)| (g, sh, ch)))
                 }
                 _ => {
                     let t = match timing {
@@ -512,11 +517,18 @@ impl SunPath {
                         Timing::End => t0 + step_h,
                         _ => t0 + offset_h,
                     };
-                    let (g, sh, ch) = at.locate(t);
-                    if at.site.sin_geocentric_altitude(&g, ch) >= sin_h0 {
-                        (t, SunState::Up, 1.0, Some((g, sh, ch)))
-                    } else {
+                    if night.is_some_and(|b| b.surely_down(t)) {
                         (t, SunState::Down, 0.0, None)
+                    } else {
+                        let (g, h, sh, ch) = at.locate(t);
+                        if night.is_none() {
+                            night = Some(NightBound::new(&at.site, &g, h, t, sin_h0_margin));
+                        }
+                        if at.site.sin_geocentric_altitude(&g, ch) >= sin_h0 {
+                            (t, SunState::Up, 1.0, Some((g, sh, ch)))
+                        } else {
+                            (t, SunState::Down, 0.0, None)
+                        }
                     }
                 }
             };
@@ -574,17 +586,80 @@ struct Locator {
 }
 
 impl Locator {
-    /// The geocentric sun and sin H, cos H of the geocentric local hour angle at `t_sun` [h] of
-    /// local standard time on the date (SPA eqs. 4, 12, 23).
+    /// The geocentric sun, the geocentric local hour angle H [°] (not reduced) and sin H, cos H at
+    /// `t_sun` [h] of local standard time on the date (SPA eqs. 4, 12, 23).
     #[inline(always)]
-    fn locate(&mut self, t_sun: f64) -> (GeocentricPoint, f64, f64) {
+    fn locate(&mut self, t_sun: f64) -> (GeocentricPoint, f64, f64, f64) {
         let jd = 2_440_587.5 + self.day as f64 + (t_sun - self.timezone_h) / 24.0;
         let g = self.geo.at(jd + self.delta_t_days);
         let h = self
             .site
             .hour_angle(mean_sidereal_time_unreduced(jd) + g.sidereal_nutation, &g);
         let (sh, ch) = self.hour_angle.sin_cos(h);
-        (g, sh, ch)
+        (g, h, sh, ch)
+    }
+}
+
+/// Altitude margin [°] below sunrise's −0.8333° of [`NightBound`].
+const NIGHT_MARGIN_DEG: f64 = 1.0;
+/// Longest time after the reference row [h] that [`NightBound`] answers for.
+const NIGHT_SPAN_H: f64 = 26.0;
+
+/// The hours after a reference instant of a date at which the sun is surely down, so that its
+/// rows need no geocentric sun and no hour angle. The sun is approximated by its declination δ at
+/// the reference instant and an hour angle advancing at 15°/h from the reference one; the altitude
+/// of that approximation, a function of |H| alone, is below −0.8333° − [`NIGHT_MARGIN_DEG`] where
+/// |H| exceeds the half-width H₁ of cos H₁ = (sin(h₀ − margin) − sin φ sin δ)/(cos φ cos δ).
+/// Within [`NIGHT_SPAN_H`] of the reference the true hour angle departs from the approximation by
+/// at most 26 h × 0.005°/h = 0.13° (its rate is 15.041°/h of sidereal time less 0.9–1.1°/day of
+/// right ascension) and the declination by at most 0.41°/day × 26/24 = 0.44°; the sun's direction,
+/// hence its altitude, moves by at most their sum, 0.57°, less than the margin: such a row is down
+/// by the geocentric test itself, and gets the same state.
+#[derive(Clone, Copy)]
+struct NightBound {
+    t_ref_h: f64,
+    /// Local time [h] at which the approximate hour angle is 0.
+    transit_h: f64,
+    /// H₁/15 [h]: −1 when the approximation never rises to the margin, ∞ when it never sets to it
+    /// (or the latitude is a pole).
+    half_width_h: f64,
+}
+
+impl NightBound {
+    fn new(site: &Site, g: &GeocentricPoint, h_deg: f64, t_ref_h: f64, sin_h_margin: f64) -> Self {
+        let mut h = mod360(h_deg);
+        if h > 180.0 {
+            h -= 360.0;
+        }
+        // sin(altitude) = a + b·cos H, b = cos φ cos δ ≥ 0.
+        let a = site.sin_geocentric_altitude(g, 0.0);
+        let b = site.sin_geocentric_altitude(g, 1.0) - a;
+        let c = (sin_h_margin - a) / b;
+        let half_width_h = if c >= 1.0 {
+            -1.0
+        } else if c > -1.0 {
+            c.acos() / DEG / 15.0
+        } else {
+            f64::INFINITY
+        };
+        NightBound {
+            t_ref_h,
+            transit_h: t_ref_h - h / 15.0,
+            half_width_h,
+        }
+    }
+
+    /// Whether the sun is surely down at local time `t` [h] of the date.
+    #[inline]
+    fn surely_down(&self, t: f64) -> bool {
+        let since = t - self.t_ref_h;
+        if !(0.0..=NIGHT_SPAN_H).contains(&since) {
+            return false;
+        }
+        // Hours from the approximate transit, in [−12, 12).
+        let d = t - self.transit_h;
+        let d = d - 24.0 * floor_fast((d + 12.0) / 24.0);
+        d.abs() > self.half_width_h
     }
 }
 
@@ -649,5 +724,77 @@ impl HourAngleRotation {
             self.steps = 0;
         }
         (self.sin, self.cos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solar::position::{civil_from_days, julian_day, spa};
+
+    /// Every row's up/down state, by the [`NightBound`] shortcut or not, is the geocentric-altitude
+    /// test of the full SPA at the row's instant (rows within 1e-9 of the threshold aside), from
+    /// the equator to polar day and night, for hourly and quarter-hourly rows.
+    #[test]
+    fn instant_states_match_the_full_spa_at_every_row() {
+        let sin_h0 = (SUNRISE_ALTITUDE * DEG).sin();
+        let mut checked = 0;
+        for (lat, lon, tz, step) in [
+            (0.5, 100.0, 7.0, 60),
+            (40.1, 113.3, 8.0, 60),
+            (-33.9, 151.2, 10.0, 60),
+            (66.6, 25.0, 2.0, 15),
+            (69.65, 18.96, 1.0, 60),
+            (-78.0, 166.7, 12.0, 60),
+            (89.9, 0.0, 0.0, 60),
+        ] {
+            let first = days_from_civil(2023, 1, 1);
+            let stamps: Vec<Stamp> = (0..365 * 24 * 60 / step)
+                .map(|k| {
+                    let minutes = k * step;
+                    let (year, month, day) = civil_from_days(first + i64::from(minutes / 1440));
+                    Stamp {
+                        year,
+                        month,
+                        day,
+                        hour: (minutes % 1440 / 60) as u8,
+                        minute: (minutes % 60) as u8,
+                    }
+                })
+                .collect();
+            let path = SunPath::compute(
+                lat,
+                lon,
+                0.0,
+                tz,
+                Timing::Start,
+                step as u32,
+                0,
+                &stamps,
+                &[],
+                &[],
+            );
+            let site = Site::new(lat, lon, 0.0);
+            for (s, state) in stamps.iter().zip(&path.state) {
+                let hours = f64::from(s.hour) + f64::from(s.minute) / 60.0;
+                let jd = julian_day(s.year, s.month, s.day, hours, tz);
+                let p = spa(
+                    jd,
+                    delta_t_espenak_meeus(s.year, s.month),
+                    &site,
+                    1013.0,
+                    12.0,
+                );
+                if (p.sin_geocentric_altitude - sin_h0).abs() > 1e-9 {
+                    assert_eq!(
+                        state.is_up(),
+                        p.sin_geocentric_altitude > sin_h0,
+                        "{lat}° {s:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 87_000, "{checked}");
     }
 }
