@@ -469,6 +469,7 @@ pub fn topocentric(
         sin_declination,
         cos_declination,
         radius_au,
+        inv_radius_au: 1.0 / radius_au,
         sidereal_nutation: 0.0,
     };
     topocentric_point(site, sidereal_time, &point, pressure_mbar, temp_air_c)
@@ -508,7 +509,7 @@ pub(crate) fn topocentric_at_hour_angle(
     temp_air_c: f64,
 ) -> SolarPosition {
     let (sd, cd) = (geo.sin_declination, geo.cos_declination);
-    let xi = 8.794 / 3600.0 * DEG / geo.radius_au;
+    let xi = 8.794 / 3600.0 * DEG * geo.inv_radius_au;
     let sxi = xi - xi * xi * xi * (1.0 / 6.0);
     // Topocentric direction (unnormalised): towards the meridian on the equator, west, pole.
     let x = cd * ch - site.x * sxi;
@@ -522,8 +523,8 @@ pub(crate) fn topocentric_at_hour_angle(
     let sin_e0 = (up * inv_norm).clamp(-1.0, 1.0);
     let cos_e0 = horiz * inv_norm;
     let e0 = atan2_fast(up, horiz) * RAD;
-    let (mut sin_e, mut cos_e, mut e) = (sin_e0, cos_e0, e0);
-    if e0 >= -(0.26667 + 0.5667) {
+    // sin and cos of the refraction Δe [rad] (0 below the horizon limit).
+    let (de, sde, cde) = if e0 >= -(0.26667 + 0.5667) {
         // Δe = k/(60·tan(e0 + b)), b = 10.3/(e0 + 5.11)°: cot(e0 + b) by angle addition
         // (b < 0.042 rad, Δe < 0.011 rad: short series, errors below 1e-11 of the refraction).
         let b = 10.3 * DEG / (e0 + 5.11);
@@ -534,32 +535,36 @@ pub(crate) fn topocentric_at_hour_angle(
             / ((sin_e0 * cb + cos_e0 * sb) * (273.0 + temp_air_c));
         let x = de * DEG;
         let x2 = x * x;
-        let (sde, cde) = (
+        (
+            de,
             x * (1.0 - x2 * (1.0 / 6.0)),
             1.0 - x2 * 0.5 * (1.0 - x2 * (1.0 / 12.0)),
-        );
-        sin_e = sin_e0 * cde + cos_e0 * sde;
-        cos_e = cos_e0 * cde - sin_e0 * sde;
-        e = e0 + de;
-    }
+        )
+    } else {
+        (0.0, 0.0, 1.0)
+    };
+    let sin_e = sin_e0 * cde + cos_e0 * sde;
+    let e = e0 + de;
     // Azimuth east of north (SPA eqs. 45–46: Γ = atan2(west, south), Φ = Γ + 180°).
     let mut azimuth = atan2_fast(west, south) * RAD + 180.0;
     if azimuth >= 360.0 {
         azimuth -= 360.0;
     }
-    let (sin_az, cos_az) = if horiz > 0.0 {
-        let inv = -1.0 / horiz;
-        (west * inv, south * inv)
+    // East and north components cos e·sin Φ, cos e·cos Φ with sin Φ = −west/horiz, cos Φ =
+    // −south/horiz: cos e/horiz = (cos e0·cos Δe − sin e0·sin Δe)/horiz
+    // = inv_norm·(cos Δe − (up/horiz)·sin Δe), up/horiz being the arctangent's own quotient.
+    let cos_e_per_horiz = if horiz > 0.0 {
+        inv_norm * (cde - up / horiz * sde)
     } else {
-        (0.0, 0.0)
+        0.0
     };
     SolarPosition {
         zenith: 90.0 - e,
         geometric_zenith: 90.0 - e0,
         azimuth,
         cos_zenith: sin_e,
-        east: cos_e * sin_az,
-        north: cos_e * cos_az,
+        east: -west * cos_e_per_horiz,
+        north: -south * cos_e_per_horiz,
         sin_geocentric_altitude: site.sin_geocentric_altitude(geo, ch),
     }
 }
@@ -603,6 +608,8 @@ pub struct GeocentricPoint {
     pub cos_declination: f64,
     /// R [AU].
     pub radius_au: f64,
+    /// 1/R [1/AU] (the parallax's factor, interpolated itself: no division per hour).
+    pub inv_radius_au: f64,
     /// Δψ·cos ε [°], to add to the mean sidereal time.
     pub sidereal_nutation: f64,
 }
@@ -616,6 +623,7 @@ impl GeocentricPoint {
             sin_declination,
             cos_declination,
             radius_au: g.radius_au,
+            inv_radius_au: 1.0 / g.radius_au,
             sidereal_nutation: g.sidereal_nutation(),
         }
     }
@@ -779,7 +787,7 @@ pub struct GeocentricCache {
     terms: TermRecurrence,
     /// Interval whose cubic coefficients are in `coef`.
     coef_k1: i64,
-    coef: [[f64; 4]; 6],
+    coef: [[f64; 4]; 7],
 }
 
 /// Grid spacing used by [`crate::solar::sunpath::SunPath`] [d].
@@ -800,7 +808,7 @@ impl GeocentricCache {
             nodes: Vec::new(),
             terms: TermRecurrence::new(step_days as f64),
             coef_k1: i64::MIN,
-            coef: [[0.0; 4]; 6],
+            coef: [[0.0; 4]; 7],
         }
     }
 
@@ -819,7 +827,7 @@ impl GeocentricCache {
         }
     }
 
-    /// Cubic coefficients (in the fraction f of the interval [k1, k1 + 1]) of the six fields, from
+    /// Cubic coefficients (in the fraction f of the interval [k1, k1 + 1]) of the seven fields, from
     /// the Lagrange polynomial through nodes k1 − 1 … k1 + 2.
     #[inline(never)]
     fn coefficients(&mut self, k1: i64) {
@@ -860,6 +868,7 @@ impl GeocentricCache {
             field(|g| g.sin_declination),
             field(|g| g.cos_declination),
             field(|g| g.radius_au),
+            field(|g| g.inv_radius_au),
             field(|g| g.sidereal_nutation),
         ];
         self.coef_k1 = k1;
@@ -884,7 +893,8 @@ impl GeocentricCache {
             sin_declination: h(&c[2]),
             cos_declination: h(&c[3]),
             radius_au: h(&c[4]),
-            sidereal_nutation: h(&c[5]),
+            inv_radius_au: h(&c[5]),
+            sidereal_nutation: h(&c[6]),
         }
     }
 }
