@@ -444,6 +444,48 @@ mod tests {
             let (rows, _) = lean_rows(&two, 9, 1, 60).unwrap();
             assert_eq!(rows.albedo[0].is_nan(), n == 22, "{n}");
         }
+        // Lines that repeat the line before's date, flags and fields 24-34 (the lean path compares
+        // those bytes), the last without its newline: read, and as the full path reads them.
+        let hours = |cells: &dyn Fn(usize) -> Vec<String>| -> String {
+            (1..=4)
+                .map(|h| cells(h).join(","))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let repeating = |h: usize| {
+            let mut cells = vec!["0".to_string(); 35];
+            cells[..6].clone_from_slice(
+                &[
+                    "2005",
+                    "1",
+                    "1",
+                    &h.to_string(),
+                    "0",
+                    "?9?9?9?9E0?9?9?9*9*9",
+                ]
+                .map(String::from),
+            );
+            cells[13] = (h * 10).to_string();
+            cells[32] = "0.2".into();
+            cells
+        };
+        let text = hours(&repeating);
+        let (lean, _) =
+            lean_rows(&text, 9, 1, 60).expect("repeated bytes are read by the lean path");
+        let (full, _) = full_rows(Lines::new(&text), 0, 1, 60).unwrap();
+        super::super::lean::assert_same_rows(&lean, &full);
+        assert_eq!(lean.ghi, [10.0, 20.0, 30.0, 40.0]);
+        // A field more or fewer after repeated bytes: left to the full path.
+        for (hour, edit) in [(3, 36), (3, 34), (4, 36)] {
+            let text = hours(&|h| {
+                let mut cells = repeating(h);
+                if h == hour {
+                    cells.resize(edit, "0".into());
+                }
+                cells
+            });
+            assert!(lean_rows(&text, 9, 1, 60).is_none(), "{hour} {edit}");
+        }
         for bad in [
             row(21),
             row(32),

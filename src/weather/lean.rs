@@ -419,6 +419,25 @@ mod tests {
     }
 
     #[test]
+    fn spans_compared_as_slices() {
+        // Spans of every length against text that differs from them at every position.
+        let text: Vec<u8> = (0..64u8).map(|k| b'a' + k % 5).chain(*b"aabbcc").collect();
+        for start in 0..20 {
+            for len in 0..24 {
+                for at in 20..text.len() {
+                    let mut c = Cursor::new(&text);
+                    c.i = at;
+                    let want = len > 0
+                        && at + len <= text.len()
+                        && text[at..at + len] == text[start..start + len];
+                    assert_eq!(c.same_as((start, len)), want, "{start} {len} {at}");
+                    assert_eq!(c.i, if want { at + len } else { at });
+                }
+            }
+        }
+    }
+
+    #[test]
     fn integers_as_the_full_path_takes_them() {
         for (s, want) in [("2005", Some(2005)), ("-3", Some(-3)), ("+007", Some(7))] {
             assert_eq!(Cursor::new(format!("{s},").as_bytes()).int(), want);
