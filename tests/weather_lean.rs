@@ -403,6 +403,14 @@ fn tmy3_variants_read_the_same_by_both_paths() {
             }),
         ),
         ("albedo empty", tmy3_with(|_, c| c[alb] = String::new())),
+        (
+            "the date written two ways hour by hour",
+            tmy3_with(|k, c| {
+                if k % 2 == 0 {
+                    c[0] = c[0].trim_start_matches('0').to_string();
+                }
+            }),
+        ),
         ("albedo a word", tmy3_with(|_, c| c[alb] = "n/a".into())),
         (
             "spaces around a number",
@@ -444,6 +452,14 @@ fn broken_tmy3_files_give_the_same_errors_by_both_paths() {
     let opts = ParseOptions::default();
     let ghi = tmy3_col("GHI (W/m^2)");
     let variants: Vec<(&str, String)> = vec![
+        (
+            "month 13 after hours of repeated dates",
+            tmy3_with(|k, c| {
+                if k == 30 {
+                    c[0] = c[0].replacen("01/", "13/", 1);
+                }
+            }),
+        ),
         (
             "a word",
             tmy3_with(|k, c| {
@@ -602,6 +618,16 @@ fn psm3_variants_read_the_same_by_both_paths() {
                 }
             }),
         ),
+        // The lean path compares the leading date cells where they repeat the line before's.
+        (
+            "the date written two ways hour by hour",
+            psm3_with(|k, c| {
+                if k % 3 == 0 {
+                    let month = psm3_col("Month");
+                    c[month] = format!("0{}", c[month]);
+                }
+            }),
+        ),
     ];
     all_read_the_same(&variants, &opts);
 }
@@ -611,6 +637,15 @@ fn broken_psm3_files_give_the_same_errors_by_both_paths() {
     let opts = ParseOptions::default();
     let (ghi, hour, minute) = (psm3_col("GHI"), psm3_col("Hour"), psm3_col("Minute"));
     let variants: Vec<(&str, String)> = vec![
+        (
+            "29 February 2003 for a whole day of repeated dates",
+            psm3_with(|k, c| {
+                if (1416..1440).contains(&k) {
+                    c[psm3_col("Month")] = "2".into();
+                    c[psm3_col("Day")] = "29".into();
+                }
+            }),
+        ),
         (
             "a word",
             psm3_with(|k, c| {
