@@ -117,13 +117,34 @@ fn to_hours(rows_kwh: &[f64], step_minutes: u32) -> Vec<f64> {
     rows_kwh.chunks(per_hour).map(|c| c.iter().sum()).collect()
 }
 
+/// [`calculate`] of a scenario given by value: the weather file's text (megabytes) is freed as soon
+/// as it is read, so that the hours computed from it reuse its memory (for the WebAssembly binding,
+/// where fresh memory costs a page fault per 4 KiB on first touch).
+pub fn calculate_owned(mut scenario: Scenario) -> Result<Report, ScenarioError> {
+    let inp = resolve::resolve(&scenario)?;
+    let text = scenario.resource.text.take();
+    let loaded = resource::load(&inp.resource, text.as_deref(), &inp.system)?;
+    drop(text);
+    report_of(&scenario, inp, loaded, None).inspect(debug_check_finite)
+}
+
 fn report(scenario: &Scenario, given_hours: Option<&[f64]>) -> Result<Report, ScenarioError> {
     let inp = resolve::resolve(scenario)?;
-    let (resource, mut warnings) = resource::load(
+    let loaded = resource::load(
         &inp.resource,
         scenario.resource.text.as_deref(),
         &inp.system,
     )?;
+    report_of(scenario, inp, loaded, given_hours)
+}
+
+/// The report of a resolved scenario from its loaded resource (and its warnings).
+fn report_of(
+    scenario: &Scenario,
+    inp: resolve::Inputs,
+    (resource, mut warnings): (resource::ResourceInput, Vec<report::Warning>),
+    given_hours: Option<&[f64]>,
+) -> Result<Report, ScenarioError> {
     warnings.extend(inp.warnings.iter().cloned());
     let production = production::first_year(&resource)?;
     let hourly = production.hourly.as_ref();

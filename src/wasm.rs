@@ -166,7 +166,7 @@ pub fn calculate(
             load.text = load_text;
         }
     }
-    let mut report = crate::calculate(&scenario).map_err(|e| js_error(&e))?;
+    let mut report = crate::calculate_owned(scenario).map_err(|e| js_error(&e))?;
     // Big series cross as a Float64Array, not an array of numbers.
     let hourly = report.energy.hourly_kwh.take();
     let hourly = hourly.map(|kwh| js_sys::Float64Array::from(&kwh[..]));

@@ -5,7 +5,7 @@
 
 mod weather_common;
 
-use rooftop_pv::{calculate, calculate_with_hours, usage, Report, Scenario};
+use rooftop_pv::{calculate, calculate_owned, calculate_with_hours, usage, Report, Scenario};
 
 const SUNNY: f64 = 1460.0;
 
@@ -435,7 +435,10 @@ fn the_engine_hours_are_matched() {
         "ownership": { "kind": "thirdParty", "discountPct": 15 },
         "output": { "hourly": true }
     });
-    let r = calculate(&Scenario::from_json_value(&json).unwrap()).unwrap();
+    let scenario = Scenario::from_json_value(&json).unwrap();
+    let r = calculate(&scenario).unwrap();
+    // The binding's entry, which frees the text once read, gives the same report.
+    assert_eq!(calculate_owned(scenario).unwrap(), r);
     assert_eq!(
         r.assumptions.hours_from,
         Some(rooftop_pv::report::HoursFrom::HourlyEngine)

@@ -159,6 +159,38 @@ fn epw_variants_read_the_same_by_both_paths() {
                 }
             }),
         ),
+        // The lean path passes over bytes that repeat the line before (date, flags, fields 24 to
+        // the end): lines that repeat them in part, or change them hour by hour.
+        (
+            "flags change every other hour",
+            datong_with(|k, c| {
+                if k % 2 == 1 {
+                    c[5] = "A7A7".into();
+                }
+            }),
+        ),
+        (
+            "fields 24-34 change now and then",
+            datong_with(|k, c| match k % 7 {
+                0 => c[32] = "0.21".into(),
+                3 => c[34] = "1.5".into(),
+                5 => c[24] = "12.5".into(),
+                _ => {}
+            }),
+        ),
+        (
+            "the last line repeats the rest of the one before without a newline",
+            datong_with(|_, _| {}).trim_end().to_string(),
+        ),
+        (
+            "line ends change from LF to CRLF midway",
+            datong_with(|k, c| {
+                if k >= 4000 {
+                    let last = c.len() - 1;
+                    c[last].push('\r');
+                }
+            }),
+        ),
     ];
     all_read_the_same(&variants, &opts);
 }
@@ -244,6 +276,39 @@ fn broken_epw_files_give_the_same_errors_by_both_paths() {
             datong_with(|k, c| {
                 if k == 2 {
                     c[21] = "1\r5".into()
+                }
+            }),
+        ),
+        (
+            "a field more after lines whose fields 24-34 repeat",
+            datong_with(|k, c| {
+                if k == 500 {
+                    c.push("1".into());
+                }
+            }),
+        ),
+        (
+            "a field lost among fields 24-34 of a repeating run",
+            datong_with(|k, c| {
+                if k == 501 {
+                    c.remove(30);
+                }
+            }),
+        ),
+        (
+            "a comma inside repeated flags",
+            datong_with(|k, c| {
+                if k == 700 {
+                    c[5] = c[5].replacen('9', ",", 1);
+                }
+            }),
+        ),
+        (
+            "29 February in a non-leap year after a run of repeated dates",
+            datong_with(|k, c| {
+                if (1416..1440).contains(&k) {
+                    c[1] = "2".into();
+                    c[2] = "29".into();
                 }
             }),
         ),
@@ -338,6 +403,14 @@ fn tmy3_variants_read_the_same_by_both_paths() {
             }),
         ),
         ("albedo empty", tmy3_with(|_, c| c[alb] = String::new())),
+        (
+            "the date written two ways hour by hour",
+            tmy3_with(|k, c| {
+                if k % 2 == 0 {
+                    c[0] = c[0].trim_start_matches('0').to_string();
+                }
+            }),
+        ),
         ("albedo a word", tmy3_with(|_, c| c[alb] = "n/a".into())),
         (
             "spaces around a number",
@@ -379,6 +452,14 @@ fn broken_tmy3_files_give_the_same_errors_by_both_paths() {
     let opts = ParseOptions::default();
     let ghi = tmy3_col("GHI (W/m^2)");
     let variants: Vec<(&str, String)> = vec![
+        (
+            "month 13 after hours of repeated dates",
+            tmy3_with(|k, c| {
+                if k == 30 {
+                    c[0] = c[0].replacen("01/", "13/", 1);
+                }
+            }),
+        ),
         (
             "a word",
             tmy3_with(|k, c| {
@@ -537,6 +618,16 @@ fn psm3_variants_read_the_same_by_both_paths() {
                 }
             }),
         ),
+        // The lean path compares the leading date cells where they repeat the line before's.
+        (
+            "the date written two ways hour by hour",
+            psm3_with(|k, c| {
+                if k % 3 == 0 {
+                    let month = psm3_col("Month");
+                    c[month] = format!("0{}", c[month]);
+                }
+            }),
+        ),
     ];
     all_read_the_same(&variants, &opts);
 }
@@ -546,6 +637,15 @@ fn broken_psm3_files_give_the_same_errors_by_both_paths() {
     let opts = ParseOptions::default();
     let (ghi, hour, minute) = (psm3_col("GHI"), psm3_col("Hour"), psm3_col("Minute"));
     let variants: Vec<(&str, String)> = vec![
+        (
+            "29 February 2003 for a whole day of repeated dates",
+            psm3_with(|k, c| {
+                if (1416..1440).contains(&k) {
+                    c[psm3_col("Month")] = "2".into();
+                    c[psm3_col("Day")] = "29".into();
+                }
+            }),
+        ),
         (
             "a word",
             psm3_with(|k, c| {

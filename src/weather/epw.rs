@@ -175,10 +175,20 @@ fn interval_start(hour: i64, minute: i64, per_hour: u32, step: u32) -> i64 {
 /// The data rows in one pass over the bytes ([`super::lean`]), the same rows as [`full_rows`]; `None`
 /// at the first line that is not plainly right (the full path then reads or reports it). With the
 /// rows, the number of the last line (`None`: no line after the header).
+///
+/// Where a line repeats the bytes of the line before, they are compared eight at a time rather
+/// than read: its date `year,month,day,` (the same for 24 hours), its field 5 (the data source
+/// and uncertainty flags, the same for most hours of a CSWD file) and its fields 24–34 to the
+/// line end (weather codes, precipitable water, aerosol depth, snow, albedo, rain: mostly
+/// missing-value markers). The same bytes give the same values, field count and checks.
 fn lean_rows(data: &str, first_no: u32, per_hour: u32, step: u32) -> Option<(Rows, Option<u32>)> {
     let mut c = Cursor::new(data.as_bytes());
     let mut rows = Rows::with_capacity(8784 * per_hour as usize, true);
     let (mut width, mut no, mut last) = (0usize, first_no, None);
+    // The line before's spans, with what was read from them.
+    let (mut date, mut ymd) = ((0, 0), (0, 0, 0));
+    let mut flags = (0, 0);
+    let (mut tail, mut tail_cells) = ((0, 0), (0, f64::NAN));
     while !c.done() {
         let this = no;
         no += 1;
@@ -186,45 +196,73 @@ fn lean_rows(data: &str, first_no: u32, per_hour: u32, step: u32) -> Option<(Row
         if c.skip_empty_line() {
             continue;
         }
-        let mut int = || {
+        let line = c.i;
+        let int = |c: &mut Cursor| {
             let v = c.int()?;
             c.comma().then_some(v)
         };
-        let (year, month, day, hour, minute) = (int()?, int()?, int()?, int()?, int()?);
-        // Fields 5 → 6 dry bulb, 9 pressure, 13–15 GHI, DNI, DHI, 21 wind: each after its commas.
+        let (year, month, day) = if c.same_as(date) {
+            ymd
+        } else {
+            let (year, month, day) = (int(&mut c)?, int(&mut c)?, int(&mut c)?);
+            check_date(this, year, month, day).ok()?;
+            (date, ymd) = (c.span_from(line), (year, month, day));
+            ymd
+        };
+        let (hour, minute) = (int(&mut c)?, int(&mut c)?);
+        let at = c.i;
+        if !c.same_as(flags) {
+            (c.skip_commas(1) == 1).then_some(())?;
+            flags = c.span_from(at);
+        }
+        // Fields 6 dry bulb, 9 pressure, 13–15 GHI, DNI, DHI, 21 wind: each after its commas.
+        let temp = c.num()?;
         let mut at = |commas: usize| -> Option<f64> {
             (c.skip_commas(commas) == commas).then_some(())?;
             c.num()
         };
-        let temp = at(1)?;
         let pres = at(3)?;
         let ghi = at(4)?;
         let dni = at(1)?;
         let dhi = at(1)?;
         let wind = at(6)?;
-        // Field 32 (albedo) when the line has it, then the rest of the line.
-        let mut fields = 22;
-        let mut albedo = f64::NAN;
-        if c.comma() {
-            let skipped = c.skip_commas(10);
-            fields += 1 + skipped;
-            if skipped == 10 {
-                albedo = c.num_or_empty()?;
-                fields += c.skip_commas(usize::MAX);
+        // Field 32 (albedo) when the line has it, and the field count.
+        let skipped = c.skip_commas(3);
+        let at = c.i;
+        let (fields, albedo) = if skipped < 3 {
+            c.next_line();
+            (22 + skipped, f64::NAN)
+        } else if c.same_as(tail) {
+            tail_cells
+        } else {
+            let skipped = c.skip_commas(8);
+            let mut cells = (25 + skipped, f64::NAN);
+            if skipped == 8 {
+                cells.1 = c.num_or_empty()?;
+                cells.0 += c.skip_commas(usize::MAX);
             }
-        }
-        c.next_line();
+            c.next_line();
+            // (Kept only with its \n: the text's last line may end without one.)
+            let ended = data.as_bytes()[c.i - 1] == b'\n';
+            tail = if ended { c.span_from(at) } else { (0, 0) };
+            tail_cells = cells;
+            cells
+        };
         if width == 0 && width_ok(fields) {
             width = fields;
         } else if fields != width {
             return None;
         }
-        check_date(this, year, month, day).ok()?;
         if !(1..=24).contains(&hour) || !(0..=60).contains(&minute) {
             return None;
         }
-        let start = interval_start(hour, minute, per_hour, step);
-        if start < 0 || start % i64::from(step) != 0 {
+        // (Hourly rows start on the hour: no division by the step.)
+        let start = if per_hour == 1 {
+            (hour - 1) * 60
+        } else {
+            interval_start(hour, minute, per_hour, step)
+        };
+        if per_hour > 1 && (start < 0 || start % i64::from(step) != 0) {
             return None;
         }
         rows.stamps.push(stamp(year, month, day, start));
@@ -405,6 +443,48 @@ mod tests {
             let two = row(n) + &row(n).replace(",1,1,1,0,", ",1,1,2,0,");
             let (rows, _) = lean_rows(&two, 9, 1, 60).unwrap();
             assert_eq!(rows.albedo[0].is_nan(), n == 22, "{n}");
+        }
+        // Lines that repeat the line before's date, flags and fields 24-34 (the lean path compares
+        // those bytes), the last without its newline: read, and as the full path reads them.
+        let hours = |cells: &dyn Fn(usize) -> Vec<String>| -> String {
+            (1..=4)
+                .map(|h| cells(h).join(","))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let repeating = |h: usize| {
+            let mut cells = vec!["0".to_string(); 35];
+            cells[..6].clone_from_slice(
+                &[
+                    "2005",
+                    "1",
+                    "1",
+                    &h.to_string(),
+                    "0",
+                    "?9?9?9?9E0?9?9?9*9*9",
+                ]
+                .map(String::from),
+            );
+            cells[13] = (h * 10).to_string();
+            cells[32] = "0.2".into();
+            cells
+        };
+        let text = hours(&repeating);
+        let (lean, _) =
+            lean_rows(&text, 9, 1, 60).expect("repeated bytes are read by the lean path");
+        let (full, _) = full_rows(Lines::new(&text), 0, 1, 60).unwrap();
+        super::super::lean::assert_same_rows(&lean, &full);
+        assert_eq!(lean.ghi, [10.0, 20.0, 30.0, 40.0]);
+        // A field more or fewer after repeated bytes: left to the full path.
+        for (hour, edit) in [(3, 36), (3, 34), (4, 36)] {
+            let text = hours(&|h| {
+                let mut cells = repeating(h);
+                if h == hour {
+                    cells.resize(edit, "0".into());
+                }
+                cells
+            });
+            assert!(lean_rows(&text, 9, 1, 60).is_none(), "{hour} {edit}");
         }
         for bad in [
             row(21),

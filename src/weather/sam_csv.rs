@@ -543,6 +543,14 @@ fn lean_rows(data: &str, first_no: u32, cols: &DataColumns) -> Option<(Rows, boo
         (cols.alb, Col::Albedo),
     ])?;
     let want = &want[..k];
+    // The date cells that lead the line (year, month, day in columns 0, 1, 2 …): where their bytes
+    // repeat the line before's (24 hours a day), compared rather than read.
+    let lead = want
+        .iter()
+        .enumerate()
+        .take_while(|(k, w)| w.0 == *k && matches!(w.1, Col::Year | Col::Month | Col::Day))
+        .count();
+    let (mut date, mut date_t) = ((0, 0), [1900, 0, 0, 0, 0]);
     let mut c = Cursor::new(data.as_bytes());
     let mut rows = Rows::with_capacity(8784, cols.alb.is_some());
     let (mut width, mut hours_from_one, mut no, mut last) = (0, false, first_no, None);
@@ -554,8 +562,14 @@ fn lean_rows(data: &str, first_no: u32, cols: &DataColumns) -> Option<(Rows, boo
             continue;
         }
         // Date and time parts by column (year 1900 and minute 0 when absent), values by slot.
-        let (mut at, mut t, mut v) = (0, [1900, 0, 0, 0, 0], [f64::NAN; 12]);
-        for &(col, what) in want.iter() {
+        let line = c.i;
+        let (from, mut at, mut t) = if c.same_as(date) {
+            (lead, lead, date_t)
+        } else {
+            (0, 0, [1900, 0, 0, 0, 0])
+        };
+        let mut v = [f64::NAN; 12];
+        for (k, &(col, what)) in want.iter().enumerate().skip(from) {
             (c.skip_commas(col - at) == col - at).then_some(())?;
             at = col;
             match what {
@@ -563,6 +577,19 @@ fn lean_rows(data: &str, first_no: u32, cols: &DataColumns) -> Option<(Rows, boo
                     t[what as usize] = c.int()?
                 }
                 _ => v[what as usize] = value(c.num_or_empty()?),
+            }
+            if k + 1 == lead && from == 0 {
+                // (Kept with the comma after the last date cell.)
+                let with_comma = c.comma();
+                date = if with_comma {
+                    c.span_from(line)
+                } else {
+                    (0, 0)
+                };
+                date_t = t;
+                if with_comma {
+                    at += 1;
+                }
             }
         }
         let fields = at + 1 + c.skip_commas(usize::MAX);

@@ -322,6 +322,7 @@ fn lean_rows(data: &str, first_no: u32, cols: &Columns) -> Option<(Rows, bool, O
     let mut c = Cursor::new(data.as_bytes());
     let mut rows = Rows::with_capacity(8784, cols.alb.is_some());
     let (mut end_labelled, mut no, mut last) = (true, first_no, None);
+    let (mut date, mut mdy) = ((0, 0), (0, 0, 0));
     while !c.done() {
         let this = no;
         no += 1;
@@ -329,14 +330,25 @@ fn lean_rows(data: &str, first_no: u32, cols: &Columns) -> Option<(Rows, bool, O
         if c.skip_empty_line() {
             continue;
         }
-        let (m, d) = (c.digits_until(b'/')?, c.digits_until(b'/')?);
-        let y = c.int()?;
-        c.comma().then_some(())?;
+        // The date `MM/DD/YYYY,`: compared where it repeats the line before's (24 hours a day).
+        let line = c.i;
+        let (m, d, y) = if c.same_as(date) {
+            mdy
+        } else {
+            let (m, d) = (c.digits_until(b'/')?, c.digits_until(b'/')?);
+            let y = c.int()?;
+            c.comma().then_some(())?;
+            if y < 0 {
+                return None;
+            }
+            check_date(this, y, m, d).ok()?;
+            (date, mdy) = (c.span_from(line), (m, d, y));
+            mdy
+        };
         let hh = c.digits_until(b':')?;
-        if !(0..=24).contains(&hh) || c.int()? != 0 || y < 0 {
+        if !(0..=24).contains(&hh) || c.int()? != 0 {
             return None;
         }
-        check_date(this, y, m, d).ok()?;
         if rows.len() == 0 && hh == 0 {
             end_labelled = false;
         }
