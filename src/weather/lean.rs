@@ -181,6 +181,14 @@ impl<'a> Cursor<'a> {
     /// A plain decimal number ending at a comma or the line end (the cursor stops there).
     #[inline]
     pub(crate) fn num(&mut self) -> Option<f64> {
+        let v = self.num_or_nan();
+        (!v.is_nan()).then_some(v)
+    }
+
+    /// [`Cursor::num`] as a bare `f64`, NaN for `None` (a plain number is never NaN). WebAssembly
+    /// returns an `Option<f64>` through memory, a bare `f64` in a register: one store and load
+    /// less per cell.
+    fn num_or_nan(&mut self) -> f64 {
         let b = self.b;
         let neg = self.sign();
         let mut mant = 0u64;
@@ -203,13 +211,17 @@ impl<'a> Cursor<'a> {
         self.i = i;
         // At most 15 digits (so that the mantissa is exact and as the full path reads it).
         if whole + frac == 0 || whole + frac > 15 || !(self.at_eol() || b[i] == b',') {
-            return None;
+            return f64::NAN;
         }
         // (Below 10^15: exact as a signed integer, whose conversion is one instruction where the
         // unsigned one is several; division by 1 changes no bit.)
         let v = mant as i64 as f64;
         let v = if frac > 0 { v / POW10[frac] } else { v };
-        Some(if neg { -v } else { v })
+        if neg {
+            -v
+        } else {
+            v
+        }
     }
 
     /// Moves past a `-` (true) or `+` sign.
@@ -241,6 +253,13 @@ impl<'a> Cursor<'a> {
     /// An integer of 1–9 digits with an optional sign, ending at a comma or the line end.
     #[inline]
     pub(crate) fn int(&mut self) -> Option<i64> {
+        let v = self.int_or_min();
+        (v != i64::MIN).then_some(v)
+    }
+
+    /// [`Cursor::int`] as a bare `i64`, `i64::MIN` for `None` (9 digits never make it): in a
+    /// register, as [`Cursor::num_or_nan`].
+    fn int_or_min(&mut self) -> i64 {
         let b = self.b;
         let neg = self.sign();
         let (first, mut i, mut v) = (self.i, self.i, 0i64);
@@ -250,9 +269,13 @@ impl<'a> Cursor<'a> {
         }
         self.i = i;
         if i == first || i - first > 9 || !(self.at_eol() || b[i] == b',') {
-            return None;
+            return i64::MIN;
         }
-        Some(if neg { -v } else { v })
+        if neg {
+            -v
+        } else {
+            v
+        }
     }
 
     /// Digits (1–9, no sign) ending at the byte `end`, which the cursor moves past: a part of a
