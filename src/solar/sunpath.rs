@@ -538,7 +538,8 @@ impl SunPath {
             dni_extras[i] = dni_extra;
             months[i] = s.month;
             let Some((g, sh, ch)) = seen else {
-                // The nadir (see the fields' documentation); air masses 0.
+                // The nadir (see the fields' documentation): azimuth, east, north and both air
+                // masses keep the zeros the vectors start with.
                 zenith[i] = 180.0;
                 cos_zenith[i] = -1.0;
                 continue;
