@@ -3,7 +3,8 @@
 //   - weatherFile calculate() on three files (CSWD EPW Datong, TMY3 Greensboro, NSRDB PSM3):
 //     "fresh" = a new file each call (16 copies in turn, the site's elevation a millimetre apart,
 //     so that nothing computed for an earlier call is reused), "repeated" = the same file again (as a
-//     page recalculating the same roof); 4 kWp, tilt 20° south, roof mount; median of 200 calls.
+//     page recalculating the same roof); 4 kWp, tilt 20° south, roof mount; median of 200 calls after
+//     a warm-up of at least 1 s (scripts/bench-timing.mjs).
 //     PySAM Pvwattsv8 on the same file and system (file read + simulate): median of 20 runs
 //     (scripts/bench_pysam.py); the ratio is PySAM / ours-fresh.
 //   - station, monthly and fullLoadHours methods; the 25-year hourly money with a two-shift load
@@ -16,7 +17,7 @@ import { timeCalls } from './bench-timing.mjs';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { pvlibDataDir, weatherText } from '../tests/fixtures.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +57,9 @@ const variant = (f, k) => {
   return f.text.slice(0, nl[f.line] + 1) + line.join(',') + f.text.slice(nl[f.line + 1]);
 };
 
-console.log(`node ${process.version}, rooftop-pv ${pv.version()}, ${new Date().toISOString()}, load average ${loadavg()[0].toFixed(2)}`);
+// (The machine too: the same 2-core kind of VM has measured 1.4-1.7× apart in speed, 2026-12-08.)
+console.log(`node ${process.version}, rooftop-pv ${pv.version()}, ${new Date().toISOString()}, load average ${loadavg()[0].toFixed(2)}, ` +
+  `${cpus().length} × ${cpus()[0].model} at ${cpus()[0].speed} MHz`);
 console.log('Times: median wall ms (median process CPU ms per call in brackets: the wall time on a shared machine also counts waits for a core)');
 console.log('weatherFile calculate() | ours fresh | ours repeated | PySAM Pvwattsv8 | PySAM / ours fresh | annual AC ours / PySAM');
 for (const f of files) {
