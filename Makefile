@@ -48,7 +48,7 @@ target/site/index.html: pkg/package.json $(shell find www -type f) node_modules/
 	cd target/site && find . -type f ! -name sw.js ! -name precache.json | sed 's|^\./||' | sort | \
 	  python3 -c 'import json,sys; print(json.dumps(["./"] + sys.stdin.read().split()))' > precache.json
 
-bench: pkg site setup-venv
+bench: pkg site setup-venv setup-chromium
 	cargo bench --bench weather --bench engine --bench calculate --bench money --bench storage
 	node scripts/bench-node.mjs
 	node scripts/bench-money.mjs

@@ -59,7 +59,7 @@ const variant = (f, k) => {
 
 // (The machine too: the same 2-core kind of VM has measured 1.4-1.7× apart in speed, 2026-12-08.)
 console.log(`node ${process.version}, rooftop-pv ${pv.version()}, ${new Date().toISOString()}, load average ${loadavg()[0].toFixed(2)}, ` +
-  `${cpus().length} × ${cpus()[0].model} at ${cpus()[0].speed} MHz`);
+  `${cpus().length} × ${cpus()[0].model}${cpus()[0].speed ? ` at ${cpus()[0].speed} MHz` : ''}`);
 console.log('Times: median wall ms (median process CPU ms per call in brackets: the wall time on a shared machine also counts waits for a core)');
 console.log('weatherFile calculate() | ours fresh | ours repeated | PySAM Pvwattsv8 | PySAM / ours fresh | annual AC ours / PySAM');
 for (const f of files) {
