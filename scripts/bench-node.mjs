@@ -70,7 +70,7 @@ for (const f of files) {
   // few enough not to time the garbage collection of hundreds of megabytes of strings).
   const fresh = Array.from({ length: 16 }, (_, k) => ({ system, resource: { method: 'weatherFile', text: variant(f, k + 1) } }));
   let k = 0;
-  const tFresh = timeCalls(() => pv.calculate(fresh[k++ % fresh.length]), runs, 20);
+  const tFresh = timeCalls(() => pv.calculate(fresh[k++ % fresh.length]), runs);
   const same = { system, resource: { method: 'weatherFile', text: f.text } };
   const ours = pv.calculate(same).energy.annualKwh;
   const tSame = timeCalls(() => pv.calculate(same), runs);
